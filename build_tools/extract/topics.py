@@ -1,0 +1,104 @@
+"""Tie paragraphs to the curated topics by keywords and patterns.
+
+A paragraph belongs to a topic when it contains one of the topic's keywords or matches one of its
+regular expressions. Keywords match whole words, ignoring case, with simple English inflections
+of their last word ("strike" finds "strikes", "struck" does not; "finance" finds "financing";
+"refinery" finds "refineries"); a space in a keyword also matches a hyphen ("air strike" finds
+"air-strike"). Keywords containing a capital letter are names and are not inflected.
+
+One TopicHit per (topic, paragraph), recording the earliest match in the paragraph. This module
+does not rank topics or decide what is relevant beyond the curated words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+from build_tools.model import CleanSource, TopicDef, TopicHit
+
+_VOWELS = "aeiou"
+
+
+def _inflect(word: str) -> str:
+    """A regex for `word` and its simple inflections (plural, -ed, -ing, -er)."""
+    escaped = re.escape(word)
+    if len(word) < 3 or not word.isalpha() or not word.islower():
+        return escaped
+    if word.endswith("e"):
+        # finance -> finances, financed, financing, financer(s); strike -> striking
+        return re.escape(word[:-1]) + r"(?:e|es|ed|ing|ers?)"
+    if word.endswith("y") and word[-2] not in _VOWELS:
+        # refinery -> refineries; occupy -> occupied, occupying
+        return re.escape(word[:-1]) + r"(?:y|ies|ied|ying)"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        # Often a plural already ("antiquities", "funds"): only -es for true stems like "tax".
+        return escaped + r"(?:es)?"
+    if len(word) <= 5 and word[-1] not in _VOWELS + "wxy" and word[-2] in _VOWELS and word[-3] not in _VOWELS:
+        # plot -> plotted, plotting; ban -> banned: a short word's final consonant may double.
+        return escaped + r"(?:s|" + re.escape(word[-1]) + r"?(?:ed|ing|ers?))?"
+    return escaped + r"(?:s|es|ed|ing|ers?)?"
+
+
+def keyword_pattern(keyword: str) -> str:
+    """The regex source for one keyword: whole words, inflected last word, space or hyphen."""
+    words = keyword.split()
+    if not words:
+        return ""
+    parts = [re.escape(w) for w in words[:-1]] + [_inflect(words[-1])]
+    # (?<!\w)/(?!\w) rather than \b so that keywords may start or end with punctuation.
+    return r"(?<!\w)" + r"[\s\-]+".join(parts) + r"(?!\w)"
+
+
+@lru_cache(maxsize=64)
+def _compiled(topic: TopicDef) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(label, compiled regex) for each keyword and pattern of a topic, in curated order."""
+    compiled: list[tuple[str, re.Pattern[str]]] = []
+    for keyword in topic.keywords:
+        source = keyword_pattern(keyword.strip())
+        if source:
+            compiled.append((keyword, re.compile(source, re.IGNORECASE)))
+    for pattern in topic.patterns:
+        try:
+            compiled.append((pattern, re.compile(pattern, re.IGNORECASE)))
+        except re.error:
+            # The loader rejects bad patterns with file and line; a library caller gets no match.
+            continue
+    return tuple(compiled)
+
+
+def first_match(text: str, topic: TopicDef) -> tuple[str, str] | None:
+    """(keyword or pattern, matched text) of the earliest match of `topic` in `text`, or None.
+
+    At the same position the longer match wins, then the keyword curated first.
+    """
+    best: tuple[int, int, int, str, str] | None = None
+    for order, (label, regex) in enumerate(_compiled(topic)):
+        match = regex.search(text)
+        if match is None or match.end() == match.start():
+            continue
+        key = (match.start(), -(match.end() - match.start()), order, label, match.group(0))
+        if best is None or key[:3] < best[:3]:
+            best = key
+    return None if best is None else (best[3], best[4])
+
+
+def find_topic_hits(sources: Sequence[CleanSource], topics: Sequence[TopicDef]) -> tuple[TopicHit, ...]:
+    """One hit per (topic, paragraph) that matches, sorted by topic id, source id, paragraph order."""
+    hits: list[tuple[str, str, int, TopicHit]] = []
+    for topic in topics:
+        for source in sources:
+            for index, paragraph in enumerate(source.paragraphs):
+                match = first_match(paragraph.text, topic)
+                if match is None:
+                    continue
+                keyword, matched = match
+                hit = TopicHit(topic.id, source.id, paragraph.id, keyword, matched)
+                hits.append((topic.id, source.id, index, hit))
+    hits.sort(key=lambda item: item[:3])
+    # Two topics with the same id (the loader forbids it) would give duplicate rows: keep the first.
+    unique: dict[tuple[str, str, str], TopicHit] = {}
+    for *_, hit in hits:
+        unique.setdefault((hit.topic, hit.source, hit.paragraph), hit)
+    return tuple(unique.values())
