@@ -1,0 +1,142 @@
+"""The `dossier` command: parses options, calls the library, prints, picks the exit code.
+
+Every command is a thin layer over a library function; bad input ends in one clear line on
+stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .yamlfile import DossierError
+
+
+class _EchoHandler(logging.Handler):
+    """Show mkdocs' warnings (broken links, missing anchors) the way mkdocs itself does."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        msg = record.getMessage()
+        click.echo(f"{record.levelname:<8}-  {msg}", err=True)
+
+
+def _setup_logging(verbose: bool) -> None:
+    logger = logging.getLogger("mkdocs")
+    logger.handlers = [h for h in logger.handlers if not isinstance(h, _EchoHandler)]
+    handler = _EchoHandler()
+    handler.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.propagate = False
+
+
+def _root(ctx: click.Context) -> Path:
+    return ctx.obj["project"]
+
+
+def _warn(lines) -> None:
+    for line in lines:
+        click.echo(f"warning: {line}", err=True)
+
+
+class DossierGroup(click.Group):
+    """Turns DossierError (bad input) into one line and exit code 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DossierError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(1)
+        except OSError as exc:
+            click.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=DossierGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--project", "-p", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True, help="The dossier project folder (holds mkdocs.yml and dossier/).")
+@click.version_option(__version__, prog_name="dossier")
+@click.pass_context
+def cli(ctx: click.Context, project: Path) -> None:
+    """Turn a folder of collected news sources into a cited, browsable website.
+
+    \b
+    A dossier project is a folder with mkdocs.yml, dossier/ (sources/ and the YAML
+    definitions of actors and topics) and docs/. Start one with:
+      dossier new my-dossier
+      cp article.txt my-dossier/dossier/sources/
+      dossier --project my-dossier build
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["project"] = project
+
+
+@cli.command()
+@click.option("--strict", is_flag=True, help="Fail on any mkdocs warning (broken links or anchors).")
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the site (default: site_dir of mkdocs.yml, normally site/).")
+@click.option("--verbose", "-v", is_flag=True, help="Show mkdocs' progress messages.")
+@click.pass_context
+def build(ctx: click.Context, strict: bool, site_dir: Path | None, verbose: bool) -> None:
+    """Clean the sources, find actors and topics, write docs/ and build the site.
+
+    \b
+    Example:
+      dossier build --strict
+    The previous site stays in place if anything fails.
+    """
+    from .publish import build_project
+
+    _setup_logging(verbose)
+    result = build_project(_root(ctx), strict=strict, site_dir=site_dir)
+    _warn(result.warnings)
+    d = result.dossier
+    click.echo(
+        f"built {result.site_dir}: {len(d.sources)} sources, {len(d.actors)} actors "
+        f"({len(d.mentions)} mentions), {len(d.topics)} topics, {result.pages} generated pages"
+    )
+
+
+@cli.command()
+@click.option("--dev-addr", "-a", default=None, metavar="IP:PORT", help="Address to serve on (default 127.0.0.1:8000).")
+@click.pass_context
+def serve(ctx: click.Context, dev_addr: str | None) -> None:
+    """Serve the site locally, rebuilding when a source, a definition or a template changes.
+
+    \b
+    Example:
+      dossier serve --dev-addr 127.0.0.1:8001
+    """
+    from .publish import serve_project
+
+    _setup_logging(False)
+    serve_project(_root(ctx), dev_addr=dev_addr, log=lambda m: click.echo(m, err=True))
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default=None, help="The dossier's title (default: from the folder name).")
+def new(directory: Path, title: str | None) -> None:
+    """Create an empty dossier project in DIRECTORY that builds as it is.
+
+    \b
+    Example:
+      dossier new ~/dossiers/water-rights --title "Water rights"
+    """
+    from .scaffold import create_project
+
+    created = create_project(directory, title=title)
+    click.echo(f"created dossier project {directory} ({len(created)} files); "
+               f"add sources to {directory / 'dossier' / 'sources'} and run: dossier --project {directory} build")
+
+
+def main() -> None:
+    try:
+        cli(prog_name="dossier")
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        sys.exit(130)

@@ -1,0 +1,287 @@
+"""load: read a dossier project folder into plain data, validating as it goes.
+
+The only stage that reads the dossier folder. It reads `dossier/dossier.yml`, `actors.yml`,
+`topics.yml`, `sources.yml` and the raw files in `dossier/sources/`, and returns a `Project`.
+Bad definitions raise `DossierError` naming the file and line; a source that cannot be used
+(empty, binary, unknown extension) is skipped with a warning so the rest can go on.
+It never writes anything.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import ACTOR_KINDS, ActorDef, CleanRules, Config, RawSource, SourceMeta, TopicDef
+from .yamlfile import (
+    DossierError,
+    Located,
+    check_keys,
+    did_you_mean,
+    located,
+    read_yaml,
+    text_list,
+    text_value,
+)
+
+TEXT_EXTENSIONS = (".txt", ".text", ".md")
+HTML_EXTENSIONS = (".html", ".htm")
+SOURCE_EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS
+
+CONFIG_KEYS = ("title", "description", "language", "site_url", "clean")
+CLEAN_KEYS = ("drop", "keep")
+SOURCE_KEYS = ("title", "publisher", "date", "url", "authors", "note")
+ACTOR_KEYS = ("id", "name", "kind", "role", "description", "aliases", "case_sensitive")
+TOPIC_KEYS = ("id", "name", "description", "keywords", "patterns")
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    config: Config
+    sources: tuple[RawSource, ...]
+    actors: tuple[ActorDef, ...]
+    topics: tuple[TopicDef, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def slugify(text: str) -> str:
+    """ASCII, lowercase, hyphens: stable ids for URLs and anchors."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "item"
+
+
+def find_project(start: Path) -> Path:
+    """The project folder: `start` itself, which must hold mkdocs.yml and dossier/."""
+    root = start.resolve()
+    if not (root / "dossier").is_dir():
+        raise DossierError(
+            f"{root}: not a dossier project (no dossier/ folder here); "
+            "pass --project DIR or create one with 'dossier new DIR'"
+        )
+    return root
+
+
+def load_project(root: Path, *, with_sources: bool = True) -> Project:
+    root = find_project(root)
+    warnings: list[str] = []
+    ddir = root / "dossier"
+    config = load_config(ddir / "dossier.yml", _rel(root, ddir / "dossier.yml"))
+    actors = load_actors(ddir / "actors.yml", _rel(root, ddir / "actors.yml"))
+    topics = load_topics(ddir / "topics.yml", _rel(root, ddir / "topics.yml"))
+    metas = load_source_metas(ddir / "sources.yml", _rel(root, ddir / "sources.yml"))
+    sources: tuple[RawSource, ...] = ()
+    if with_sources:
+        sources, source_warnings = load_sources(ddir / "sources", metas, root)
+        warnings.extend(source_warnings)
+        known = {s.file for s in sources}
+        for name, (meta, line) in sorted(metas.items()):
+            if name not in known and not (ddir / "sources" / name).is_file():
+                warnings.append(located(_rel(root, ddir / "sources.yml"), line,
+                                        f"no source file '{name}' in dossier/sources/; entry ignored"))
+    return Project(root=root, config=config, sources=sources, actors=actors, topics=topics,
+                   warnings=tuple(warnings))
+
+
+def _rel(root: Path, path: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _compile(pattern: str, file: str, line: int, what: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise DossierError(located(file, line, f"{what} {pattern!r} is not a valid regular expression: {exc}")) from None
+
+
+def load_config(path: Path, file: str) -> Config:
+    data = read_yaml(path, display=file)
+    if data is None:
+        raise DossierError(f"{file}: missing; it needs at least 'title: ...'")
+    if not isinstance(data, Located):
+        raise DossierError(f"{file}: must be a mapping of settings (title: ..., description: ...)")
+    check_keys(data, CONFIG_KEYS, file, "dossier.yml")
+    rules = CleanRules()
+    if data.get("clean") is not None:
+        clean = data["clean"]
+        if not isinstance(clean, Located):
+            raise DossierError(located(file, data.line_of("clean"), "'clean' must be a mapping with 'drop' and 'keep' lists"))
+        check_keys(clean, CLEAN_KEYS, file, "clean")
+        drop = text_list(clean, "drop", file)
+        keep = text_list(clean, "keep", file)
+        for key, patterns in (("drop", drop), ("keep", keep)):
+            for p in patterns:
+                _compile(p, file, clean.line_of(key), f"clean.{key} pattern")
+        rules = CleanRules(drop=drop, keep=keep)
+    language = text_value(data, "language", file, default="en")
+    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]{2,4})?", language):
+        raise DossierError(located(file, data.line_of("language"), f"'language' must be a code like 'en' or 'fr', not {language!r}"))
+    return Config(
+        title=text_value(data, "title", file, required=True),
+        description=text_value(data, "description", file),
+        language=language,
+        site_url=text_value(data, "site_url", file),
+        clean=rules,
+    )
+
+
+def load_source_metas(path: Path, file: str) -> dict[str, tuple[SourceMeta, int]]:
+    data = read_yaml(path, display=file)
+    if data is None:
+        return {}
+    if not isinstance(data, Located):
+        raise DossierError(f"{file}: must map source file names to their facts (000_x.txt: {{publisher: ...}})")
+    metas: dict[str, tuple[SourceMeta, int]] = {}
+    for name, entry in data.items():
+        line = data.line_of(name)
+        if entry is None:
+            entry = Located()
+            entry.line = line
+        if not isinstance(entry, Located):
+            raise DossierError(located(file, line, f"'{name}' must map to facts (publisher, date, url, title, authors, note)"))
+        check_keys(entry, SOURCE_KEYS, file, f"'{name}'")
+        date = text_value(entry, "date", file)
+        if date and not _DATE.match(date):
+            raise DossierError(located(file, entry.line_of("date"),
+                                       f"date {date!r} of '{name}' must be YYYY-MM-DD (or YYYY-MM, YYYY)"))
+        url = text_value(entry, "url", file)
+        if url and not re.match(r"^https?://", url):
+            raise DossierError(located(file, entry.line_of("url"), f"url {url!r} of '{name}' must start with http:// or https://"))
+        metas[name] = (
+            SourceMeta(
+                title=text_value(entry, "title", file),
+                publisher=text_value(entry, "publisher", file),
+                date=date,
+                url=url,
+                authors=text_list(entry, "authors", file),
+                note=text_value(entry, "note", file),
+            ),
+            line,
+        )
+    return metas
+
+
+def decode_source(data: bytes) -> tuple[str, str]:
+    try:
+        from .clean.decode import decode_bytes
+    except ImportError:  # TEMP
+        return data.decode("utf-8"), "utf-8"
+    return decode_bytes(data)
+
+
+def load_sources(folder: Path, metas: dict[str, tuple[SourceMeta, int]], root: Path) -> tuple[tuple[RawSource, ...], list[str]]:
+    warnings: list[str] = []
+    if not folder.is_dir():
+        return (), [f"{_rel(root, folder)}: no sources folder; the dossier has no sources yet"]
+    sources: list[RawSource] = []
+    ids: dict[str, str] = {}
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        rel = _rel(root, path)
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        suffix = path.suffix.lower()
+        if suffix not in SOURCE_EXTENSIONS:
+            warnings.append(f"{rel}: not a source (expected {', '.join(SOURCE_EXTENSIONS)}); skipped")
+            continue
+        data = path.read_bytes()
+        if not data.strip():
+            warnings.append(f"{rel}: empty file; skipped")
+            continue
+        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            warnings.append(f"{rel}: looks binary, not text; skipped")
+            continue
+        try:
+            text, encoding = decode_source(data)
+        except (UnicodeDecodeError, ValueError) as exc:
+            warnings.append(f"{rel}: cannot decode the text ({exc}); skipped")
+            continue
+        sid = slugify(path.stem)
+        if sid in ids:
+            raise DossierError(f"{rel}: its id '{sid}' is the same as that of {ids[sid]}; rename one of them")
+        ids[sid] = rel
+        meta = metas.get(path.name, (SourceMeta(), 0))[0]
+        sources.append(RawSource(id=sid, file=path.name, format="html" if suffix in HTML_EXTENSIONS else "text",
+                                 text=text, encoding=encoding, meta=meta))
+    return tuple(sources), warnings
+
+
+def _items(path: Path, file: str, what: str) -> list[Located]:
+    data = read_yaml(path, display=file)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise DossierError(f"{file}: must be a list of {what} (each item starting with '- name: ...')")
+    for i, item in enumerate(data):
+        if not isinstance(item, Located):
+            raise DossierError(f"{file}: item {i + 1} must be a mapping with at least 'name'")
+    return data
+
+
+def load_actors(path: Path, file: str) -> tuple[ActorDef, ...]:
+    actors: list[ActorDef] = []
+    ids: dict[str, int] = {}
+    alias_owner: dict[str, tuple[str, int]] = {}
+    for item in _items(path, file, "actors"):
+        check_keys(item, ACTOR_KEYS, file, "an actor")
+        name = text_value(item, "name", file, required=True)
+        aid = text_value(item, "id", file) or slugify(name)
+        if aid != slugify(aid):
+            raise DossierError(located(file, item.line_of("id"), f"id {aid!r} must be lowercase letters, digits and hyphens"))
+        if aid in ids:
+            raise DossierError(located(file, item.line, f"duplicate actor id '{aid}' (first on line {ids[aid]})"))
+        ids[aid] = item.line
+        kind = text_value(item, "kind", file, required=True).lower()
+        if kind not in ACTOR_KINDS:
+            raise DossierError(located(file, item.line_of("kind"),
+                                       f"unknown kind '{kind}' for '{name}'{did_you_mean(kind, ACTOR_KINDS)}; "
+                                       f"use one of: {', '.join(ACTOR_KINDS)}"))
+        case_sensitive = item.get("case_sensitive", False)
+        if not isinstance(case_sensitive, bool):
+            raise DossierError(located(file, item.line_of("case_sensitive"), "'case_sensitive' must be true or false"))
+        aliases: list[str] = []
+        for alias in (name,) + text_list(item, "aliases", file):
+            if alias in aliases:
+                continue
+            key = alias.casefold()
+            if key in alias_owner and alias_owner[key][0] != aid:
+                other, other_line = alias_owner[key]
+                raise DossierError(located(file, item.line_of("aliases"),
+                                           f"alias '{alias}' of '{aid}' is also claimed by '{other}' (line {other_line}); "
+                                           "an alias must name one actor"))
+            alias_owner[key] = (aid, item.line)
+            aliases.append(alias)
+        actors.append(ActorDef(id=aid, name=name, kind=kind, role=text_value(item, "role", file),
+                               description=text_value(item, "description", file), aliases=tuple(aliases),
+                               case_sensitive=case_sensitive, line=item.line))
+    return tuple(actors)
+
+
+def load_topics(path: Path, file: str) -> tuple[TopicDef, ...]:
+    topics: list[TopicDef] = []
+    ids: dict[str, int] = {}
+    for item in _items(path, file, "topics"):
+        check_keys(item, TOPIC_KEYS, file, "a topic")
+        name = text_value(item, "name", file, required=True)
+        tid = text_value(item, "id", file) or slugify(name)
+        if tid != slugify(tid):
+            raise DossierError(located(file, item.line_of("id"), f"id {tid!r} must be lowercase letters, digits and hyphens"))
+        if tid in ids:
+            raise DossierError(located(file, item.line, f"duplicate topic id '{tid}' (first on line {ids[tid]})"))
+        ids[tid] = item.line
+        keywords = text_list(item, "keywords", file)
+        patterns = text_list(item, "patterns", file)
+        for p in patterns:
+            _compile(p, file, item.line_of("patterns"), f"pattern of '{name}'")
+        if not keywords and not patterns:
+            raise DossierError(located(file, item.line, f"topic '{name}' needs at least one keyword or pattern"))
+        topics.append(TopicDef(id=tid, name=name, description=text_value(item, "description", file),
+                               keywords=keywords, patterns=patterns, line=item.line))
+    return tuple(topics)

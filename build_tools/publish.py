@@ -1,0 +1,259 @@
+"""publish: the stage that writes. Generated pages into docs/, mkdocs' build into site/, serve.
+
+A build is all or nothing: pages are written into a staging copy of docs/, mkdocs builds from
+there into a staging site, and only when both succeeded do the generated parts of docs/ and the
+whole of site/ get replaced. A failed build leaves the previous docs/ and site/ as they were.
+Hand-written pages in docs/ (anything not in `render.GENERATED`) are never touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .clean import clean_all
+from .extract import build_dossier
+from .load import Project, load_project
+from .model import Dossier
+from .render import GENERATED, render_site
+from .yamlfile import DossierError
+
+DEFAULT_EPOCH = 946684800  # 2000-01-01: used when no source has a date
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    dossier: Dossier
+    pages: int
+    site_dir: Path
+    warnings: tuple[str, ...]
+
+
+def prepare(root: Path) -> tuple[Project, Dossier, dict[str, str]]:
+    """load -> clean -> extract -> render, nothing written."""
+    project = load_project(root)
+    cleaned = clean_all(project.sources, project.config.clean)
+    dossier = build_dossier(project.config, cleaned, project.actors, project.topics)
+    pages = render_site(dossier, project.root / "dossier" / "overrides")
+    return project, dossier, pages
+
+
+def build_epoch(dossier: Dossier) -> int:
+    """The build's timestamp (sitemap dates, gzip headers): the newest source date, so that
+    the same inputs give the same bytes, and a new source moves it forward."""
+    dates = sorted(s.date for s in dossier.sources if s.date)
+    if not dates:
+        return DEFAULT_EPOCH
+    y, m, d = (dates[-1].split("-") + ["01", "01"])[:3]
+    return int(datetime(int(y), int(m), int(d), tzinfo=timezone.utc).timestamp())
+
+
+@contextlib.contextmanager
+def _env(**values: str) -> Iterator[None]:
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def mkdocs_config_file(root: Path) -> Path:
+    for name in ("mkdocs.yml", "mkdocs.yaml"):
+        if (root / name).is_file():
+            return root / name
+    raise DossierError(f"{root}: no mkdocs.yml; a dossier project needs one (see 'dossier new')")
+
+
+def copy_hand_written(docs: Path, target: Path) -> None:
+    """Copy the curator's own pages and assets from docs/ (not the generated parts)."""
+    target.mkdir(parents=True, exist_ok=True)
+    if not docs.is_dir():
+        return
+    for entry in sorted(docs.iterdir()):
+        if entry.name in GENERATED or entry.name.startswith(".dossier"):
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, target / entry.name)
+        else:
+            shutil.copy2(entry, target / entry.name)
+
+
+def write_pages(pages: dict[str, str], docs: Path) -> None:
+    for rel, text in pages.items():
+        path = docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def sync_pages(pages: dict[str, str], docs: Path) -> int:
+    """Bring the generated parts of docs/ in line with `pages`, touching only what changed.
+    Used by serve, where every write triggers a rebuild. Returns the number of files changed."""
+    changed = 0
+    wanted = {docs / rel for rel in pages}
+    for name in GENERATED:
+        top = docs / name
+        if top.is_dir():
+            for path in sorted(top.rglob("*"), reverse=True):
+                if path.is_file() and path not in wanted:
+                    path.unlink()
+                    changed += 1
+                elif path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
+        elif top.is_file() and top not in wanted:
+            top.unlink()
+            changed += 1
+    for rel, text in pages.items():
+        path = docs / rel
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        changed += 1
+    return changed
+
+
+def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, strict: bool, epoch: int,
+                     site_name: str = "", **overrides: object) -> None:
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    extra = {"site_name": site_name} if site_name else {}
+    try:
+        with _env(SOURCE_DATE_EPOCH=str(epoch)):
+            cfg = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
+                              strict=strict, **extra, **overrides)
+            build(cfg)
+    except exceptions.Abort as exc:
+        raise DossierError(f"mkdocs build failed: {exc}") from None
+    except exceptions.ConfigurationError as exc:
+        raise DossierError(f"{config_file.name}: {exc}") from None
+
+
+def configured_site_dir(config_file: Path, root: Path) -> Path:
+    """site_dir as mkdocs.yml sets it (default site/), without running a build."""
+    from mkdocs.config import load_config
+
+    try:
+        with open(os.devnull, "w") as devnull, contextlib.redirect_stderr(devnull):
+            cfg = load_config(config_file=str(config_file))
+    except Exception as exc:  # mkdocs raises several kinds here; all mean a bad config
+        raise DossierError(f"{config_file.name}: {exc}") from None
+    return Path(cfg["site_dir"])
+
+
+def _replace_dir(new: Path, final: Path) -> None:
+    old = final.with_name(final.name + ".dossier-old")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        final.rename(old)
+    shutil.move(str(new), str(final))  # a rename, unless site_dir is on another filesystem
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = None) -> BuildResult:
+    project, dossier, pages = prepare(root)
+    root = project.root
+    config_file = mkdocs_config_file(root)
+    docs = root / "docs"
+    final_site = (site_dir or configured_site_dir(config_file, root)).resolve()
+    staging = Path(tempfile.mkdtemp(prefix=".dossier-build-", dir=root))
+    try:
+        stage_docs = staging / "docs"
+        copy_hand_written(docs, stage_docs)
+        write_pages(pages, stage_docs)
+        stage_site = staging / "site"
+        run_mkdocs_build(config_file, stage_docs, stage_site, strict=strict, epoch=build_epoch(dossier),
+                         site_name=project.config.title)
+        # Both succeeded: swap in the generated docs, then the site.
+        docs.mkdir(exist_ok=True)
+        for name in GENERATED:
+            target = docs / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+            if (stage_docs / name).exists():
+                (stage_docs / name).rename(target)
+        final_site.parent.mkdir(parents=True, exist_ok=True)
+        _replace_dir(stage_site, final_site)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildResult(dossier=dossier, pages=len(pages), site_dir=final_site, warnings=project.warnings)
+
+
+def generate_docs(root: Path) -> tuple[Project, Dossier, int]:
+    """Write the generated pages into docs/ (changed files only), without running mkdocs."""
+    project, dossier, pages = prepare(root)
+    changed = sync_pages(pages, project.root / "docs")
+    return project, dossier, changed
+
+
+def watch_dossier(root: Path, on_change: Callable[[], None], stop: threading.Event, *, interval: float = 0.5) -> None:
+    """Call `on_change` after files under dossier/ or the package templates change (debounced)."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    dirty = threading.Event()
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event) -> None:  # noqa: ANN001 - watchdog's event type
+            if event.event_type in ("opened", "closed_no_write"):
+                return
+            dirty.set()
+
+    observer = Observer()
+    observer.schedule(Handler(), str(root / "dossier"), recursive=True)
+    observer.schedule(Handler(), str(Path(__file__).parent / "templates"), recursive=True)
+    observer.start()
+    try:
+        while not stop.is_set():
+            if dirty.wait(interval):
+                time.sleep(interval)  # let a burst of saves settle
+                dirty.clear()
+                on_change()
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def serve_project(root: Path, *, dev_addr: str | None = None, log: Callable[[str], None] = print) -> None:
+    """Generate docs/, then run mkdocs' live server; regenerate docs/ whenever dossier/ or a
+    template changes, which mkdocs sees and rebuilds from."""
+    from mkdocs.commands.serve import serve
+
+    project, dossier, _ = generate_docs(root)
+    root = project.root
+    stop = threading.Event()
+
+    def regenerate() -> None:
+        try:
+            _, _, changed = generate_docs(root)
+            log(f"dossier changed: {changed} generated page(s) updated")
+        except DossierError as exc:
+            log(f"error: {exc} (the site keeps its previous pages)")
+
+    watcher = threading.Thread(target=watch_dossier, args=(root, regenerate, stop), daemon=True)
+    watcher.start()
+    try:
+        with _env(SOURCE_DATE_EPOCH=str(build_epoch(dossier))):
+            kwargs = {"dev_addr": dev_addr} if dev_addr else {}
+            serve(config_file=str(mkdocs_config_file(root)), livereload=True, site_name=project.config.title, **kwargs)
+    finally:
+        stop.set()
+

@@ -1,0 +1,78 @@
+"""render: Dossier -> {relative path under docs/: Markdown text}.
+
+Pure: returns the pages, writes nothing. Templates live in `build_tools/templates/` (pages) and
+`build_tools/templates/partials/`; a dossier overrides any of them by placing a file of the
+same name in `dossier/overrides/`. Everything computed (groupings, counts, sort orders) is done
+in the `pages_*` modules and passed to the templates, which only lay it out.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+
+from ..model import Dossier
+from . import pages_analysis, pages_entities, pages_sources
+from .index import Index
+from .markdown import Md, escape, external_link, finalize, link
+
+# Folders (and the home page) under docs/ that the build owns: regenerated completely each
+# time. Anything else in docs/ is the curator's and is kept as it is.
+GENERATED = ("index.md", "sources", "actors", "topics", "quotes", "figures", "timeline", "coverage", "tags")
+
+
+def make_env(overrides: Path | None = None) -> Environment:
+    loaders = []
+    if overrides is not None and overrides.is_dir():
+        loaders.append(FileSystemLoader(str(overrides)))
+    loaders.append(PackageLoader("build_tools", "templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=False,  # Markdown, not HTML: escaping is done by `finalize`
+        finalize=finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+    env.filters["link"] = link
+    env.filters["external_link"] = external_link
+    env.filters["md"] = escape
+    env.filters["yaml_str"] = lambda s: Md(json.dumps(str(s), ensure_ascii=False))
+    env.filters["cell"] = lambda s: escape(s) if not isinstance(s, Md) else Md(" ".join(s.split()))
+    env.filters["raw"] = lambda s: Md(s)
+    return env
+
+
+def render_site(dossier: Dossier, overrides: Path | None = None) -> dict[str, str]:
+    env = make_env(overrides)
+    index = Index.build(dossier)
+    pages: dict[str, str] = {}
+    for module in (pages_sources, pages_entities, pages_analysis):
+        for path, text in module.pages(dossier, index, env).items():
+            if path in pages:
+                raise ValueError(f"two pages for {path}")
+            pages[path] = _tidy(text)
+    return dict(sorted(pages.items()))
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of blank lines the templates leave behind; one trailing newline."""
+    lines: list[str] = []
+    blank = 0
+    for line in text.splitlines():
+        if line.strip():
+            blank = 0
+            lines.append(line.rstrip())
+        else:
+            blank += 1
+            if blank == 1:
+                lines.append("")
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+def render_template(env: Environment, name: str, **context: Any) -> str:
+    return env.get_template(name).render(**context)

@@ -1,0 +1,188 @@
+"""Actor and topic pages, their indexes, and the coverage matrix (sources x actors and topics)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from jinja2 import Environment
+
+from ..model import ACTOR_KINDS, Dossier, Mention
+from .index import Index
+from .markdown import Md, escape, highlight, link
+from .pages_sources import source_label, source_url
+
+KIND_TITLES = {"person": "People", "organisation": "Organisations", "country": "Countries", "group": "Groups",
+               "place": "Places"}
+
+
+def para_label(ix: Index, source: str, paragraph: str) -> str:
+    return f"¶ {ix.paragraph_pos.get((source, paragraph), 0) + 1}"
+
+
+def para_link(ix: Index, source: str, paragraph: str, prefix: str = "../") -> Md:
+    return link(para_label(ix, source, paragraph), source_url(source, paragraph, prefix),
+                title=f"{source_label(ix.sources[source])}, paragraph {paragraph}")
+
+
+def source_heading(ix: Index, source: str, prefix: str = "../") -> dict:
+    s = ix.sources[source]
+    return {
+        "link": link(source_label(s), source_url(source, prefix=prefix)),
+        "date": s.date or "undated",
+        "publisher": s.publisher,
+    }
+
+
+def _sentence_excerpts(ix: Index, mentions: tuple[Mention, ...]) -> list[dict]:
+    """One excerpt per (paragraph, sentence), every mention in it highlighted."""
+    grouped: dict[tuple[str, str, str], list[Mention]] = defaultdict(list)
+    order: list[tuple[str, str, str]] = []
+    for m in mentions:
+        key = (m.source, m.paragraph, m.sentence)
+        if key not in grouped:
+            order.append(key)
+        grouped[key].append(m)
+    out = []
+    for key in order:
+        source, pid, sentence = key
+        p = ix.paragraph(source, pid)
+        text = sentence or (p.text if p else "")
+        offset = p.text.find(text) if p and text else -1
+        spans = [(m.start - offset, m.end - offset) for m in grouped[key]] if offset >= 0 else []
+        spans = [(a, b) for a, b in spans if 0 <= a < b <= len(text)]
+        out.append({"source": source, "text": highlight(text, spans), "link": para_link(ix, source, pid)})
+    return out
+
+
+def _by_source(ix: Index, items: list[dict]) -> list[dict]:
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for it in items:
+        groups[it["source"]].append(it)
+    return [dict(source_heading(ix, sid), items=groups[sid]) for sid in ix.source_order if sid in groups]
+
+
+def actor_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
+    out: dict[str, str] = {}
+    quotes_by_actor: dict[str, list] = defaultdict(list)
+    for q in d.quotes:
+        if q.speaker:
+            quotes_by_actor[q.speaker].append(q)
+    for a in d.actors:
+        ms = ix.mentions_by_actor.get(a.id, ())
+        paras = {(m.source, m.paragraph) for m in ms}
+        co: Counter = Counter()
+        topics: Counter = Counter()
+        for key in paras:
+            co.update({m.actor for m in ix.mentions_by_para.get(key, ()) if m.actor != a.id})
+            topics.update({h.topic for h in ix.hits_by_para.get(key, ())})
+        dates = sorted(ix.sources[s].date for s, _ in paras if ix.sources[s].date)
+        sources_seen = {s for s, _ in paras}
+        quotes = [
+            {
+                "text": q.text,
+                "speaker_text": q.speaker_text,
+                "links": [Md(f"{link(source_label(ix.sources[r.source]), source_url(r.source, r.paragraph))}")
+                          for r in q.sources if r.source in ix.sources],
+            }
+            for q in quotes_by_actor.get(a.id, [])
+        ]
+        out[f"actors/{a.id}.md"] = env.get_template("actor.md.j2").render(
+            actor=a,
+            facts={
+                "sources": len(sources_seen),
+                "mentions": len(ms),
+                "first": dates[0] if dates else "",
+                "last": dates[-1] if dates else "",
+            },
+            kind_title=KIND_TITLES.get(a.kind, a.kind),
+            groups=_by_source(ix, _sentence_excerpts(ix, ms)),
+            co_actors=[(link(ix.actors[o].name, f"{o}.md"), n)
+                       for o, n in sorted(co.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))[:15]],
+            topics=[(link(ix.topics[t].name, f"../topics/{t}.md"), n)
+                    for t, n in sorted(topics.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))],
+            quotes=quotes,
+        )
+    kinds = []
+    for kind in ACTOR_KINDS:
+        members = [a for a in d.actors if a.kind == kind]
+        if not members:
+            continue
+        rows = []
+        for a in sorted(members, key=lambda a: (-len(ix.mentions_by_actor.get(a.id, ())), a.name.casefold())):
+            ms = ix.mentions_by_actor.get(a.id, ())
+            rows.append({"link": link(a.name, f"{a.id}.md"), "role": a.role or a.description, "mentions": len(ms),
+                         "sources": len({m.source for m in ms})})
+        kinds.append({"title": KIND_TITLES.get(kind, kind), "rows": rows})
+    out["actors/index.md"] = env.get_template("actors_index.md.j2").render(kinds=kinds, total=len(d.actors))
+    return out
+
+
+def topic_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for t in d.topics:
+        hits = ix.hits_by_topic.get(t.id, ())
+        actors: Counter = Counter()
+        related: Counter = Counter()
+        items = []
+        for h in hits:
+            key = (h.source, h.paragraph)
+            actors.update(m.actor for m in ix.mentions_by_para.get(key, ()))
+            related.update({o.topic for o in ix.hits_by_para.get(key, ()) if o.topic != t.id})
+            p = ix.paragraph(h.source, h.paragraph)
+            if p is None:
+                continue
+            spans = []
+            if h.matched:
+                i = p.text.find(h.matched)
+                if i < 0:
+                    i = p.text.casefold().find(h.matched.casefold())
+                if i >= 0:
+                    spans.append((i, i + len(h.matched)))
+            items.append({"source": h.source, "text": highlight(p.text, spans), "keyword": h.keyword,
+                          "link": para_link(ix, h.source, h.paragraph)})
+        out[f"topics/{t.id}.md"] = env.get_template("topic.md.j2").render(
+            topic=t,
+            facts={"paragraphs": len(hits), "sources": len({h.source for h in hits})},
+            groups=_by_source(ix, items),
+            actors=[(link(ix.actors[a].name, f"../actors/{a}.md"), n)
+                    for a, n in sorted(actors.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))[:20]
+                    if a in ix.actors],
+            related=[(link(ix.topics[o].name, f"{o}.md"), n)
+                     for o, n in sorted(related.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))],
+        )
+    rows = [
+        {"link": link(t.name, f"{t.id}.md"), "description": t.description,
+         "paragraphs": len(ix.hits_by_topic.get(t.id, ())),
+         "sources": len({h.source for h in ix.hits_by_topic.get(t.id, ())})}
+        for t in sorted(d.topics, key=lambda t: (-len(ix.hits_by_topic.get(t.id, ())), t.name.casefold()))
+    ]
+    out["topics/index.md"] = env.get_template("topics_index.md.j2").render(rows=rows)
+    return out
+
+
+def coverage_page(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
+    cols = [{"id": sid, "n": i + 1, "link": link(str(i + 1), source_url(sid), title=source_label(ix.sources[sid])),
+             "label": source_label(ix.sources[sid]), "date": ix.sources[sid].date}
+            for i, sid in enumerate(ix.source_order)]
+    per_source_actor = {sid: ix.actors_in_source(sid) for sid in ix.source_order}
+    per_source_topic = {sid: ix.topics_in_source(sid) for sid in ix.source_order}
+
+    def row(name: Md, counts: list[int]) -> dict:
+        return {"name": name, "cells": [Md(str(n)) if n else Md("·") for n in counts], "total": sum(1 for n in counts if n)}
+
+    actor_rows = [row(link(a.name, f"../actors/{a.id}.md"), [per_source_actor[s].get(a.id, 0) for s in ix.source_order])
+                  for a in sorted(d.actors, key=lambda a: (-len(ix.mentions_by_actor.get(a.id, ())), a.name.casefold()))]
+    topic_rows = [row(link(t.name, f"../topics/{t.id}.md"), [per_source_topic[s].get(t.id, 0) for s in ix.source_order])
+                  for t in sorted(d.topics, key=lambda t: t.name.casefold())]
+    return {"coverage/index.md": env.get_template("coverage.md.j2").render(cols=cols, actor_rows=actor_rows,
+                                                                           topic_rows=topic_rows)}
+
+
+def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
+    out = actor_pages(d, ix, env)
+    out.update(topic_pages(d, ix, env))
+    out.update(coverage_page(d, ix, env))
+    return out
+
+
+__all__ = ["pages", "para_link", "source_heading", "escape"]

@@ -1,0 +1,110 @@
+"""Home page, sources index, one page per source, tags index."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from ..model import CleanSource, Dossier
+from .index import Index
+from .markdown import Md, link
+
+
+def source_url(source_id: str, paragraph: str = "", prefix: str = "../") -> str:
+    return f"{prefix}sources/{source_id}.md" + (f"#{paragraph}" if paragraph else "")
+
+
+def source_label(s: CleanSource) -> str:
+    return s.title or s.id
+
+
+def source_facts(s: CleanSource) -> list[tuple[str, str, bool]]:
+    """(label, value, detected) rows for a source's metadata box."""
+    rows = []
+    for label, field, value in (
+        ("Publisher", "publisher", s.publisher),
+        ("Date", "date", s.date),
+        ("Authors", "authors", ", ".join(s.authors)),
+    ):
+        if value:
+            rows.append((label, value, field in s.detected))
+    if s.detected_meta.dateline_place:
+        dl = s.detected_meta.dateline_place + (f" ({s.detected_meta.dateline_agency})" if s.detected_meta.dateline_agency else "")
+        rows.append(("Dateline", dl, True))
+    return rows
+
+
+def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
+    out: dict[str, str] = {}
+    ordered = [ix.sources[sid] for sid in ix.source_order]
+    shared_count = len(d.shared)
+    rows = [
+        {
+            "link": link(source_label(s), source_url(s.id, prefix="")),
+            "date": s.date or "undated",
+            "publisher": s.publisher or "unknown",
+            "paragraphs": len(s.paragraphs),
+        }
+        for s in ordered
+    ]
+    actor_count = len(d.actors)
+    topic_count = len(d.topics)
+    out["index.md"] = env.get_template("home.md.j2").render(
+        config=d.config,
+        sources=rows,
+        counts={
+            "sources": len(d.sources),
+            "actors": actor_count,
+            "actors_seen": sum(1 for a in d.actors if ix.mentions_by_actor.get(a.id)),
+            "topics": topic_count,
+            "topics_seen": sum(1 for t in d.topics if ix.hits_by_topic.get(t.id)),
+            "mentions": len(d.mentions),
+            "quotes": len(d.quotes),
+            "figures": len(d.figures),
+            "events": sum(1 for e in d.events if e.resolved),
+            "shared": shared_count,
+        },
+    )
+    out["sources/index.md"] = env.get_template("sources_index.md.j2").render(
+        config=d.config,
+        sources=[dict(r, link=link(source_label(s), f"{s.id}.md")) for r, s in zip(rows, ordered)],
+    )
+    shared_by_para: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for sp in d.shared:
+        for ref in sp.refs:
+            others = [(o.source, o.paragraph) for o in sp.refs if o.source != ref.source]
+            shared_by_para.setdefault((ref.source, ref.paragraph), []).extend(others)
+    for s in ordered:
+        actor_counts = ix.actors_in_source(s.id)
+        topic_counts = ix.topics_in_source(s.id)
+        tags = [ix.actors[a].name for a in sorted(actor_counts) if a in ix.actors]
+        tags += [ix.topics[t].name for t in sorted(topic_counts) if t in ix.topics]
+        paragraphs = []
+        for p in s.paragraphs:
+            also = [
+                link(source_label(ix.sources[o]), f"{o}.md#{op}")
+                for o, op in sorted(set(shared_by_para.get((s.id, p.id), [])), key=lambda x: (ix.source_order.index(x[0]), x[1]))
+                if o in ix.sources
+            ]
+            paragraphs.append({"id": p.id, "kind": p.kind, "text": p.text,
+                               "also": also})
+        out[f"sources/{s.id}.md"] = env.get_template("source.md.j2").render(
+            source=s,
+            title=source_label(s),
+            facts=source_facts(s),
+            url=s.url,
+            note=s.note,
+            tags=sorted(set(tags)),
+            actors=[(link(ix.actors[a].name, f"../actors/{a}.md"), n)
+                    for a, n in sorted(actor_counts.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))
+                    if a in ix.actors],
+            topics=[(link(ix.topics[t].name, f"../topics/{t}.md"), n)
+                    for t, n in sorted(topic_counts.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))
+                    if t in ix.topics],
+            paragraphs=paragraphs,
+            removed=s.removed,
+        )
+    out["tags/index.md"] = env.get_template("tags.md.j2").render(config=d.config)
+    return out
+
+
+__all__ = ["pages", "source_url", "source_label", "Md"]
