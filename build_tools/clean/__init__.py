@@ -1,35 +1,146 @@
 """clean: RawSource -> CleanSource. Pure: no I/O, no knowledge of actors or topics.
 
-(First, simple version: blank-line paragraphs, nothing removed. Replaced by the full cleaner.)
+Keeps every sentence of the article and nothing else, says what was removed and why, and reads the
+article's metadata from the page:
+
+    blocks.py   cut the text into blocks (paragraphs) with their raw line numbers
+    rules.py    named rules, as data: chrome, paywall, captions, links, social, metadata lines
+    score.py    a jusText-like score of each block from named features
+    article.py  context: where the article starts and ends, subheadings, smoothing, teasers
+    meta.py     byline, dateline, credit line and publication date readers
+    html.py     HTML pages: trafilatura's main text and metadata, as lines
+    decode.py   bytes -> text (used by the loader)
+    report.py   the cleaned source as text, JSON or an annotated diff (used by the CLI)
+
+Curated metadata (sources.yml) always wins; what was read from the page fills the gaps, and the
+names of those fields are listed in CleanSource.detected.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
-from ..model import CleanRules, CleanSource, Paragraph, RawSource
+from ..model import CleanRules, CleanSource, DetectedMeta, Paragraph, RawSource, Removed
+from .article import HEADING, REMOVED, find_article
+from .blocks import Block, split_blocks
+from .html import extract_html
+from .rules import RuleSet
+from .score import guess_language, stopwords
+
+__all__ = ["clean_source", "clean_all", "page_text"]
+
+_META_FIELDS = ("title", "authors", "date", "publisher", "dateline_place", "dateline_agency")
+
+
+def page_text(raw: RawSource) -> tuple[str, frozenset[int], DetectedMeta]:
+    """The text the cleaner reads: the raw text, or for HTML trafilatura's extraction as lines."""
+    if raw.format == "html":
+        extracted = extract_html(raw.text)
+        return extracted.text, extracted.heading_lines, extracted.meta
+    return raw.text, frozenset(), DetectedMeta()
+
+
+def _publisher_key(raw: RawSource) -> str:
+    if raw.meta.publisher:
+        return raw.meta.publisher.strip().lower()
+    if raw.meta.url:
+        host = urlsplit(raw.meta.url).hostname or ""
+        return host.removeprefix("www.")
+    return ""
+
+
+def _block_keys(raw: RawSource) -> set[str]:
+    from .article import _key
+
+    text, headings, _ = page_text(raw)
+    return {_key(b.text) for b in split_blocks(text, headings)}
+
+
+def _shared_with_siblings(raw: RawSource, siblings: Sequence[RawSource]) -> Counter[str]:
+    """Block texts of `raw`'s publisher's other pages -> on how many of them they appear."""
+    key = _publisher_key(raw)
+    counts: Counter[str] = Counter()
+    if not key:
+        return counts
+    for other in siblings:
+        if other.id != raw.id and _publisher_key(other) == key:
+            counts.update(_block_keys(other))
+    return counts
+
+
+def _merge(curated: str, detected: str) -> str:
+    return curated or detected
 
 
 def clean_source(raw: RawSource, rules: CleanRules = CleanRules(), siblings: Sequence[RawSource] = ()) -> CleanSource:
-    paragraphs = []
-    line_no = 0
-    block: list[str] = []
-    start = 0
-    for line_no, line in enumerate(raw.text.splitlines() + [""], start=1):
-        if line.strip():
-            if not block:
-                start = line_no
-            block.append(line.strip())
-        elif block:
-            paragraphs.append(Paragraph(id=f"p{len(paragraphs) + 1}", kind="paragraph", text=" ".join(block), line=start))
-            block = []
-    m = raw.meta
-    return CleanSource(
-        id=raw.id, file=raw.file, format=raw.format,
-        title=m.title or raw.id, publisher=m.publisher, date=m.date, url=m.url, authors=m.authors,
-        paragraphs=tuple(paragraphs), removed=(), encoding=raw.encoding, note=m.note,
-    )
+    """Clean one source. `siblings`: the dossier's other sources, whose shared chrome is recognised."""
+    return _clean(raw, RuleSet(extra=rules), _shared_with_siblings(raw, siblings))
 
 
 def clean_all(raws: Sequence[RawSource], rules: CleanRules = CleanRules()) -> tuple[CleanSource, ...]:
-    return tuple(clean_source(r, rules, raws) for r in raws)
+    """Clean every source, each compared with the others of its publisher."""
+    ruleset = RuleSet(extra=rules)
+    keys = {r.id: _block_keys(r) for r in raws if _publisher_key(r)}
+    out = []
+    for raw in raws:
+        shared: Counter[str] = Counter()
+        pub = _publisher_key(raw)
+        if pub:
+            for other in raws:
+                if other.id != raw.id and _publisher_key(other) == pub:
+                    shared.update(keys[other.id])
+        out.append(_clean(raw, ruleset, shared))
+    return tuple(out)
+
+
+def _clean(raw: RawSource, ruleset: RuleSet, shared: Counter[str]) -> CleanSource:
+    text, heading_lines, html_meta = page_text(raw)
+    blocks = split_blocks(text, heading_lines)
+    stop = stopwords(guess_language([b.text for b in blocks]))
+    verdicts, found, _ = find_article(blocks, ruleset, stop, shared)
+    is_html = raw.format == "html"
+
+    paragraphs: list[Paragraph] = []
+    removed: list[Removed] = []
+    for v in verdicts:
+        if v.kind == REMOVED:
+            removed.extend(_removed_lines(v.block, v.reason))
+            continue
+        paragraphs.append(
+            Paragraph(
+                id=f"p{len(paragraphs) + 1}",
+                kind="heading" if v.kind == HEADING else "paragraph",
+                text=v.block.text,
+                line=0 if is_html else v.block.line,
+            )
+        )
+
+    # For HTML, the page's own metadata (meta tags, read by trafilatura) comes before the text's.
+    detected = DetectedMeta(**{f: getattr(html_meta, f) or getattr(found, f) for f in _META_FIELDS})
+    m = raw.meta
+    curated = {"title": m.title, "authors": m.authors, "date": m.date, "publisher": m.publisher}
+    filled = tuple(
+        f for f in _META_FIELDS if getattr(detected, f) and (f not in curated or not curated[f])
+    )
+    return CleanSource(
+        id=raw.id,
+        file=raw.file,
+        format=raw.format,
+        title=_merge(m.title, detected.title) or raw.file.rsplit(".", 1)[0],
+        publisher=_merge(m.publisher, detected.publisher),
+        date=_merge(m.date, detected.date),
+        url=m.url,
+        authors=m.authors or detected.authors,
+        paragraphs=tuple(paragraphs),
+        removed=tuple(removed),
+        detected_meta=detected,
+        detected=filled,
+        encoding=raw.encoding,
+        note=m.note,
+    )
+
+
+def _removed_lines(block: Block, reason: str) -> list[Removed]:
+    return [Removed(line=n, text=t, reason=reason) for n, t in zip(block.lines, block.raw)]

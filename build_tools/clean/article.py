@@ -1,0 +1,290 @@
+"""Find the article among a page's blocks: where it starts, where it ends, what inside it is not text.
+
+The rules (`rules.py`) and the scorer (`score.py`) judge blocks one at a time; this module adds the
+context that a page's layout gives:
+
+- the article starts at its dateline ("BRUSSELS (AFP) - ...") when it has one, else at the first
+  block of good prose; what comes before is title, byline, captions and chrome;
+- it ends at a section marker ("Latest News", "Related stories") unless more article prose follows
+  the marker (then the marker only opened a box of links inside the article), or at a credit line
+  with no prose after it; a tail of headline + one-paragraph teasers that share little vocabulary
+  with the article is the related-stories list, not the article;
+- inside, short blocks between good blocks are kept (jusText's context smoothing): a short sentence
+  is a paragraph, a short line without a sentence end followed by prose is a subheading.
+
+It returns one verdict per block, with the reason for every removal, and the metadata it read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import DetectedMeta
+from . import meta as metaread
+from .blocks import Block
+from .rules import END, META, Match, RuleSet
+from .score import BAD, GOOD, NEAR_GOOD, Features, Score, features, score, words
+
+PARAGRAPH = "paragraph"
+HEADING = "heading"
+REMOVED = "removed"
+
+_HEADING_MAX_WORDS = 14
+_CAPTION_MIN_WORDS = 12  # a line this long without a sentence end is a caption or a teaser
+_DATELINE_WITHIN = 12  # blocks: a dateline further down the page is not the article's opening
+
+
+@dataclass(frozen=True)
+class Verdict:
+    block: Block
+    kind: str  # PARAGRAPH, HEADING or REMOVED
+    reason: str = ""  # why it was removed
+
+
+@dataclass(frozen=True)
+class _Judged:
+    block: Block
+    match: Match | None
+    feats: Features
+    score: Score
+    twin_caption: bool  # repeats a block that is a photo caption
+
+
+def _key(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _judge(blocks: tuple[Block, ...], rules: RuleSet, stop: frozenset[str], shared: Counter[str]) -> list[_Judged]:
+    keys = [_key(b.text) for b in blocks]
+    counts = Counter(keys)
+    matches = [rules.match(b.text, len(words(b.text))) for b in blocks]
+    judged = []
+    for i, b in enumerate(blocks):
+        key = keys[i]
+        # A caption printed twice, once with its credit: "... location" and "... location (AFP Photo/)".
+        twins = [
+            j for j, other in enumerate(keys)
+            if j != i and len(key) >= 30 and len(other) >= 30 and (other.startswith(key) or key.startswith(other))
+        ]  # fmt: skip
+        repeated = counts[key] > 1 and len(key) > 0 or bool(twins)
+        twin_caption = any(matches[j] is not None and matches[j].rule.category == "caption" for j in twins) or (
+            counts[key] > 1 and matches[i] is not None and matches[i].rule.category == "caption"
+        )
+        f0 = features(b.text, stop)
+        # Text on other pages of the publisher is chrome only when it is not a full sentence:
+        # two versions of one wire story share whole paragraphs that are article text.
+        n_shared = shared.get(key, 0) if (f0.n_words <= 12 or not f0.sentence_end) else 0
+        f = features(b.text, stop, repeated=repeated, shared=n_shared) if (repeated or n_shared) else f0
+        judged.append(_Judged(b, matches[i], f, score(f), twin_caption))
+    return judged
+
+
+def _start(judged: list[_Judged]) -> tuple[int, tuple[str, str] | None]:
+    """Index of the article's first block and its dateline, if any."""
+    for i, j in enumerate(judged[:_DATELINE_WITHIN]):
+        if j.match is None and j.score.label != BAD and j.feats.n_words >= 8:
+            found = metaread.dateline(j.block.text)
+            if found:
+                return i, found
+    first = next((i for i, j in enumerate(judged) if j.match is None and j.score.label == GOOD), len(judged))
+    # a short lede sentence just before the first good block still opens the article
+    while first > 0 and first < len(judged):
+        prev = judged[first - 1]
+        if (
+            prev.match is None
+            and judged[first].block.gap_before < 2
+            and prev.feats.sentence_end
+            and prev.feats.n_words >= 6
+            and prev.feats.stop_density >= 0.3
+            and not prev.feats.repeated
+            and not metaread.byline(prev.block.text)
+        ):
+            first -= 1
+        else:
+            break
+    return first, None
+
+
+def _heading_like(j: _Judged) -> bool:
+    """A subheading: a few words, no sentence end, or a short question ("Iranian airstrikes?")."""
+    f = j.feats
+    if f.n_words == 0 or f.n_words > _HEADING_MAX_WORDS or f.list_item or f.link_like or f.repeated:
+        return False
+    if not (f.sentence_end or f.colon_end):
+        return True
+    return f.n_words <= 8 and j.block.text.rstrip("\"'”’)").endswith(("?", "!")) and j.block.text[:1].isalnum()
+
+
+def _prose_run_follows(judged: list[_Judged], i: int) -> bool:
+    """Two good blocks in a row (300+ characters) follow block i before the next section marker."""
+    run, chars = 0, 0
+    for j in judged[i + 1 :]:
+        if j.match is not None and j.match.rule.action == END:
+            return False
+        if j.match is None and j.score.label == GOOD:
+            run += 1
+            chars += j.feats.n_chars
+            if run >= 2 and chars >= 300:
+                return True
+        elif j.match is None:
+            run, chars = 0, 0
+    return False
+
+
+def _end(judged: list[_Judged], start: int) -> tuple[int, str]:
+    """Index just after the article's last block, and what ended it."""
+    for i in range(start + 1, len(judged)):
+        j = judged[i]
+        if j.match is None:
+            continue
+        if j.match.rule.action == END and not _prose_run_follows(judged, i):
+            return i, f"after the article's end ({j.match.rule.name} at line {j.block.line})"
+        if j.match.rule.category == "metadata" and j.match.rule.name != "publication-date":
+            if not any(k.match is None and k.score.label == GOOD for k in judged[i + 1 :]):
+                return i, f"after the article's end (credit line at line {j.block.line})"
+    return len(judged), ""
+
+
+def _vocabulary(texts: list[str], stop: frozenset[str]) -> set[str]:
+    return {w.lower() for t in texts for w in words(t) if len(w) > 3 and w.lower() not in stop}
+
+
+def _teaser_tail(verdicts: list[tuple[int, str]], judged: list[_Judged], stop: frozenset[str]) -> int:
+    """How many kept blocks at the end are headline + one-paragraph teasers for other stories.
+
+    `verdicts` are the kept (index, kind) pairs in order. A real closing section (subheading and
+    one paragraph) shares the article's vocabulary; teasers for other stories do not, and come in
+    twos or more, or after a wide gap.
+    """
+    pairs = []
+    k = len(verdicts)
+    while k >= 3 and verdicts[k - 1][1] == PARAGRAPH and verdicts[k - 2][1] == HEADING:
+        pairs.append((k - 2, k - 1))
+        k -= 2
+    if not pairs:
+        return 0
+    first_heading = judged[verdicts[pairs[-1][0]][0]].block
+    if len(pairs) < 2 and first_heading.gap_before < 2:
+        return 0
+    body = _vocabulary([judged[i].block.text for i, _ in verdicts[:k]], stop)
+    cut = 0
+    for h, p in pairs:  # from the end backwards
+        teaser = _vocabulary([judged[verdicts[h][0]].block.text, judged[verdicts[p][0]].block.text], stop)
+        if not teaser or len(teaser & body) / len(teaser) >= 0.5:
+            break
+        cut += 2
+    return cut
+
+
+def find_article(
+    blocks: tuple[Block, ...], rules: RuleSet, stop: frozenset[str], shared: Counter[str] | None = None
+) -> tuple[tuple[Verdict, ...], DetectedMeta, tuple[str, ...]]:
+    """A verdict for every block, the metadata read from the page, and the field names found."""
+    judged = _judge(blocks, rules, stop, shared or Counter())
+    start, found_dateline = _start(judged)
+    end, end_reason = _end(judged, start)
+    reasons: dict[int, str] = {}
+    kinds: dict[int, str] = {}
+
+    # --- inside the article
+    good = [i for i in range(start, end) if judged[i].match is None and judged[i].score.label == GOOD]
+    last_good = good[-1] if good else start
+    kept: list[int] = []
+    for i in range(start, end):
+        j = judged[i]
+        f = j.feats
+        if j.match is not None:
+            reasons[i] = j.match.reason
+            continue
+        if j.twin_caption:
+            reasons[i] = "caption: repeated caption"
+            continue
+        if f.repeated and any(_key(judged[k].block.text) == _key(j.block.text) for k in kept):
+            reasons[i] = "repeated on the page"
+            continue
+        prev_kept = bool(kept) and kept[-1] == i - 1
+        nxt = judged[i + 1] if i + 1 < end else None
+        next_prose = nxt is not None and nxt.match is None and nxt.score.label in (GOOD, NEAR_GOOD) and nxt.feats.sentence_end
+        next_removed = nxt is None or nxt.match is not None or nxt.score.label == BAD
+        if j.block.marked_heading and f.n_words <= 2 * _HEADING_MAX_WORDS:
+            kinds[i] = HEADING
+        elif _heading_like(j) and prev_kept and next_prose and i < last_good:
+            kinds[i] = HEADING
+        elif j.score.label == GOOD:
+            kinds[i] = PARAGRAPH
+        elif j.score.label == BAD:
+            reasons[i] = j.score.reason()
+        elif f.sentence_end or f.colon_end:
+            # short blocks take their neighbours' side (jusText's context smoothing): a short
+            # sentence next to article text is article text; between two removed blocks it is not
+            if (prev_kept or i == start) and (i < last_good or j.block.gap_before < 2) or (not next_removed and i < last_good):
+                kinds[i] = PARAGRAPH
+            else:
+                reasons[i] = j.score.reason() + ", between removed blocks"
+        elif f.n_words >= _CAPTION_MIN_WORDS:
+            reasons[i] = j.score.reason() + ", caption-like"
+        else:
+            reasons[i] = j.score.reason() + ", not followed by article text"
+        if i in kinds:
+            kept.append(i)
+
+    ordered = [(i, kinds[i]) for i in kept]
+    cut = _teaser_tail(ordered, judged, stop)
+    for i, _ in ordered[len(ordered) - cut :] if cut else ():
+        del kinds[i]
+        reasons[i] = "related story teaser (headline and one paragraph, little shared vocabulary)"
+
+    # --- metadata, and everything outside the article
+    title, authors = "", ()
+    for i in range(0, start):
+        j = judged[i]
+        if j.match is not None:
+            reasons[i] = j.match.reason
+            continue
+        names = metaread.byline(j.block.text)
+        if names and not authors:
+            authors = names
+            reasons[i] = "metadata: byline"
+            continue
+        if (
+            not title
+            and not j.feats.sentence_end
+            and 2 <= j.feats.n_words <= 30
+            and not j.feats.repeated
+            and not j.feats.shared
+            and not j.feats.link_like
+            and not j.feats.list_item
+        ):
+            title = j.block.text
+            reasons[i] = "metadata: title"
+            continue
+        reasons[i] = j.score.reason() + ", before the article starts"
+    for i in range(end, len(judged)):
+        j = judged[i]
+        reasons[i] = j.match.reason if j.match is not None else end_reason
+
+    publisher, date, date_rank = "", "", 99
+    for j in judged:
+        if j.match is None or j.match.rule.category != "metadata":
+            continue
+        if j.match.rule.name == "publication-date":
+            label, found = metaread.labelled_date(j.block.text)
+            rank = 1 if label in ("updated", "last updated") else 0
+            if found and rank < date_rank:
+                date, date_rank = found, rank
+        elif not publisher:
+            publisher = metaread.credit_publisher(j.block.text)
+
+    detected = DetectedMeta(
+        title=title,
+        authors=authors,
+        date=date,
+        publisher=publisher,
+        dateline_place=found_dateline[0] if found_dateline else "",
+        dateline_agency=found_dateline[1] if found_dateline else "",
+    )
+    fields = tuple(name for name in ("title", "authors", "date", "publisher", "dateline_place", "dateline_agency") if getattr(detected, name))
+    verdicts = tuple(Verdict(j.block, kinds.get(i, REMOVED), "" if i in kinds else reasons.get(i, "removed")) for i, j in enumerate(judged))
+    return verdicts, detected, fields

@@ -1,0 +1,102 @@
+"""Cut a page saved as text into blocks: the units the cleaner keeps or removes.
+
+A block is one paragraph-sized run of text with the raw lines it came from. Pages saved from a
+browser put one paragraph on each line, with or without blank lines between them; pages saved from
+e-mail or wire feeds wrap paragraphs at a fixed width. Both are handled: inside a run of non-blank
+lines, a line is joined to the previous one only when the run looks hard-wrapped or when the
+previous line stops mid-sentence and the next one carries on in lower case.
+
+This module does not judge blocks; it only cuts them and remembers where they were.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_HEADING_MARK = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
+# "- 'Race against time' -": the wire agencies' way of marking a subheading in plain text.
+_DASHED_HEADING = re.compile(r"^[-–—]\s+(.{2,100}?)\s+[-–—]$")
+
+
+@dataclass(frozen=True)
+class Block:
+    index: int  # position among the page's blocks
+    line: int  # 1-based raw line where it starts
+    lines: tuple[int, ...]  # every raw line it covers
+    raw: tuple[str, ...]  # those lines as written (stripped)
+    text: str  # the lines joined, whitespace collapsed, heading marks removed
+    gap_before: int  # blank lines before it (a page's sections are often set apart by 2+)
+    marked_heading: bool  # "## Title" or "- Title -" in the text, or <h2> in HTML
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """A run of 3+ lines of near-equal width is a paragraph wrapped at a fixed column."""
+    if len(lines) < 3:
+        return False
+    widths = [len(s) for s in lines[:-1]]
+    widest = max(widths)
+    return 40 <= widest <= 100 and min(widths) >= 0.6 * widest and len(lines[-1]) <= widest + 2
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """The next line carries on the previous one's sentence."""
+    return not _SENTENCE_END.search(prev) and nxt[:1].islower()
+
+
+def _unmark(text: str) -> tuple[str, bool]:
+    m = _HEADING_MARK.match(text) or _DASHED_HEADING.match(text)
+    if m:
+        return m.group(m.lastindex or 1), True
+    return text, False
+
+
+def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Block, ...]:
+    """Blocks of `text` in reading order. `headings`: lines known to be headings (from HTML)."""
+    blocks: list[Block] = []
+    run: list[tuple[int, str]] = []
+    gap = 0
+
+    def flush(run: list[tuple[int, str]], gap: int) -> None:
+        texts = [t for _, t in run]
+        groups: list[list[tuple[int, str]]] = []
+        if _is_wrapped(texts):
+            groups = [run]
+        else:
+            for item in run:
+                if groups and _continues(groups[-1][-1][1], item[1]) and item[0] not in headings:
+                    groups[-1].append(item)
+                else:
+                    groups.append([item])
+        for n, group in enumerate(groups):
+            joined = _collapse(" ".join(t for _, t in group))
+            body, marked = _unmark(joined)
+            blocks.append(
+                Block(
+                    index=len(blocks),
+                    line=group[0][0],
+                    lines=tuple(i for i, _ in group),
+                    raw=tuple(t for _, t in group),
+                    text=body,
+                    gap_before=gap if n == 0 else 0,
+                    marked_heading=marked or group[0][0] in headings,
+                )
+            )
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped:
+            run.append((number, stripped))
+            continue
+        if run:
+            flush(run, gap)
+            run, gap = [], 0
+        gap += 1
+    if run:
+        flush(run, gap)
+    return tuple(blocks)

@@ -1,0 +1,173 @@
+"""The cleaner's default rules, as data: named line patterns with a category and an action.
+
+A rule looks at one stripped line (or one joined block) and says what it is: page chrome, a paywall
+prompt, a photo caption, a slide counter, a "click here" line, a social or cookie prompt, the start
+of a related-links section (everything after it is not the article) or a metadata line (date,
+publisher credit). The rules name kinds of boilerplate that recur across publishers; none of them
+names a publisher, a story or a subject. What the rules do not catch is left to the statistical
+scorer in `score.py`.
+
+This module only declares rules and matches them; it decides nothing about context (whether the
+article has started, whether a section marker really ends it): that is `segment.py`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import CleanRules
+
+# What a rule asks the cleaner to do with a matching line.
+DROP = "drop"  # remove this line
+END = "end"  # remove this line and, once the article has started, everything after it
+META = "meta"  # remove this line from the body; `meta.py` reads a value from it
+KEEP = "keep"  # the curator says this line is article text, whatever else matches
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    category: str
+    pattern: str
+    action: str = DROP
+    whole: bool = False  # the pattern must match the whole line, not just part of it
+    max_words: int = 0  # only lines of at most this many words (0: any length)
+    ignore_case: bool = True
+
+
+_DATE_WORDS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_NETWORKS = r"facebook|twitter|x|whatsapp|linkedin|reddit|instagram|youtube|telegram|flipboard|pinterest|e-?mail"
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}|\s*\(?(?:GMT|UTC)[+-]?\d*\)?)?)"
+# A date on its own: "5th Mar 2021", "December 3, 2014", "2014-12-03", "03/12/2014 14:05".
+DATE_ONLY = (
+    rf"(?:{_WEEKDAY}\s*)?(?:"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_DATE_WORDS},?\s+\d{{4}}"
+    rf"|{_DATE_WORDS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:]+Z?)?"
+    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"
+    rf"){_TIME}?"
+)
+
+DEFAULT_RULES: tuple[Rule, ...] = (
+    # --- page chrome and navigation
+    Rule("skip-link", "chrome", r"skip (?:to|navigation)\b.*", whole=True, max_words=8),
+    Rule(
+        "menu-item",
+        "chrome",
+        r"(?:main )?menu|navigation|toggle navigation|search|home|close|open|back to top|top|sections?|"
+        r"log ?in|log ?out|sign ?in|sign ?up|sign ?out|register|my account|account|subscribe|"
+        r"newsletters?|print|e-?mail|share|share this(?: article| story| page)?|"
+        r"advertisement|advertising|ad|loading\W*|show more|see more|"
+        r"view (?:all|more)|next|previous|prev|more|edition|choose your edition",
+        whole=True,
+        max_words=4,
+    ),
+    Rule("breadcrumb", "chrome", r"(?:home|news)\s*[>»›/|].*", whole=True, max_words=10),
+    Rule("page-chrome-date", "chrome", DATE_ONLY, whole=True),
+    Rule("reading-time", "chrome", r"\d+\s*min(?:ute)?s?\s+read|reading time\b.*", whole=True, max_words=6),
+    # --- paywalls and subscription prompts
+    Rule("free-trial", "paywall", r"\bfree trial\b"),
+    Rule("subscribe-prompt", "paywall", r"^[\W\s]*(?:or\s+)?subscribe\b|\bsubscribe (?:now|today|to (?:read|continue|access|get|our))\b"),
+    Rule("subscriber-only", "paywall", r"\b(?:subscribers?|members?) only\b|\balready (?:a )?(?:subscriber|member|registered)\b"),
+    Rule("get-access", "paywall", r"\b(?:get|gain|unlock|enjoy) (?:instant |unlimited |full |digital )*access\b"),
+    Rule("join-today", "paywall", r"\bjoin\b.{1,40}\btoday\b", max_words=8),
+    Rule("join-us", "paywall", r"join us|join [\w'’.-]+", whole=True, max_words=3),
+    Rule("continue-reading", "paywall", r"\b(?:to|and) (?:continue|keep) reading\b|\bcontinue reading\b", max_words=12),
+    Rule("create-account", "paywall", r"\bcreate (?:a |an |your )?(?:free )?account\b"),
+    Rule("support-journalism", "paywall", r"\bsupport (?:our |quality |independent |local )+[\w ]{0,25}(?:news|journalism|reporting)\b", max_words=12),
+    Rule("become-member", "paywall", r"\bbecome an? (?:member|subscriber|supporter|patron)\b"),
+    Rule("paywall-limit", "paywall", r"\byou have (?:reached|read) (?:your|the|\d+)\b.{0,40}\b(?:articles?|limit)\b"),
+    # --- photo captions and credits, slide counters
+    Rule("photo-credit", "caption", r"[-–—]{1,2}\s*photos?\s*:|\((?:[\w .]*\s)?photo\b[^)]*\)|\bphoto(?:graph)?\s*(?:credit)?\s*:|\bimage\s*(?:credit|source)?\s*:|\b(?:photo|image|picture) credit\b|\bgetty images\b|\bshutterstock\b"),
+    Rule("slide-counter", "caption", r"(?:(?:image|slide|photo|picture)\s*)?\d+\s*(?:/|of)\s*\d+", whole=True),
+    Rule("gallery-prompt", "caption", r"(?:view|see|open|launch|enlarge)\s+(?:the\s+)?(?:gallery|slideshow|photos?|images?)|(?:photo|image)\s+gallery", whole=True, max_words=5),
+    # --- links out of the article
+    Rule("click-here", "link", r"\b(?:click|tap) here\b"),
+    Rule("read-more-link", "link", r"^\W*(?:read|see|watch|listen)(?: to)? (?:more|also|the full|full|next|related|our)\b.*|^\W*(?:related|more|also read|read also)\s*:.*", max_words=25),
+    Rule("url-line", "link", r"(?:https?://|www\.)\S+", whole=True),
+    # --- social and cookie prompts
+    Rule(
+        "social-prompt",
+        "social",
+        rf"^\W*(?:share|follow|like|tweet|pin|email)\b.*\b(?:us|{_NETWORKS}|this (?:article|story|page))\b",
+        max_words=8,
+    ),
+    Rule("share-buttons", "social", rf"(?:(?:share|{_NETWORKS}|print|copy link|messenger)\W*)+", whole=True),
+    Rule("cookie-prompt", "cookie", r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings|preferences|agree)\b|\b(?:accept|reject|manage) (?:all )?cookies\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of (?:use|service)|and conditions)\b"),
+    Rule("copyright", "chrome", r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)|©|\ball rights reserved\b", max_words=20),
+    # --- the start of what follows the article: related lists, latest news, comments
+    Rule(
+        "section-after-article",
+        "related",
+        r"(?:related|latest|top|popular|trending|recommended|sponsored|promoted|more|most (?:read|popular|viewed|shared|watched))"
+        r"(?:\s+(?:news|stories|articles?|content|videos?|links|topics|coverage|headlines|posts|now|reads|today|for you|on \S+|from \S+(?: \S+)?|in \S+(?: \S+)?))?"
+        r"|editor'?s? (?:picks|choice)|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|read (?:more|next|also)"
+        r"|(?:what|more) to read next|also (?:read|see|on)|further reading|in other news|don'?t miss|must reads?"
+        r"|from (?:around )?the web|leave a (?:comment|reply)|join the (?:conversation|discussion)|(?:\d+\s+)?comments?"
+        r"|(?:post a|add a|show) comments?|tags?|topics?|more (?:stories|news|videos?) (?:from|on|in)\b.*",
+        action=END,
+        whole=True,
+        max_words=7,
+    ),
+    # --- metadata lines: read by meta.py, never body text
+    Rule(
+        "publication-date",
+        "metadata",
+        r"(?:date created|date published|published(?: on)?|first published(?: on)?|posted(?: on)?|"
+        r"(?:last )?updated(?: on)?|created|date)\s*:?\s*(?:{})".format(DATE_ONLY),
+        action=META,
+        whole=True,
+    ),
+    Rule("source-credit", "metadata", r"source\s*:\s*\S.*", action=META, whole=True, max_words=15),
+    Rule(
+        "agency-credit",
+        "metadata",
+        # "(FRANCE 24 with AP and REUTERS)", "(Reporting by X; Editing by Y)", "(AFP)"
+        r"\((?i:[^()]*\b(?:with|reporting|editing|writing|compiled)\b[^()]*)\)|\([A-Z0-9][A-Z0-9 &/.,'-]{1,40}\)",
+        action=META,
+        whole=True,
+        max_words=25,
+        ignore_case=False,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    rule: Rule
+
+    @property
+    def reason(self) -> str:
+        return f"{self.rule.category}: {self.rule.name}"
+
+
+class RuleSet:
+    """Compiled rules: the defaults plus the dossier's own `drop` and `keep` regexes."""
+
+    def __init__(self, rules: tuple[Rule, ...] = DEFAULT_RULES, extra: CleanRules = CleanRules()) -> None:
+        custom = tuple(Rule(f"dossier-drop-{i + 1}", "dossier", p, ignore_case=False) for i, p in enumerate(extra.drop))
+        # Metadata lines first: "Source: X / Photo Credit: X" is a credit line before it is a caption.
+        self.rules = custom + tuple(r for r in rules if r.action == META) + tuple(r for r in rules if r.action != META)
+        self._compiled = tuple(
+            (rule, re.compile(rule.pattern, re.IGNORECASE if rule.ignore_case else 0)) for rule in self.rules
+        )
+        self._keep = tuple(re.compile(p) for p in extra.keep)
+
+    def kept_by_curator(self, text: str) -> bool:
+        return any(k.search(text) for k in self._keep)
+
+    def match(self, text: str, n_words: int) -> Match | None:
+        """The first rule that matches the stripped line, or None. A curator's keep wins over every drop."""
+        if self._keep and self.kept_by_curator(text):
+            return None
+        for rule, rx in self._compiled:
+            if rule.max_words and n_words > rule.max_words:
+                continue
+            if (rx.fullmatch(text) if rule.whole else rx.search(text)) is not None:
+                return Match(rule)
+        return None
