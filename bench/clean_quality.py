@@ -1,0 +1,162 @@
+"""Cleaning quality on the labelled corpus: token precision, recall and F1, ours vs jusText vs nothing.
+
+Usage: python bench/clean_quality.py [CORPUS_DIR]   (default: tests/corpus)
+
+Every document NAME in the corpus has NAME.raw.txt or NAME.raw.html (the page), NAME.body.txt (the
+true article body) and NAME.meta.json. Tokens are lower-cased words and numbers; scores compare the
+multisets of tokens, so that a paragraph kept twice or a boilerplate word counts. Three systems run
+on the same pages in one run:
+
+- ours: build_tools.clean, output as `as_text`;
+- jusText: plain text pages wrapped paragraph by paragraph (line by line) in <p> elements, HTML
+  pages as they are, with the stoplist of the document's language;
+- none: the whole page text (for HTML, the text of every element but scripts and styles).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_tools.clean import clean_source
+from build_tools.clean.decode import decode_bytes
+from build_tools.clean.report import as_text
+from build_tools.model import RawSource
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+_TOKEN = re.compile(r"\w+")
+_LANGUAGES = {
+    "en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "sv": "Swedish", "da": "Danish", "no": "Norwegian_Bokmal", "fi": "Finnish", "pl": "Polish",
+    "cs": "Czech", "ro": "Romanian", "hu": "Hungarian", "tr": "Turkish", "ru": "Russian", "el": "Greek",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Doc:
+    name: str
+    raw: RawSource
+    body: str
+    language: str
+
+
+@dataclass(frozen=True)
+class PRF:
+    precision: float
+    recall: float
+    f1: float
+
+
+def load_corpus(folder: Path = CORPUS) -> list[Doc]:
+    docs = []
+    for body_path in sorted(folder.glob("*.body.txt")):
+        name = body_path.name[: -len(".body.txt")]
+        raws = [p for p in (folder / f"{name}.raw.txt", folder / f"{name}.raw.html") if p.exists()]
+        meta_path = folder / f"{name}.meta.json"
+        if len(raws) != 1 or not meta_path.exists():
+            continue
+        text, encoding = decode_bytes(raws[0].read_bytes())
+        fmt = "html" if raws[0].suffix == ".html" else "text"
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        raw = RawSource(id=name, file=raws[0].name, format=fmt, text=text, encoding=encoding)
+        docs.append(Doc(name, raw, body_path.read_text(encoding="utf-8"), meta.get("language", "en")))
+    return docs
+
+
+def tokens(text: str) -> Counter[str]:
+    return Counter(t.lower() for t in _TOKEN.findall(text))
+
+
+def prf(predicted: str, true: str) -> PRF:
+    p, t = tokens(predicted), tokens(true)
+    overlap = sum((p & t).values())
+    precision = overlap / sum(p.values()) if p else (1.0 if not t else 0.0)
+    recall = overlap / sum(t.values()) if t else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return PRF(precision, recall, f1)
+
+
+def run_ours(doc: Doc) -> str:
+    return as_text(clean_source(doc.raw))
+
+
+def justext_input(doc: Doc) -> str:
+    """What jusText reads: the HTML page, or a text page as one <p> per non-blank line."""
+    if doc.raw.format == "html":
+        return doc.raw.text
+    paras = (f"<p>{html.escape(line.strip())}</p>" for line in doc.raw.text.splitlines() if line.strip())
+    return "<html><body>" + "\n".join(paras) + "</body></html>"
+
+
+def run_justext(doc: Doc, page: str | None = None) -> str:
+    import justext
+
+    stoplist = justext.get_stoplist(_LANGUAGES.get(doc.language, "English"))
+    paragraphs = justext.justext(page if page is not None else justext_input(doc), stoplist)
+    return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
+def run_none(doc: Doc) -> str:
+    if doc.raw.format != "html":
+        return doc.raw.text
+    from lxml import html as lhtml
+
+    tree = lhtml.fromstring(doc.raw.text)
+    for bad in tree.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    return tree.text_content()
+
+
+SYSTEMS = {"ours": run_ours, "justext": run_justext, "none": run_none}
+
+
+def evaluate(docs: list[Doc]) -> dict[str, dict[str, PRF]]:
+    """system -> document name -> scores."""
+    return {system: {d.name: prf(run(d), d.body) for d in docs} for system, run in SYSTEMS.items()}
+
+
+def mean(scores: dict[str, PRF]) -> PRF:
+    n = len(scores) or 1
+    return PRF(
+        sum(s.precision for s in scores.values()) / n,
+        sum(s.recall for s in scores.values()) / n,
+        sum(s.f1 for s in scores.values()) / n,
+    )
+
+
+def table(results: dict[str, dict[str, PRF]]) -> str:
+    systems = list(results)
+    names = sorted(next(iter(results.values())))
+    width = max([len(n) for n in names] + [8])
+    head = f"{'document':<{width}}  " + "  ".join(f"{s + ' P/R/F1':>20}" for s in systems)
+    lines = [head, "-" * len(head)]
+    for name in names + ["MEAN"]:
+        cells = []
+        for s in systems:
+            v = mean(results[s]) if name == "MEAN" else results[s][name]
+            cells.append(f"{v.precision:6.3f} {v.recall:6.3f} {v.f1:6.3f}")
+        if name == "MEAN":
+            lines.append("-" * len(head))
+        lines.append(f"{name:<{width}}  " + "  ".join(f"{c:>20}" for c in cells))
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[1]) if len(argv) > 1 else CORPUS
+    docs = load_corpus(folder)
+    if not docs:
+        print(f"no labelled documents in {folder}", file=sys.stderr)
+        return 1
+    print(table(evaluate(docs)))
+    print(f"\n{len(docs)} documents")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

@@ -1,0 +1,49 @@
+"""A cleaned source as the `dossier clean` command shows it: body text, a JSON record, or an annotated diff.
+
+Pure functions returning strings; the command decides where they go (stdout or --output-dir).
+
+- `as_text`: the article body only: paragraphs and subheadings separated by blank lines; no title,
+  byline or credit line (those are metadata).
+- `as_json`: the whole record (metadata, which fields were read from the page, paragraphs with ids
+  and kinds, removed lines with reasons), keys sorted, indented by 2.
+- `as_diff`: every line of the page, marked `+` kept or `-` removed (with the reason); blank lines
+  are shown with a leading space. For HTML the page is trafilatura's extracted text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from ..model import CleanSource, RawSource
+
+
+def as_text(src: CleanSource) -> str:
+    """The cleaned body: one paragraph or heading per block, blocks separated by a blank line."""
+    return "\n\n".join(p.text for p in src.paragraphs) + ("\n" if src.paragraphs else "")
+
+
+def as_json(src: CleanSource) -> str:
+    """Every field of the cleaned source as JSON (sorted keys, indent 2, UTF-8 characters kept)."""
+    return json.dumps(asdict(src), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def as_diff(raw: RawSource, src: CleanSource) -> str:
+    """Each line of the page: `+ text` kept, `- text  [reason]` removed, ` ` blank."""
+    from . import page_text
+
+    text = raw.text if raw.format != "html" else page_text(raw)[0]
+    removed = {r.line: r.reason for r in src.removed}
+    if raw.format == "html":
+        # HTML paragraphs carry no line; the removed ones do (lines of the extracted text)
+        removed = {r.line: r.reason for r in src.removed if r.line}
+    out = []
+    width = len(str(text.count("\n") + 1))
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            out.append(f" {number:>{width}}")
+        elif number in removed:
+            out.append(f"-{number:>{width}} {line.strip()}  [{removed[number]}]")
+        else:
+            out.append(f"+{number:>{width}} {line.strip()}")
+    return "\n".join(out) + ("\n" if out else "")
