@@ -135,6 +135,29 @@ def new(directory: Path, title: str | None) -> None:
                f"add sources to {directory / 'dossier' / 'sources'} and run: dossier --project {directory} build")
 
 
+@cli.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The zip to write (default: dist/<slug of the title>-offline.zip in the project).")
+@click.option("--strict", is_flag=True, help="Fail on any mkdocs warning (broken links or anchors).")
+@click.pass_context
+def bundle(ctx: click.Context, output: Path | None, strict: bool) -> None:
+    """Build the site for reading offline and zip it.
+
+    \b
+    Unzip it anywhere and open <folder>/index.html in a browser: links and search
+    work from disk, and no page loads anything from the network. docs/ and site/
+    are left as they are. Example:
+      dossier bundle --output dossier-offline.zip
+    """
+    from .bundle import bundle_project
+
+    _setup_logging(False)
+    result = bundle_project(_root(ctx), output, strict=strict)
+    _warn(result.warnings)
+    click.echo(f"bundled {result.path}: {result.files} files, {result.size / 1e6:.1f} MB; "
+               f"unzip it and open {result.folder}/index.html")
+
+
 def main() -> None:
     try:
         cli(prog_name="dossier")
