@@ -65,6 +65,13 @@ ADJECTIVES = frozenset(
     gulf""".split()
 )
 
+# Frequent in any news text, so never a topic's keyword.
+GENERIC = frozenset(
+    """across around already another back being came come going good great help last made make
+    many part people really said says still take taken time took using want well went year years
+    week weeks month months told asked added""".split()
+)
+
 CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december jan feb mar apr jun jul aug sep sept oct
@@ -354,7 +361,10 @@ def suggest_actors(
 
 def _terms(text: str) -> list[str]:
     words = [w.lower().strip("'’") for w in _WORD.findall(text)]
-    return [w for w in words if len(w) >= 3 and w not in STOPWORDS and not any(c.isdigit() for c in w)]
+    return [
+        w for w in words
+        if len(w) >= 4 and w not in STOPWORDS | CALENDAR | GENERIC and not any(c.isdigit() for c in w)
+    ]
 
 
 def suggest_keywords(
@@ -383,7 +393,9 @@ def suggest_keywords(
         paragraphs_of[hit.topic].add((hit.source, hit.paragraph))
     result: dict[str, list[tuple[str, int]]] = {}
     for topic in sorted(topics, key=lambda t: t.id):
-        known = [re.compile(keyword_pattern(k), re.IGNORECASE) for k in topic.keywords if k.strip()]
+        # A word of a keyword ("air" of "air strike") or an inflection of one is known already.
+        words = {w for k in topic.keywords for w in k.split()}
+        known = [re.compile(keyword_pattern(w), re.IGNORECASE) for w in sorted(words)]
         counts: Counter[str] = Counter()
         for key in paragraphs_of.get(topic.id, ()):
             counts.update(terms_of.get(key, ()))
