@@ -158,6 +158,128 @@ def bundle(ctx: click.Context, output: Path | None, strict: bool) -> None:
                f"unzip it and open {result.folder}/index.html")
 
 
+@cli.command()
+@click.option("--strict", is_flag=True, help="Treat warnings (unmentioned actors, undated sources...) as errors.")
+@click.pass_context
+def check(ctx: click.Context, strict: bool) -> None:
+    """Validate definitions and sources without building; report what needs attention.
+
+    \b
+    Reports actors never mentioned, topics without evidence and sources without a date.
+    Exit code 1 on errors (and, with --strict, on warnings). Example:
+      dossier check --strict
+    """
+    from .check import check_project
+
+    report = check_project(_root(ctx))
+    for e in report.errors:
+        click.echo(f"error: {e}", err=True)
+    _warn(report.warnings)
+    click.echo(f"checked: {report.summary}; {len(report.errors)} errors, {len(report.warnings)} warnings")
+    if report.errors or (strict and report.warnings):
+        ctx.exit(1)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--output-dir", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write one file per input (<stem>.txt, .json or .diff) here instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "diff"]), default="text", show_default=True,
+              help="text: the cleaned body; json: the whole record; diff: every raw line kept (+) or removed (-).")
+@click.pass_context
+def clean(ctx: click.Context, files: tuple[Path, ...], output_dir: Path | None, fmt: str) -> None:
+    """Clean raw source files and show the result, without building.
+
+    \b
+    Uses the project's cleaning rules and curated facts when a project is found.
+    Examples:
+      dossier clean dossier/sources/*.txt --format diff
+      dossier clean page.html --format json --output-dir cleaned/
+    """
+    from .clean import clean_source
+    from .clean.report import as_diff, as_json, as_text
+    from .load import Unusable, load_project, read_raw_file
+    from .model import CleanRules, SourceMeta
+
+    rules, metas = CleanRules(), {}
+    try:
+        project = load_project(_root(ctx))
+        rules = project.config.clean
+        metas = {(project.root / "dossier" / "sources" / r.file).resolve(): r.meta for r in project.sources}
+    except DossierError:
+        pass  # no project here: default rules, no curated facts
+    ext = {"text": ".txt", "json": ".json", "diff": ".diff"}[fmt]
+    if output_dir:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for path in files:
+        try:
+            raw = read_raw_file(path, metas.get(path.resolve(), SourceMeta()))
+        except Unusable as exc:
+            click.echo(f"error: {exc}", err=True)
+            failed += 1
+            continue
+        src = clean_source(raw, rules)
+        out = as_text(src) if fmt == "text" else as_json(src) if fmt == "json" else as_diff(raw, src)
+        if output_dir:
+            target = output_dir / (path.stem + ext)
+            if target.resolve() == path.resolve():
+                raise DossierError(f"{target}: would overwrite the source itself; choose another --output-dir")
+            target.write_text(out, encoding="utf-8", newline="\n")
+            click.echo(f"{path} -> {target} ({len(src.paragraphs)} paragraphs, {len(src.removed)} lines removed)", err=True)
+        else:
+            if len(files) > 1:
+                click.echo(f"==> {path} <==")
+            click.echo(out, nl=False)
+    if failed:
+        ctx.exit(1)
+
+
+@cli.command()
+@click.option("--min-count", default=2, show_default=True, help="How often a name must occur to be proposed.")
+@click.pass_context
+def suggest(ctx: click.Context, min_count: int) -> None:
+    """Propose actors and topic keywords that the definitions miss, as YAML to paste.
+
+    \b
+    Example:
+      dossier suggest > suggestions.yml
+    """
+    from .publish import prepare_model
+    from .suggest import suggest_actors, suggest_keywords, suggestions_yaml
+
+    project, dossier = prepare_model(_root(ctx))
+    _warn(project.warnings)
+    actors = suggest_actors(dossier.sources, dossier.actors, min_count=min_count)
+    keywords = suggest_keywords(dossier.sources, dossier.topics, dossier.topic_hits)
+    click.echo(suggestions_yaml(actors, keywords), nl=False)
+
+
+@cli.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the JSON here instead of stdout.")
+@click.pass_context
+def export(ctx: click.Context, output: Path | None) -> None:
+    """Export the dossier model (sources, actors, topics, quotes, figures, events) as JSON.
+
+    \b
+    The schema is build_tools/schema/export.schema.json. Example:
+      dossier export --output dossier.json
+    """
+    from .export import export_json
+    from .publish import prepare_model
+
+    project, dossier = prepare_model(_root(ctx))
+    _warn(project.warnings)
+    text = export_json(dossier)
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8", newline="\n")
+        click.echo(f"exported {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
 def main() -> None:
     try:
         cli(prog_name="dossier")

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .clean.decode import decode_bytes
 from .model import ACTOR_KINDS, ActorDef, CleanRules, Config, RawSource, SourceMeta, TopicDef
 from .yamlfile import (
     DossierError,
@@ -169,12 +170,28 @@ def load_source_metas(path: Path, file: str) -> dict[str, tuple[SourceMeta, int]
     return metas
 
 
-def decode_source(data: bytes) -> tuple[str, str]:
+class Unusable(Exception):
+    """A file that is not a usable source: the caller warns and skips it."""
+
+
+def read_raw_file(path: Path, meta: SourceMeta = SourceMeta(), display: str | None = None) -> RawSource:
+    """One raw source file as a RawSource. Raises Unusable (with the reason) for empty,
+    binary, undecodable files or files of another kind."""
+    rel = display or str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SOURCE_EXTENSIONS:
+        raise Unusable(f"{rel}: not a source (expected {', '.join(SOURCE_EXTENSIONS)})")
+    data = path.read_bytes()
+    if not data.strip():
+        raise Unusable(f"{rel}: empty file")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise Unusable(f"{rel}: looks binary, not text")
     try:
-        from .clean.decode import decode_bytes
-    except ImportError:  # TEMP
-        return data.decode("utf-8"), "utf-8"
-    return decode_bytes(data)
+        text, encoding = decode_bytes(data)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise Unusable(f"{rel}: cannot decode the text ({exc})") from None
+    return RawSource(id=slugify(path.stem), file=path.name, format="html" if suffix in HTML_EXTENSIONS else "text",
+                     text=text, encoding=encoding, meta=meta)
 
 
 def load_sources(folder: Path, metas: dict[str, tuple[SourceMeta, int]], root: Path) -> tuple[tuple[RawSource, ...], list[str]]:
@@ -187,29 +204,16 @@ def load_sources(folder: Path, metas: dict[str, tuple[SourceMeta, int]], root: P
         rel = _rel(root, path)
         if path.name.startswith(".") or path.is_dir():
             continue
-        suffix = path.suffix.lower()
-        if suffix not in SOURCE_EXTENSIONS:
-            warnings.append(f"{rel}: not a source (expected {', '.join(SOURCE_EXTENSIONS)}); skipped")
-            continue
-        data = path.read_bytes()
-        if not data.strip():
-            warnings.append(f"{rel}: empty file; skipped")
-            continue
-        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            warnings.append(f"{rel}: looks binary, not text; skipped")
-            continue
-        try:
-            text, encoding = decode_source(data)
-        except (UnicodeDecodeError, ValueError) as exc:
-            warnings.append(f"{rel}: cannot decode the text ({exc}); skipped")
-            continue
-        sid = slugify(path.stem)
-        if sid in ids:
-            raise DossierError(f"{rel}: its id '{sid}' is the same as that of {ids[sid]}; rename one of them")
-        ids[sid] = rel
         meta = metas.get(path.name, (SourceMeta(), 0))[0]
-        sources.append(RawSource(id=sid, file=path.name, format="html" if suffix in HTML_EXTENSIONS else "text",
-                                 text=text, encoding=encoding, meta=meta))
+        try:
+            raw = read_raw_file(path, meta, rel)
+        except Unusable as exc:
+            warnings.append(f"{exc}; skipped")
+            continue
+        if raw.id in ids:
+            raise DossierError(f"{rel}: its id '{raw.id}' is the same as that of {ids[raw.id]}; rename one of them")
+        ids[raw.id] = rel
+        sources.append(raw)
     return tuple(sources), warnings
 
 

@@ -37,11 +37,16 @@ class BuildResult:
     warnings: tuple[str, ...]
 
 
-def prepare(root: Path) -> tuple[Project, Dossier, dict[str, str]]:
-    """load -> clean -> extract -> render, nothing written."""
+def prepare_model(root: Path) -> tuple[Project, Dossier]:
+    """load -> clean -> extract, nothing written."""
     project = load_project(root)
     cleaned = clean_all(project.sources, project.config.clean)
-    dossier = build_dossier(project.config, cleaned, project.actors, project.topics)
+    return project, build_dossier(project.config, cleaned, project.actors, project.topics)
+
+
+def prepare(root: Path) -> tuple[Project, Dossier, dict[str, str]]:
+    """load -> clean -> extract -> render, nothing written."""
+    project, dossier = prepare_model(root)
     pages = render_site(dossier, project.root / "dossier" / "overrides")
     return project, dossier, pages
 

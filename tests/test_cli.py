@@ -1,0 +1,90 @@
+"""The CLI's commands beyond build: check, clean, suggest, export (click's CliRunner)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from build_tools.cli import cli
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "dossier" / "sources" / "001_89d00abc43741284.txt"
+
+
+def project_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "p"
+    shutil.copytree(REPO / "dossier", root / "dossier")
+    shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def test_check_passes_on_the_embedded_dossier_and_reports_gaps():
+    res = CliRunner().invoke(cli, ["--project", str(REPO), "check"])
+    assert res.exit_code == 0, res.output
+    assert "0 errors" in res.output
+
+
+def test_check_fails_on_bad_definitions_with_file_and_line(tmp_path):
+    root = project_copy(tmp_path)
+    (root / "dossier" / "actors.yml").write_text("- name: X\n  kind: person\n  aliases: [Y]\n- name: Z\n  kind: person\n  aliases: [Y]\n")
+    res = CliRunner().invoke(cli, ["--project", str(root), "check"])
+    assert res.exit_code == 1
+    assert "error: dossier/actors.yml:6: alias 'Y'" in res.output
+
+
+def test_check_reports_unmentioned_actor_and_undated_source_strictly(tmp_path):
+    root = project_copy(tmp_path)
+    with open(root / "dossier" / "actors.yml", "a", encoding="utf-8") as f:
+        f.write("\n- name: Zebulon Quark\n  kind: person\n")
+    (root / "dossier" / "sources" / "extra.txt").write_text(
+        "Ministers met again on a Monday to discuss the coalition and its plans for the next months of work.\n",
+        encoding="utf-8")
+    res = CliRunner().invoke(cli, ["--project", str(root), "check", "--strict"])
+    assert res.exit_code == 1
+    assert "actor 'Zebulon Quark' is never mentioned" in res.output
+    assert "dossier/sources/extra.txt: no date" in res.output
+
+
+def test_clean_text_json_and_diff(tmp_path):
+    runner = CliRunner()
+    res = runner.invoke(cli, ["--project", str(REPO), "clean", str(SEED)])
+    assert res.exit_code == 0
+    assert "click here" not in res.output and "Date created" not in res.output
+    assert res.output.startswith("The US-led coalition against the Islamic State")
+    res = runner.invoke(cli, ["--project", str(REPO), "clean", str(SEED), "--format", "json"])
+    record = json.loads(res.output)
+    assert record["paragraphs"][0]["id"] == "p1" and record["removed"]
+    assert all(r["reason"] for r in record["removed"])
+    res = runner.invoke(cli, ["--project", str(REPO), "clean", str(SEED), "--format", "diff",
+                              "--output-dir", str(tmp_path / "out")])
+    assert res.exit_code == 0
+    diff = (tmp_path / "out" / (SEED.stem + ".diff")).read_text(encoding="utf-8")
+    assert any(line.startswith("-") and "click here" in line for line in diff.splitlines())
+
+
+def test_clean_refuses_unusable_file_with_its_name(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    res = CliRunner().invoke(cli, ["--project", str(tmp_path), "clean", str(bad)])
+    assert res.exit_code == 1 and "empty.txt: empty file" in res.output
+
+
+def test_suggest_on_empty_actors_proposes_people(tmp_path):
+    root = project_copy(tmp_path)
+    (root / "dossier" / "actors.yml").write_text("[]\n")
+    res = CliRunner().invoke(cli, ["--project", str(root), "suggest"])
+    assert res.exit_code == 0, res.output
+    for name in ("Kerry", "Abadi", "Hammond"):
+        assert name in res.output
+
+
+def test_export_writes_json_with_documented_keys(tmp_path):
+    out = tmp_path / "d.json"
+    res = CliRunner().invoke(cli, ["--project", str(REPO), "export", "--output", str(out)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert {"sources", "actors", "topics", "quotes", "figures", "events"} <= set(data)
+    assert len(data["sources"]) == 5
