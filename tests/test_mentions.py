@@ -285,3 +285,9 @@ def test_sentence_at_returns_the_sentence_holding_an_offset():
     text = "First one. Second one here."
     assert sentence_at(text, text.index("here")) == "Second one here."
     assert sentence_at(text, 0) == "First one."
+
+
+def test_short_alias_in_a_line_set_in_capitals_is_not_trusted():
+    group, us = actor("is", "IS"), actor("us", "US")
+    assert found("WHY IS THE US FAILING", group, us) == []
+    assert found("BRUSSELS (AFP) - US officials said IS fighters left", group, us) == [("us", "US"), ("is", "IS")]

@@ -7,7 +7,7 @@ scanned once whatever the number of actors. Each hit is then checked against the
   "Anti-IS", "Kerry's" and "ISIS'" count while "USA" does not contain "US";
 - case: an alias of up to four letters written in capitals ("IS", "US", "UN", "EU", "U.S.")
   matches only as written, as does every alias of an actor marked `case_sensitive`; other
-  aliases ignore case;
+  aliases ignore case; in a run of capitals ("WHY IS THE US FAILING") short aliases are skipped;
 - the longest alias wins where hits overlap: "US Secretary of State John Kerry" is one mention
   of Kerry, not also one of the US, and "Islamic State group" beats "Islamic State".
 
@@ -36,6 +36,7 @@ class _Alias:
     text: str  # as curated, apostrophes and hyphens normalised
     actor: str
     exact: bool  # must match with the same case
+    short: bool  # a short all-capitals alias such as "IS" or "US"
     rank: int  # curated order of the actor: the earlier actor wins a shared alias
 
 
@@ -62,6 +63,8 @@ class AliasMatcher:
                     continue
                 if alias.exact and written[start:end] != alias.text:
                     continue
+                if alias.short and _inside_capitals(written, start, end):
+                    continue
                 # Longest first; on a tie an exact-case alias beats a folded one, then curated order.
                 candidates.append((-(end - start), 0 if alias.exact else 1, alias.rank, start, alias.actor))
         candidates.sort(key=lambda c: (c[0], c[3], c[1], c[2]))
@@ -75,6 +78,23 @@ class AliasMatcher:
             chosen.append((start, end, actor))
         chosen.sort()
         return chosen
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_WORD_AFTER = re.compile(r"^\W*?(\w+)")
+
+
+def _inside_capitals(text: str, start: int, end: int) -> bool:
+    """True when the words either side are in capitals too: "WHY IS THE US FAILING".
+
+    In a line set in capitals, "IS" and "US" are the verb and the pronoun as often as not, so
+    short aliases are only trusted where the text around them is in ordinary case.
+    """
+    before = _WORD_BEFORE.search(text[max(0, start - 40):start])
+    after = _WORD_AFTER.search(text[end:end + 40])
+    if before is None or after is None:
+        return False
+    return all(len(w) > 1 and w.isupper() for w in (before.group(1), after.group(1)))
 
 
 def is_short_capitals(alias: str) -> bool:
@@ -108,7 +128,8 @@ def build_matcher(actors: Sequence[ActorDef]) -> AliasMatcher:
             if identity in claimed:
                 continue
             claimed.add(identity)
-            by_key.setdefault(fold(text), []).append(_Alias(text, actor.id, exact, rank))
+            alias_def = _Alias(text, actor.id, exact, is_short_capitals(alias), rank)
+            by_key.setdefault(fold(text), []).append(alias_def)
     if not by_key:
         return AliasMatcher(None)
     automaton = ahocorasick.Automaton()
