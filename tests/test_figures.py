@@ -1,0 +1,166 @@
+"""Figures (numbers with what they count) and their grouping across sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_tools.extract.figures import Figure, find_figures, group_figures, quantity_of
+from fixtures.extract.seeds import make_source, paragraph_at_line, seed_sources
+
+LABELS = Path(__file__).parent / "labels" / "figures.yml"
+
+
+def figures_of(*paragraphs: str, sid: str = "s1") -> tuple[Figure, ...]:
+    return find_figures([make_source(sid, "2020-05-06", list(paragraphs))])
+
+
+def one(text: str) -> Figure:
+    found = figures_of(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, value, qualifier, quantity",
+    [
+        ("Delegates from more than 60 countries met.", 60, "more than", "countries"),
+        ("The 60-odd members of the alliance met.", 60, "-odd", "members"),
+        ("The 60-member alliance met.", 60, "", "members"),
+        ("To date, some 900 bombs have been dropped.", 900, "some", "bombs"),
+        ("Roughly 1,000 coalition air strikes were flown.", 1000, "roughly", "air strikes"),
+        ("They launched more than 1,000 airstrikes.", 1000, "more than", "air strikes"),
+        ("A single airstrike hit 5 houses.", 5, "", "houses"),
+        ("Police say up to 5,000 EU citizens left.", 5000, "up to", "citizens"),
+        ("There are around 30,000 rebel fighters.", 30000, "around", "fighters"),
+        ("An estimated 10,000 foreign fighters joined.", 10000, "an estimated", "fighters"),
+        ("They demand a $200 million ransom.", 200_000_000, "", "dollars"),
+        ("The plan will take up to one year.", 1, "up to", "years"),
+        ("Turnout rose to 45% in the north.", 45, "", "percent"),
+    ],
+)
+def test_figure_keeps_qualifier_value_and_normalised_quantity(sentence, value, qualifier, quantity):
+    f = one(sentence)
+    assert (f.value, f.qualifier, f.quantity) == (value, qualifier, quantity)
+    assert f.sentence == sentence
+
+
+def test_singular_plural_and_compound_nouns_normalise_to_one_quantity():
+    assert quantity_of("airstrike") == quantity_of("air strikes") == quantity_of("Airstrikes")
+    assert quantity_of("brigade") == quantity_of("brigades") == "brigades"
+    assert quantity_of("casualties") == quantity_of("casualty")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministers meet in Marrakesh on Dec 15 to talk.",
+        "Since Aug. 8 the bridge has been closed.",
+        "He spoke on Thursday (20 November) in a statement.",
+        "The deadline expires at 2:50 pm (0550 GMT) on Friday.",
+        "It was created on 2014-12-03 by the board.",
+        "The 1979 revolution changed the country.",
+        "He was the 20th speaker of the day.",
+        "Thousands of fighters and dozens of countries took part.",
+        "It is one of the longest problems of one kind or another.",
+    ],
+)
+def test_dates_times_years_ordinals_and_vague_amounts_are_not_figures(sentence):
+    assert figures_of(sentence) == ()
+
+
+def test_first_noun_is_counted_not_a_later_one_joined_by_and():
+    f = one("Diplomats from more than 60 states and international organisations gathered.")
+    assert f.quantity == "states"
+
+
+def test_numbers_in_a_list_borrow_the_noun_of_the_first():
+    found = figures_of("The plan is to create 12 brigades, nine local and four from the north.")
+    assert [(f.value, f.quantity) for f in found] == [(12, "brigades"), (9, "brigades"), (4, "brigades")]
+
+
+def test_n_of_some_m_counts_what_m_counts():
+    found = figures_of("Talks involving 21 of some 60 countries began.")
+    assert [(f.value, f.quantity, f.qualifier) for f in found] == [
+        (21, "countries", ""), (60, "countries", "some")
+    ]
+    assert found[0].text == "21 of some 60"
+
+
+def test_group_marks_disagreement_and_keeps_distant_values_apart():
+    a = figures_of("The 60-member alliance met. It has all 28 members of the old pact.", sid="a")
+    b = figures_of("Delegates of 62 countries came.", sid="b")
+    groups = group_figures(a + b)
+    size = next(g for g in groups if 60 in g.values)
+    assert size.values == (60, 62) and size.agree is False
+    assert {f.source for f in size.figures} == {"a", "b"}
+    assert 28 not in size.values
+    assert any(g.values == (28,) for g in groups)
+
+
+def test_group_agrees_when_every_source_gives_the_same_value():
+    a = figures_of("Some 40 hostages were freed.", sid="a")
+    b = figures_of("About 40 hostages were released.", sid="b")
+    (group,) = group_figures(a + b)
+    assert group.agree is True and group.values == (40,) and len(group.figures) == 2
+
+
+def test_group_treats_a_one_letter_typo_in_the_noun_as_the_same_quantity():
+    a = figures_of("Delegates of 60 countries came.", sid="a")
+    b = figures_of("Delegates of 61 counties came.", sid="b")
+    c = figures_of("Ministers of 60 countries spoke.", sid="c")
+    groups = group_figures(a + b + c)
+    assert len(groups) == 1 and groups[0].values == (60, 61)
+
+
+# -- the seed sources -----------------------------------------------------------------------------
+
+
+def labels() -> list[dict]:
+    return yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+
+
+def label_keys() -> set[tuple]:
+    sources = seed_sources()
+    return {
+        (*paragraph_at_line(sources, lab["file"], lab["line"]), float(lab["value"]), lab["quantity"],
+         lab["qualifier"])
+        for lab in labels()
+    }
+
+
+def found_keys() -> set[tuple]:
+    return {(f.source, f.paragraph, f.value, f.quantity, f.qualifier) for f in find_figures(seed_sources())}
+
+
+def test_every_labelled_seed_figure_is_found():
+    missing = label_keys() - found_keys()
+    assert not missing
+
+
+def test_no_unlabelled_figure_is_found_on_the_seeds():
+    extra = found_keys() - label_keys()
+    assert not extra
+
+
+def test_seeds_show_the_coalition_size_disagreement():
+    groups = group_figures(find_figures(seed_sources()))
+    size = next(g for g in groups if 62 in g.values)
+    assert not size.agree
+    texts = sorted(f.text for f in size.figures)
+    assert texts == sorted(["60-member", "more than 60", "some 60", "62", "60-odd"])
+    assert len({f.source for f in size.figures}) == 5
+
+
+def test_seeds_show_the_strike_count_disagreement():
+    groups = group_figures(find_figures(seed_sources()))
+    strikes = next(g for g in groups if 900 in g.values)
+    assert strikes.values == (900, 1000) and not strikes.agree
+    assert sorted(f.qualifier for f in strikes.figures) == ["more than", "roughly", "some"]
+
+
+def test_figures_are_sorted_and_independent_of_source_order():
+    sources = seed_sources()
+    assert find_figures(tuple(reversed(sources))) == find_figures(sources)
