@@ -351,7 +351,8 @@ def suggest_actors(
                 aliases=tuple(sorted(variants - {name})),
                 count=len(seen),
                 sources=tuple(sorted({o.source for o in seen})),
-                example=kept[key][0].sentence,
+                # The shortest sentence reads best as a one-line comment; ties go to the first.
+                example=min((o.sentence for o in seen), key=len),
                 titled=titled,
             )
         )
