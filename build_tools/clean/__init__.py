@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..model import CleanRules, CleanSource, DetectedMeta, Paragraph, RawSource, Removed
@@ -70,18 +71,23 @@ def _shared_with_siblings(raw: RawSource, siblings: Sequence[RawSource]) -> Coun
     return counts
 
 
+@lru_cache(maxsize=16)
+def _ruleset(rules: CleanRules) -> RuleSet:
+    return RuleSet(extra=rules)
+
+
 def _merge(curated: str, detected: str) -> str:
     return curated or detected
 
 
 def clean_source(raw: RawSource, rules: CleanRules = CleanRules(), siblings: Sequence[RawSource] = ()) -> CleanSource:
     """Clean one source. `siblings`: the dossier's other sources, whose shared chrome is recognised."""
-    return _clean(raw, RuleSet(extra=rules), _shared_with_siblings(raw, siblings))
+    return _clean(raw, _ruleset(rules), _shared_with_siblings(raw, siblings))
 
 
 def clean_all(raws: Sequence[RawSource], rules: CleanRules = CleanRules()) -> tuple[CleanSource, ...]:
     """Clean every source, each compared with the others of its publisher."""
-    ruleset = RuleSet(extra=rules)
+    ruleset = _ruleset(rules)
     keys = {r.id: _block_keys(r) for r in raws if _publisher_key(r)}
     out = []
     for raw in raws:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import DetectedMeta
 from . import meta as metaread
@@ -52,31 +52,46 @@ class _Judged:
     twin_caption: bool  # repeats a block that is a photo caption
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _key(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+def _twins(keys: list[str]) -> dict[int, list[int]]:
+    """Blocks whose text begins another's (a caption printed twice, once with its credit)."""
+    order = sorted((k, i) for i, k in enumerate(keys) if len(k) >= 30)
+    twins: dict[int, list[int]] = {}
+    # in sorted order, every key that extends key K follows K directly or after other extensions
+    for n, (key, i) in enumerate(order):
+        for other, j in order[n + 1 :]:
+            if not other.startswith(key):
+                break
+            if other != key:
+                twins.setdefault(i, []).append(j)
+                twins.setdefault(j, []).append(i)
+    return twins
 
 
 def _judge(blocks: tuple[Block, ...], rules: RuleSet, stop: frozenset[str], shared: Counter[str]) -> list[_Judged]:
     keys = [_key(b.text) for b in blocks]
     counts = Counter(keys)
-    matches = [rules.match(b.text, len(words(b.text))) for b in blocks]
+    twins = _twins(keys)
+    matches = [rules.match(b.text) for b in blocks]
     judged = []
     for i, b in enumerate(blocks):
         key = keys[i]
-        # A caption printed twice, once with its credit: "... location" and "... location (AFP Photo/)".
-        twins = [
-            j for j, other in enumerate(keys)
-            if j != i and len(key) >= 30 and len(other) >= 30 and (other.startswith(key) or key.startswith(other))
-        ]  # fmt: skip
-        repeated = counts[key] > 1 and len(key) > 0 or bool(twins)
-        twin_caption = any(matches[j] is not None and matches[j].rule.category == "caption" for j in twins) or (
+        mine = twins.get(i, ())
+        repeated = (counts[key] > 1 and len(key) > 0) or bool(mine)
+        twin_caption = any(matches[j] is not None and matches[j].rule.category == "caption" for j in mine) or (
             counts[key] > 1 and matches[i] is not None and matches[i].rule.category == "caption"
         )
         f0 = features(b.text, stop)
         # Text on other pages of the publisher is chrome only when it is not a full sentence:
         # two versions of one wire story share whole paragraphs that are article text.
-        n_shared = shared.get(key, 0) if (f0.n_words <= 12 or not f0.sentence_end) else 0
-        f = features(b.text, stop, repeated=repeated, shared=n_shared) if (repeated or n_shared) else f0
+        n_shared = shared.get(key, 0) if shared and (f0.n_words <= 12 or not f0.sentence_end) else 0
+        f = replace(f0, repeated=repeated, shared=n_shared) if (repeated or n_shared) else f0
         judged.append(_Judged(b, matches[i], f, score(f), twin_caption))
     return judged
 

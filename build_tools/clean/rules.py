@@ -34,6 +34,9 @@ class Rule:
     whole: bool = False  # the pattern must match the whole line, not just part of it
     max_words: int = 0  # only lines of at most this many words (0: any length)
     ignore_case: bool = True
+    # A part-of-a-line rule is only tried when one of these (lower-case) strings is in the line:
+    # a cheap test that spares most article paragraphs a dozen regex searches.
+    triggers: tuple[str, ...] = ()
 
 
 _DATE_WORDS = (
@@ -71,24 +74,30 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule("page-chrome-date", "chrome", DATE_ONLY, whole=True),
     Rule("reading-time", "chrome", r"\d+\s*min(?:ute)?s?\s+read|reading time\b.*", whole=True, max_words=6),
     # --- paywalls and subscription prompts
-    Rule("free-trial", "paywall", r"\bfree trial\b"),
-    Rule("subscribe-prompt", "paywall", r"^[\W\s]*(?:or\s+)?subscribe\b|\bsubscribe (?:now|today|to (?:read|continue|access|get|our))\b"),
-    Rule("subscriber-only", "paywall", r"\b(?:subscribers?|members?) only\b|\balready (?:a )?(?:subscriber|member|registered)\b"),
-    Rule("get-access", "paywall", r"\b(?:get|gain|unlock|enjoy) (?:instant |unlimited |full |digital )*access\b"),
-    Rule("join-today", "paywall", r"\bjoin\b.{1,40}\btoday\b", max_words=8),
+    Rule("free-trial", "paywall", r"\bfree trial\b", triggers=("trial",)),
+    Rule("subscribe-prompt", "paywall", r"^[\W\s]*(?:or\s+)?subscribe\b|\bsubscribe (?:now|today|to (?:read|continue|access|get|our))\b", triggers=("subscri",)),
+    Rule("subscriber-only", "paywall", r"\b(?:subscribers?|members?) only\b|\balready (?:a )?(?:subscriber|member|registered)\b", triggers=("only", "already")),
+    Rule("get-access", "paywall", r"\b(?:get|gain|unlock|enjoy) (?:instant |unlimited |full |digital )*access\b", triggers=("access",)),
+    Rule("join-today", "paywall", r"\bjoin\b.{1,40}\btoday\b", max_words=8, triggers=("today",)),
     Rule("join-us", "paywall", r"join us|join [\w'’.-]+", whole=True, max_words=3),
-    Rule("continue-reading", "paywall", r"\b(?:to|and) (?:continue|keep) reading\b|\bcontinue reading\b", max_words=12),
-    Rule("create-account", "paywall", r"\bcreate (?:a |an |your )?(?:free )?account\b"),
-    Rule("support-journalism", "paywall", r"\bsupport (?:our |quality |independent |local )+[\w ]{0,25}(?:news|journalism|reporting)\b", max_words=12),
-    Rule("become-member", "paywall", r"\bbecome an? (?:member|subscriber|supporter|patron)\b"),
-    Rule("paywall-limit", "paywall", r"\byou have (?:reached|read) (?:your|the|\d+)\b.{0,40}\b(?:articles?|limit)\b"),
+    Rule("continue-reading", "paywall", r"\b(?:to|and) (?:continue|keep) reading\b|\bcontinue reading\b", max_words=12, triggers=("reading",)),
+    Rule("create-account", "paywall", r"\bcreate (?:a |an |your )?(?:free )?account\b", triggers=("account",)),
+    Rule("support-journalism", "paywall", r"\bsupport (?:our |quality |independent |local )+[\w ]{0,25}(?:news|journalism|reporting)\b", max_words=12, triggers=("support",)),
+    Rule("become-member", "paywall", r"\bbecome an? (?:member|subscriber|supporter|patron)\b", triggers=("become",)),
+    Rule("paywall-limit", "paywall", r"\byou have (?:reached|read) (?:your|the|\d+)\b.{0,40}\b(?:articles?|limit)\b", triggers=("you have",)),
     # --- photo captions and credits, slide counters
-    Rule("photo-credit", "caption", r"[-–—]{1,2}\s*photos?\s*:|\((?:[\w .]*\s)?photo\b[^)]*\)|\bphoto(?:graph)?\s*(?:credit)?\s*:|\bimage\s*(?:credit|source)?\s*:|\b(?:photo|image|picture) credit\b|\bgetty images\b|\bshutterstock\b"),
+    Rule(
+        "photo-credit",
+        "caption",
+        r"[-–—]{1,2}\s*photos?\s*:|\((?:[\w .]*\s)?photo\b[^)]*\)|\bphoto(?:graph)?\s*(?:credit)?\s*:|\bimage\s*(?:credit|source)?\s*:"
+        r"|\b(?:photo|image|picture) credit\b|\bgetty images\b|\bshutterstock\b",
+        triggers=("photo", "image", "getty", "shutterstock"),
+    ),
     Rule("slide-counter", "caption", r"(?:(?:image|slide|photo|picture)\s*)?\d+\s*(?:/|of)\s*\d+", whole=True),
     Rule("gallery-prompt", "caption", r"(?:view|see|open|launch|enlarge)\s+(?:the\s+)?(?:gallery|slideshow|photos?|images?)|(?:photo|image)\s+gallery", whole=True, max_words=5),
     # --- links out of the article
-    Rule("click-here", "link", r"\b(?:click|tap) here\b"),
-    Rule("read-more-link", "link", r"^\W*(?:read|see|watch|listen)(?: to)? (?:more|also|the full|full|next|related|our)\b.*|^\W*(?:related|more|also read|read also)\s*:.*", max_words=25),
+    Rule("click-here", "link", r"\b(?:click|tap) here\b", triggers=("here",)),
+    Rule("read-more-link", "link", r"^\W*(?:read|see|watch|listen)(?: to)? (?:more|also|the full|full|next|related|our)\b.*|^\W*(?:related|more|also read|read also)\s*:.*", max_words=25, triggers=("read", "see", "watch", "listen", "related", "more", "also")),
     Rule("url-line", "link", r"(?:https?://|www\.)\S+", whole=True),
     # --- social and cookie prompts
     Rule(
@@ -96,10 +105,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "social",
         rf"^\W*(?:share|follow|like|tweet|pin|email)\b.*\b(?:us|{_NETWORKS}|this (?:article|story|page))\b",
         max_words=8,
+        triggers=("share", "follow", "like", "tweet", "pin", "email"),
     ),
     Rule("share-buttons", "social", rf"(?:(?:share|{_NETWORKS}|print|copy link|messenger)\W*)+", whole=True),
-    Rule("cookie-prompt", "cookie", r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings|preferences|agree)\b|\b(?:accept|reject|manage) (?:all )?cookies\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of (?:use|service)|and conditions)\b"),
-    Rule("copyright", "chrome", r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)|©|\ball rights reserved\b", max_words=20),
+    Rule("cookie-prompt", "cookie", r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings|preferences|agree)\b|\b(?:accept|reject|manage) (?:all )?cookies\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of (?:use|service)|and conditions)\b", triggers=("cookie", "privacy", "terms")),
+    Rule("copyright", "chrome", r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)|©|\ball rights reserved\b", max_words=20, triggers=("©", "(c)", "copyright", "rights reserved")),
     # --- the start of what follows the article: related lists, latest news, comments
     Rule(
         "section-after-article",
@@ -146,6 +156,23 @@ class Match:
         return f"{self.rule.category}: {self.rule.name}"
 
 
+def _automaton(rules: tuple[Rule, ...]):
+    """An Aho-Corasick automaton: trigger string -> the indices of the rules it wakes."""
+    import ahocorasick
+
+    wakes: dict[str, set[int]] = {}
+    for n, rule in enumerate(rules):
+        for trigger in rule.triggers:
+            wakes.setdefault(trigger, set()).add(n)
+    if not wakes:
+        return None
+    automaton = ahocorasick.Automaton()
+    for trigger, indices in sorted(wakes.items()):
+        automaton.add_word(trigger, frozenset(indices))
+    automaton.make_automaton()
+    return automaton
+
+
 class RuleSet:
     """Compiled rules: the defaults plus the dossier's own `drop` and `keep` regexes."""
 
@@ -157,17 +184,38 @@ class RuleSet:
             (rule, re.compile(rule.pattern, re.IGNORECASE if rule.ignore_case else 0)) for rule in self.rules
         )
         self._keep = tuple(re.compile(p) for p in extra.keep)
+        self._triggers = _automaton(self.rules)
+        self._untriggered = any(not r.whole and not r.triggers for r in self.rules)
+        self._whole = re.compile(
+            "|".join(
+                ("(?i:" if rule.ignore_case else "(?-i:") + f"(?:{rule.pattern})\\Z)" for rule in self.rules if rule.whole
+            )
+            or "(?!)"
+        )
 
     def kept_by_curator(self, text: str) -> bool:
         return any(k.search(text) for k in self._keep)
 
-    def match(self, text: str, n_words: int) -> Match | None:
+    def match(self, text: str) -> Match | None:
         """The first rule that matches the stripped line, or None. A curator's keep wins over every drop."""
         if self._keep and self.kept_by_curator(text):
             return None
-        for rule, rx in self._compiled:
+        # Whole-line rules share one anchored match that fails fast on article paragraphs; the
+        # other rules are tried only when one of their trigger strings is in the line.
+        whole_hit = self._whole.match(text) is not None
+        triggered: set[int] = set()
+        if self._triggers is not None:
+            for _, indices in self._triggers.iter(text.lower()):
+                triggered |= indices
+        if not whole_hit and not triggered and not self._untriggered:
+            return None
+        n_words = len(text.split())
+        for n, (rule, rx) in enumerate(self._compiled):
             if rule.max_words and n_words > rule.max_words:
                 continue
-            if (rx.fullmatch(text) if rule.whole else rx.search(text)) is not None:
+            if rule.whole:
+                if whole_hit and rx.fullmatch(text) is not None:
+                    return Match(rule)
+            elif (not rule.triggers or n in triggered) and rx.search(text) is not None:
                 return Match(rule)
         return None

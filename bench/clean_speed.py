@@ -1,0 +1,63 @@
+"""Cleaning speed: megabytes of raw page text per second, ours vs jusText, on the same pages.
+
+Usage: python bench/clean_speed.py [CORPUS_DIR] [--rounds N]
+
+Both systems read the labelled corpus's pages (tests/corpus); jusText gets the same input as in
+clean_quality.py (text pages as one <p> per line, HTML pages as they are). Each system runs a warm-up
+pass (stoplists, imports), then N timed rounds; the best round counts.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from clean_quality import CORPUS, justext_input, load_corpus, run_justext  # noqa: E402
+
+from build_tools.clean import clean_source  # noqa: E402
+
+
+def best_seconds(fn, rounds: int) -> float:
+    fn()
+    times = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main(argv: list[str]) -> int:
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    rounds = int(argv[argv.index("--rounds") + 1]) if "--rounds" in argv else 5
+    if "--rounds" in argv:
+        args = [a for a in args if a != argv[argv.index("--rounds") + 1]]
+    docs = load_corpus(Path(args[0]) if args else CORPUS)
+    if not docs:
+        print("no documents", file=sys.stderr)
+        return 1
+    megabytes = sum(len(d.raw.text.encode("utf-8")) for d in docs) / 1e6
+    pages = [justext_input(d) for d in docs]
+
+    def ours() -> None:
+        for d in docs:
+            clean_source(d.raw)
+
+    def justext() -> None:
+        for d, page in zip(docs, pages):
+            run_justext(d, page)
+
+    t_ours = best_seconds(ours, rounds)
+    t_just = best_seconds(justext, rounds)
+    print(f"{len(docs)} pages, {megabytes:.3f} MB of raw text, best of {rounds} rounds")
+    print(f"ours     {megabytes / t_ours:8.2f} MB/s  ({t_ours * 1000:8.1f} ms)")
+    print(f"jusText  {megabytes / t_just:8.2f} MB/s  ({t_just * 1000:8.1f} ms)")
+    print(f"ratio    {t_just / t_ours:8.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
