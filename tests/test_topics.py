@@ -112,3 +112,12 @@ def test_curated_topics_find_each_line_of_effort_in_the_seeds():
     threat = {h.paragraph for h in hits if h.topic == "home-grown-threat"}
     assert f"p{diplomats}" not in threat
     assert f"p{raids}" in threat
+
+
+def test_match_spans_finds_every_keyword_occurrence_without_overlap():
+    from build_tools.extract.topics import match_spans
+
+    topic = TopicDef(id="money", name="Money", keywords=("oil", "oil sales", "ransom"))
+    text = "Oil sales, ransom and more oil."
+    spans = match_spans(text, topic)
+    assert [text[a:b] for a, b in spans] == ["Oil sales", "ransom", "oil"]

@@ -84,6 +84,21 @@ def first_match(text: str, topic: TopicDef) -> tuple[str, str] | None:
     return None if best is None else (best[3], best[4])
 
 
+def match_spans(text: str, topic: TopicDef) -> list[tuple[int, int]]:
+    """Every non-overlapping (start, end) match of any keyword or pattern of `topic` in `text`,
+    longest first at the same position: what a page highlights."""
+    found = sorted(
+        ((m.start(), -(m.end() - m.start())) for _, regex in _compiled(topic) for m in regex.finditer(text)
+         if m.end() > m.start()),
+    )
+    spans: list[tuple[int, int]] = []
+    for start, neg_len in found:
+        if spans and start < spans[-1][1]:
+            continue
+        spans.append((start, start - neg_len))
+    return spans
+
+
 def find_topic_hits(sources: Sequence[CleanSource], topics: Sequence[TopicDef]) -> tuple[TopicHit, ...]:
     """One hit per (topic, paragraph) that matches, sorted by topic id, source id, paragraph order."""
     hits: list[tuple[str, str, int, TopicHit]] = []

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 
 from jinja2 import Environment
 
+from ..extract.topics import match_spans
 from ..model import ACTOR_KINDS, Dossier, Mention
 from .index import Index
 from .markdown import Md, escape, highlight, link
@@ -131,13 +132,7 @@ def topic_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
             p = ix.paragraph(h.source, h.paragraph)
             if p is None:
                 continue
-            spans = []
-            if h.matched:
-                i = p.text.find(h.matched)
-                if i < 0:
-                    i = p.text.casefold().find(h.matched.casefold())
-                if i >= 0:
-                    spans.append((i, i + len(h.matched)))
+            spans = match_spans(p.text, t)
             items.append({"source": h.source, "text": highlight(p.text, spans), "keyword": h.keyword,
                           "link": para_link(ix, h.source, h.paragraph)})
         out[f"topics/{t.id}.md"] = env.get_template("topic.md.j2").render(
