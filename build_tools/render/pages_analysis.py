@@ -9,13 +9,11 @@ from jinja2 import Environment
 from ..model import Dossier
 from .index import Index
 from .markdown import link
-from .pages_entities import para_link
-from .pages_sources import source_label, source_url
+from .pages_entities import cite_link
 
 
 def _ref_links(ix: Index, refs) -> list:
-    return [link(f"{source_label(ix.sources[r.source])}", source_url(r.source, r.paragraph)) for r in refs
-            if r.source in ix.sources]
+    return [cite_link(ix, r.source, r.paragraph) for r in refs if r.source in ix.sources]
 
 
 def quotes_page(d: Dossier, ix: Index, env: Environment) -> str:
@@ -42,8 +40,7 @@ def figures_page(d: Dossier, ix: Index, env: Environment) -> str:
     for quantity, figs in sorted(by_q.items(), key=lambda kv: (-len({f.source for f in kv[1]}), kv[0])):
         values = sorted({f.value for f in figs})
         rows = [{"text": f.text, "qualifier": f.qualifier, "value": f"{f.value:,.0f}" if f.value == int(f.value) else f"{f.value:,}",
-                 "sentence": f.sentence, "source": link(source_label(ix.sources[f.source]), source_url(f.source)),
-                 "link": para_link(ix, f.source, f.paragraph)}
+                 "sentence": f.sentence, "cite": cite_link(ix, f.source, f.paragraph)}
                 for f in sorted(figs, key=lambda f: (f.value, ix.source_order.index(f.source), f.paragraph))
                 if f.source in ix.sources]
         groups.append({"quantity": quantity, "rows": rows, "agree": len(values) == 1,
@@ -57,8 +54,7 @@ def timeline_page(d: Dossier, ix: Index, env: Environment) -> str:
 
     def row(e) -> dict:
         return {"date": e.date, "date_text": e.date_text, "text": e.text, "resolution": e.resolution,
-                "source": link(source_label(ix.sources[e.source]), source_url(e.source)),
-                "link": para_link(ix, e.source, e.paragraph)}
+                "cite": cite_link(ix, e.source, e.paragraph)}
 
     by_date: dict[str, list[dict]] = defaultdict(list)
     for e in sorted(resolved, key=lambda e: (e.date, ix.source_order.index(e.source), ix.paragraph_pos.get((e.source, e.paragraph), 0))):

@@ -25,6 +25,16 @@ def para_link(ix: Index, source: str, paragraph: str, prefix: str = "../") -> Md
                 title=f"{source_label(ix.sources[source])}, paragraph {paragraph}")
 
 
+def cite_link(ix: Index, source: str, paragraph: str, prefix: str = "../") -> Md:
+    """A short citation for lists that mix sources: "FRANCE 24, 2014-12-03, ¶ 4"."""
+    s = ix.sources[source]
+    who = s.publisher or source_label(s)
+    if len(who) > 40:
+        who = who[:39].rstrip() + "…"
+    label = ", ".join(x for x in (who, s.date, para_label(ix, source, paragraph)) if x)
+    return link(label, source_url(source, paragraph, prefix), title=source_label(s))
+
+
 def source_heading(ix: Index, source: str, prefix: str = "../") -> dict:
     s = ix.sources[source]
     return {
@@ -82,8 +92,7 @@ def actor_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
             {
                 "text": q.text,
                 "speaker_text": q.speaker_text,
-                "links": [Md(f"{link(source_label(ix.sources[r.source]), source_url(r.source, r.paragraph))}")
-                          for r in q.sources if r.source in ix.sources],
+                "links": [cite_link(ix, r.source, r.paragraph) for r in q.sources if r.source in ix.sources],
             }
             for q in quotes_by_actor.get(a.id, [])
         ]
