@@ -125,7 +125,9 @@ def _start(judged: list[_Judged]) -> tuple[int, tuple[str, str] | None]:
 def _heading_like(j: _Judged) -> bool:
     """A subheading: a few words, no sentence end, or a short question ("Iranian airstrikes?")."""
     f = j.feats
-    if f.n_words == 0 or f.n_words > _HEADING_MAX_WORDS or f.list_item or f.link_like or f.repeated:
+    # numbered subheadings ("3. Running costs") are often listed again above as contents
+    numbered = f.list_item and j.block.text[:1].isdigit()
+    if f.n_words == 0 or f.n_words > _HEADING_MAX_WORDS or (f.list_item and not numbered) or f.link_like:
         return False
     if not (f.sentence_end or f.colon_end):
         return True
@@ -175,7 +177,13 @@ def _teaser_tail(verdicts: list[tuple[int, str]], judged: list[_Judged], stop: f
     """
     pairs = []
     k = len(verdicts)
-    while k >= 3 and verdicts[k - 1][1] == PARAGRAPH and verdicts[k - 2][1] == HEADING:
+    # numbered or timed headings ("4. When ...", "12:30") are the article's own sequence
+    while (
+        k >= 3
+        and verdicts[k - 1][1] == PARAGRAPH
+        and verdicts[k - 2][1] == HEADING
+        and not judged[verdicts[k - 2][0]].block.text[:1].isdigit()
+    ):
         pairs.append((k - 2, k - 1))
         k -= 2
     if not pairs:
@@ -187,7 +195,7 @@ def _teaser_tail(verdicts: list[tuple[int, str]], judged: list[_Judged], stop: f
     cut = 0
     for h, p in pairs:  # from the end backwards
         teaser = _vocabulary([judged[verdicts[h][0]].block.text, judged[verdicts[p][0]].block.text], stop)
-        if not teaser or len(teaser & body) / len(teaser) >= 0.5:
+        if not teaser or len(teaser & body) / len(teaser) >= 0.25:
             break
         cut += 2
     return cut
@@ -216,7 +224,7 @@ def find_article(
         if j.twin_caption:
             reasons[i] = "caption: repeated caption"
             continue
-        if f.repeated and any(_key(judged[k].block.text) == _key(j.block.text) for k in kept):
+        if f.repeated and any(_key(judged[k].block.text) == _key(j.block.text) for k in kept + list(kinds)):
             reasons[i] = "repeated on the page"
             continue
         prev_kept = bool(kept) and kept[-1] == i - 1
@@ -225,7 +233,7 @@ def find_article(
         next_removed = nxt is None or nxt.match is not None or nxt.score.label == BAD
         if j.block.marked_heading and f.n_words <= 2 * _HEADING_MAX_WORDS:
             kinds[i] = HEADING
-        elif _heading_like(j) and prev_kept and next_prose and i < last_good:
+        elif _heading_like(j) and (prev_kept or f.repeated) and next_prose and i < last_good:
             kinds[i] = HEADING
         elif j.score.label == GOOD:
             kinds[i] = PARAGRAPH

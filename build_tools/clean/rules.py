@@ -72,10 +72,30 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     ),
     Rule("breadcrumb", "chrome", r"(?:home|news)\s*[>»›/|].*", whole=True, max_words=10),
     Rule("page-chrome-date", "chrome", DATE_ONLY, whole=True),
-    Rule("reading-time", "chrome", r"\d+\s*min(?:ute)?s?\s+read|reading time\b.*", whole=True, max_words=6),
+    Rule(
+        "reading-time",
+        "chrome",
+        r"\d+\s*min(?:ute)?s?\.?\s+read|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|leestijd)\b.*",
+        whole=True,
+        max_words=6,
+    ),
+    Rule("table-of-contents", "chrome", r"in this (?:article|story|guide)|contents|table of contents|inhalt|sommaire|índice", whole=True, max_words=4),
+    Rule(
+        "affiliate-disclosure",
+        "chrome",
+        r"\bearn (?:a |an )?(?:small |affiliate )?commission\b|\baffiliate (?:links?|commission)\b",
+        triggers=("commission", "affiliate"),
+    ),
+    Rule("newsletter-prompt", "chrome", r"^\W*newsletter\b|\bsign up (?:for|to) (?:our|the)\b.{0,30}\bnewsletter\b", max_words=30, triggers=("newsletter",)),
     # --- paywalls and subscription prompts
     Rule("free-trial", "paywall", r"\bfree trial\b", triggers=("trial",)),
-    Rule("subscribe-prompt", "paywall", r"^[\W\s]*(?:or\s+)?subscribe\b|\bsubscribe (?:now|today|to (?:read|continue|access|get|our))\b", triggers=("subscri",)),
+    Rule(
+        "subscribe-prompt",
+        "paywall",
+        r"^[\W\s]*(?:or\s+)?subscribe\b|\bsubscribe (?:now|today|to (?:read|continue|access|get|our))\b"
+        r"|^\W*(?:suscr[íi]bete|abonnez-vous|abonnieren sie|jetzt abonnieren|iscriviti|assine)\b",
+        triggers=("subscri", "suscr", "abonn", "iscriv", "assine"),
+    ),
     Rule("subscriber-only", "paywall", r"\b(?:subscribers?|members?) only\b|\balready (?:a )?(?:subscriber|member|registered)\b", triggers=("only", "already")),
     Rule("get-access", "paywall", r"\b(?:get|gain|unlock|enjoy) (?:instant |unlimited |full |digital )*access\b", triggers=("access",)),
     Rule("join-today", "paywall", r"\bjoin\b.{1,40}\btoday\b", max_words=8, triggers=("today",)),
@@ -97,18 +117,25 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule("gallery-prompt", "caption", r"(?:view|see|open|launch|enlarge)\s+(?:the\s+)?(?:gallery|slideshow|photos?|images?)|(?:photo|image)\s+gallery", whole=True, max_words=5),
     # --- links out of the article
     Rule("click-here", "link", r"\b(?:click|tap) here\b", triggers=("here",)),
-    Rule("read-more-link", "link", r"^\W*(?:read|see|watch|listen)(?: to)? (?:more|also|the full|full|next|related|our)\b.*|^\W*(?:related|more|also read|read also)\s*:.*", max_words=25, triggers=("read", "see", "watch", "listen", "related", "more", "also")),
+    Rule(
+        "read-more-link",
+        "link",
+        r"^\W*(?:read|see|watch|listen)(?: to)? (?:more|also|the full|full|next|related|our)\b.*|^\W*(?:related|more|also read|read also)\s*:.*"
+        r"|^\W*(?:auch interessant|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|leer más|te puede interesar)\b.*",
+        max_words=25,
+        triggers=("read", "see", "watch", "listen", "related", "more", "also", "interessant", "lesen", "mehr", "lire", "voir", "lee", "puede"),
+    ),
     Rule("url-line", "link", r"(?:https?://|www\.)\S+", whole=True),
     # --- social and cookie prompts
     Rule(
         "social-prompt",
         "social",
         rf"^\W*(?:share|follow|like|tweet|pin|email)\b.*\b(?:us|{_NETWORKS}|this (?:article|story|page))\b",
-        max_words=8,
+        max_words=14,
         triggers=("share", "follow", "like", "tweet", "pin", "email"),
     ),
     Rule("share-buttons", "social", rf"(?:(?:share|{_NETWORKS}|print|copy link|messenger)\W*)+", whole=True),
-    Rule("cookie-prompt", "cookie", r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings|preferences|agree)\b|\b(?:accept|reject|manage) (?:all )?cookies\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of (?:use|service)|and conditions)\b", triggers=("cookie", "privacy", "terms")),
+    Rule("cookie-prompt", "cookie", r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings|preferences|agree|utilizamos|usamos|aceptar|akzeptieren|verwenden|nutzen|utilisons|accepter|utilizziamo|accetta)\b|\b(?:utilizamos|usamos|verwenden|nutzen|utilisons|utilizziamo)\b.*\bcookies?\b|\b(?:accept|reject|manage) (?:all )?cookies\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of (?:use|service)|and conditions)\b", triggers=("cookie", "privacy", "terms")),
     Rule("copyright", "chrome", r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)|©|\ball rights reserved\b", max_words=20, triggers=("©", "(c)", "copyright", "rights reserved")),
     # --- the start of what follows the article: related lists, latest news, comments
     Rule(
@@ -119,7 +146,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|editor'?s? (?:picks|choice)|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|read (?:more|next|also)"
         r"|(?:what|more) to read next|also (?:read|see|on)|further reading|in other news|don'?t miss|must reads?"
         r"|from (?:around )?the web|leave a (?:comment|reply)|join the (?:conversation|discussion)|(?:\d+\s+)?comments?"
-        r"|(?:post a|add a|show) comments?|tags?|topics?|more (?:stories|news|videos?) (?:from|on|in)\b.*",
+        r"|(?:post a|add a|show) comments?|tags?|topics?|more (?:stories|news|videos?) (?:from|on|in)\b.*"
+        r"|was this (?:article|story|page|information|guide) (?:helpful|useful)\W*",
         action=END,
         whole=True,
         max_words=7,
