@@ -1,0 +1,307 @@
+"""Find the dates the sources mention and resolve them against each source's publication date.
+
+Absolute dates ("2014-12-03", "September 23, 2014", "Dec 15", "Aug. 8", "20 November", "in
+August", "mid-October", "in late September", "in 1979") and relative ones ("on Wednesday",
+"Tuesday's talks", "today", "last week", "next spring") become Events with the sentence, the
+source and paragraph, and an explanation of how the date was reached (Event.resolution).
+
+Resolution rules, kept simple on purpose:
+
+- A weekday is the one nearest the publication date (within three days either way); "last" and
+  "next" force the direction, and so does the tense of the nearest verb cue in the sentence
+  ("said", "was", "-ed" verbs: the one before; "will", "due to", "next": the one after). A weekday
+  equal to the publication weekday is the publication day itself.
+- A day and month without a year, or a month alone, is the occurrence nearest the publication
+  date; when the tense points the other way and the occurrence is in the "wrong" direction, the
+  occurrence one year earlier (or later) is taken. A month alone exactly six months away with no
+  tense cue is ambiguous and left unresolved.
+- A month alone gives a partial date "yyyy-mm"; a year alone or a season gives "yyyy".
+- "last week" / "next week" give the Monday of that week; "today", "tonight" the publication date.
+- With no (valid) publication date, relative and year-less dates are kept with resolved=False and
+  date "": listed, never guessed.
+
+It does not read times of day, durations ("two months"), or ranges as intervals.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Sequence
+
+from build_tools.extract.text import sentence_at, sentence_spans
+from build_tools.model import CleanSource, Event
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+# Words that tell the tense near a date: the nearest cue to the date decides.
+_FUTURE_CUES = r"will|shall|would|next|due|plans?|planned|expected|upcoming|coming|going\s+to"
+_IRREGULAR_PAST = (
+    "met held went came took gave made saw left began sent spoke brought became struck fought "
+    "won lost led set put hit cut chose wrote said told found thought knew flew fell rose ran"
+)
+_PAST_CUES = r"was|were|had|did|ago|last|earlier|[a-z]{3,}ed|" + _IRREGULAR_PAST.replace(" ", "|")
+# A month alone is a date only after one of these ("in August", "late September", "mid-October").
+_MONTH_LEADS = r"in|since|by|until|till|from|during|through|throughout|before|after|of|last|next|this|early|late|mid"
+
+_MONTH = r"(?P<month>%s)" % "|".join(
+    [m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)]
+)
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
+    (
+        "month_day",
+        re.compile(
+            rf"\b{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<year>\d{{4}})\b)?"
+        ),
+    ),
+    (
+        "day_month",
+        re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?"),
+    ),
+    ("month_year", re.compile(rf"\b(?:(?P<mod>early|late|mid)[- ])?{_MONTH}\.?\s+(?P<year>\d{{4}})\b")),
+    (
+        "month",
+        re.compile(
+            rf"(?:\b(?:{_MONTH_LEADS})\b[- ](?:(?P<mod>early|late|mid)[- ])?|\b(?P<mod2>mid)-){_MONTH}\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "year",
+        re.compile(r"\b(?:in|since|by|until|from|during|of|the|before|after)\s+(?P<year>(?:19|20)\d{2})\b(?![-/]\d)", re.IGNORECASE),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"(?:\b(?P<wmod>on|last|next|this)\s+)?\b(?P<weekday>%s)(?:['’]s)?\b" % "|".join(WEEKDAYS)
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"(?<!the\s)\b(?P<rel>today|tonight|yesterday|tomorrow|(?:last|next|this)\s+(?:week|month|year)"
+            r"|(?:last|next|this)\s+(?:spring|summer|autumn|fall|winter))\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+def _parse_iso(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def tense_near(sentence: str, start: int, end: int) -> str:
+    """"past", "future" or "" from the verb cue nearest to sentence[start:end]."""
+    best: tuple[int, str] | None = None
+    for kind, cues in (("future", _FUTURE_CUES), ("past", _PAST_CUES)):
+        # After "be"/"being" a participle is passive and carries no tense ("will be held").
+        passive = r"(?<!\bbe\s)(?<!\bbeing\s)" if kind == "past" else ""
+        for m in re.finditer(rf"(?<![\w-]){passive}(?:{cues})\b", sentence, re.IGNORECASE):
+            if start <= m.start() < end:
+                continue
+            if kind == "past" and m.group(0)[:1].isupper() and m.group(0).lower().endswith("ed"):
+                continue  # "United", "Ahmed": a capitalised -ed word is a name
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    return best[1] if best else ""
+
+
+def resolve_weekday(weekday: int, published: date, modifier: str, tense: str) -> tuple[date, str]:
+    """The date of `weekday` (0 = Monday) relative to `published`, with the reason."""
+    name = WEEKDAYS[weekday]
+    forward = (weekday - published.weekday()) % 7
+    backward = forward - 7 if forward else 0
+    if modifier == "last":
+        delta, why = (backward or -7), f"{name} before"
+    elif modifier == "next":
+        delta, why = (forward or 7), f"{name} after"
+    elif forward == 0:
+        delta, why = 0, f"{name} of"
+    elif tense == "past":
+        delta, why = backward, f"{name} before (past tense)"
+    elif tense == "future":
+        delta, why = forward, f"{name} after (future tense)"
+    else:
+        delta = forward if forward <= 3 else backward
+        why = f"{name} nearest"
+    return published + timedelta(days=delta), f"{why} {published.isoformat()} (publication date)"
+
+
+def _nearest_year(month: int, day: int, published: date, tense: str) -> tuple[int | None, str]:
+    """The year putting month/day nearest the publication date, adjusted by tense."""
+    options = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            when = date(year, month, min(day, 28) if month == 2 else day)
+        except ValueError:
+            continue
+        options.append(((when - published).days, year))
+    options.sort(key=lambda o: (abs(o[0]), o[0]))
+    delta, year = options[0]
+    tie = len(options) > 1 and abs(options[1][0]) == abs(delta)
+    if tense == "past" and delta > 0:
+        earlier = [o for o in options if o[0] <= 0]
+        return max(earlier)[1], "nearest before"
+    if tense == "future" and delta < 0:
+        later = [o for o in options if o[0] >= 0]
+        return min(later)[1], "nearest after"
+    if tie:
+        if tense == "past":
+            return min(options[:2])[1], "nearest before"
+        if tense == "future":
+            return max(options[:2])[1], "nearest after"
+        return None, "as far before as after"
+    return year, "nearest"
+
+
+def _nearest_month(month: int, published: date, tense: str) -> tuple[int | None, str]:
+    """The year putting a month alone nearest the publication month, adjusted by tense."""
+    here = published.year * 12 + published.month - 1
+    options = sorted(
+        ((year * 12 + month - 1 - here, year) for year in (published.year - 1, published.year, published.year + 1)),
+        key=lambda o: (abs(o[0]), o[0]),
+    )
+    delta, year = options[0]
+    if tense == "past" and delta > 0:
+        return max(o for o in options if o[0] <= 0)[1], "nearest before"
+    if tense == "future" and delta < 0:
+        return min(o for o in options if o[0] >= 0)[1], "nearest after"
+    if abs(options[1][0]) == abs(delta) and delta:
+        if tense:
+            return (year if tense == "past" else options[1][1]), f"nearest {'before' if tense == 'past' else 'after'}"
+        return None, "as far before as after"
+    return year, "nearest"
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _resolve(
+    kind: str, m: re.Match[str], sentence: str, at: tuple[int, int], published: date | None
+) -> tuple[str, str]:
+    """(ISO date or "", explanation) for one match."""
+    groups = m.groupdict()
+    pub = published.isoformat() if published else ""
+    if kind == "iso":
+        when = _parse_iso(m.group(0))
+        return (when.isoformat(), "as written") if when else ("", "not a valid date")
+    month = MONTHS.get((groups.get("month") or "").lower().rstrip("."), 0)
+    year = int(groups["year"]) if groups.get("year") else None
+    if kind in ("month_day", "day_month"):
+        day = int(groups["day"])
+        if year is not None:
+            try:
+                return date(year, month, day).isoformat(), "as written"
+            except ValueError:
+                return "", "not a valid date"
+        if published is None:
+            return "", "no year and no publication date"
+        tense = tense_near(sentence, *at)
+        guess, how = _nearest_year(month, day, published, tense)
+        if guess is None:
+            return "", f"year unclear: {how} {pub}"
+        return date(guess, month, day).isoformat(), f"year of the occurrence {how} {pub} (publication date)"
+    if kind == "month_year":
+        return f"{year:04d}-{month:02d}", "month as written"
+    if kind == "month":
+        if published is None:
+            return "", "no year and no publication date"
+        guess, how = _nearest_month(month, published, tense_near(sentence, *at))
+        if guess is None:
+            return "", f"year unclear: month {how} {pub}"
+        return f"{guess:04d}-{month:02d}", f"month {how} {pub} (publication date)"
+    if kind == "year":
+        return groups["year"], "year as written"
+    if published is None:
+        return "", "relative date and no publication date"
+    if kind == "weekday":
+        weekday = WEEKDAYS.index(groups["weekday"])
+        modifier = (groups.get("wmod") or "").lower()
+        when, how = resolve_weekday(weekday, published, modifier, tense_near(sentence, *at))
+        return when.isoformat(), how
+    rel = re.sub(r"\s+", " ", groups["rel"].lower())
+    if rel in ("today", "tonight"):
+        return pub, "publication date"
+    if rel in ("yesterday", "tomorrow"):
+        when = published + timedelta(days=-1 if rel == "yesterday" else 1)
+        return when.isoformat(), f"{rel} of {pub} (publication date)"
+    step, unit = rel.split(" ")
+    shift = {"last": -1, "this": 0, "next": 1}[step]
+    if unit == "week":
+        monday = _monday(published) + timedelta(weeks=shift)
+        return monday.isoformat(), f"Monday of the week {step} week from {pub} (publication date)"
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + shift
+        return f"{index // 12:04d}-{index % 12 + 1:02d}", f"{rel} from {pub} (publication date)"
+    if unit == "year":
+        return f"{published.year + shift:04d}", f"{rel} from {pub} (publication date)"
+    # A season: "next spring" is the first such season after the publication date.
+    start_month = SEASONS[unit]
+    year = published.year + (shift if shift else 0)
+    if step == "next" and (published.month < start_month or unit == "winter"):
+        year = published.year if unit != "winter" else published.year + 1
+    if step == "last" and published.month > start_month + 2:
+        year = published.year
+    return f"{year:04d}", f"{rel} from {pub} (publication date)"
+
+
+def _paragraph_events(source: CleanSource, index: int, published: date | None) -> list[Event]:
+    paragraph = source.paragraphs[index]
+    text = paragraph.text
+    spans = sentence_spans(text)
+    taken: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te, _, _ in taken):
+                continue  # an earlier, more specific pattern already read this text
+            taken.append((s, e, kind, m))
+    # "Thursday (20 November)": the weekday only restates the date that follows.
+    absolute = [(s, e) for s, e, k, _ in taken if k in ("iso", "month_day", "day_month")]
+    taken = [
+        t for t in taken
+        if not (t[2] == "weekday" and any(0 <= s - t[1] <= 3 for s, _ in absolute))
+    ]
+    events: list[Event] = []
+    for s, e, kind, m in sorted(taken, key=lambda t: t[0]):
+        sentence_span = next(((a, b) for a, b in spans if a <= s < b), (0, len(text)))
+        sentence = text[sentence_span[0] : sentence_span[1]]
+        at = (s - sentence_span[0], e - sentence_span[0])
+        when, how = _resolve(kind, m, sentence, at, published)
+        events.append(
+            Event(
+                date=when,
+                date_text=m.group(0),
+                text=sentence_at(text, s, spans),
+                source=source.id,
+                paragraph=paragraph.id,
+                resolved=bool(when),
+                resolution=how,
+            )
+        )
+    return events
+
+
+def find_events(sources: Sequence[CleanSource]) -> tuple[Event, ...]:
+    """Every dated mention, resolved where possible; sorted by date, unresolved ones last."""
+    keyed: list[tuple[tuple, Event]] = []
+    for source in sorted(sources, key=lambda s: s.id):
+        published = _parse_iso(source.date)
+        for index in range(len(source.paragraphs)):
+            for k, event in enumerate(_paragraph_events(source, index, published)):
+                keyed.append(((event.date == "", event.date, source.id, index, k), event))
+    keyed.sort(key=lambda item: item[0])
+    return tuple(event for _, event in keyed)

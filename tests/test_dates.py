@@ -1,0 +1,151 @@
+"""Dates in the text, resolved against the publication date: constructed cases and the seeds."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_tools.extract.dates import find_events, resolve_weekday, tense_near
+from build_tools.model import Event
+from fixtures.extract.seeds import make_source, paragraph_at_line, seed_sources
+
+LABELS = Path(__file__).parent / "labels" / "events.yml"
+WEDNESDAY = "2014-12-03"
+
+
+def events_of(text: str, published: str = WEDNESDAY) -> tuple[Event, ...]:
+    return find_events([make_source("s1", published, [text])])
+
+
+def one(text: str, published: str = WEDNESDAY) -> Event:
+    found = events_of(text, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The report was released on 2014-12-03 in full.", "2014-12-03"),
+        ("The video was posted on September 23, 2014 online.", "2014-09-23"),
+        ("Ministers are due to meet on Dec 15 in Rabat.", "2014-12-15"),
+        ("Strikes have continued since Aug. 8 without pause.", "2014-08-08"),
+        ("He spoke on Thursday (20 November) in a statement.", "2014-11-20"),
+        ("The first strikes came in August.", "2014-08"),
+        ("In late September the strikes were extended.", "2014-09"),
+        ("He said so in mid-October in a speech.", "2014-10"),
+        ("The bank collapsed in 1998 after a run.", "1998"),
+        ("The unit may be deployed next spring.", "2015"),
+        ("Today, the mayor opened the bridge.", WEDNESDAY),
+    ],
+)
+def test_dates_resolve_against_the_publication_date(sentence, expected):
+    event = one(sentence)
+    assert event.resolved and event.date == expected
+    assert event.text == sentence
+
+
+def test_weekday_equal_to_the_publication_weekday_is_the_publication_day():
+    event = one("The mayor on Wednesday hosts the first meeting.")
+    assert event.date == WEDNESDAY
+    assert event.resolution == f"Wednesday of {WEDNESDAY} (publication date)"
+
+
+def test_weekday_in_a_past_tense_sentence_is_the_one_before():
+    event = one("The interview was broadcast on Friday by a local channel.")
+    assert event.date == "2014-11-28"
+    assert "before" in event.resolution and WEDNESDAY in event.resolution
+
+
+def test_weekday_in_a_future_tense_sentence_is_the_one_after():
+    assert one("The deadline will expire on Monday at noon.").date == "2014-12-08"
+
+
+def test_weekday_without_tense_is_the_nearest():
+    assert one("Tuesday: talks with the unions.").date == "2014-12-02"
+    assert one("Friday: talks with the unions.").date == "2014-12-05"
+
+
+def test_last_and_next_force_the_direction():
+    assert one("It rained last Wednesday.").date == "2014-11-26"
+    assert one("It will rain next Wednesday.").date == "2014-12-10"
+
+
+def test_year_of_a_day_without_year_follows_the_tense_across_new_year():
+    # Published in January: "Dec 20" in the past is last December, not next December.
+    assert one("The talks were held on Dec 20 in Paris.", "2015-01-05").date == "2014-12-20"
+    assert one("The talks will be held on Jan 3 in Paris.", "2014-12-28").date == "2015-01-03"
+
+
+def test_last_week_is_the_monday_of_the_week_before():
+    event = one("Police raided the flat last week.")
+    assert event.date == "2014-11-24"
+
+
+def test_without_publication_date_relative_dates_are_listed_unresolved():
+    found = events_of("He spoke on Tuesday, and the vote is on Dec 15. It began on 2014-08-08.", "")
+    by_text = {e.date_text: e for e in found}
+    assert by_text["on Tuesday"].resolved is False and by_text["on Tuesday"].date == ""
+    assert by_text["Dec 15"].resolved is False
+    assert by_text["2014-08-08"].date == "2014-08-08"
+    assert found[-1].date == ""  # unresolved ones come last
+
+
+def test_month_exactly_six_months_away_without_tense_is_left_unresolved():
+    event = one("Elections in June.", "2014-12-15")
+    assert not event.resolved and event.date == ""
+
+
+def test_times_durations_and_the_next_year_are_not_dates():
+    assert events_of("The deadline expires at 2:50 pm (0550 GMT).") == ()
+    assert events_of("A resolution may come within the next year or two months.") == ()
+
+
+def test_tense_near_reads_the_nearest_cue():
+    sentence = "He said the meeting will take place on Friday."
+    start = sentence.index("on Friday")
+    assert tense_near(sentence, start, start + 9) == "future"
+    assert tense_near("United they fought on Friday.", 19, 28) == "past"
+
+
+def test_resolve_weekday_explains_itself():
+    when, how = resolve_weekday(4, date(2014, 12, 3), "", "")
+    assert when == date(2014, 12, 5)
+    assert how == "Friday nearest 2014-12-03 (publication date)"
+
+
+# -- the seed sources -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_events() -> tuple[Event, ...]:
+    return find_events(seed_sources())
+
+
+def test_seed_events_match_the_labels(seed_events):
+    sources = seed_sources()
+    expected = sorted(
+        (*paragraph_at_line(sources, lab["file"], lab["line"]), lab["date_text"], lab["date"])
+        for lab in yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+    )
+    found = sorted((e.source, e.paragraph, e.date_text, e.date) for e in seed_events)
+    assert found == expected
+
+
+def test_seed_timeline_has_the_meetings_and_the_start_of_strikes(seed_events):
+    def dated(day: str, *words: str) -> bool:
+        return any(e.date == day and all(w in e.text for w in words) for e in seed_events)
+
+    assert dated("2014-12-03", "Brussels")
+    assert dated("2014-12-15", "Marrakesh")
+    assert dated("2015-01-22", "London")
+    assert dated("2014-08", "strikes") or dated("2014-08-08", "airstrikes")
+
+
+def test_seed_events_are_sorted_by_date(seed_events):
+    dates = [e.date for e in seed_events]
+    assert dates == sorted(dates, key=lambda d: (d == "", d))
+    assert find_events(tuple(reversed(seed_sources()))) == seed_events
