@@ -8,6 +8,7 @@
   network;
 - leaves out theme features that fetch pages at run time (instant navigation, instant previews),
   which fail on file://;
+- leaves out 404.html, whose root-absolute links only work on a server;
 - is refused if any page still loads a script, stylesheet, image or font from elsewhere.
 
 The zip is byte-reproducible: entries sorted, one fixed timestamp (the build's epoch, the newest
@@ -132,7 +133,8 @@ _REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 
 
 def external_fetches(site_dir: Path) -> tuple[str, ...]:
-    """'page: url' for every resource a built page would load from outside the site.
+    """'page: url' for every resource a built page would load from outside the site: from another
+    host, or by a root-absolute path ("/assets/..."), which from file:// is the disk's root.
 
     A static check over the HTML and CSS; the browser test checks the same at run time.
     """
@@ -141,12 +143,12 @@ def external_fetches(site_dir: Path) -> tuple[str, ...]:
         parser = _Fetches()
         parser.feed(path.read_text(encoding="utf-8", errors="replace"))
         rel = path.relative_to(site_dir).as_posix()
-        found.extend(f"{rel}: {u}" for u in parser.urls if _REMOTE.match(u) or u.startswith("data:text/html"))
+        found.extend(f"{rel}: {u}" for u in parser.urls if _REMOTE.match(u) or u.startswith("/"))
     for path in sorted(site_dir.rglob("*.css")):
         text = path.read_text(encoding="utf-8", errors="replace")
         rel = path.relative_to(site_dir).as_posix()
         for u in re.findall(r"(?:url\(\s*['\"]?|@import\s+['\"])([^'\")]+)", text):
-            if _REMOTE.match(u):
+            if _REMOTE.match(u) or u.startswith("/"):
                 found.append(f"{rel}: {u}")
     return tuple(found)
 
@@ -158,15 +160,17 @@ def write_zip(site_dir: Path, zip_path: Path, folder: str, epoch: int) -> int:
     files = sorted(p for p in site_dir.rglob("*") if p.is_file())
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = zip_path.with_name(zip_path.name + ".part")
+    dirs = sorted({p.parent for p in files} - {site_dir})
+    entries = sorted([(f"{folder}/{d.relative_to(site_dir).as_posix()}/", None) for d in dirs]
+                     + [(f"{folder}/{p.relative_to(site_dir).as_posix()}", p) for p in files])
     with zipfile.ZipFile(tmp, "w") as zf:
-        for d in sorted({p.parent for p in files} - {site_dir}):
-            info = zipfile.ZipInfo(f"{folder}/{d.relative_to(site_dir).as_posix()}/", date_time=stamp)
+        for name, path in entries:
+            info = zipfile.ZipInfo(name, date_time=stamp)
             info.create_system = 3  # unix, so that the permission bits below are honoured
-            info.external_attr = (0o40755 << 16) | 0x10
-            zf.writestr(info, b"")
-        for path in files:
-            info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site_dir).as_posix()}", date_time=stamp)
-            info.create_system = 3
+            if path is None:
+                info.external_attr = (0o40755 << 16) | 0x10  # a folder (and its MS-DOS flag)
+                zf.writestr(info, b"")
+                continue
             info.external_attr = 0o100644 << 16
             # Already-compressed files are stored: deflating them again only costs time.
             info.compress_type = zipfile.ZIP_STORED if path.suffix in (".gz", ".png", ".jpg", ".woff2") \
@@ -204,6 +208,9 @@ def bundle_project(root: Path, output: Path | None = None, *, strict: bool = Fal
     try:
         site = workdir / "site"
         project, dossier = build_offline_site(root, site, strict=strict)
+        # The 404 page is for servers: its links are absolute from the site's root, which on
+        # file:// is the disk's root. Nothing opens it from disk, so it is left out.
+        (site / "404.html").unlink(missing_ok=True)
         remote = external_fetches(site)
         if remote:
             shown = "; ".join(remote[:5]) + (f"; and {len(remote) - 5} more" if len(remote) > 5 else "")
