@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ BENCH = Path(__file__).resolve().parent.parent / "bench" / "clean_quality.py"
 def _bench():
     spec = importlib.util.spec_from_file_location("clean_quality", BENCH)
     module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("clean_quality", module)  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 

@@ -119,7 +119,33 @@ def _start(judged: list[_Judged]) -> tuple[int, tuple[str, str] | None]:
             first -= 1
         else:
             break
-    return first, None
+    return _after_header(judged, first), None
+
+
+_HEADER_ITEMS = {"page-chrome-date", "publication-date", "reading-time"}
+
+
+def _after_header(judged: list[_Judged], first: int) -> int:
+    """Skip a standfirst: prose followed shortly by a byline or a date belongs to the page head.
+
+    Headline, standfirst, byline, date, then the article: when a byline or a date line comes within
+    a few blocks after the first good block, with at most two blocks of prose before it, the
+    article starts after it.
+    """
+    header = None
+    prose = 0
+    for i in range(first, min(first + 6, len(judged))):
+        j = judged[i]
+        if (j.match is not None and j.match.rule.name in _HEADER_ITEMS) or (j.match is None and metaread.byline(j.block.text)):
+            header = i
+        elif j.match is None and j.feats.sentence_end:
+            prose += 1
+            if prose > 2:
+                break
+    if header is None:
+        return first
+    nxt = next((i for i in range(header + 1, len(judged)) if judged[i].match is None and judged[i].score.label == GOOD), None)
+    return nxt if nxt is not None else first
 
 
 def _heading_like(j: _Judged) -> bool:

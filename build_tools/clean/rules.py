@@ -45,7 +45,7 @@ _DATE_WORDS = (
 )
 _NETWORKS = r"facebook|twitter|x|whatsapp|linkedin|reddit|instagram|youtube|telegram|flipboard|pinterest|e-?mail"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
-_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}|\s*\(?(?:GMT|UTC)[+-]?\d*\)?)?)"
+_TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?|\s*uhr)?(?:\s*[A-Z]{2,4}|\s*\(?(?:GMT|UTC)[+-]?\d*\)?)?)"
 # A date on its own: "5th Mar 2021", "December 3, 2014", "2014-12-03", "03/12/2014 14:05".
 DATE_ONLY = (
     rf"(?:{_WEEKDAY}\s*)?(?:"
@@ -136,6 +136,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     ),
     Rule("share-buttons", "social", rf"(?:(?:share|{_NETWORKS}|print|copy link|messenger)\W*)+", whole=True),
     Rule("cookie-prompt", "cookie", r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings|preferences|agree|utilizamos|usamos|aceptar|akzeptieren|verwenden|nutzen|utilisons|accepter|utilizziamo|accetta)\b|\b(?:utilizamos|usamos|verwenden|nutzen|utilisons|utilizziamo)\b.*\bcookies?\b|\b(?:accept|reject|manage) (?:all )?cookies\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of (?:use|service)|and conditions)\b", triggers=("cookie", "privacy", "terms")),
+    Rule(
+        "legal-notice",
+        "chrome",
+        r"\bis the trading name of\b|\bregistered (?:in england|office|charity)\b|\bcompany (?:number|no\.?|registration)\b|\bcompany limited by guarantee\b",
+        triggers=("trading name", "registered", "company"),
+    ),
     Rule("copyright", "chrome", r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)|©|\ball rights reserved\b", max_words=20, triggers=("©", "(c)", "copyright", "rights reserved")),
     # --- the start of what follows the article: related lists, latest news, comments
     Rule(
