@@ -1,0 +1,164 @@
+"""Find passages carried by several sources: the same wire copy, lightly edited.
+
+Paragraphs are compared through their 5-word shingles (runs of five consecutive words, after
+folding case, apostrophes and punctuation). Two paragraphs of different sources share a passage
+when either
+
+- containment, the share of the smaller paragraph's shingles found in the other, is at least
+  CONTAINMENT (0.5): a wire paragraph re-edited with a few words changed keeps most of its
+  shingles, while two independent reports of the same event share almost none, because news
+  prose on one subject repeats names and phrases but rarely five words in a row; or
+- they share a verbatim run of at least VERBATIM_RUN (10) words: a copied sentence inside an
+  otherwise rewritten paragraph ("oil sales, extortion, plunder, ransom, human trafficking and
+  the sale of Syrian antiquities"), or the same quotation. Runs of 8 or 9 words still occur between
+  independent reports ("the US-led coalition against the Islamic State group"); 10 is the
+  shortest run taken as copying.
+
+Paragraphs linked this way are grouped (a passage carried by three sources is one group). For each
+group, SharedPassage.text is the stretch of the first paragraph that the others share, and
+similarity the lowest containment among the linked pairs.
+
+It does not tell which source copied which, and it does not compare within one source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+from build_tools.extract.text import fold
+from build_tools.model import CleanSource, SharedPassage, SourceRef
+
+SHINGLE = 5
+CONTAINMENT = 0.5
+VERBATIM_RUN = 10
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _Para:
+    source_index: int
+    para_index: int
+    ref: SourceRef
+    text: str
+    spans: tuple[tuple[int, int], ...]  # character span of each word
+    shingles: dict[tuple[str, ...], tuple[int, ...]]  # shingle -> word positions where it starts
+
+
+def _paragraph(source_index: int, source: CleanSource, para_index: int) -> _Para:
+    paragraph = source.paragraphs[para_index]
+    folded = fold(paragraph.text)
+    matches = list(_WORD.finditer(folded))
+    words = [m.group(0) for m in matches]
+    shingles: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in range(len(words) - SHINGLE + 1):
+        shingles[tuple(words[i : i + SHINGLE])].append(i)
+    return _Para(
+        source_index, para_index, SourceRef(source.id, paragraph.id), paragraph.text,
+        tuple(m.span() for m in matches), {k: tuple(v) for k, v in shingles.items()},
+    )
+
+
+def containment(a: set, b: set) -> float:
+    """Share of the smaller set found in the other one (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _longest_run(positions: list[int]) -> int:
+    """Words covered by the longest chain of consecutive shared shingle positions."""
+    best = run = 0
+    previous = None
+    for p in sorted(set(positions)):
+        run = run + 1 if previous is not None and p == previous + 1 else 1
+        best = max(best, run)
+        previous = p
+    return best + SHINGLE - 1 if best else 0
+
+
+def _link(a: _Para, b: _Para) -> float | None:
+    """The containment of the pair when it counts as a shared passage, else None."""
+    shared = set(a.shingles) & set(b.shingles)
+    if not shared:
+        return None
+    score = containment(set(a.shingles), set(b.shingles))
+    run = _longest_run([p for s in shared for p in a.shingles[s]])
+    if score >= CONTAINMENT or run >= VERBATIM_RUN:
+        return score
+    return None
+
+
+def _shared_text(first: _Para, others: list[_Para]) -> str:
+    """The stretch of `first` covered by shingles it shares with `others`."""
+    positions: list[int] = []
+    for other in others:
+        for shingle in set(first.shingles) & set(other.shingles):
+            positions.extend(first.shingles[shingle])
+    if not positions:
+        return first.text
+    start = first.spans[min(positions)][0]
+    end = first.spans[max(positions) + SHINGLE - 1][1]
+    return first.text[start:end]
+
+
+def find_shared(sources: Sequence[CleanSource]) -> tuple[SharedPassage, ...]:
+    """Groups of paragraphs from different sources that carry the same passage."""
+    paras: list[_Para] = []
+    for si, source in enumerate(sorted(sources, key=lambda s: s.id)):
+        for pi in range(len(source.paragraphs)):
+            paras.append(_paragraph(si, source, pi))
+    # Only paragraphs with a shingle in common are compared at all.
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for k, para in enumerate(paras):
+        for shingle in para.shingles:
+            index[shingle].append(k)
+    pairs: set[tuple[int, int]] = set()
+    for holders in index.values():
+        for x in range(len(holders)):
+            for y in range(x + 1, len(holders)):
+                i, j = holders[x], holders[y]
+                if paras[i].source_index != paras[j].source_index:
+                    pairs.add((i, j))
+    parent = list(range(len(paras)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    scores: dict[int, list[float]] = defaultdict(list)
+    linked: list[tuple[int, int, float]] = []
+    for i, j in sorted(pairs):
+        score = _link(paras[i], paras[j])
+        if score is not None:
+            linked.append((i, j, score))
+            parent[max(root(i), root(j))] = min(root(i), root(j))
+    for i, _, score in linked:
+        scores[root(i)].append(score)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, j, _ in linked:
+        for k in (i, j):
+            if k not in groups[root(k)]:
+                groups[root(k)].append(k)
+    passages: list[tuple[tuple[int, int], SharedPassage]] = []
+    for key, members in groups.items():
+        members.sort(key=lambda k: (paras[k].source_index, paras[k].para_index))
+        first = paras[members[0]]
+        others = [paras[k] for k in members[1:]]
+        passages.append(
+            (
+                (first.source_index, first.para_index),
+                SharedPassage(
+                    refs=tuple(paras[k].ref for k in members),
+                    text=_shared_text(first, others),
+                    similarity=round(min(scores[key]), 3),
+                ),
+            )
+        )
+    passages.sort(key=lambda item: item[0])
+    return tuple(p for _, p in passages)

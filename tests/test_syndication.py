@@ -1,0 +1,79 @@
+"""Passages shared by several sources (wire copy): constructed pairs and the seeds."""
+
+from __future__ import annotations
+
+from build_tools.extract.syndication import CONTAINMENT, VERBATIM_RUN, containment, find_shared
+from fixtures.extract.seeds import make_source, seed_sources
+
+WIRE = (
+    "Flood barriers along the northern river were raised overnight after forecasters warned that "
+    "water levels could reach their highest point in forty years, the regional authority said on "
+    "Monday, adding that some 3,000 residents had been told to leave their homes."
+)
+EDITED = (
+    "Flood barriers along the northern river were raised overnight after forecasters warned that "
+    "water levels could reach their highest level in 40 years, the regional authority said, "
+    "adding that some 3,000 residents had been told to leave their homes."
+)
+SAME_SUBJECT = (
+    "Residents of the northern valley spent the night filling sandbags as the river rose, and the "
+    "regional authority, which has been criticised for its slow response, promised more pumps and "
+    "a review of the flood barriers once the water level drops."
+)
+
+
+def source(sid: str, *paragraphs: str):
+    return make_source(sid, "2020-02-03", list(paragraphs))
+
+
+def test_lightly_edited_wire_paragraph_in_two_sources_is_found():
+    (passage,) = find_shared([source("a", "Intro of a.", WIRE), source("b", EDITED, "Other text.")])
+    assert [(r.source, r.paragraph) for r in passage.refs] == [("a", "p2"), ("b", "p1")]
+    assert passage.similarity >= CONTAINMENT
+    assert passage.text.startswith("Flood barriers") and passage.text.endswith("their homes")
+
+
+def test_two_unrelated_paragraphs_on_the_same_subject_are_not_shared():
+    assert find_shared([source("a", WIRE), source("b", SAME_SUBJECT)]) == ()
+
+
+def test_a_copied_run_of_ten_words_inside_rewritten_paragraphs_is_found():
+    run = "through oil sales, extortion, plunder, ransom and the sale of antiquities"
+    a = source("a", f"The ministers will study how the group raises money {run}, he said.")
+    b = source("b", f"Officials noted the group's income. It currently earns {run}.")
+    (passage,) = find_shared([a, b])
+    assert passage.text == run
+    assert passage.similarity < CONTAINMENT  # found through the verbatim run, not containment
+
+
+def test_a_common_eight_word_phrase_is_not_syndication():
+    phrase = "the US-led coalition against the Islamic State group"
+    assert len(phrase.replace("-", " ").split()) < VERBATIM_RUN
+    a = source("a", f"Diplomats from {phrase} met in the capital on Monday to plan their next steps.")
+    b = source("b", f"Top officials of {phrase} gathered for talks dominated by the threat of returning fighters.")
+    assert find_shared([a, b]) == ()
+
+
+def test_a_passage_carried_by_three_sources_is_one_group():
+    (passage,) = find_shared([source("c", WIRE), source("a", EDITED), source("b", WIRE)])
+    assert [r.source for r in passage.refs] == ["a", "b", "c"]
+
+
+def test_repeats_within_one_source_are_not_syndication():
+    assert find_shared([source("a", WIRE, WIRE)]) == ()
+
+
+def test_containment_is_measured_on_the_smaller_set():
+    assert containment({1, 2}, {1, 2, 3, 4}) == 1.0
+    assert containment(set(), {1}) == 0.0
+
+
+def test_seeds_share_the_list_of_revenue_sources_between_000_and_003():
+    sources = seed_sources()
+    files = {s.id: s.file[:3] for s in sources}
+    shared = find_shared(sources)
+    oil = [p for p in shared if "human trafficking and the sale of Syrian antiquities" in p.text]
+    assert len(oil) == 1
+    assert sorted(files[r.source] for r in oil[0].refs) == ["000", "003"]
+    assert all(len({r.source for r in p.refs}) >= 2 for p in shared)
+    assert find_shared(tuple(reversed(sources))) == shared
