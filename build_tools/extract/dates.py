@@ -48,7 +48,10 @@ _IRREGULAR_PAST = (
 )
 _PAST_CUES = r"was|were|had|did|ago|last|earlier|[a-z]{3,}ed|" + _IRREGULAR_PAST.replace(" ", "|")
 # A month alone is a date only after one of these ("in August", "late September", "mid-October").
-_MONTH_LEADS = r"in|since|by|until|till|from|during|through|throughout|before|after|of|last|next|this|early|late|mid"
+_MONTH_LEADS = (
+    r"in|since|by|until|till|from|during|through|throughout|before|after|of|last|next|this"
+    r"|early|late|mid"
+)
 
 _MONTH = r"(?P<month>%s)" % "|".join(
     [m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)]
@@ -69,13 +72,18 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "month",
         re.compile(
-            rf"(?:\b(?:{_MONTH_LEADS})\b[- ](?:(?P<mod>early|late|mid)[- ])?|\b(?P<mod2>mid)-){_MONTH}\b",
-            re.IGNORECASE,
+            # Leads in any case ("In late September"), the month capitalised: "in may" is no date.
+            rf"(?i:\b(?:{_MONTH_LEADS})\b[- ](?:(?P<mod>early|late|mid)[- ])?|\b(?P<mod2>mid)-)"
+            rf"{_MONTH}\b",
         ),
     ),
     (
         "year",
-        re.compile(r"\b(?:in|since|by|until|from|during|of|the|before|after)\s+(?P<year>(?:19|20)\d{2})\b(?![-/]\d)", re.IGNORECASE),
+        re.compile(
+            r"\b(?:in|since|by|until|from|during|of|the|before|after)\s+"
+            r"(?P<year>(?:19|20)\d{2})\b(?![-/]\d)",
+            re.IGNORECASE,
+        ),
     ),
     (
         "weekday",
@@ -169,9 +177,9 @@ def _nearest_year(month: int, day: int, published: date, tense: str) -> tuple[in
 def _nearest_month(month: int, published: date, tense: str) -> tuple[int | None, str]:
     """The year putting a month alone nearest the publication month, adjusted by tense."""
     here = published.year * 12 + published.month - 1
+    years = (published.year - 1, published.year, published.year + 1)
     options = sorted(
-        ((year * 12 + month - 1 - here, year) for year in (published.year - 1, published.year, published.year + 1)),
-        key=lambda o: (abs(o[0]), o[0]),
+        ((year * 12 + month - 1 - here, year) for year in years), key=lambda o: (abs(o[0]), o[0])
     )
     delta, year = options[0]
     if tense == "past" and delta > 0:
@@ -179,8 +187,10 @@ def _nearest_month(month: int, published: date, tense: str) -> tuple[int | None,
     if tense == "future" and delta < 0:
         return min(o for o in options if o[0] >= 0)[1], "nearest after"
     if abs(options[1][0]) == abs(delta) and delta:
-        if tense:
-            return (year if tense == "past" else options[1][1]), f"nearest {'before' if tense == 'past' else 'after'}"
+        if tense == "past":
+            return year, "nearest before"
+        if tense == "future":
+            return options[1][1], "nearest after"
         return None, "as far before as after"
     return year, "nearest"
 

@@ -97,7 +97,6 @@ MERGE_RATIO = 90
 CONTAINED_MIN_WORDS = 4
 CONTAINED_PARTIAL_RATIO = 96
 
-_WORD = re.compile(r"[\w’'.-]+")
 _TOKEN = re.compile(r"[\w’'-]+")
 _TERMINATED = re.compile(r"[.!?…][\"'”’)\]]*$")
 _NORMALISE_DROP = re.compile(r"[^\w\s]")
@@ -207,10 +206,6 @@ def _source_spans(source: CleanSource) -> list[_Span]:
                     end_close = n_close
             spans.append(_Span(pi, open_at, end_para, end_close, " ".join(parts)))
     return spans
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
 
 
 def _is_verb(word: str) -> bool:
