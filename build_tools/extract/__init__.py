@@ -9,7 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import ActorDef, CleanSource, Config, Dossier, TopicDef
+from .dates import find_events
+from .figures import find_figures
 from .mentions import find_mentions
+from .quotes import find_quotes
+from .syndication import find_shared
 from .topics import find_topic_hits
 
 
@@ -17,27 +21,6 @@ def build_dossier(config: Config, sources: Sequence[CleanSource], actors: Sequen
                   topics: Sequence[TopicDef]) -> Dossier:
     sources = tuple(sorted(sources, key=lambda s: s.id))
     mentions = find_mentions(sources, actors)
-    extra = {}
-    try:  # TEMP until the modules land
-        from .quotes import find_quotes
-        extra["quotes"] = find_quotes(sources, actors, mentions)
-    except ImportError:
-        pass
-    try:
-        from .figures import find_figures
-        extra["figures"] = find_figures(sources)
-    except ImportError:
-        pass
-    try:
-        from .dates import find_events
-        extra["events"] = find_events(sources)
-    except ImportError:
-        pass
-    try:
-        from .syndication import find_shared
-        extra["shared"] = find_shared(sources)
-    except ImportError:
-        pass
     return Dossier(
         config=config,
         sources=sources,
@@ -45,5 +28,8 @@ def build_dossier(config: Config, sources: Sequence[CleanSource], actors: Sequen
         topics=tuple(topics),
         mentions=mentions,
         topic_hits=find_topic_hits(sources, topics),
-        **extra,
+        quotes=find_quotes(sources, actors, mentions),
+        figures=find_figures(sources),
+        events=find_events(sources),
+        shared=find_shared(sources),
     )

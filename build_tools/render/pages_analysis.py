@@ -9,6 +9,7 @@ from jinja2 import Environment
 from ..model import Dossier
 from .index import Index
 from .markdown import link
+from ..extract.figures import group_figures
 from .pages_entities import cite_link
 
 
@@ -32,20 +33,40 @@ def quotes_page(d: Dossier, ix: Index, env: Environment) -> str:
     return env.get_template("quotes.md.j2").render(groups=groups, total=len(d.quotes))
 
 
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
 def figures_page(d: Dossier, ix: Index, env: Environment) -> str:
-    by_q: dict[str, list] = defaultdict(list)
-    for f in d.figures:
-        by_q[f.quantity].append(f)
-    groups = []
-    for quantity, figs in sorted(by_q.items(), key=lambda kv: (-len({f.source for f in kv[1]}), kv[0])):
-        values = sorted({f.value for f in figs})
-        rows = [{"text": f.text, "qualifier": f.qualifier, "value": f"{f.value:,.0f}" if f.value == int(f.value) else f"{f.value:,}",
-                 "sentence": f.sentence, "cite": cite_link(ix, f.source, f.paragraph)}
-                for f in sorted(figs, key=lambda f: (f.value, ix.source_order.index(f.source), f.paragraph))
-                if f.source in ix.sources]
-        groups.append({"quantity": quantity, "rows": rows, "agree": len(values) == 1,
-                       "sources": len({f.source for f in figs})})
-    return env.get_template("figures.md.j2").render(groups=groups, total=len(d.figures))
+    compared, single = [], []
+    for g in group_figures([f for f in d.figures if f.source in ix.sources]):
+        rows = [{"quantity": f.quantity, "text": f.text, "value": _fmt(f.value), "sentence": f.sentence,
+                 "cite": cite_link(ix, f.source, f.paragraph)}
+                for f in sorted(g.figures, key=lambda f: (ix.source_order.index(f.source),
+                                                          ix.paragraph_pos.get((f.source, f.paragraph), 0)))]
+        if len({f.source for f in g.figures}) > 1:
+            span = _fmt(g.values[0]) if g.agree else f"{_fmt(g.values[0])} to {_fmt(g.values[-1])}"
+            compared.append({"quantity": g.quantity, "agree": g.agree, "span": span, "rows": rows,
+                             "sources": len({f.source for f in g.figures})})
+        else:
+            single.extend(rows)
+    return env.get_template("figures.md.j2").render(compared=compared, single=single, total=len(d.figures))
+
+
+def human_date(iso: str) -> str:
+    """"2014-12-03" -> "Wednesday 3 December 2014"; "2014-08" -> "August 2014"; "2015" stays."""
+    from datetime import date
+
+    parts = iso.split("-")
+    try:
+        if len(parts) == 3:
+            d = date(int(parts[0]), int(parts[1]), int(parts[2]))
+            return f"{d:%A} {d.day} {d:%B %Y}"
+        if len(parts) == 2:
+            return f"{date(int(parts[0]), int(parts[1]), 1):%B %Y}"
+    except ValueError:
+        pass
+    return iso
 
 
 def timeline_page(d: Dossier, ix: Index, env: Environment) -> str:
@@ -60,7 +81,7 @@ def timeline_page(d: Dossier, ix: Index, env: Environment) -> str:
     for e in sorted(resolved, key=lambda e: (e.date, ix.source_order.index(e.source), ix.paragraph_pos.get((e.source, e.paragraph), 0))):
         by_date[e.date].append(row(e))
     return env.get_template("timeline.md.j2").render(
-        dates=[{"date": k, "events": v} for k, v in sorted(by_date.items())],
+        dates=[{"date": k, "label": human_date(k), "events": v} for k, v in sorted(by_date.items())],
         unresolved=[row(e) for e in unresolved],
     )
 
