@@ -209,3 +209,34 @@ def test_cli_help_and_version():
     for cmd in cli.commands:
         res = runner.invoke(cli, [cmd, "--help"])
         assert res.exit_code == 0 and "Usage:" in res.output, cmd
+
+
+def test_analysis_pages_cite_a_source_paragraph_on_every_item(built):
+    root, result = built
+    docs = root / "docs"
+    for page in ("quotes/index.md", "timeline/index.md"):
+        items = [line for line in (docs / page).read_text(encoding="utf-8").splitlines() if line.startswith("- ")]
+        assert items, page
+        for line in items:
+            assert re.search(r"\(<\.\./sources/[^>]+#p\d+>", line), f"{page}: {line}"
+    rows = [line for line in (docs / "figures/index.md").read_text(encoding="utf-8").splitlines()
+            if line.startswith("| ") and not line.startswith(("| As stated", "| Counts", "| ---"))]
+    assert len(rows) == len(result.dossier.figures)
+    for line in rows:
+        assert re.search(r"\(<\.\./sources/[^>]+#p\d+>", line), line
+
+
+def test_analysis_pages_show_the_seed_findings(built):
+    root, result = built
+    site = root / "site"
+    quotes = (site / "quotes/index.html").read_text(encoding="utf-8")
+    kerry = quotes.split('id="john-kerry"')[1].split("<h2")[0] if 'id="john-kerry"' in quotes else quotes
+    assert "for as long as it takes" in kerry
+    figures = (site / "figures/index.html").read_text(encoding="utf-8")
+    assert "sources differ" in figures and "60-odd" in figures and "some 900" in figures
+    timeline = (site / "timeline/index.html").read_text(encoding="utf-8")
+    for day in ("2014-12-03", "2014-12-15", "2015-01-22", "2014-08"):
+        assert f"({day})" in timeline, day
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f"<strong>{len(result.dossier.shared)}</strong> passages shared" in home
+    assert len(result.dossier.shared) >= 1
