@@ -280,6 +280,26 @@ def export(ctx: click.Context, output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def add(ctx: click.Context, file: Path) -> None:
+    """Add FILE (a saved .txt or .html article) to the dossier's sources.
+
+    \b
+    The file is copied into dossier/sources/ under a new name (never over another),
+    and what could be read from it (title, publisher, date, authors) is added to
+    dossier/sources.yml, marked 'detected' for you to check. Prints the actors and
+    topics it mentions. A file already in the dossier is refused. Example:
+      dossier add ~/Downloads/article.html && dossier build
+    """
+    from .add import add_source, describe
+
+    report = add_source(_root(ctx), file)
+    for line in describe(report):
+        click.echo(line)
+
+
 def main() -> None:
     try:
         cli(prog_name="dossier")
