@@ -1,0 +1,205 @@
+"""add: a new source comes into the dossier under its own name, with its detected facts in
+sources.yml, and after a build shows on the home page, its actors' pages and in search."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from build_tools.add import add_source, source_name, sources_yml_entry
+from build_tools.cli import cli
+from build_tools.load import load_project, load_source_metas
+from build_tools.model import DetectedMeta
+from build_tools.yamlfile import DossierError
+from conftest import serve_folder
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "add"
+HTML = FIXTURES / "london-meeting.html"
+TEXT = FIXTURES / "erbil-wire.txt"
+
+
+# -- names and YAML (pure) -----------------------------------------------------------------------
+
+def test_name_is_the_detected_date_and_eight_hex_digits_of_the_hash():
+    digest = "ab" * 32
+    assert source_name("My Article!", "2015-01-22", digest, ".html", set(), set()) == "2015-01-22_abababab.html"
+
+
+def test_name_falls_back_to_the_original_name_when_no_date_was_detected():
+    digest = "0123456789abcdef" * 4
+    assert source_name("Kerry in Brüssel (copy)", "", digest, ".txt", set(), set()) == \
+        "kerry-in-brussel-copy_01234567.txt"
+    assert source_name("Kerry", "22 Jan", digest, ".txt", set(), set()) == "kerry_01234567.txt"
+
+
+def test_name_takes_more_digits_rather_than_overwrite_or_share_an_id():
+    digest = "0123456789abcdef" * 4
+    assert source_name("a", "2015", digest, ".txt", {"2015_01234567.txt"}, set()) == "2015_0123456789ab.txt"
+    # 2015_01234567.html would get the same page id as 2015_01234567.txt
+    assert source_name("a", "2015", digest, ".html", set(), {"2015-01234567"}) == "2015_0123456789ab.html"
+
+
+def test_entry_marks_detected_values_and_reads_back_as_the_loader_sees_it(tmp_path):
+    meta = DetectedMeta(title='Kerry: "we will win"', authors=("Anne O'Neil", "B. Smith"), date="2015-01-22",
+                        publisher="Desk: Daily")
+    text, fields = sources_yml_entry("2015-01-22_abababab.html", "/x/page.html", meta)
+    assert dict(fields) == {"title": 'Kerry: "we will win"', "authors": "Anne O'Neil, B. Smith",
+                            "date": "2015-01-22", "publisher": "Desk: Daily"}
+    assert all(line.endswith("# detected") for line in text.splitlines() if line.startswith("  "))
+    path = tmp_path / "sources.yml"
+    path.write_text(text, encoding="utf-8")
+    (got, _line), = load_source_metas(path, "sources.yml").values()
+    assert (got.title, got.authors, got.date, got.publisher) == (meta.title, meta.authors, meta.date, meta.publisher)
+
+
+def test_entry_with_nothing_detected_still_loads(tmp_path):
+    text, fields = sources_yml_entry("note_abababab.txt", "note.txt", DetectedMeta(date="last Tuesday"))
+    assert fields == ()
+    path = tmp_path / "sources.yml"
+    path.write_text(text, encoding="utf-8")
+    assert list(load_source_metas(path, "sources.yml")) == ["note_abababab.txt"]
+
+
+# -- adding to a copy of the embedded dossier ---------------------------------------------------
+
+def test_adding_an_html_page_copies_it_and_appends_to_sources_yml_keeping_the_rest(project):
+    yml = project / "dossier" / "sources.yml"
+    before = yml.read_text(encoding="utf-8")
+    report = add_source(project, HTML)
+    assert re.fullmatch(r"2015-01-22_[0-9a-f]{8}\.html", report.file)
+    assert (project / "dossier" / "sources" / report.file).read_bytes() == HTML.read_bytes()
+    after = yml.read_text(encoding="utf-8")
+    assert after.startswith(before), "the curator's text must stay as it was"
+    assert "# detected" in after[len(before):]
+    project_after = load_project(project)
+    assert not project_after.warnings
+    meta = next(s.meta for s in project_after.sources if s.file == report.file)
+    assert meta.date == "2015-01-22"
+    assert meta.publisher == "World Desk Daily"
+    assert meta.title.startswith("Coalition ministers meet at Lancaster House")
+    assert meta.authors == ("Clara Whitcombe",)
+    actors = {t.id: t.count for t in report.actors}
+    assert actors["john-kerry"] >= 1 and actors["philip-hammond"] >= 1 and actors["haider-al-abadi"] >= 1
+    assert "military-campaign" in {t.id for t in report.topics}
+    assert report.paragraphs == 6
+
+
+def test_adding_a_text_page_reports_its_actors_and_the_names_to_curate(project):
+    report = add_source(project, TEXT)
+    assert re.fullmatch(r"2015-01-24_[0-9a-f]{8}\.txt", report.file)
+    assert dict(report.detected)["authors"] == "Tomas Ravnik"
+    assert {"jens-stoltenberg", "nato", "peshmerga"} <= {t.id for t in report.actors}
+    assert "masoud-barzani" not in {t.id for t in report.actors}
+    try:
+        import build_tools.suggest  # noqa: F401
+    except ImportError:
+        assert report.suggestions is None
+    else:
+        assert report.suggestions is not None
+        assert any("Barzani" in s for s in report.suggestions), report.suggestions
+
+
+def test_the_same_content_twice_is_refused_and_nothing_changes(project, tmp_path):
+    add_source(project, TEXT)
+    sources = sorted(p.name for p in (project / "dossier" / "sources").iterdir())
+    yml = (project / "dossier" / "sources.yml").read_bytes()
+    renamed = tmp_path / "same-text-other-name.txt"
+    shutil.copyfile(TEXT, renamed)
+    for path in (TEXT, renamed):
+        with pytest.raises(DossierError, match=r"already in the dossier as dossier/sources/2015-01-24_[0-9a-f]{8}\.txt"):
+            add_source(project, path)
+    seed = sorted((project / "dossier" / "sources").glob("000_*"))[0]
+    copy = tmp_path / "seed-copy.txt"
+    shutil.copyfile(seed, copy)
+    with pytest.raises(DossierError, match=seed.name):
+        add_source(project, copy)
+    assert sorted(p.name for p in (project / "dossier" / "sources").iterdir()) == sources
+    assert (project / "dossier" / "sources.yml").read_bytes() == yml
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("scan.pdf", b"%PDF-1.4", "not a source file"),
+    ("empty.txt", b"  \n", "empty file"),
+    ("blob.html", b"\x00\x01\x02binary", "looks binary"),
+    ("missing.txt", None, "no such file"),
+])
+def test_files_that_are_not_sources_are_refused(project, tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(DossierError, match=message):
+        add_source(project, path)
+    assert len(list((project / "dossier" / "sources").iterdir())) == 5
+
+
+def test_cli_prints_what_the_source_brings_and_refuses_a_duplicate_in_one_line(project):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--project", str(project), "add", str(HTML)])
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^added dossier/sources/2015-01-22_[0-9a-f]{8}\.html", result.output, re.M)
+    assert re.search(r"^actors: .*John Kerry \(\d+\)", result.output, re.M)
+    assert re.search(r"^topics: .*Military campaign and air strikes", result.output, re.M)
+    again = runner.invoke(cli, ["--project", str(project), "add", str(HTML)])
+    assert again.exit_code == 1
+    assert again.output.count("\n") == 1 and "already in the dossier" in again.output
+
+
+# -- after a build ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def built_with_additions(tmp_path_factory):
+    from build_tools.publish import build_project
+    from conftest import copy_project
+
+    root = copy_project(tmp_path_factory.mktemp("added") / "project")
+    reports = [add_source(root, HTML), add_source(root, TEXT)]
+    build_project(root, strict=True)
+    return root, reports
+
+
+@pytest.mark.slow
+def test_added_sources_show_on_the_home_page_and_their_actors_pages(built_with_additions):
+    root, reports = built_with_additions
+    site = root / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for report in reports:
+        assert (site / "sources" / report.id / "index.html").is_file()
+        assert f"sources/{report.id}/" in home, report.id
+        for touch in report.actors:
+            page = (site / "actors" / touch.id / "index.html").read_text(encoding="utf-8")
+            assert f"sources/{report.id}/" in page, (report.id, touch.id)
+    assert "Coalition ministers meet at Lancaster House" in home
+    assert "Kurdish leaders ask coalition for heavier weapons" in home
+
+
+@pytest.mark.slow
+def test_added_sources_are_in_the_search_index(built_with_additions):
+    root, reports = built_with_additions
+    docs = json.loads((root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for report, word in zip(reports, ("Lancaster House", "Erbil")):
+        locations = [d["location"] for d in docs if word in d["text"] or word in d["title"]]
+        assert any(loc.startswith(f"sources/{report.id}/") for loc in locations), (word, locations)
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_reader_finds_an_added_source_with_the_search_box(built_with_additions, chromium, artifacts):
+    from test_browser import search
+
+    root, reports = built_with_additions
+    ctx = chromium.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = ctx.new_page()
+        with serve_folder(root / "site") as base:
+            page.goto(base + "/")
+            hrefs = search(page, artifacts, "add", "Lancaster")
+            assert any(f"/sources/{reports[0].id}/" in h for h in hrefs), hrefs
+            hrefs = search(page, artifacts, "add-text", "Erbil")
+            assert any(f"/sources/{reports[1].id}/" in h for h in hrefs), hrefs
+    finally:
+        ctx.close()
