@@ -10,10 +10,8 @@ from ..extract.topics import match_spans
 from ..model import ACTOR_KINDS, Dossier, Mention
 from .index import Index
 from .markdown import Md, escape, highlight, link
-from .pages_sources import source_label, source_url
+from .pages_sources import KIND_TITLES, source_label, source_url
 
-KIND_TITLES = {"person": "People", "organisation": "Organisations", "country": "Countries", "group": "Groups",
-               "place": "Places"}
 
 
 def para_label(ix: Index, source: str, paragraph: str) -> str:

@@ -9,6 +9,10 @@ from .index import Index
 from .markdown import Md, link
 
 
+KIND_TITLES = {"person": "People", "organisation": "Organisations", "group": "Groups", "country": "Countries",
+               "place": "Places"}
+
+
 def source_url(source_id: str, paragraph: str = "", prefix: str = "../") -> str:
     return f"{prefix}sources/{source_id}.md" + (f"#{paragraph}" if paragraph else "")
 
@@ -94,9 +98,12 @@ def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
             url=s.url,
             note=s.note,
             tags=sorted(set(tags)),
-            actors=[(link(ix.actors[a].name, f"../actors/{a}.md"), n)
-                    for a, n in sorted(actor_counts.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))
-                    if a in ix.actors],
+            actor_groups=[
+                {"title": title, "items": [(link(ix.actors[a].name, f"../actors/{a}.md"), n)
+                                           for a, n in sorted(actor_counts.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))
+                                           if a in ix.actors and ix.actors[a].kind == kind]}
+                for kind, title in KIND_TITLES.items()
+            ],
             topics=[(link(ix.topics[t].name, f"../topics/{t}.md"), n)
                     for t, n in sorted(topic_counts.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))
                     if t in ix.topics],
