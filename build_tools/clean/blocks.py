@@ -18,6 +18,8 @@ _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 # "- 'Race against time' -": the wire agencies' way of marking a subheading in plain text.
 _DASHED_HEADING = re.compile(r"^[-–—]\s+(.{2,100}?)\s+[-–—]$")
+# A bulleted line: each is its own block, never part of a wrapped paragraph.
+_BULLET = re.compile(r"^(?:[•·▪►▸◦*–-]\s)")
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ def _collapse(text: str) -> str:
 
 def _is_wrapped(lines: list[str]) -> bool:
     """A run of 3+ lines of near-equal width is a paragraph wrapped at a fixed column."""
-    if len(lines) < 3:
+    if len(lines) < 3 or sum(1 for s in lines if _BULLET.match(s)) >= 2:
         return False
     widths = [len(s) for s in lines[:-1]]
     widest = max(widths)
@@ -46,7 +48,7 @@ def _is_wrapped(lines: list[str]) -> bool:
 
 def _continues(prev: str, nxt: str) -> bool:
     """The next line carries on the previous one's sentence."""
-    return not _SENTENCE_END.search(prev) and nxt[:1].islower()
+    return not _SENTENCE_END.search(prev) and nxt[:1].islower() and not _BULLET.match(nxt)
 
 
 def _unmark(text: str) -> tuple[str, bool]:

@@ -61,8 +61,10 @@ def extract_html(html: str) -> Extracted:
         if tag == "head":
             add(_text(child), heading=True)
         elif tag == "list":
+            # a bullet glyph, as a page saved as text shows it, so that items are judged as a list
             for item in child.iter("item"):
-                add(_text(item))
+                text = _text(item)
+                add(f"• {text}" if text else "")
         elif tag == "quote" and len(child):
             for part in child:
                 add(_text(part))

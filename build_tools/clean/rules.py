@@ -86,7 +86,42 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"\bearn (?:a |an )?(?:small |affiliate )?commission\b|\baffiliate (?:links?|commission)\b",
         triggers=("commission", "affiliate"),
     ),
-    Rule("newsletter-prompt", "chrome", r"^\W*newsletter\b|\bsign up (?:for|to) (?:our|the)\b.{0,30}\bnewsletter\b", max_words=30, triggers=("newsletter",)),
+    Rule(
+        "newsletter-prompt",
+        "chrome",
+        r"^\W*newsletter\b|\bsign up (?:for|to) (?:our|the)\b.{0,30}\bnewsletter\b|\bour (?:[\w-]+ ){0,3}newsletters?\b"
+        r"|^the newsletter\b|\b(?:delivered|sent|straight|right|direct(?:ly)?) (?:to|in|into) your inbox\b|\blands? in your inbox\b|\bnewsletter\b.{0,80}\binbox\b",
+        max_words=45,
+        triggers=("newsletter", "inbox"),
+    ),
+    Rule("app-prompt", "chrome", r"^\W*(?:download|get|install) (?:the|our)\b.{0,50}\bapps?\b", max_words=30, triggers=("download", "get", "install")),
+    Rule("form-message", "chrome", r"\binvalid e-?mail\b|\bsomething went wrong\b.{0,30}\btry again\b", max_words=20, triggers=("invalid", "went wrong")),
+    Rule("market-data-notice", "chrome", r"\bquotes (?:are )?delayed\b|\bdelayed (?:by )?(?:a minimum of |at least )?\d+ minutes\b", triggers=("delayed",)),
+    Rule("reader-address", "chrome", r"\bwe(?:'d|’d| would) (?:like|love) to hear\b", triggers=("hear",)),
+    Rule(
+        "correction-notice",
+        "chrome",
+        r"^\W*(?:[Tt]his (?:article|story|piece|report) (?:was|has been|had been) (?:amended|updated|corrected|changed|edited)"
+        r"|[Tt]his (?:article|story|piece) (?:appears|appeared|was published) in (?:the |our )?(?:print|[A-Z])"
+        r"|[Aa]n earlier version of this (?:article|story|piece)|[Cc]orrections?\s*:)",
+        ignore_case=False,
+        triggers=("this", "earlier", "correction"),
+    ),
+    # --- live pages: entry times and the page's controls
+    Rule(
+        "live-entry-time",
+        "live",
+        r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|BST|CET|CEST|[ECMP][SD]T|UTC|AE[SD]T))?|\d+\s*(?:min|mins|minutes?|hours?|hrs?)\s+ago",
+        whole=True,
+    ),
+    Rule(
+        "live-controls",
+        "live",
+        r"key (?:events?|moments?|updates?)|pinned(?: post| update)?|refresh|auto-?update\W*(?:on|off)?|show (?:latest|newest)(?: updates| posts)?"
+        r"|load (?:more|older|newer|earlier)(?: updates| posts| entries)?|share this (?:update|post|entry)|(?:newest|oldest) first|live",
+        whole=True,
+        max_words=5,
+    ),
     # --- paywalls and subscription prompts
     Rule("free-trial", "paywall", r"\bfree trial\b", triggers=("trial",)),
     Rule(
@@ -94,6 +129,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "paywall",
         r"^[\W\s]*(?:or\s+)?subscribe\b|\bsubscribe (?:now|today|to (?:read|continue|access|get|our))\b"
         r"|^\W*(?:suscr[íi]bete|abonnez-vous|abonnieren sie|jetzt abonnieren|iscriviti|assine)\b",
+        max_words=30,  # a paragraph that talks about subscribing is article text
         triggers=("subscri", "suscr", "abonn", "iscriv", "assine"),
     ),
     Rule("subscriber-only", "paywall", r"\b(?:subscribers?|members?) only\b|\balready (?:a )?(?:subscriber|member|registered)\b", triggers=("only", "already")),
@@ -104,7 +140,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule("create-account", "paywall", r"\bcreate (?:a |an |your )?(?:free )?account\b", triggers=("account",)),
     Rule("support-journalism", "paywall", r"\bsupport (?:our |quality |independent |local )+[\w ]{0,25}(?:news|journalism|reporting)\b", max_words=12, triggers=("support",)),
     Rule("become-member", "paywall", r"\bbecome an? (?:member|subscriber|supporter|patron)\b", triggers=("become",)),
-    Rule("paywall-limit", "paywall", r"\byou have (?:reached|read) (?:your|the|\d+)\b.{0,40}\b(?:articles?|limit)\b", triggers=("you have",)),
+    Rule(
+        "paywall-limit",
+        "paywall",
+        r"\byou(?:'ve|’ve| have) (?:reached|read|used) (?:your|the|\d+|all)\b.{0,40}\b(?:articles?|limit|stories)\b",
+        triggers=("you have", "you've", "you’ve"),
+    ),
     # --- photo captions and credits, slide counters
     Rule(
         "photo-credit",
@@ -153,10 +194,22 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|(?:what|more) to read next|also (?:read|see|on)|further reading|in other news|don'?t miss|must reads?"
         r"|from (?:around )?the web|leave a (?:comment|reply)|join the (?:conversation|discussion)|(?:\d+\s+)?comments?"
         r"|(?:post a|add a|show) comments?|tags?|topics?|more (?:stories|news|videos?) (?:from|on|in)\b.*"
-        r"|was this (?:article|story|page|information|guide) (?:helpful|useful)\W*",
+        r"|was this (?:article|story|page|information|guide) (?:helpful|useful)\W*|more (?:on|about) this (?:story|topic|subject)",
         action=END,
         whole=True,
         max_words=7,
+    ),
+    # --- what closes a press release or an article: end markers, notes, boilerplate about the issuer
+    Rule("end-marker", "related", r"-*\s*(?:ENDS?|Ends|###|#\s#\s#|-30-)\s*-*", action=END, whole=True, ignore_case=False),
+    Rule(
+        "notes-and-about",
+        "related",
+        r"(?i:notes? (?:to|for) (?:editors?|the editor)\W*|editor'?s'?’? notes?\W*|(?:media|press|investor) (?:contacts?|enquiries|inquiries)(?:\s*:.*)?"
+        r"|forward-looking statements|about the authors?)|ABOUT [A-Z].{1,40}|About (?:the |our )?[A-Z][^.!?|:;,]{1,40}",
+        action=END,
+        whole=True,
+        max_words=7,
+        ignore_case=False,
     ),
     # --- metadata lines: read by meta.py, never body text
     Rule(
@@ -168,6 +221,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         whole=True,
     ),
     Rule("source-credit", "metadata", r"source\s*:\s*\S.*", action=META, whole=True, max_words=15),
+    Rule(
+        "contributor-credit",
+        "metadata",
+        r"\b(?:contributed|contributing) (?:to )?(?:this|the) (?:report|story|article)\b|^(?:[A-Z][\w'’.-]+ ){1,3}reported from [A-Z]",
+        action=META,
+        max_words=40,
+        triggers=("contribut", "reported from"),
+    ),
     Rule(
         "agency-credit",
         "metadata",
