@@ -75,8 +75,8 @@ def test_every_page_is_rendered_with_paragraph_anchors():
             "actors/lisbon.md", "topics/index.md", "topics/talks.md", "quotes/index.md", "figures/index.md",
             "timeline/index.md", "coverage/index.md", "tags/index.md"} <= set(pages)
     src = pages["sources/s1.md"]
-    assert "## Talks {: #p1 .dossier-para }" in src
-    assert "{: #p2 .dossier-para }" in src
+    assert "## Talks {: #p1 .dossier-para data-n=\"1\" }" in src
+    assert "{: #p2 .dossier-para data-n=\"2\" }" in src
     assert '  - "Ana Silva"' in src  # tags in front matter
     actor = pages["actors/ana-silva.md"]
     assert "<mark>Ana Silva</mark>" in actor and "(<../sources/s1.md#p2>" in actor

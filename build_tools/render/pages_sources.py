@@ -89,7 +89,7 @@ def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
                 for o, op in sorted(set(shared_by_para.get((s.id, p.id), [])), key=lambda x: (ix.source_order.index(x[0]), x[1]))
                 if o in ix.sources
             ]
-            paragraphs.append({"id": p.id, "kind": p.kind, "text": p.text,
+            paragraphs.append({"id": p.id, "n": len(paragraphs) + 1, "kind": p.kind, "text": p.text,
                                "also": also})
         out[f"sources/{s.id}.md"] = env.get_template("source.md.j2").render(
             source=s,
