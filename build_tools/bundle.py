@@ -8,7 +8,8 @@
   network;
 - leaves out theme features that fetch pages at run time (instant navigation, instant previews),
   which fail on file://;
-- leaves out 404.html, whose root-absolute links only work on a server;
+- leaves out 404.html, whose root-absolute links only work on a server, and the theme's source
+  maps, which only its developer would read;
 - is refused if any page still loads a script, stylesheet, image or font from elsewhere.
 
 The zip is byte-reproducible: entries sorted, one fixed timestamp (the build's epoch, the newest
@@ -211,6 +212,10 @@ def bundle_project(root: Path, output: Path | None = None, *, strict: bool = Fal
         # The 404 page is for servers: its links are absolute from the site's root, which on
         # file:// is the disk's root. Nothing opens it from disk, so it is left out.
         (site / "404.html").unlink(missing_ok=True)
+        # Source maps of the theme's scripts are for debugging the theme; they are a fifth of
+        # the bundle and a browser asks for them only with its developer tools open.
+        for source_map in sorted(site.rglob("*.map")):
+            source_map.unlink()
         remote = external_fetches(site)
         if remote:
             shown = "; ".join(remote[:5]) + (f"; and {len(remote) - 5} more" if len(remote) > 5 else "")

@@ -121,6 +121,7 @@ def test_bundle_is_one_folder_with_pages_search_index_and_shim(offline_bundle):
     assert len({i.date_time for i in infos}) == 1
     assert {i.external_attr >> 16 for i in infos if not i.is_dir()} == {0o100644}
     assert result.files == sum(1 for i in infos if not i.is_dir())
+    assert not [n for n in names if n.endswith((".map", "/404.html"))]
     for rel in ("index.html", "search/search_index.js", SHIM_PATH, "assets/javascripts/iframe-worker/LICENSE",
                 "actors/index.html", "sources/index.html"):
         assert (folder / rel).is_file(), rel
