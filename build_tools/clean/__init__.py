@@ -105,7 +105,7 @@ def _clean(raw: RawSource, ruleset: RuleSet, shared: Counter[str]) -> CleanSourc
     text, heading_lines, html_meta = page_text(raw)
     blocks = split_blocks(text, heading_lines)
     stop = stopwords(guess_language([b.text for b in blocks]))
-    verdicts, found, _ = find_article(blocks, ruleset, stop, shared)
+    verdicts, found, _ = find_article(blocks, ruleset, stop, shared, html_meta.title)
     is_html = raw.format == "html"
 
     paragraphs: list[Paragraph] = []

@@ -50,6 +50,7 @@ class _Judged:
     feats: Features
     score: Score
     twin_caption: bool  # repeats a block that is a photo caption
+    contained: bool  # a short block whose text is part of a longer one: a pull quote, a headline
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -74,25 +75,42 @@ def _twins(keys: list[str]) -> dict[int, list[int]]:
     return twins
 
 
+_PULL_QUOTE_MIN_CHARS = 20  # normalised characters: shorter texts recur by chance ("he said")
+_PULL_QUOTE_MAX_WORDS = 30
+
+
 def _judge(blocks: tuple[Block, ...], rules: RuleSet, stop: frozenset[str], shared: Counter[str]) -> list[_Judged]:
     keys = [_key(b.text) for b in blocks]
     counts = Counter(keys)
     twins = _twins(keys)
+    # Keys run together: a pull quote is found inside one paragraph or across two neighbours.
+    page = "".join(keys)
     matches = [rules.match(b.text) for b in blocks]
     judged = []
     for i, b in enumerate(blocks):
         key = keys[i]
         mine = twins.get(i, ())
-        repeated = (counts[key] > 1 and len(key) > 0) or bool(mine)
+        # of two twins only the shorter is the repeat: the longer may be the paragraph that
+        # opens with the headline
+        shorter = any(len(keys[j]) > len(key) for j in mine)
+        f0 = features(b.text, stop)
+        # a pull quote is a sentence; a heading may repeat an entry of a list of key events
+        contained = (
+            f0.sentence_end
+            and counts[key] == 1
+            and len(key) >= _PULL_QUOTE_MIN_CHARS
+            and len(b.text.split()) <= _PULL_QUOTE_MAX_WORDS
+            and page.count(key) > 1
+        )
+        repeated = (counts[key] > 1 and len(key) > 0) or shorter or contained
         twin_caption = any(matches[j] is not None and matches[j].rule.category == "caption" for j in mine) or (
             counts[key] > 1 and matches[i] is not None and matches[i].rule.category == "caption"
         )
-        f0 = features(b.text, stop)
         # Text on other pages of the publisher is chrome only when it is not a full sentence:
         # two versions of one wire story share whole paragraphs that are article text.
         n_shared = shared.get(key, 0) if shared and (f0.n_words <= 12 or not f0.sentence_end) else 0
         f = replace(f0, repeated=repeated, shared=n_shared) if (repeated or n_shared) else f0
-        judged.append(_Judged(b, matches[i], f, score(f), twin_caption))
+        judged.append(_Judged(b, matches[i], f, score(f), twin_caption, contained))
     return judged
 
 
@@ -227,11 +245,93 @@ def _teaser_tail(verdicts: list[tuple[int, str]], judged: list[_Judged], stop: f
     return cut
 
 
+def _same_title(key: str, title_key: str) -> bool:
+    """A heading that is the page's title, or the title with its subtitle (or without it)."""
+    if key == title_key:
+        return True
+    shorter, longer = sorted((key, title_key), key=len)
+    return len(shorter) >= 15 and longer.startswith(shorter)
+
+
+def _teaser_after_marker(j: _Judged) -> bool:
+    """The block after a "Related" marker inside the article: one headline or teaser line."""
+    return j.match is None and not j.block.marked_heading and 0 < j.feats.n_words <= 50
+
+
+def _introduced_lists(judged: list[_Judged], kinds: dict[int, str], start: int, end: int) -> list[int]:
+    """Bulleted items that belong to the article: a run right after kept text ending in a colon.
+
+    "These districts announced closures:" and its list are article text, whatever the items
+    look like (names, fragments); menus and link lists are not introduced by a sentence.
+    """
+    found: list[int] = []
+    i = start
+    while i < end:
+        j = judged[i]
+        if not (kinds.get(i) == PARAGRAPH and j.feats.colon_end):
+            i += 1
+            continue
+        k = i + 1
+        run = []
+        while k < end and judged[k].feats.list_item and judged[k].match is None:
+            f = judged[k].feats
+            if f.link_like or f.repeated or f.shared:
+                break
+            run.append(k)
+            k += 1
+        found.extend(n for n in run if n not in kinds)
+        i = k if k > i + 1 else i + 1
+    return found
+
+
+# "Jo Smith is a writer at…", "Smith covers climate for…", "Jo Smith can be reached at…",
+# "The Example Trust is a charity…": who wrote the piece or who issued it, not the story.
+_BIO = re.compile(
+    r"^(?:[A-Z][\w'’.-]*,?\s+){1,5}(?:"
+    r"(?:is|was|has been)\s+(?:an?|the)\s+(?:[\w-]+,?\s+){0,5}?"
+    r"(?:writer|journalist|correspondent|editor|reporter|columnist|critic|professor|lecturer|fellow|researcher|founder|"
+    r"co-founder|director|executive|author|contributor|economist|analyst|consultant|historian|scientist|photographer|"
+    r"charity|organi[sz]ation|non-?profit|company|campaign group)s?\b"
+    r"|(?:covers|writes about|reports on)\b|can be (?:reached|contacted)\b|is (?:the )?(?:co-)?author of\b)"
+)
+_BIO_MAX_WORDS = 80
+
+
+def _bio_tail(ordered: list[tuple[int, str]], judged: list[_Judged]) -> list[int]:
+    """Kept blocks at the very end that introduce the author or the issuer, with a name line above."""
+    cut: list[int] = []
+    k = len(ordered)
+    while k > 1:
+        i, kind = ordered[k - 1]
+        j = judged[i]
+        if kind == PARAGRAPH and j.feats.n_words <= _BIO_MAX_WORDS and _BIO.match(j.block.text):
+            cut.append(i)
+        elif cut and not j.feats.sentence_end and j.feats.n_words <= 4:
+            cut.append(i)  # the author's name set above the bio, or the heading of the box
+        else:
+            break
+        k -= 1
+    # a subheading left with nothing after it
+    while cut and k > 1 and ordered[k - 1][1] == HEADING:
+        cut.append(ordered[k - 1][0])
+        k -= 1
+    return cut
+
+
 def find_article(
-    blocks: tuple[Block, ...], rules: RuleSet, stop: frozenset[str], shared: Counter[str] | None = None
+    blocks: tuple[Block, ...],
+    rules: RuleSet,
+    stop: frozenset[str],
+    shared: Counter[str] | None = None,
+    title: str = "",
 ) -> tuple[tuple[Verdict, ...], DetectedMeta, tuple[str, ...]]:
-    """A verdict for every block, the metadata read from the page, and the field names found."""
+    """A verdict for every block, the metadata read from the page, and the field names found.
+
+    `title`: the page's title when known from elsewhere (HTML metadata); a heading repeating it is
+    the headline, not a subheading.
+    """
     judged = _judge(blocks, rules, stop, shared or Counter())
+    title_key = _key(title)
     start, found_dateline = _start(judged)
     end, end_reason = _end(judged, start)
     reasons: dict[int, str] = {}
@@ -241,25 +341,47 @@ def find_article(
     good = [i for i in range(start, end) if judged[i].match is None and judged[i].score.label == GOOD]
     last_good = good[-1] if good else start
     kept: list[int] = []
+    last_unmatched = -1  # the last block before i that no rule removed
     for i in range(start, end):
         j = judged[i]
         f = j.feats
         if j.match is not None:
             reasons[i] = j.match.reason
+            if j.match.rule.action == END and i + 1 < end and _teaser_after_marker(judged[i + 1]):
+                # the marker did not end the article (prose follows): it opened a box of links
+                reasons[i + 1] = f"link: teaser after '{j.block.text}' inside the article"
             continue
+        if i in reasons:
+            continue
+        anchor = last_unmatched
+        last_unmatched = i
         if j.twin_caption:
             reasons[i] = "caption: repeated caption"
+            continue
+        if j.contained:
+            reasons[i] = "pull quote: repeats a passage of the page"
             continue
         if f.repeated and any(_key(judged[k].block.text) == _key(j.block.text) for k in kept + list(kinds)):
             reasons[i] = "repeated on the page"
             continue
+        if title_key and not f.sentence_end and _same_title(_key(j.block.text), title_key):
+            reasons[i] = "metadata: title"
+            continue
         prev_kept = bool(kept) and kept[-1] == i - 1
+        # live-page times, "Advertisement" and the like between two entries do not break the text
+        after_kept = bool(kept) and kept[-1] == anchor
         nxt = judged[i + 1] if i + 1 < end else None
-        next_prose = nxt is not None and nxt.match is None and nxt.score.label in (GOOD, NEAR_GOOD) and nxt.feats.sentence_end
+        next_prose = (
+            nxt is not None
+            and nxt.match is None
+            and not nxt.contained
+            and nxt.score.label in (GOOD, NEAR_GOOD)
+            and (nxt.feats.sentence_end or nxt.feats.colon_end)
+        )
         next_removed = nxt is None or nxt.match is not None or nxt.score.label == BAD
         if j.block.marked_heading and f.n_words <= 2 * _HEADING_MAX_WORDS:
             kinds[i] = HEADING
-        elif _heading_like(j) and (prev_kept or f.repeated) and next_prose and i < last_good:
+        elif _heading_like(j) and (after_kept or f.repeated) and next_prose and i < last_good:
             kinds[i] = HEADING
         elif j.score.label == GOOD:
             kinds[i] = PARAGRAPH
@@ -279,11 +401,19 @@ def find_article(
         if i in kinds:
             kept.append(i)
 
-    ordered = [(i, kinds[i]) for i in kept]
+    for i in _introduced_lists(judged, kinds, start, end):
+        kinds[i] = PARAGRAPH
+        reasons.pop(i, None)
+
+    ordered = [(i, kinds[i]) for i in sorted(kinds)]
     cut = _teaser_tail(ordered, judged, stop)
     for i, _ in ordered[len(ordered) - cut :] if cut else ():
         del kinds[i]
         reasons[i] = "related story teaser (headline and one paragraph, little shared vocabulary)"
+    ordered = ordered[: len(ordered) - cut]
+    for i in _bio_tail(ordered, judged):
+        del kinds[i]
+        reasons[i] = "author bio or boilerplate about the publisher after the article"
 
     # --- metadata, and everything outside the article
     title, authors = "", ()
