@@ -248,8 +248,10 @@ def serve_project(root: Path, *, dev_addr: str | None = None, log: Callable[[str
 
     def regenerate() -> None:
         try:
-            _, _, changed = generate_docs(root)
+            new_project, _, changed = generate_docs(root)
             log(f"dossier changed: {changed} generated page(s) updated")
+            if new_project.config.title != project.config.title:
+                log("the title in dossier.yml changed: restart 'dossier serve' to see it in the header")
         except DossierError as exc:
             log(f"error: {exc} (the site keeps its previous pages)")
 

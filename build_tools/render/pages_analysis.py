@@ -14,7 +14,8 @@ from .pages_entities import cite_link
 
 
 def _ref_links(ix: Index, refs) -> list:
-    return [cite_link(ix, r.source, r.paragraph) for r in refs if r.source in ix.sources]
+    seen = dict.fromkeys((r.source, r.paragraph) for r in refs if r.source in ix.sources)
+    return [cite_link(ix, source, paragraph) for source, paragraph in seen]
 
 
 def quotes_page(d: Dossier, ix: Index, env: Environment) -> str:

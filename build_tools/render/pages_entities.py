@@ -90,7 +90,8 @@ def actor_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
             {
                 "text": q.text,
                 "speaker_text": q.speaker_text,
-                "links": [cite_link(ix, r.source, r.paragraph) for r in q.sources if r.source in ix.sources],
+                "links": [cite_link(ix, s, p) for s, p in dict.fromkeys((r.source, r.paragraph) for r in q.sources
+                                                                        if r.source in ix.sources)],
             }
             for q in quotes_by_actor.get(a.id, [])
         ]
