@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import DetectedMeta
 from . import meta as metaread
 from .blocks import Block
 from .rules import END, META, Match, RuleSet
-from .score import BAD, GOOD, NEAR_GOOD, Features, Score, features, score, words
+from .score import BAD, GOOD, NEAR_GOOD, Features, Score, page_features, score, words
 
 PARAGRAPH = "paragraph"
 HEADING = "heading"
@@ -43,14 +44,14 @@ class Verdict:
     reason: str = ""  # why it was removed
 
 
-@dataclass(frozen=True)
-class _Judged:
+class _Judged(NamedTuple):
     block: Block
     match: Match | None
     feats: Features
     score: Score
     twin_caption: bool  # repeats a block that is a photo caption
     contained: bool  # a short block whose text is part of a longer one: a pull quote, a headline
+    key: str  # the text lower-cased, letters and digits only
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -58,6 +59,14 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 
 def _key(text: str) -> str:
     return _NOT_ALNUM.sub("", text.lower())
+
+
+_NOT_ALNUM_LINE = re.compile(r"[^\w\n]+|_+")
+
+
+def _keys(texts: list[str]) -> list[str]:
+    """`_key` of every text, in one pass over the page (block texts hold no newline)."""
+    return _NOT_ALNUM_LINE.sub("", "\n".join(texts).lower()).split("\n") if texts else []
 
 
 def _twins(keys: list[str]) -> dict[int, list[int]]:
@@ -80,12 +89,13 @@ _PULL_QUOTE_MAX_WORDS = 30
 
 
 def _judge(blocks: tuple[Block, ...], rules: RuleSet, stop: frozenset[str], shared: Counter[str]) -> list[_Judged]:
-    keys = [_key(b.text) for b in blocks]
+    keys = _keys([b.text for b in blocks])
     counts = Counter(keys)
     twins = _twins(keys)
     # Keys run together: a pull quote is found inside one paragraph or across two neighbours.
     page = "".join(keys)
     matches = [rules.match(b.text) for b in blocks]
+    feats = page_features([b.text for b in blocks], stop)
     judged = []
     for i, b in enumerate(blocks):
         key = keys[i]
@@ -93,7 +103,7 @@ def _judge(blocks: tuple[Block, ...], rules: RuleSet, stop: frozenset[str], shar
         # of two twins only the shorter is the repeat: the longer may be the paragraph that
         # opens with the headline
         shorter = any(len(keys[j]) > len(key) for j in mine)
-        f0 = features(b.text, stop)
+        f0 = feats[i]
         # a pull quote is a sentence; a heading may repeat an entry of a list of key events
         contained = (
             f0.sentence_end
@@ -109,8 +119,8 @@ def _judge(blocks: tuple[Block, ...], rules: RuleSet, stop: frozenset[str], shar
         # Text on other pages of the publisher is chrome only when it is not a full sentence:
         # two versions of one wire story share whole paragraphs that are article text.
         n_shared = shared.get(key, 0) if shared and (f0.n_words <= 12 or not f0.sentence_end) else 0
-        f = replace(f0, repeated=repeated, shared=n_shared) if (repeated or n_shared) else f0
-        judged.append(_Judged(b, matches[i], f, score(f), twin_caption, contained))
+        f = f0._replace(repeated=repeated, shared=n_shared) if (repeated or n_shared) else f0
+        judged.append(_Judged(b, matches[i], f, score(f), twin_caption, contained, key))
     return judged
 
 
@@ -341,6 +351,7 @@ def find_article(
     good = [i for i in range(start, end) if judged[i].match is None and judged[i].score.label == GOOD]
     last_good = good[-1] if good else start
     kept: list[int] = []
+    seen_keys: set[str] = set()
     last_unmatched = -1  # the last block before i that no rule removed
     for i in range(start, end):
         j = judged[i]
@@ -361,10 +372,10 @@ def find_article(
         if j.contained:
             reasons[i] = "pull quote: repeats a passage of the page"
             continue
-        if f.repeated and any(_key(judged[k].block.text) == _key(j.block.text) for k in kept + list(kinds)):
+        if f.repeated and j.key in seen_keys:
             reasons[i] = "repeated on the page"
             continue
-        if title_key and not f.sentence_end and _same_title(_key(j.block.text), title_key):
+        if title_key and not f.sentence_end and _same_title(j.key, title_key):
             reasons[i] = "metadata: title"
             continue
         prev_kept = bool(kept) and kept[-1] == i - 1
@@ -400,6 +411,7 @@ def find_article(
             reasons[i] = j.score.reason() + ", not followed by article text"
         if i in kinds:
             kept.append(i)
+            seen_keys.add(j.key)
 
     for i in _introduced_lists(judged, kinds, start, end):
         kinds[i] = PARAGRAPH

@@ -94,18 +94,18 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=45,
         triggers=("newsletter", "inbox"),
     ),
-    Rule("app-prompt", "chrome", r"^\W*(?:download|get|install) (?:the|our)\b.{0,50}\bapps?\b", max_words=30, triggers=("download", "get", "install")),
+    Rule("app-prompt", "chrome", r"\W*(?:download|get|install) (?:the|our)\b.{0,50}\bapps?\b.*", whole=True, max_words=30),
     Rule("form-message", "chrome", r"\binvalid e-?mail\b|\bsomething went wrong\b.{0,30}\btry again\b", max_words=20, triggers=("invalid", "went wrong")),
     Rule("market-data-notice", "chrome", r"\bquotes (?:are )?delayed\b|\bdelayed (?:by )?(?:a minimum of |at least )?\d+ minutes\b", triggers=("delayed",)),
     Rule("reader-address", "chrome", r"\bwe(?:'d|’d| would) (?:like|love) to hear\b", triggers=("hear",)),
     Rule(
         "correction-notice",
         "chrome",
-        r"^\W*(?:[Tt]his (?:article|story|piece|report) (?:was|has been|had been) (?:amended|updated|corrected|changed|edited)"
+        r"\W*(?:[Tt]his (?:article|story|piece|report) (?:was|has been|had been) (?:amended|updated|corrected|changed|edited)"
         r"|[Tt]his (?:article|story|piece) (?:appears|appeared|was published) in (?:the |our )?(?:print|[A-Z])"
-        r"|[Aa]n earlier version of this (?:article|story|piece)|[Cc]orrections?\s*:)",
+        r"|[Aa]n earlier version of this (?:article|story|piece)|[Cc]orrections?\s*:).*",
+        whole=True,
         ignore_case=False,
-        triggers=("this", "earlier", "correction"),
     ),
     # --- live pages: entry times and the page's controls
     Rule(
@@ -281,12 +281,18 @@ class RuleSet:
         self._keep = tuple(re.compile(p) for p in extra.keep)
         self._triggers = _automaton(self.rules)
         self._untriggered = any(not r.whole and not r.triggers for r in self.rules)
+        # One anchored alternation of the whole-line rules, one named group per rule: the first
+        # alternative that matches the whole line is the first such rule in order.
         self._whole = re.compile(
             "|".join(
-                ("(?i:" if rule.ignore_case else "(?-i:") + f"(?:{rule.pattern})\\Z)" for rule in self.rules if rule.whole
+                f"(?P<r{n}>" + ("(?i:" if rule.ignore_case else "(?-i:") + f"{rule.pattern}))\\Z"
+                for n, rule in enumerate(self.rules)
+                if rule.whole
             )
             or "(?!)"
         )
+        # the rules tried on every line: part-of-a-line rules without triggers (a curator's drops)
+        self._always = frozenset(n for n, r in enumerate(self.rules) if not r.whole and not r.triggers)
 
     def kept_by_curator(self, text: str) -> bool:
         return any(k.search(text) for k in self._keep)
@@ -297,20 +303,31 @@ class RuleSet:
             return None
         # Whole-line rules share one anchored match that fails fast on article paragraphs; the
         # other rules are tried only when one of their trigger strings is in the line.
-        whole_hit = self._whole.match(text) is not None
-        triggered: set[int] = set()
+        n_words = text.count(" ") + 1  # block texts are whitespace-collapsed
+        whole = self._whole.match(text)
+        first = len(self.rules)
+        if whole is not None:
+            n = int(whole.lastgroup[1:])
+            rule = self.rules[n]
+            if not rule.max_words or n_words <= rule.max_words:
+                first = n
+            else:  # too long for that rule: a later whole-line rule may still apply
+                first = next(
+                    (
+                        k
+                        for k, (r, rx) in enumerate(self._compiled)
+                        if r.whole and (not r.max_words or n_words <= r.max_words) and rx.fullmatch(text)
+                    ),
+                    first,
+                )
+        candidates = set(self._always)
         if self._triggers is not None:
             for _, indices in self._triggers.iter(text.lower()):
-                triggered |= indices
-        if not whole_hit and not triggered and not self._untriggered:
-            return None
-        n_words = len(text.split())
-        for n, (rule, rx) in enumerate(self._compiled):
-            if rule.max_words and n_words > rule.max_words:
-                continue
-            if rule.whole:
-                if whole_hit and rx.fullmatch(text) is not None:
-                    return Match(rule)
-            elif (not rule.triggers or n in triggered) and rx.search(text) is not None:
+                candidates |= indices
+        for n in sorted(candidates):
+            if n >= first:
+                break
+            rule, rx = self._compiled[n]
+            if (not rule.max_words or n_words <= rule.max_words) and rx.search(text) is not None:
                 return Match(rule)
-        return None
+        return Match(self.rules[first]) if first < len(self.rules) else None

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import accumulate, repeat
 from operator import itemgetter
+from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -63,18 +63,21 @@ def guess_language(texts: list[str], sample: int = 400) -> str:
 
     The first `sample` words suffice: function words are the most frequent words of any text.
     """
-    seen: Counter[str] = Counter()
+    chosen: list[str] = []
+    n = 0
     for text in texts:
-        seen.update(words(text.lower()))
-        if seen.total() >= sample:
+        chosen.append(text)
+        n += text.count(" ") + 1
+        if n >= sample:
             break
+    sample_words = tokens(" ".join(chosen).lower())
+    total = len(sample_words)
     # A shortcut for the commonest case, which spares the count over 100 lists: when a third of
     # the words are English function words the page is English (in other languages' text the
     # English list finds loanwords and names, far below a third).
-    english = stopwords("English")
-    total = seen.total()
-    if total and sum(n for w, n in seen.items() if w in english) >= total / 3:
+    if total and sum(map(stopwords("English").__contains__, sample_words)) >= total / 3:
         return "English"
+    seen = Counter(sample_words)
     index = _stopword_index()
     counts: Counter[str] = Counter()
     for w, n in seen.items():
@@ -86,8 +89,9 @@ def guess_language(texts: list[str], sample: int = 400) -> str:
     return min(counts, key=lambda lang: (-counts[lang], lang))
 
 
-@dataclass(frozen=True)
-class Features:
+class Features(NamedTuple):
+    """A block's features (a named tuple: built for every block of every page, so kept cheap)."""
+
     n_words: int
     n_chars: int
     stop_density: float
@@ -123,30 +127,109 @@ def features(text: str, stop: frozenset[str], repeated: bool = False, shared: in
     # the cleaner must stay several times faster than jusText.
     toks = tokens(text)
     n = len(toks)
-    n_stop = sum(map(stop.__contains__, map(str.lower, toks)))
+    if not n:
+        return Features(0, len(text), 0.0, False, False, 1.0, False, _link_like(text), False, repeated, shared)
+    n_stop = sum(map(stop.__contains__, tokens(text.lower())))
     n_caps = sum(map(str.isupper, map(itemgetter(0), toks)))
-    end = _SENTENCE_END.search(text) is not None
+    last = text[-1]
+    end = last in _ENDS and _SENTENCE_END.search(text) is not None
     return Features(
-        n_words=n,
-        n_chars=len(text),
-        stop_density=n_stop / n if n else 0.0,
-        sentence_end=end,
-        colon_end=_COLON_END.search(text) is not None,
-        title_ratio=n_caps / n if n else 1.0,
-        list_item=_LIST_MARK.match(text) is not None,
-        link_like=_link_like(text),
+        n,
+        len(text),
+        n_stop / n,
+        end,
+        last in _ENDS and _COLON_END.search(text) is not None,
+        n_caps / n,
+        text[0] in _LIST_START and _LIST_MARK.match(text) is not None,
+        _link_like(text),
         # only where no sentence ends: "YouTube" or "PayPal" in prose are names, not glued links
-        glued=not end and _GLUED.search(text) is not None,
-        repeated=repeated,
-        shared=shared,
+        not end and _GLUED.search(text) is not None,
+        repeated,
+        shared,
     )
 
 
-@dataclass(frozen=True)
-class Score:
+def page_features(texts: list[str], stop: frozenset[str]) -> list[Features]:
+    """`features` of every block of a page, counted over the page's words at once.
+
+    The page is split once; cumulative counts of words, function words and capitalised words give
+    each block's counts by subtraction, so the work per block is a few arithmetic operations.
+    Block texts are whitespace-collapsed, so block n holds exactly `text.count(" ") + 1` of the
+    page's whitespace-separated tokens.
+    """
+    if not texts:
+        return []
+    page = " ".join(texts)
+    toks = list(map(str.strip, page.split(), repeat(_PUNCTUATION)))
+    lows = list(map(str.strip, page.lower().split(), repeat(_PUNCTUATION)))
+    if len(lows) != len(toks):  # a character whose lower case splits differently: count block by block
+        return [features(t, stop) for t in texts]
+    words_at = [0, *accumulate(map(bool, toks))]
+    stops_at = [0, *accumulate(map(stop.__contains__, lows))]
+    caps_at = [0, *accumulate(map(str.isupper, map(_FIRST, toks)))]
+    out = []
+    pos = 0
+    for text in texts:
+        nxt = pos + text.count(" ") + 1 if text else pos
+        n = words_at[nxt] - words_at[pos]
+        if not n:
+            out.append(Features(0, len(text), 0.0, False, False, 1.0, False, _link_like(text), False, False, 0))
+            pos = nxt
+            continue
+        last = text[-1]
+        end = last in _ENDS and _SENTENCE_END.search(text) is not None
+        out.append(
+            Features(
+                n,
+                len(text),
+                (stops_at[nxt] - stops_at[pos]) / n,
+                end,
+                last in _ENDS and _COLON_END.search(text) is not None,
+                (caps_at[nxt] - caps_at[pos]) / n,
+                text[0] in _LIST_START and _LIST_MARK.match(text) is not None,
+                _link_like(text),
+                not end and _GLUED.search(text) is not None,
+                False,
+                0,
+            )
+        )
+        pos = nxt
+    return out
+
+
+_FIRST = itemgetter(slice(0, 1))
+# last characters that may close a sentence or a colon-ended line, quotes and brackets included
+_ENDS = frozenset(".!?…:;\"'”’»)]")
+_LIST_START = frozenset("•·▪►▸◦*–-0123456789")
+
+
+class Score(NamedTuple):
     value: float
     label: str  # GOOD, NEAR_GOOD, SHORT or BAD
-    notes: tuple[str, ...]  # the features that lowered it, for the reader
+    feats: Features  # what it was computed from; the notes for the reader are derived on demand
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The features that lowered the score."""
+        f = self.feats
+        notes: list[str] = []
+        if f.stop_density < 0.2:
+            notes.append(f"few function words ({f.stop_density:.2f})")
+        if f.n_words < SHORT_WORDS:
+            notes.append("short")
+        if not (f.sentence_end or f.colon_end):
+            notes.append("no sentence end")
+        if f.title_ratio > 0.6 and f.n_words >= 3:
+            notes.append("title-cased")
+        if f.list_item:
+            notes.append("list item")
+        if f.link_like or f.glued:
+            notes.append("link-like" if f.link_like else "link texts run together")
+        if f.repeated:
+            notes.append("repeated on the page")
+        if f.shared:
+            notes.append(f"on {f.shared} other page(s) of the same publisher")
+        return tuple(notes)
 
     def reason(self) -> str:
         notes = ", ".join(self.notes) if self.notes else "low"
@@ -158,33 +241,22 @@ SHORT_WORDS = 8  # fewer words than this: too short to judge alone, the neighbou
 
 def score(f: Features) -> Score:
     """Weighted evidence of article prose; the weights favour sentences rich in function words."""
-    notes: list[str] = []
     value = 0.35 * min(1.0, f.stop_density / 0.30)
     value += 0.20 * min(1.0, f.n_words / 20)
     value += 0.30 if f.sentence_end else 0.15 if f.colon_end else 0.0
     value += 0.15 * (1.0 - f.title_ratio)
-    if f.stop_density < 0.2:
-        notes.append(f"few function words ({f.stop_density:.2f})")
-    if f.n_words < SHORT_WORDS:
-        notes.append("short")
-    if not (f.sentence_end or f.colon_end):
-        notes.append("no sentence end")
-    if f.title_ratio > 0.6 and f.n_words >= 3:
-        notes.append("title-cased")
-    if f.list_item:
-        value -= 0.15
-        notes.append("list item")
-    if f.link_like or f.glued:
-        value -= 0.35
-        notes.append("link-like" if f.link_like else "link texts run together")
-    if f.repeated:
-        value -= 0.30
-        notes.append("repeated on the page")
-    if f.shared:
-        value -= 0.40
-        notes.append(f"on {f.shared} other page(s) of the same publisher")
+    penalised = f.link_like or f.glued or f.repeated or f.shared or f.list_item
+    if penalised:
+        if f.list_item:
+            value -= 0.15
+        if f.link_like or f.glued:
+            value -= 0.35
+        if f.repeated:
+            value -= 0.30
+        if f.shared:
+            value -= 0.40
     value = max(0.0, min(1.0, value))
-    if f.n_words < SHORT_WORDS and not (f.link_like or f.glued or f.repeated or f.shared or f.list_item):
+    if f.n_words < SHORT_WORDS and not penalised:
         # too few words for the function-word density to mean anything: the context decides
         label = SHORT
     elif value < 0.45:
@@ -193,4 +265,4 @@ def score(f: Features) -> Score:
         label = GOOD
     else:
         label = NEAR_GOOD
-    return Score(round(value, 2), label, tuple(notes))
+    return Score(round(value, 2), label, f)
