@@ -259,3 +259,68 @@ def test_as_diff_marks_every_raw_line():
             assert line.startswith("+")
         else:
             assert line.strip().isdigit()
+
+
+# --- page layouts: lists, pull quotes, bios, press-release notes, live pages
+
+
+def text_page(body: str) -> RawSource:
+    return RawSource(id="t", file="t.txt", format="text", text=body, encoding="utf-8")
+
+
+_PROSE = (
+    "The council said on Tuesday that the repairs to the bridge would take at least three months, "
+    "and that a ferry service would run for the people who cross the river every day to work."
+)
+_MORE = (
+    "Engineers found that two of the supports had cracked after the floods of last winter, and they "
+    "warned that the damage was worse than the inspection of the previous year had suggested."
+)
+
+
+def test_bulleted_list_introduced_by_a_colon_is_article_text_even_when_hard_wrapped():
+    items = [
+        "* Harlan Road Bridge, both lanes, until June",
+        "* Mill Lane Footbridge, north side, until May",
+        "* The Old Quay Crossing, all traffic, for now",
+        "* Station Street Bridge, at night, until July",
+    ]
+    src = clean_source(text_page(f"{_PROSE}\n\nThese crossings are closed:\n" + "\n".join(items) + f"\n\n{_MORE}\n"))
+    texts = [p.text for p in src.paragraphs]
+    assert items == [t for t in texts if t.startswith("*")]
+    assert texts[-1] == _MORE
+
+
+def test_pull_quote_repeating_a_sentence_of_the_article_is_removed():
+    quote = '"We had no choice but to close it," she said.'
+    page = f"{_PROSE}\n\nThe mayor defended the decision. {quote} Others were less sure.\n\n{quote}\n\n{_MORE}\n"
+    src = clean_source(text_page(page))
+    assert quote not in [p.text for p in src.paragraphs]
+    assert any("pull quote" in r.reason for r in src.removed)
+
+
+def test_author_bio_after_the_article_is_removed():
+    bio = "Jo Marsh is a senior correspondent for the Example Courier. She has covered transport since 2015."
+    src = clean_source(text_page(f"{_PROSE}\n\n{_MORE}\n\n{bio}\n"))
+    assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
+
+
+def test_a_sentence_about_a_person_inside_the_article_is_kept():
+    inside = "Jo Marsh is a senior engineer at the firm that built the bridge, and she said the cracks were new."
+    src = clean_source(text_page(f"{_PROSE}\n\n{inside}\n\n{_MORE}\n"))
+    assert inside in [p.text for p in src.paragraphs]
+
+
+def test_notes_to_editors_and_about_section_end_a_press_release():
+    tail = "Notes to editors\n\nThe bridge opened in 1962 and carries 9,000 vehicles a day.\n\nAbout Example Council\n\nExample Council serves 120,000 residents."
+    src = clean_source(text_page(f"{_PROSE}\n\n{_MORE}\n\n{tail}\n"))
+    assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
+
+
+def test_live_page_entry_times_are_removed_and_entry_headlines_kept():
+    page = f"10:15\n\n{_PROSE}\n\n09:40\nKey event\n\nEngineers find cracked supports\n\n{_MORE}\n"
+    src = clean_source(text_page(page))
+    assert [(p.kind, p.text) for p in src.paragraphs] == [
+        ("paragraph", _PROSE), ("heading", "Engineers find cracked supports"), ("paragraph", _MORE),
+    ]  # fmt: skip
+    assert {r.text for r in src.removed} == {"10:15", "09:40", "Key event"}
