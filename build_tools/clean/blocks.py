@@ -52,6 +52,8 @@ def _continues(prev: str, nxt: str) -> bool:
 
 
 def _unmark(text: str) -> tuple[str, bool]:
+    if text[:1] not in "#-–—":
+        return text, False
     m = _HEADING_MARK.match(text) or _DASHED_HEADING.match(text)
     if m:
         return m.group(m.lastindex or 1), True
@@ -65,6 +67,11 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
     gap = 0
 
     def flush(run: list[tuple[int, str]], gap: int) -> None:
+        if len(run) == 1:  # the commonest case: one line between blank lines
+            number, line = run[0]
+            body, marked = _unmark(" ".join(line.split()))
+            blocks.append(Block(len(blocks), number, (number,), (line,), body, gap, marked or number in headings))
+            return
         texts = [t for _, t in run]
         groups: list[list[tuple[int, str]]] = []
         if _is_wrapped(texts):
