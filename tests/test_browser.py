@@ -96,6 +96,8 @@ def open_search_result(page, artifacts: Path, prefix: str, query: str, wanted: s
     hrefs = search(page, artifacts, prefix, query)
     matching = [h for h in hrefs if wanted in h]
     assert matching, f"no result for {query!r} links to {wanted}: {hrefs}"
+    # The page of the actor searched for by name comes first, above the sources naming them.
+    assert wanted in hrefs[0], f"first result for {query!r} is {hrefs[0]}, not {wanted}"
     page.locator(f".md-search-result__list a.md-search-result__link[href='{matching[0]}']").first.click()
     page.wait_for_url(re.compile(re.escape(wanted) + PAGE_END + r"(\?[^#]*)?(#.*)?$"), timeout=TIMEOUT)
     assert query in page.locator("article").inner_text()
