@@ -23,11 +23,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .clean import clean_source
-from .clean.decode import decode_bytes
 from .extract.mentions import find_mentions
 from .extract.topics import find_topic_hits
-from .load import HTML_EXTENSIONS, SOURCE_EXTENSIONS, find_project, load_project, load_source_metas, slugify
-from .model import CleanSource, DetectedMeta, RawSource
+from .load import (
+    HTML_EXTENSIONS,
+    SOURCE_EXTENSIONS,
+    Unusable,
+    find_project,
+    load_project,
+    load_source_metas,
+    raw_from_bytes,
+    slugify,
+)
+from .model import CleanSource, DetectedMeta
 from .yamlfile import DossierError
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -141,24 +149,19 @@ def add_source(root: Path, file: Path) -> AddReport:
     if not file.is_file():
         raise DossierError(f"{file}: no such file")
     data = file.read_bytes()
-    if not data.strip():
-        raise DossierError(f"{file}: empty file; nothing to add")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DossierError(f"{file}: looks binary, not text; save the page as HTML or text first")
+    try:
+        provisional = raw_from_bytes(data, file.name, display=str(file))
+    except Unusable as exc:
+        raise DossierError(f"{exc}; not added") from None
     folder = root / "dossier" / "sources"
     duplicate = find_duplicate(data, folder)
     if duplicate:
         raise DossierError(f"{file}: already in the dossier as dossier/sources/{duplicate} (same content); not added")
-    try:
-        text, encoding = decode_bytes(data)
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise DossierError(f"{file}: cannot decode the text ({exc})") from None
 
     # Loading first checks the dossier's YAML (sources.yml included) before anything is written.
     project = load_project(root)
     load_source_metas(root / "dossier" / "sources.yml", "dossier/sources.yml")
-    fmt = "html" if suffix in HTML_EXTENSIONS else "text"
-    provisional = RawSource(id=slugify(file.stem), file=file.name, format=fmt, text=text, encoding=encoding)
+    fmt = provisional.format
     cleaned_new = clean_source(provisional, project.config.clean, project.sources)
     digest = sha256_of(data)
     taken = {p.name for p in folder.iterdir()} if folder.is_dir() else set()

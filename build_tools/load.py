@@ -178,10 +178,14 @@ def read_raw_file(path: Path, meta: SourceMeta = SourceMeta(), display: str | No
     """One raw source file as a RawSource. Raises Unusable (with the reason) for empty,
     binary, undecodable files or files of another kind."""
     rel = display or str(path)
-    suffix = path.suffix.lower()
-    if suffix not in SOURCE_EXTENSIONS:
+    if path.suffix.lower() not in SOURCE_EXTENSIONS:
         raise Unusable(f"{rel}: not a source (expected {', '.join(SOURCE_EXTENSIONS)})")
-    data = path.read_bytes()
+    return raw_from_bytes(path.read_bytes(), path.name, meta, rel)
+
+
+def raw_from_bytes(data: bytes, name: str, meta: SourceMeta = SourceMeta(), display: str | None = None) -> RawSource:
+    """The bytes of a file called `name` as a RawSource; Unusable if they are not usable text."""
+    rel = display or name
     if not data.strip():
         raise Unusable(f"{rel}: empty file")
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -190,7 +194,8 @@ def read_raw_file(path: Path, meta: SourceMeta = SourceMeta(), display: str | No
         text, encoding = decode_bytes(data)
     except (UnicodeDecodeError, ValueError) as exc:
         raise Unusable(f"{rel}: cannot decode the text ({exc})") from None
-    return RawSource(id=slugify(path.stem), file=path.name, format="html" if suffix in HTML_EXTENSIONS else "text",
+    suffix = Path(name).suffix.lower()
+    return RawSource(id=slugify(Path(name).stem), file=name, format="html" if suffix in HTML_EXTENSIONS else "text",
                      text=text, encoding=encoding, meta=meta)
 
 
@@ -229,6 +234,17 @@ def _items(path: Path, file: str, what: str) -> list[Located]:
     return data
 
 
+def _item_id(item: Located, name: str, file: str, ids: dict[str, int], what: str) -> str:
+    """The item's id (given, or the slug of its name), checked for form and uniqueness."""
+    iid = text_value(item, "id", file) or slugify(name)
+    if iid != slugify(iid):
+        raise DossierError(located(file, item.line_of("id"), f"id {iid!r} must be lowercase letters, digits and hyphens"))
+    if iid in ids:
+        raise DossierError(located(file, item.line, f"duplicate {what} id '{iid}' (first on line {ids[iid]})"))
+    ids[iid] = item.line
+    return iid
+
+
 def load_actors(path: Path, file: str) -> tuple[ActorDef, ...]:
     actors: list[ActorDef] = []
     ids: dict[str, int] = {}
@@ -236,12 +252,7 @@ def load_actors(path: Path, file: str) -> tuple[ActorDef, ...]:
     for item in _items(path, file, "actors"):
         check_keys(item, ACTOR_KEYS, file, "an actor")
         name = text_value(item, "name", file, required=True)
-        aid = text_value(item, "id", file) or slugify(name)
-        if aid != slugify(aid):
-            raise DossierError(located(file, item.line_of("id"), f"id {aid!r} must be lowercase letters, digits and hyphens"))
-        if aid in ids:
-            raise DossierError(located(file, item.line, f"duplicate actor id '{aid}' (first on line {ids[aid]})"))
-        ids[aid] = item.line
+        aid = _item_id(item, name, file, ids, "actor")
         kind = text_value(item, "kind", file, required=True).lower()
         if kind not in ACTOR_KINDS:
             raise DossierError(located(file, item.line_of("kind"),
@@ -274,12 +285,7 @@ def load_topics(path: Path, file: str) -> tuple[TopicDef, ...]:
     for item in _items(path, file, "topics"):
         check_keys(item, TOPIC_KEYS, file, "a topic")
         name = text_value(item, "name", file, required=True)
-        tid = text_value(item, "id", file) or slugify(name)
-        if tid != slugify(tid):
-            raise DossierError(located(file, item.line_of("id"), f"id {tid!r} must be lowercase letters, digits and hyphens"))
-        if tid in ids:
-            raise DossierError(located(file, item.line, f"duplicate topic id '{tid}' (first on line {ids[tid]})"))
-        ids[tid] = item.line
+        tid = _item_id(item, name, file, ids, "topic")
         keywords = text_list(item, "keywords", file)
         patterns = text_list(item, "patterns", file)
         for p in patterns:

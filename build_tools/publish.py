@@ -87,11 +87,13 @@ def copy_hand_written(docs: Path, target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     if not docs.is_dir():
         return
+    generated = {docs / name for name in GENERATED}
     for entry in sorted(docs.iterdir()):
-        if entry.name in GENERATED or entry.name.startswith(".dossier"):
+        if entry in generated or entry.name.startswith(".dossier"):
             continue
         if entry.is_dir():
-            shutil.copytree(entry, target / entry.name)
+            shutil.copytree(entry, target / entry.name, ignore=lambda d, names: [
+                n for n in names if Path(d) / n in generated])
         else:
             shutil.copy2(entry, target / entry.name)
 
@@ -194,6 +196,7 @@ def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = N
             elif target.exists():
                 target.unlink()
             if (stage_docs / name).exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
                 (stage_docs / name).rename(target)
         final_site.parent.mkdir(parents=True, exist_ok=True)
         _replace_dir(stage_site, final_site)

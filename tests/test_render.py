@@ -104,3 +104,11 @@ def test_golden_pages(page):
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(got, encoding="utf-8")
     assert got == golden.read_text(encoding="utf-8")
+
+
+def test_stylesheet_comes_from_the_package_unless_the_dossier_overrides_it(tmp_path):
+    css = render_site(small_dossier())["assets/dossier.css"]
+    assert ".dossier-para" in css
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "dossier.css").write_text("/* mine */\n", encoding="utf-8")
+    assert render_site(small_dossier(), tmp_path)["assets/dossier.css"] == "/* mine */\n"

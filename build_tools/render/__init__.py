@@ -21,7 +21,9 @@ from .markdown import Md, escape, external_link, finalize, link
 
 # Folders (and the home page) under docs/ that the build owns: regenerated completely each
 # time. Anything else in docs/ is the curator's and is kept as it is.
-GENERATED = ("index.md", "sources", "actors", "topics", "quotes", "figures", "timeline", "coverage", "tags")
+GENERATED = ("index.md", "sources", "actors", "topics", "quotes", "figures", "timeline", "coverage", "tags",
+             "assets/dossier.css")
+STYLESHEET = "assets/dossier.css"  # from the package, or dossier/overrides/assets/dossier.css
 
 
 def make_env(overrides: Path | None = None) -> Environment:
@@ -56,6 +58,8 @@ def render_site(dossier: Dossier, overrides: Path | None = None) -> dict[str, st
             if path in pages:
                 raise ValueError(f"two pages for {path}")
             pages[path] = _tidy(text)
+    assert env.loader is not None
+    pages[STYLESHEET] = env.loader.get_source(env, STYLESHEET)[0]
     return dict(sorted(pages.items()))
 
 

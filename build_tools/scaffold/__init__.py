@@ -9,7 +9,7 @@ from pathlib import Path
 from ..yamlfile import DossierError
 
 # Files copied as they are from this package folder.
-STATIC = ("mkdocs.yml", "docs/assets/dossier.css", "docs/about.md", "docs/method.md")
+STATIC = ("mkdocs.yml", "docs/about.md", "docs/method.md")
 
 DOSSIER_YML = """\
 # The dossier's settings. Put text that YAML could misread ("No", "On", "2015") in quotes.
