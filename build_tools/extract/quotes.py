@@ -345,6 +345,22 @@ class _SourceReader:
         s, e, actor = hits[0]
         return actor, self.texts[pi][s:e]
 
+    def _person_in_sentence_before(self, pi: int, at: int) -> _Speaker | None:
+        """The last curated person named, outside quotes, in the sentence before offset `at`."""
+        text = self.texts[pi]
+        spans = sentence_spans(text[:at])
+        start = spans[-1][0] if spans else 0
+        hits = [(s, e, a) for s, e, a in self.mentions.get(pi, ())
+                if start <= s and e <= at and self.actors[a].kind == "person" and not self._quoted(pi, s)]
+        if not hits:
+            # "She blamed ... and said it would ..." : a pronoun opening the sentence speaks.
+            lead = re.match(r"\s*(\w+)\b", text[start:at])
+            if lead and lead.group(1).lower() in PRONOUNS:
+                return self._speaker_of(pi, _Subject("pronoun", lead.group(1), start + lead.start(1), start + lead.end(1)))
+            return None
+        s, e, actor = max(hits)
+        return _Speaker(actor, text[s:e], True)
+
     def _mentioned(self, pi: int, verb_at: int) -> _Subject | None:
         """A person mention that ends just before a speech verb ("the harbourmaster said")."""
         text = self.texts[pi]
@@ -467,6 +483,10 @@ class _SourceReader:
                 continue
             pos = (span.start_para, span.open_at)
             speaker = self._speaker_of(where, subject) if subject else None
+            if speaker is None and pre_verb:
+                # "Priya Shah welcomed the plan but said it came "too late"": the speech verb
+                # has no subject of its own; the person named earlier in the sentence speaks.
+                speaker = self._person_in_sentence_before(span.start_para, span.open_at)
             if speaker is not None:
                 occ.attributed = True
             elif initial or subject is None:
