@@ -61,12 +61,19 @@ def _key(text: str) -> str:
     return _NOT_ALNUM.sub("", text.lower())
 
 
-_NOT_ALNUM_LINE = re.compile(r"[^\w\n]+|_+")
-
-
 def _keys(texts: list[str]) -> list[str]:
-    """`_key` of every text, in one pass over the page (block texts hold no newline)."""
-    return _NOT_ALNUM_LINE.sub("", "\n".join(texts).lower()).split("\n") if texts else []
+    """`_key` of every text, in one pass over the page (block texts hold no newline).
+
+    `[\\W_]` is exactly "not str.isalnum()": deleting each distinct such character of the page with
+    str.replace gives `_NOT_ALNUM.sub` at a fraction of the cost of a regex scan.
+    """
+    if not texts:
+        return []
+    page = "\n".join(texts).lower()
+    for c in set(page):
+        if c != "\n" and not c.isalnum():
+            page = page.replace(c, "")
+    return page.split("\n")
 
 
 def _twins(keys: list[str]) -> dict[int, list[int]]:
@@ -94,7 +101,7 @@ def _judge(blocks: tuple[Block, ...], rules: RuleSet, stop: frozenset[str], shar
     twins = _twins(keys)
     # Keys run together: a pull quote is found inside one paragraph or across two neighbours.
     page = "".join(keys)
-    matches = [rules.match(b.text) for b in blocks]
+    matches = rules.match_all([b.text for b in blocks])
     feats = page_features([b.text for b in blocks], stop)
     judged = []
     for i, b in enumerate(blocks):

@@ -14,7 +14,9 @@ article has started, whether a section marker really ends it): that is `segment.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import CleanRules
 
@@ -242,13 +244,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Match:
-    rule: Rule
+class Match(NamedTuple):
+    """The rule a line matched. One per rule, built with the rule set: lines share them."""
 
-    @property
-    def reason(self) -> str:
-        return f"{self.rule.category}: {self.rule.name}"
+    rule: Rule
+    reason: str  # "category: name", what the removed line says
 
 
 def _automaton(rules: tuple[Rule, ...]):
@@ -293,41 +293,69 @@ class RuleSet:
         )
         # the rules tried on every line: part-of-a-line rules without triggers (a curator's drops)
         self._always = frozenset(n for n, r in enumerate(self.rules) if not r.whole and not r.triggers)
+        self._matches = tuple(Match(r, f"{r.category}: {r.name}") for r in self.rules)
 
     def kept_by_curator(self, text: str) -> bool:
         return any(k.search(text) for k in self._keep)
 
     def match(self, text: str) -> Match | None:
         """The first rule that matches the stripped line, or None. A curator's keep wins over every drop."""
-        if self._keep and self.kept_by_curator(text):
-            return None
-        # Whole-line rules share one anchored match that fails fast on article paragraphs; the
-        # other rules are tried only when one of their trigger strings is in the line.
-        n_words = text.count(" ") + 1  # block texts are whitespace-collapsed
-        whole = self._whole.match(text)
-        first = len(self.rules)
-        if whole is not None:
+        return self.match_all([text])[0]
+
+    def match_all(self, texts: list[str]) -> list[Match | None]:
+        """`match` of every line of a page (lines hold no newline), the page scanned at once.
+
+        Whole-line rules share one anchored match per line that fails fast on article paragraphs.
+        The trigger strings of the other rules are found in one pass over the whole page, so only
+        the few lines that hold one are searched with those rules' regexes.
+        """
+        n_rules = len(self.rules)
+        first = [n_rules] * len(texts)  # per line: the first whole-line rule that applies
+        compiled = self._compiled
+        for i, whole in enumerate(map(self._whole.match, texts)):
+            if whole is None:
+                continue
+            text = texts[i]
+            n_words = text.count(" ") + 1  # block texts are whitespace-collapsed
             n = int(whole.lastgroup[1:])
-            rule = self.rules[n]
-            if not rule.max_words or n_words <= rule.max_words:
-                first = n
+            max_words = self.rules[n].max_words
+            if not max_words or n_words <= max_words:
+                first[i] = n
             else:  # too long for that rule: a later whole-line rule may still apply
-                first = next(
+                first[i] = next(
                     (
                         k
-                        for k, (r, rx) in enumerate(self._compiled)
+                        for k, (r, rx) in enumerate(compiled)
                         if r.whole and (not r.max_words or n_words <= r.max_words) and rx.fullmatch(text)
                     ),
-                    first,
+                    n_rules,
                 )
-        candidates = set(self._always)
-        if self._triggers is not None:
-            for _, indices in self._triggers.iter(text.lower()):
-                candidates |= indices
-        for n in sorted(candidates):
-            if n >= first:
-                break
-            rule, rx = self._compiled[n]
-            if (not rule.max_words or n_words <= rule.max_words) and rx.search(text) is not None:
-                return Match(rule)
-        return Match(self.rules[first]) if first < len(self.rules) else None
+        candidates: dict[int, set[int]] = {}
+        if self._always:
+            candidates = {i: set(self._always) for i in range(len(texts))}
+        if self._triggers is not None and texts:
+            lowered = "\n".join(texts).lower()
+            # where each line starts in the lowered page (lower-casing may change lengths)
+            starts = [0]
+            for line in lowered.split("\n")[:-1]:
+                starts.append(starts[-1] + len(line) + 1)
+            for end, indices in self._triggers.iter(lowered):
+                i = bisect_right(starts, end) - 1
+                if i in candidates:
+                    candidates[i] |= indices
+                else:
+                    candidates[i] = set(indices)
+        found = [self._matches[n] if n < n_rules else None for n in first]
+        for i, rule_indices in candidates.items():
+            text = texts[i]
+            n_words = text.count(" ") + 1
+            for n in sorted(rule_indices):
+                if n >= first[i]:
+                    break
+                rule, rx = compiled[n]
+                if (not rule.max_words or n_words <= rule.max_words) and rx.search(text) is not None:
+                    found[i] = self._matches[n]
+                    break
+        if self._keep:
+            found = [None if m is not None and self.kept_by_curator(t) else m for t, m in zip(texts, found)]
+        return found
