@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..model import DetectedMeta
@@ -37,8 +36,7 @@ _CAPTION_MIN_WORDS = 12  # a line this long without a sentence end is a caption 
 _DATELINE_WITHIN = 12  # blocks: a dateline further down the page is not the article's opening
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     block: Block
     kind: str  # PARAGRAPH, HEADING or REMOVED
     reason: str = ""  # why it was removed

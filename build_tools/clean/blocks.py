@@ -12,7 +12,7 @@ This module does not judge blocks; it only cuts them and remembers where they we
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
@@ -22,8 +22,9 @@ _DASHED_HEADING = re.compile(r"^[-–—]\s+(.{2,100}?)\s+[-–—]$")
 _BULLET = re.compile(r"^(?:[•·▪►▸◦*–-]\s)")
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
+    """A named tuple: one is built for every paragraph of every page, so it is kept cheap."""
+
     index: int  # position among the page's blocks
     line: int  # 1-based raw line where it starts
     lines: tuple[int, ...]  # every raw line it covers
@@ -97,13 +98,19 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
                 )
             )
 
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped:
-            run.append((number, stripped))
+    number = 0
+    for line in map(str.strip, text.splitlines()):
+        number += 1
+        if line:
+            run.append((number, line))
             continue
         if run:
-            flush(run, gap)
+            if len(run) == 1:  # the commonest case, built here without the grouping
+                n, one = run[0]
+                body, marked = _unmark(" ".join(one.split()))
+                blocks.append(Block(len(blocks), n, (n,), (one,), body, gap, marked or n in headings))
+            else:
+                flush(run, gap)
             run, gap = [], 0
         gap += 1
     if run:
