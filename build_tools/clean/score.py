@@ -159,35 +159,47 @@ def page_features(texts: list[str], stop: frozenset[str]) -> list[Features]:
     """
     if not texts:
         return []
-    page = " ".join(texts)
+    page = "\n".join(texts)
     toks = list(map(str.strip, page.split(), repeat(_PUNCTUATION)))
-    lows = list(map(str.strip, page.lower().split(), repeat(_PUNCTUATION)))
-    if len(lows) != len(toks):  # a character whose lower case splits differently: count block by block
-        return [features(t, stop) for t in texts]
+    # Lower-casing never turns a character into whitespace or punctuation, so the stripped tokens
+    # lower-cased in one call are the tokens of the lower-cased page; NUL separates them.
+    lows = "\0".join(toks).lower().split("\0") if "\0" not in page else list(map(str.lower, toks))
     words_at = [0, *accumulate(map(bool, toks))]
     stops_at = [0, *accumulate(map(stop.__contains__, lows))]
     caps_at = [0, *accumulate(map(str.isupper, map(_FIRST, toks)))]
+    # what makes a block link-like, looked for in the page first: most pages have none of it
+    urls = "://" in page or "www." in page or "@" in page
+    separators = page.count(" | ") + page.count(" » ") + page.count(" › ") >= 2
     out = []
+    append = out.append
     pos = 0
     for text in texts:
         nxt = pos + text.count(" ") + 1 if text else pos
         n = words_at[nxt] - words_at[pos]
+        if urls or separators:
+            link = _link_like(text)
+        else:
+            link = text[:1] in "«‹<" and text[:1] != "" or text[-1:] in "»›>" and text[-1:] != ""
         if not n:
-            out.append(Features(0, len(text), 0.0, False, False, 1.0, False, _link_like(text), False, False, 0))
+            append(Features(0, len(text), 0.0, False, False, 1.0, False, link, False, False, 0))
             pos = nxt
             continue
-        last = text[-1]
-        end = last in _ENDS and _SENTENCE_END.search(text) is not None
-        out.append(
+        if text[-1] in _ENDS:
+            end = _SENTENCE_END.search(text) is not None
+            colon = _COLON_END.search(text) is not None
+        else:
+            end = colon = False
+        append(
             Features(
                 n,
                 len(text),
                 (stops_at[nxt] - stops_at[pos]) / n,
                 end,
-                last in _ENDS and _COLON_END.search(text) is not None,
+                colon,
                 (caps_at[nxt] - caps_at[pos]) / n,
                 text[0] in _LIST_START and _LIST_MARK.match(text) is not None,
-                _link_like(text),
+                link,
+                # only where no sentence ends: "YouTube" or "PayPal" in prose are names, not glued links
                 not end and _GLUED.search(text) is not None,
                 False,
                 0,
