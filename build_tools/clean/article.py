@@ -94,38 +94,46 @@ _PULL_QUOTE_MAX_WORDS = 30
 
 
 def _judge(blocks: tuple[Block, ...], rules: RuleSet, stop: frozenset[str], shared: Counter[str]) -> list[_Judged]:
-    keys = _keys([b.text for b in blocks])
+    texts = [b.text for b in blocks]
+    keys = _keys(texts)
     counts = Counter(keys)
     twins = _twins(keys)
     # Keys run together: a pull quote is found inside one paragraph or across two neighbours.
     page = "".join(keys)
-    matches = rules.match_all([b.text for b in blocks])
-    feats = page_features([b.text for b in blocks], stop)
+    matches = rules.match_all(texts)
+    feats = page_features(texts, stop)
     judged = []
+    append = judged.append
     for i, b in enumerate(blocks):
         key = keys[i]
-        mine = twins.get(i, ())
-        # of two twins only the shorter is the repeat: the longer may be the paragraph that
-        # opens with the headline
-        shorter = any(len(keys[j]) > len(key) for j in mine)
         f0 = feats[i]
+        m = matches[i]
+        count = counts[key]
         # a pull quote is a sentence; a heading may repeat an entry of a list of key events
         contained = (
             f0.sentence_end
-            and counts[key] == 1
+            and count == 1
             and len(key) >= _PULL_QUOTE_MIN_CHARS
-            and len(b.text.split()) <= _PULL_QUOTE_MAX_WORDS
+            and b.text.count(" ") < _PULL_QUOTE_MAX_WORDS  # words: the text is whitespace-collapsed
             and page.count(key) > 1
         )
-        repeated = (counts[key] > 1 and len(key) > 0) or shorter or contained
+        mine = twins.get(i)
+        if mine is None and count == 1 and not contained and not shared:  # the commonest case
+            append(_Judged(b, m, f0, score(f0), False, False, key))
+            continue
+        mine = mine or ()
+        # of two twins only the shorter is the repeat: the longer may be the paragraph that
+        # opens with the headline
+        shorter = any(len(keys[j]) > len(key) for j in mine)
+        repeated = (count > 1 and len(key) > 0) or shorter or contained
         twin_caption = any(matches[j] is not None and matches[j].rule.category == "caption" for j in mine) or (
-            counts[key] > 1 and matches[i] is not None and matches[i].rule.category == "caption"
+            count > 1 and m is not None and m.rule.category == "caption"
         )
         # Text on other pages of the publisher is chrome only when it is not a full sentence:
         # two versions of one wire story share whole paragraphs that are article text.
         n_shared = shared.get(key, 0) if shared and (f0.n_words <= 12 or not f0.sentence_end) else 0
         f = f0._replace(repeated=repeated, shared=n_shared) if (repeated or n_shared) else f0
-        judged.append(_Judged(b, matches[i], f, score(f), twin_caption, contained, key))
+        append(_Judged(b, m, f, score(f), twin_caption, contained, key))
     return judged
 
 

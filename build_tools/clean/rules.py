@@ -282,18 +282,29 @@ class RuleSet:
         self._triggers = _automaton(self.rules)
         self._untriggered = any(not r.whole and not r.triggers for r in self.rules)
         # One anchored alternation of the whole-line rules, one named group per rule: the first
-        # alternative that matches the whole line is the first such rule in order.
-        self._whole = re.compile(
-            "|".join(
-                f"(?P<r{n}>" + ("(?i:" if rule.ignore_case else "(?-i:") + f"{rule.pattern}))\\Z"
-                for n, rule in enumerate(self.rules)
-                if rule.whole
-            )
-            or "(?!)"
-        )
+        # alternative that matches the whole line is the first such rule in order. A line of n
+        # words gets the alternation of the rules that allow n words, so the rule it names applies
+        # as it is; long lines (article paragraphs) try only the few rules without a word limit.
+        whole = [(n, r) for n, r in enumerate(self.rules) if r.whole]
+        limits = sorted({r.max_words for _, r in whole if r.max_words})
+        tiers = {
+            limit: self._alternation([(n, r) for n, r in whole if not r.max_words or r.max_words >= limit])
+            for limit in [*limits, (limits[-1] if limits else 0) + 1]
+        }
+        # words in a line -> the alternation for it (index: min(words, the longest limit + 1))
+        self._whole_for = [tiers[next((x for x in limits if x >= n), max(tiers))] for n in range(max(tiers) + 1)]
         # the rules tried on every line: part-of-a-line rules without triggers (a curator's drops)
         self._always = frozenset(n for n, r in enumerate(self.rules) if not r.whole and not r.triggers)
         self._matches = tuple(Match(r, f"{r.category}: {r.name}") for r in self.rules)
+
+    @staticmethod
+    def _alternation(rules: list[tuple[int, Rule]]) -> re.Pattern[str]:
+        return re.compile(
+            "|".join(
+                f"(?P<r{n}>" + ("(?i:" if rule.ignore_case else "(?-i:") + f"{rule.pattern}))\\Z" for n, rule in rules
+            )
+            or "(?!)"
+        )
 
     def kept_by_curator(self, text: str) -> bool:
         return any(k.search(text) for k in self._keep)
@@ -310,26 +321,15 @@ class RuleSet:
         the few lines that hold one are searched with those rules' regexes.
         """
         n_rules = len(self.rules)
+        whole_for = self._whole_for
+        longest = len(whole_for) - 1
         first = [n_rules] * len(texts)  # per line: the first whole-line rule that applies
-        compiled = self._compiled
-        for i, whole in enumerate(map(self._whole.match, texts)):
-            if whole is None:
-                continue
-            text = texts[i]
+        for i, text in enumerate(texts):
             n_words = text.count(" ") + 1  # block texts are whitespace-collapsed
-            n = int(whole.lastgroup[1:])
-            max_words = self.rules[n].max_words
-            if not max_words or n_words <= max_words:
-                first[i] = n
-            else:  # too long for that rule: a later whole-line rule may still apply
-                first[i] = next(
-                    (
-                        k
-                        for k, (r, rx) in enumerate(compiled)
-                        if r.whole and (not r.max_words or n_words <= r.max_words) and rx.fullmatch(text)
-                    ),
-                    n_rules,
-                )
+            whole = whole_for[n_words if n_words < longest else longest].match(text)
+            if whole is not None:
+                first[i] = int(whole.lastgroup[1:])
+        compiled = self._compiled
         candidates: dict[int, set[int]] = {}
         if self._always:
             candidates = {i: set(self._always) for i in range(len(texts))}
