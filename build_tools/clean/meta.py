@@ -94,15 +94,33 @@ def _is_name(part: str) -> bool:
     return len(named) >= 2 and all(_NAME_TOKEN.match(t) for t in named) and not all(t.isupper() for t in named)
 
 
+_NAME_SEPARATOR = re.compile(r",|\band\b|&|\bund\b|\bet\b|\by\b")
+_SEPARATOR_WORDS = frozenset({"and", "und", "et", "y"})
+
+
+def _has_common_word(text: str) -> bool:
+    """A lower-case word that is neither a particle nor a separator: no list of names has one.
+
+    Such a word (letters only, so no separator cuts it) is a token of some part, and a name token
+    never starts in lower case: a cheap way to dismiss sentences before splitting them.
+    """
+    for word in text.split():
+        if word[0].islower() and word.isalpha() and word not in _SEPARATOR_WORDS and word.lower() not in _PARTICLE:
+            return True
+    return False
+
+
 def byline(text: str) -> tuple[str, ...]:
     """The authors' names when the block is a byline: "By A and B", "A, B"; () otherwise."""
     text = text.strip()
     m = _BY.match(text)
     labelled = bool(m)
+    if not labelled and _has_common_word(text):
+        return ()
     names = m.group("names") if m else text
     if labelled:
         names = _AFFILIATION.sub("", names)
-    parts = [p.strip() for p in re.split(r",|\band\b|&|\bund\b|\bet\b|\by\b", names) if p.strip()]
+    parts = [p.strip() for p in _NAME_SEPARATOR.split(names) if p.strip()]
     if not parts or len(parts) > 6:
         return ()
     if all(_is_name(p) for p in parts):
