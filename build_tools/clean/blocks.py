@@ -40,16 +40,21 @@ def _collapse(text: str) -> str:
 
 def _is_wrapped(lines: list[str]) -> bool:
     """A run of 3+ lines of near-equal width is a paragraph wrapped at a fixed column."""
-    if len(lines) < 3 or sum(1 for s in lines if _BULLET.match(s)) >= 2:
+    if len(lines) < 3:
         return False
-    widths = [len(s) for s in lines[:-1]]
+    widths = list(map(len, lines[:-1]))
     widest = max(widths)
-    return 40 <= widest <= 100 and min(widths) >= 0.6 * widest and len(lines[-1]) <= widest + 2
+    return (
+        40 <= widest <= 100
+        and min(widths) >= 0.6 * widest
+        and len(lines[-1]) <= widest + 2
+        and sum(1 for s in lines if _BULLET.match(s)) < 2  # the regex last: most runs fail above
+    )
 
 
 def _continues(prev: str, nxt: str) -> bool:
     """The next line carries on the previous one's sentence."""
-    return not _SENTENCE_END.search(prev) and nxt[:1].islower() and not _BULLET.match(nxt)
+    return nxt[:1].islower() and not _SENTENCE_END.search(prev) and not _BULLET.match(nxt)
 
 
 def _unmark(text: str) -> tuple[str, bool]:
@@ -84,6 +89,11 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
                 else:
                     groups.append([item])
         for n, group in enumerate(groups):
+            if len(group) == 1:
+                number, line = group[0]
+                body, marked = _unmark(" ".join(line.split()))
+                blocks.append(Block(len(blocks), number, (number,), (line,), body, gap if n == 0 else 0, marked or number in headings))
+                continue
             joined = _collapse(" ".join(t for _, t in group))
             body, marked = _unmark(joined)
             blocks.append(

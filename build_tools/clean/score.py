@@ -253,8 +253,11 @@ SHORT_WORDS = 8  # fewer words than this: too short to judge alone, the neighbou
 
 def score(f: Features) -> Score:
     """Weighted evidence of article prose; the weights favour sentences rich in function words."""
-    value = 0.35 * min(1.0, f.stop_density / 0.30)
-    value += 0.20 * min(1.0, f.n_words / 20)
+    # min() and max() spelt as comparisons: this runs for every block of every page
+    stops = f.stop_density / 0.30
+    value = 0.35 * (stops if stops < 1.0 else 1.0)
+    length = f.n_words / 20
+    value += 0.20 * (length if length < 1.0 else 1.0)
     value += 0.30 if f.sentence_end else 0.15 if f.colon_end else 0.0
     value += 0.15 * (1.0 - f.title_ratio)
     penalised = f.link_like or f.glued or f.repeated or f.shared or f.list_item
@@ -267,7 +270,7 @@ def score(f: Features) -> Score:
             value -= 0.30
         if f.shared:
             value -= 0.40
-    value = max(0.0, min(1.0, value))
+    value = 0.0 if value < 0.0 else 1.0 if value > 1.0 else value
     if f.n_words < SHORT_WORDS and not penalised:
         # too few words for the function-word density to mean anything: the context decides
         label = SHORT
