@@ -29,18 +29,24 @@ def _text(element: etree._Element) -> str:
 
 def extract_html(html: str) -> Extracted:
     """The main text of an HTML page as blank-line separated blocks, and its metadata."""
-    import trafilatura
+    from trafilatura.core import bare_extraction, determine_returnstring
+    from trafilatura.settings import DEFAULT_CONFIG, Extractor
 
-    xml = trafilatura.extract(
-        html,
+    # trafilatura.extract(html, output_format="xml", fast=True, with_metadata=True, comments,
+    # tables and images off, no deduplication) step by step, without the content fingerprint that
+    # extract() adds to the metadata (a hash of the whole text, which we never read).
+    options = Extractor(
+        config=DEFAULT_CONFIG,
         output_format="xml",
         fast=True,  # no fallback extractors: several times cheaper, and our own judging follows
+        comments=False,
+        tables=False,
+        images=False,
+        dedup=False,
         with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        deduplicate=False,
     )
+    document = bare_extraction(html, options=options, as_dict=False)
+    xml = determine_returnstring(document, options) if document is not None else None
     if not xml:
         return Extracted("", frozenset(), DetectedMeta())
     doc = etree.fromstring(xml.encode("utf-8"))
