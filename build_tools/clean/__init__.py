@@ -28,7 +28,7 @@ from .article import HEADING, REMOVED, find_article
 from .blocks import Block, split_blocks
 from .html import extract_html
 from .rules import RuleSet
-from .score import guess_language, stopwords
+from .score import guess_language, page_words, stopwords
 
 __all__ = ["clean_source", "clean_all", "page_text"]
 
@@ -104,8 +104,10 @@ def clean_all(raws: Sequence[RawSource], rules: CleanRules = CleanRules()) -> tu
 def _clean(raw: RawSource, ruleset: RuleSet, shared: Counter[str]) -> CleanSource:
     text, heading_lines, html_meta = page_text(raw)
     blocks = split_blocks(text, heading_lines)
-    stop = stopwords(guess_language([b.text for b in blocks]))
-    verdicts, found, _ = find_article(blocks, ruleset, stop, shared, html_meta.title)
+    texts = [b.text for b in blocks]
+    words = page_words(texts)  # split once, for the language guess and the block features
+    stop = stopwords(guess_language(texts, lows=words[1]))
+    verdicts, found, _ = find_article(blocks, ruleset, stop, shared, html_meta.title, words)
     is_html = raw.format == "html"
 
     paragraphs: list[Paragraph] = []

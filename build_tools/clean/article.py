@@ -93,7 +93,13 @@ _PULL_QUOTE_MIN_CHARS = 20  # normalised characters: shorter texts recur by chan
 _PULL_QUOTE_MAX_WORDS = 30
 
 
-def _judge(blocks: tuple[Block, ...], rules: RuleSet, stop: frozenset[str], shared: Counter[str]) -> list[_Judged]:
+def _judge(
+    blocks: tuple[Block, ...],
+    rules: RuleSet,
+    stop: frozenset[str],
+    shared: Counter[str],
+    words: tuple[list[str], list[str]] | None = None,
+) -> list[_Judged]:
     texts = [b.text for b in blocks]
     keys = _keys(texts)
     counts = Counter(keys)
@@ -101,7 +107,7 @@ def _judge(blocks: tuple[Block, ...], rules: RuleSet, stop: frozenset[str], shar
     # Keys run together: a pull quote is found inside one paragraph or across two neighbours.
     page = "".join(keys)
     matches = rules.match_all(texts)
-    feats = page_features(texts, stop)
+    feats = page_features(texts, stop, words)
     judged = []
     append = judged.append
     for i, b in enumerate(blocks):
@@ -347,13 +353,14 @@ def find_article(
     stop: frozenset[str],
     shared: Counter[str] | None = None,
     title: str = "",
+    words: tuple[list[str], list[str]] | None = None,
 ) -> tuple[tuple[Verdict, ...], DetectedMeta, tuple[str, ...]]:
     """A verdict for every block, the metadata read from the page, and the field names found.
 
     `title`: the page's title when known from elsewhere (HTML metadata); a heading repeating it is
-    the headline, not a subheading.
+    the headline, not a subheading. `words`: the blocks' `page_words`, when already computed.
     """
-    judged = _judge(blocks, rules, stop, shared or Counter())
+    judged = _judge(blocks, rules, stop, shared or Counter(), words)
     title_key = _key(title)
     start, found_dateline = _start(judged)
     end, end_reason = _end(judged, start)

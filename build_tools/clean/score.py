@@ -58,10 +58,11 @@ def words(text: str) -> list[str]:
     return tokens(text)
 
 
-def guess_language(texts: list[str], sample: int = 400) -> str:
+def guess_language(texts: list[str], sample: int = 400, lows: list[str] | None = None) -> str:
     """The jusText stoplist that covers most of the page's words ("English" when undecided).
 
     The first `sample` words suffice: function words are the most frequent words of any text.
+    `lows`: the page's lower-cased tokens from `page_words`, when already computed.
     """
     chosen: list[str] = []
     n = 0
@@ -70,7 +71,10 @@ def guess_language(texts: list[str], sample: int = 400) -> str:
         n += text.count(" ") + 1
         if n >= sample:
             break
-    sample_words = tokens(" ".join(chosen).lower())
+    if lows is not None and all(chosen):  # non-empty texts: n is the number of their tokens
+        sample_words = list(filter(None, lows[:n]))
+    else:
+        sample_words = tokens(" ".join(chosen).lower())
     total = len(sample_words)
     # A shortcut for the commonest case, which spares the count over 100 lists: when a third of
     # the words are English function words the page is English (in other languages' text the
@@ -149,7 +153,19 @@ def features(text: str, stop: frozenset[str], repeated: bool = False, shared: in
     )
 
 
-def page_features(texts: list[str], stop: frozenset[str]) -> list[Features]:
+def page_words(texts: list[str]) -> tuple[list[str], list[str]]:
+    """The page's whitespace-separated tokens with punctuation stripped, as written and lower-cased."""
+    page = "\n".join(texts)
+    toks = list(map(str.strip, page.split(), repeat(_PUNCTUATION)))
+    # Lower-casing never turns a character into whitespace or punctuation, so the stripped tokens
+    # lower-cased in one call are the tokens of the lower-cased page; NUL separates them.
+    lows = "\0".join(toks).lower().split("\0") if "\0" not in page else list(map(str.lower, toks))
+    return toks, lows
+
+
+def page_features(
+    texts: list[str], stop: frozenset[str], words: tuple[list[str], list[str]] | None = None
+) -> list[Features]:
     """`features` of every block of a page, counted over the page's words at once.
 
     The page is split once; cumulative counts of words, function words and capitalised words give
@@ -160,10 +176,7 @@ def page_features(texts: list[str], stop: frozenset[str]) -> list[Features]:
     if not texts:
         return []
     page = "\n".join(texts)
-    toks = list(map(str.strip, page.split(), repeat(_PUNCTUATION)))
-    # Lower-casing never turns a character into whitespace or punctuation, so the stripped tokens
-    # lower-cased in one call are the tokens of the lower-cased page; NUL separates them.
-    lows = "\0".join(toks).lower().split("\0") if "\0" not in page else list(map(str.lower, toks))
+    toks, lows = words if words is not None else page_words(texts)
     words_at = [0, *accumulate(map(bool, toks))]
     stops_at = [0, *accumulate(map(stop.__contains__, lows))]
     caps_at = [0, *accumulate(map(str.isupper, map(_FIRST, toks)))]
