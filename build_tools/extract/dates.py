@@ -101,6 +101,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+# A list item's marker ("• " as the HTML cleaner writes <li>, "- ", "* ") is no part of its sentence.
+_LIST_MARK = re.compile(r"^(?:[•·▪►▸◦*–-]\s+)+")
+
+
+def _sentence(text: str, offset: int, spans: tuple[tuple[int, int], ...]) -> str:
+    return _LIST_MARK.sub("", sentence_at(text, offset, spans))
+
 
 def _parse_iso(value: str) -> date | None:
     try:
@@ -295,7 +302,7 @@ def _paragraph_events(source: CleanSource, index: int, published: date | None) -
             Event(
                 date=when,
                 date_text=m.group(0),
-                text=sentence_at(text, s, spans),
+                text=_sentence(text, s, spans),
                 source=source.id,
                 paragraph=paragraph.id,
                 resolved=bool(when),

@@ -45,7 +45,7 @@ QUALIFIERS = (
     "more than", "less than", "fewer than", "greater than", "over", "under", "nearly", "almost",
     "about", "around", "roughly", "some", "up to", "at least", "at most", "an estimated",
     "estimated", "approximately", "as many as", "as few as", "close to", "just over",
-    "just under", "well over", "upwards of", "all", "only", "a total of", "exactly",
+    "just under", "well over", "upwards of", "all", "only", "a total of", "exactly", "within",
 )
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -54,10 +54,25 @@ WORD_NUMBERS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "dozen": 12,
 }
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
+# After a currency sign only: "£2.4m", "$650k" ("60m" alone is sixty metres).
+CURRENCY_MULTIPLIERS = {"m": 1e6, "k": 1e3}
 CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
 # Suffixes after a hyphen that qualify the number rather than name what it counts.
 QUALIFYING_SUFFIXES = {"odd": "-odd", "plus": "-plus", "strong": "-strong"}
+# Suffixes that make a fraction, an ordinal or an idiom of a number word: "two-thirds",
+# "twenty-first", "one-off", "two-way" count nothing.
+NOT_COUNTING_SUFFIXES = frozenset(
+    "half halves third thirds quarter quarters fifth fifths sixth sixths tenth tenths first second "
+    "fourth seventh eighth ninth off way sided".split()
+)
+# Nouns that label an item by number rather than count: "day 28", "phase 2", "page 5".
+LABEL_NOUNS = frozenset(
+    "day page chapter section article clause item room number no phase stage level round grade "
+    "platform gate junction exit route flight episode verse act figure table step".split()
+)
 
 # Counted nouns (singular, lower case) -> the quantity they are reported under.
 QUANTITY_NOUNS = {
@@ -76,7 +91,13 @@ QUANTITY_NOUNS = {
     "victim": "victims", "child": "children", "woman": "women", "man": "men",
     "attacker": "attackers", "official": "officials", "minister": "ministers",
     "organisation": "organisations", "organization": "organisations", "point": "points",
+    "time": "times", "fold": "times", "vote": "votes", "penny": "pence", "pence": "pence",
+    "p": "pence", "cent": "cents", "foot": "feet", "feet": "feet", "metre": "metres",
+    "meter": "metres", "kilometre": "kilometres", "kilometer": "kilometres", "km": "kilometres",
+    "mile": "miles", "mph": "mph", "kph": "km/h", "km/h": "km/h", "kg": "kilograms",
+    "kilogram": "kilograms", "tonne": "tonnes", "ton": "tons", "inch": "inches",
 }
+_QUANTITIES = frozenset(QUANTITY_NOUNS.values())
 # Quantities that reports use interchangeably for one fact, compared in one group.
 GROUP_KEYS = {
     "countries": "countries or members", "members": "countries or members",
@@ -103,12 +124,21 @@ _QUALIFIER = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=
 _WORD_NUMBER = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _FIGURE = re.compile(
     rf"(?<![\w$€£¥.,:-])(?:(?P<qual>{_QUALIFIER})\s+)?(?P<cur>[$€£¥])?"
-    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_WORD_NUMBER})(?![\w-]))"
-    rf"(?:\s?(?P<mult>{'|'.join(MULTIPLIERS)})\b)?"
-    rf"(?:-(?P<suffix>[a-z]+))?(?P<pct>\s?%)?",
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    rf"|(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)})(?![\w])|(?:{_WORD_NUMBER})(?![\w]))"
+    rf"(?:\s?(?P<mult>{'|'.join(MULTIPLIERS)})\b|(?(cur)(?P<cmult>[mk])\b|(?!)))?"
+    rf"(?:-(?P<suffix>[a-z]+))?(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?P<pence>p\b)?",
     re.IGNORECASE,
 )
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _AFTER_WORD = re.compile(r"\s*([\w’'%-]+|[,;:.!?()\[\]\"“”])")
+
+# A list item's marker ("• " as the HTML cleaner writes <li>, "- ", "* ") is no part of its sentence.
+_LIST_MARK = re.compile(r"^(?:[•·▪►▸◦*–-]\s+)+")
+
+
+def _sentence(text: str, offset: int, spans: tuple[tuple[int, int], ...]) -> str:
+    return _LIST_MARK.sub("", sentence_at(text, offset, spans))
 
 
 @dataclass(frozen=True)
@@ -141,6 +171,8 @@ def _plural(word: str) -> str:
 
 def quantity_of(noun: str) -> str:
     """The normalised quantity for a counted noun: "airstrikes" -> "air strikes"."""
+    if noun.lower() in _QUANTITIES:
+        return noun.lower()  # already a normalised quantity: "children", "feet", "pence"
     words = noun.lower().replace("’", "'").split()
     singular = " ".join([*words[:-1], _singular(words[-1])]) if words else ""
     if noun.lower() in QUANTITY_NOUNS:
@@ -158,7 +190,7 @@ def _is_date_or_time(text: str, m: re.Match[str]) -> bool:
         return True  # "Dec 15", "Aug. 8"
     if re.match(r"\s*(?:%s)\b" % "|".join(MONTHS), after) and num.isdigit() and int(num) <= 31:
         return True  # "20 November"
-    if re.match(r"(?::\d|\s*(?:am|pm|a\.m\.|p\.m\.|gmt|utc)\b)", after):
+    if re.match(r"(?::\d|\s*(?:(?:am|pm|gmt|utc|bst|cet|et|est|edt|pt|pst|pdt)\b|[ap]\.m\.))", after):
         return True  # "2:50 pm", "0550 GMT"
     if re.match(r"(?:st|nd|rd|th)\b", after):
         return True  # ordinals
@@ -216,12 +248,71 @@ def _pair_singular(pair: str) -> str:
     return f"{first} {_singular(second)}"
 
 
+def _word_value(num: str) -> float | None:
+    """The value of a spelled-out number ("six", "twenty-three"), None for digits."""
+    if num in WORD_NUMBERS:
+        return float(WORD_NUMBERS[num])
+    tens, _, units = num.partition("-")
+    if tens in WORD_NUMBERS and units in WORD_NUMBERS:
+        return float(WORD_NUMBERS[tens] + WORD_NUMBERS[units])
+    return None
+
+
 def _value(m: re.Match[str]) -> float:
     num = m.group("num").lower()
-    value = float(WORD_NUMBERS[num]) if num in WORD_NUMBERS else float(num.replace(",", ""))
+    word = _word_value(num)
+    value = word if word is not None else float(num.replace(",", ""))
     if m.group("mult"):
         value *= MULTIPLIERS[m.group("mult").lower()]
+    if m.group("cmult"):
+        value *= CURRENCY_MULTIPLIERS[m.group("cmult").lower()]
     return value
+
+
+def _looks_plural(noun: str) -> bool:
+    """A lower-case noun in a plural form: "games", "children", "feet"."""
+    low = noun.lower()
+    if not noun[:1].islower():
+        return False
+    return low in ("people", "children", "men", "women", "feet", "teeth", "mice", "police") or (
+        low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 2
+    )
+
+
+def _not_a_count(text: str, m: re.Match[str], spans: tuple[tuple[int, int], ...]) -> bool:
+    """A number that names, dates or labels rather than counts (see the module docstring)."""
+    start, end = m.start("num"), m.end("num")
+    if m.group("qual") or m.group("cur"):
+        return False
+    after = text[end:]
+    if re.match(r"['’]?s\b", after):
+        return True  # a decade or an age: "the 1950s", "in his 30s"
+    before = re.search(r"([\w’'.-]+)\s+$", text[:start])
+    if before is None:
+        return False
+    word = before.group(1)
+    if word.lower() in LABEL_NOUNS:
+        return True  # "day 28", "phase 2"
+    if word.endswith(".") or word.lower() in _WEEKDAYS:
+        return False  # the end of the sentence before, or "said Sunday 300 people..."
+    # The first word of its sentence (or of a list item) is capitalised anyway.
+    sentence_start = any(
+        s <= before.start(1) < e and not _LIST_MARK.sub("", text[s : before.start(1)]).strip()
+        for s, e in spans
+    )
+    if word[:1].isupper() and not sentence_start and word.lower().rstrip(".") not in MONTHS:
+        # A capitalised word inside the sentence names the thing the number belongs to:
+        # "Phase 3", "FTSE 250", "Boeing 737".
+        return word.lower() not in QUALIFIERS and word.lower() not in ("a", "an", "the")
+    return False
+
+
+def _is_note(text: str, pos: int) -> bool:
+    """Inside a bracketed conversion note such as "($1 = 0.7950 pounds)"."""
+    for m in re.finditer(r"\([^()]*=[^()]*\)", text):
+        if m.start() <= pos < m.end():
+            return True
+    return False
 
 
 def _same_sentence(spans: tuple[tuple[int, int], ...], a: int, b: int) -> bool:
@@ -234,39 +325,51 @@ def _paragraph_figures(source: CleanSource, index: int) -> list[Figure]:
     spans = sentence_spans(text)
     found: list[tuple[int, Figure, bool]] = []  # (offset, figure, counts what follows "of")
     for m in _FIGURE.finditer(text):
-        if _is_date_or_time(text, m):
+        if _is_date_or_time(text, m) or _not_a_count(text, m, spans) or _is_note(text, m.start()):
             continue
         num = m.group("num").lower()
-        is_word = num in WORD_NUMBERS
+        is_word = _word_value(num) is not None
         suffix = (m.group("suffix") or "").lower()
         qualifier = (m.group("qual") or "").lower()
         end = m.end()
         noun, of_next = "", False
+        if is_word and suffix in NOT_COUNTING_SUFFIXES:
+            continue
         if suffix in QUALIFYING_SUFFIXES:
             qualifier = (qualifier + " " + QUALIFYING_SUFFIXES[suffix]).strip()
         elif suffix:
-            noun = suffix  # "60-member coalition", "14-day trial"
+            noun = suffix  # "60-member coalition", "14-day trial", "three-judge panel"
         if m.group("cur"):
             noun = CURRENCIES[m.group("cur")]
         elif m.group("pct"):
             noun = "%"
+        elif m.group("pence"):
+            noun = "p"  # "71p", "20p an hour"
         if not noun:
             noun, of_next = _noun_after(text, end)
         known = bool(noun) and quantity_of(noun) in QUANTITY_NOUNS.values()
+        # A plural noun of its own ("three abstentions", "six games") is what is counted.
+        plural = bool(noun) and not of_next and _looks_plural(noun.split()[-1])
+        determiner = re.search(r"\b(the|these|those|this|that|each|every|no|any|which)\s+$",
+                               text[: m.start()], re.IGNORECASE)
+        if is_word and determiner and not known and not suffix:
+            # "the two arch-foes", "the one before": a reference to what the text has named.
+            continue
         # "12 brigades, nine local and four ...": a bare word after a number in a list that
         # already counted something borrows that noun (see _fill_quantities).
         listed = bool(found) and _same_sentence(spans, found[-1][0], m.start())
-        if not known and listed and not of_next and len(noun.split()) <= 1:
+        if not known and not plural and listed and not of_next and len(noun.split()) <= 1:
             first = _AFTER_WORD.match(text, end)
             after = _AFTER_WORD.match(text, first.end()) if first else None
             if not noun or after is None or after.group(1).lower() in ("and", "or", ",", ".", ";"):
                 noun = ""
         elliptic = not noun and not of_next
-        if is_word and not (known or elliptic):
-            # A spelled-out number counts only a known noun: "one kind or another" is no figure.
+        if is_word and not (known or elliptic or (plural and num != "one") or (suffix and num != "one")):
+            # A spelled-out number counts a known noun, a plural noun or the noun joined to it
+            # ("three-judge"): "one kind or another" is no figure.
             continue
         shown = text[m.start() : end].strip()
-        sentence = sentence_at(text, m.start(), spans)
+        sentence = _sentence(text, m.start(), spans)
         figure = Figure(
             quantity=quantity_of(noun) if noun else "",
             value=_value(m),
