@@ -19,6 +19,12 @@ Resolution rules, kept simple on purpose:
 - "last week" / "next week" give the Monday of that week; "today", "tonight" the publication date.
 - With no (valid) publication date, relative and year-less dates are kept with resolved=False and
   date "": listed, never guessed.
+- The tense is read in the date's own clause first (between commas, "which", "than", ...), then
+  in the sentence; a verb of planning ("proposed closing from September") points ahead.
+- "N days/weeks/months/years ago" counts back from the publication date; "less than three months
+  ago" bounds a date without naming one and is skipped.
+- Not dates: a year naming an edition ("the 2025 state budget"), an indefinite or weekly weekday
+  ("a wet Tuesday evening", "the Tuesday sessions").
 
 It does not read times of day, durations ("two months"), or ranges as intervals.
 """
@@ -42,9 +48,16 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 # Words that tell the tense near a date: the nearest cue to the date decides.
 _FUTURE_CUES = r"will|shall|would|next|due|plans?|planned|expected|upcoming|coming|going\s+to"
+# A verb of planning points ahead whatever its own tense: "officers had proposed closing from
+# September" (written in February) is the September to come.
+_PLAN_CUES = (
+    r"(?:propos|plann|intend|schedul|expect)(?:e|es|ed|ing|s)?|aims?|aimed|aiming|hopes?|hoped"
+    r"|set\s+to"
+)
 _IRREGULAR_PAST = (
     "met held went came took gave made saw left began sent spoke brought became struck fought "
-    "won lost led set put hit cut chose wrote said told found thought knew flew fell rose ran"
+    "won lost led set put hit cut chose wrote said told found thought knew flew fell rose ran "
+    "forecast spent paid built sold bought kept heard"
 )
 _PAST_CUES = r"was|were|had|did|ago|last|earlier|[a-z]{3,}ed|" + _IRREGULAR_PAST.replace(" ", "|")
 # A month alone is a date only after one of these ("in August", "late September", "mid-October").
@@ -80,8 +93,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "year",
         re.compile(
-            r"\b(?:in|since|by|until|from|during|of|the|before|after)\s+"
+            r"\b(?:in|since|by|until|from|during|of|the|a|before|after)\s+"
             r"(?P<year>(?:19|20)\d{2})\b(?![-/]\d)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<count>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+            r"\s+(?P<unit>day|week|month|year)s?\s+ago\b",
             re.IGNORECASE,
         ),
     ),
@@ -116,14 +137,30 @@ def _parse_iso(value: str) -> date | None:
         return None
 
 
-def tense_near(sentence: str, start: int, end: int) -> str:
-    """"past", "future" or "" from the verb cue nearest to sentence[start:end]."""
+# What ends the clause a date belongs to: punctuation, or a word opening another clause.
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\b(?:which|who|whom|whose|that|than|but|while|whereas)\b",
+                           re.IGNORECASE)
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause of `sentence` holding the date at sentence[start:end]."""
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _nearest_cue(sentence: str, start: int, end: int, lo: int, hi: int) -> str:
     best: tuple[int, str] | None = None
-    for kind, cues in (("future", _FUTURE_CUES), ("past", _PAST_CUES)):
+    for kind, cues in (("future", _PLAN_CUES), ("future", _FUTURE_CUES), ("past", _PAST_CUES)):
         # After "be"/"being" a participle is passive and carries no tense ("will be held").
         passive = r"(?<!\bbe\s)(?<!\bbeing\s)" if kind == "past" else ""
         for m in re.finditer(rf"(?<![\w-]){passive}(?:{cues})\b", sentence, re.IGNORECASE):
-            if start <= m.start() < end:
+            if start <= m.start() < end or m.start() < lo or m.end() > hi:
                 continue
             if kind == "past" and m.group(0)[:1].isupper() and m.group(0).lower().endswith("ed"):
                 continue  # "United", "Ahmed": a capitalised -ed word is a name
@@ -131,6 +168,17 @@ def tense_near(sentence: str, start: int, end: int) -> str:
             if best is None or distance < best[0]:
                 best = (distance, kind)
     return best[1] if best else ""
+
+
+def tense_near(sentence: str, start: int, end: int) -> str:
+    """"past", "future" or "" from the verb cue nearest to sentence[start:end].
+
+    The date's own clause is read first ("larger than the $2.7bn forecast in December": the
+    forecast was made; "which officers had proposed closing from September": a plan), the rest of
+    the sentence only when that clause has no cue.
+    """
+    lo, hi = _clause(sentence, start, end)
+    return _nearest_cue(sentence, start, end, lo, hi) or _nearest_cue(sentence, start, end, 0, len(sentence))
 
 
 def resolve_weekday(weekday: int, published: date, modifier: str, tense: str) -> tuple[date, str]:
@@ -206,6 +254,24 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _ago(count: str, unit: str, published: date) -> tuple[str, str]:
+    """ "two years ago" -> the year, "three months ago" -> the month, "a week ago" -> its Monday."""
+    n = int(count) if count.isdigit() else _COUNTS[count]
+    why = f"{n} {unit}(s) before {published.isoformat()} (publication date)"
+    if unit == "year":
+        return f"{published.year - n:04d}", why
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 - n
+        return f"{index // 12:04d}-{index % 12 + 1:02d}", why
+    if unit == "week":
+        return _monday(published - timedelta(weeks=n)).isoformat(), why
+    return (published - timedelta(days=n)).isoformat(), why
+
+
 def _resolve(
     kind: str, m: re.Match[str], sentence: str, at: tuple[int, int], published: date | None
 ) -> tuple[str, str]:
@@ -244,6 +310,8 @@ def _resolve(
         return groups["year"], "year as written"
     if published is None:
         return "", "relative date and no publication date"
+    if kind == "ago":
+        return _ago(groups["count"].lower(), groups["unit"].lower(), published)
     if kind == "weekday":
         weekday = WEEKDAYS.index(groups["weekday"])
         modifier = (groups.get("wmod") or "").lower()
@@ -275,6 +343,40 @@ def _resolve(
     return f"{year:04d}", f"{rel} from {pub} (publication date)"
 
 
+# A year before one of these nouns names an edition, not a date: "the 2025 state budget".
+_EDITION_NOUNS = frozenset(
+    "budget budgets season seasons edition version model models report accounts plan strategy "
+    "estimates forecast forecasts target targets guidelines fiscal financial tax academic school "
+    "calendar cycle intake cohort".split()
+)
+# Words between "a"/"every" and a weekday that leave it indefinite: "on a wet Tuesday evening".
+_NOT_ADJECTIVES = frozenset("on by until from since before after last next this the week".split())
+
+
+def _names_no_date(text: str, start: int, end: int, kind: str) -> bool:
+    """A match that names no single date: an edition year, "a Tuesday", "the Tuesday sessions"."""
+    if kind == "ago":
+        # "less than three months ago" bounds a date without naming one.
+        return re.search(r"\b(?:less|more|fewer)\s+than\s+$|\b(?:over|under|within|at\s+least)\s+$",
+                         text[:start], re.IGNORECASE) is not None
+    if kind == "year":
+        after = re.match(r"\s+([a-z]+)(?:\s+([a-z]+))?", text[end:])
+        return bool(after) and bool({after.group(1), after.group(2)} & _EDITION_NOUNS)
+    if kind != "weekday" or re.match(r"(?:on|last|next|this)\s", text[start:end], re.IGNORECASE):
+        return False
+    before = re.search(r"\b(a|an|every|each|the)\s+((?:[a-z-]+\s+){0,2})$", text[:start], re.IGNORECASE)
+    if before is None:
+        return False
+    between = before.group(2).split()
+    if any(w.lower() in _NOT_ADJECTIVES for w in between):
+        return False
+    if before.group(1).lower() != "the":
+        return True  # "a wet Tuesday evening", "every Friday"
+    # "the Tuesday sessions": a weekly habit; "the Tuesday before the vote" is one day.
+    return not between and re.match(r"\s+[a-z]+[^s\W]?s\b", text[end:]) is not None and not re.match(
+        r"\s+(?:was|is|has|as)\b", text[end:])
+
+
 def _paragraph_events(source: CleanSource, index: int, published: date | None) -> list[Event]:
     paragraph = source.paragraphs[index]
     text = paragraph.text
@@ -292,6 +394,7 @@ def _paragraph_events(source: CleanSource, index: int, published: date | None) -
         t for t in taken
         if not (t[2] == "weekday" and any(0 <= s - t[1] <= 3 for s, _ in absolute))
     ]
+    taken = [t for t in taken if not _names_no_date(text, t[0], t[1], t[2])]
     events: list[Event] = []
     for s, e, kind, m in sorted(taken, key=lambda t: t[0]):
         sentence_span = next(((a, b) for a, b in spans if a <= s < b), (0, len(text)))

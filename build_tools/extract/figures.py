@@ -6,10 +6,15 @@ A figure is a number as written ("more than 60", "60-odd", "some 900", "$200 mil
 "airstrike", "air strikes" and "airstrikes" are all "air strikes" (see QUANTITY_NOUNS, a small
 generic table of counted nouns; other nouns are kept in their plural form).
 
-Skipped: dates ("Dec 15", "20 November", "2014-12-03"), times ("2:50 pm", "0550 GMT"), ordinals
-("20th"), years standing alone ("the 1979 revolution"), vague amounts ("thousands of",
-"dozens") and numbers that count nothing we can name ("One of the three attackers" keeps only
-"three attackers"). A number with no noun of its own inside a list ("12 brigades, nine Iraqi and
+Skipped: dates ("Dec 15", "20 November", "2014-12-03"), times ("2:50 pm", "6 p.m.", "0550 GMT"),
+ordinals ("20th"), years standing alone ("the 1979 revolution"), decades and ages ("the 1950s",
+"in his 30s"), numbers in names and labels ("Phase 3", "FTSE 250", "day 28"), conversion notes
+("($1 = 0.7950 pounds)"), vague amounts ("thousands of", "dozens") and numbers that count nothing
+we can name ("One of the three attackers" keeps only "three attackers"; "the two arch-foes" and
+"the one before" refer back). A spelled-out number counts a known noun, a plural noun ("six
+games") or the noun joined to it ("three-judge panel"). The noun right after a number is what it
+counts ("27 votes to 19, with three abstentions"); currency signs, "%", "per cent" and "p"
+("71p") give dollars, pounds, percent and pence. A number with no noun of its own inside a list ("12 brigades, nine Iraqi and
 four Kurdish") counts what the figure before it in the sentence counts; "21 of some 60 countries"
 counts what the figure after "of" counts.
 
