@@ -193,6 +193,38 @@ def test_normalise_quote_folds_case_apostrophes_and_punctuation():
     assert normalise_quote("We’re ready, NOW!") == normalise_quote("we're ready now")
 
 
+
+def test_a_title_with_a_full_stop_stays_with_the_name_after_said():
+    q = only(quotes_of('"The data are clear," said Dr. Maria Lind, the chief medical officer.'), "data")
+    assert q.speaker == "maria-lind"
+
+
+def test_a_body_that_speaks_is_kept_as_written_and_is_no_antecedent_of_she():
+    quotes = quotes_of(
+        'The three-judge panel said the owners had raised "a genuine dispute" about the ban.',
+        '"We are pleased," she said.',
+    )
+    assert only(quotes, "genuine dispute").speaker_text == "The three-judge panel"
+    assert only(quotes, "pleased").speaker_text != "The three-judge panel"
+
+
+def test_a_described_speaker_after_an_inverted_question_is_kept():
+    q = only(quotes_of('"Can you see any lights?" the police call handler asked.'), "lights")
+    assert (q.speaker, q.speaker_text) == ("", "the police call handler")
+
+
+def test_a_pronoun_before_anyone_is_named_is_the_first_person_named_after_it():
+    quotes = quotes_of(
+        'A girl is playing a man who she says afterwards "played really well, actually".',
+        "Maria Lind is eleven.",
+    )
+    assert only(quotes, "played really well").speaker == "maria-lind"
+
+
+def test_a_word_under_discussion_is_no_quotation():
+    assert quotes_of('"Ruthless" is the key word. It was uncomfortable.') == ()
+
+
 # -- the seed sources -----------------------------------------------------------------------------
 
 
@@ -259,3 +291,14 @@ def test_scare_quotes_in_the_seeds_are_skipped(seed_quotes):
 
 def test_output_does_not_depend_on_the_order_of_the_sources(seed_quotes):
     assert find_quotes(tuple(reversed(seed_sources())), ACTORS, ()) == seed_quotes
+
+
+# -- ten pages on other subjects (tests/labels/other/) ------------------------------------------
+
+
+def test_attribution_on_pages_about_other_subjects():
+    from fixtures.extract.other import other_actors, other_sources
+    from fixtures.extract.scoring import score_quotes
+
+    found, right, precision = score_quotes(find_quotes(other_sources(), other_actors(), ()))
+    assert found >= 0.95 and right >= 0.88 and precision.precision >= 0.95, (found, right, precision)

@@ -20,8 +20,14 @@ the opening mark in the same sentence (`Kerry said ... "`, `Abadi defended ..., 
 - a description with an article ("a NATO spokeswoman", "the top US diplomat"): kept as written, and
   resolved to a person only where the same source names the holder in apposition
   ("Oana Lungescu, a NATO spokeswoman", "NATO spokeswoman Oana Lungescu");
+- a body ("the three-judge panel", "the council"): kept as written, never the antecedent of a
+  pronoun;
 - a pronoun ("he", "she"): the nearest preceding person in the source, taken from person mentions,
-  named or described subjects of speech verbs, and earlier attributions.
+  named or described subjects of speech verbs, and earlier attributions; before anyone is named
+  (a feature's opening scene), the first person the source names after it.
+
+A short quoted piece that opens its sentence and runs on into it without punctuation ("“Ruthless”
+is the key word") is a word under discussion, not a quotation.
 
 A quotation with no attribution that begins its sentence is given the speaker of the nearest
 preceding attribution in the same source (the follow-on paragraph of a long quote).
@@ -76,8 +82,21 @@ ROLE_NOUNS = frozenset(
     soldier king queen prince emir sheikh cleric imam priest bishop activist campaigner journalist
     reporter correspondent editor executive ceo founder manager coordinator delegate observer
     veteran survivor victim mother father son daughter brother sister woman man member
+    handler operator dispatcher worker nurse teacher driver pilot firefighter paramedic neighbour
+    neighbor owner student parent farmer guard coach player economist scientist engineer
+    councillor commissioner sheriff trustee inspector investigator detective consultant employee
     """.split()
 )
+# Nouns naming a body that speaks as one: a speaker kept as written, never the antecedent of
+# "he"/"she".
+BODY_NOUNS = frozenset(
+    """
+    panel court jury committee board council company firm government ministry department agency
+    authority police union commission tribunal inquiry
+    """.split()
+)
+# Titles written with a full stop before a name: "said Dr. Helena Ruiz".
+_TITLE = r"(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Supt|Insp)\."
 PRONOUNS = frozenset({"he", "she"})
 # Sentence openers and adverbs that sit between a subject and its verb or before a name.
 _LEADING_WORDS = frozenset(
@@ -116,7 +135,7 @@ class _Span:
 
 @dataclass(frozen=True)
 class _Subject:
-    kind: str  # "name", "role", "pronoun"
+    kind: str  # "name", "role" (a person described), "body" ("the panel"), "pronoun"
     text: str
     start: int  # absolute offset in the paragraph
     end: int
@@ -246,6 +265,8 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
             break
         if words[-1].lower().strip("’'") in ROLE_NOUNS:
             return _Subject("role", phrase, base + m.start(), base + end)
+        if words[-1].lower() in BODY_NOUNS:
+            return _Subject("body", phrase, base + m.start(), base + end)
     # A name: a run of capitalised words (with particles such as "of", "al-") ending the text.
     tokens = list(re.finditer(r"[^\s,;:()]+", head))
     run: list[re.Match[str]] = []
@@ -273,7 +294,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
 
 def _leading_subject(text: str, base: int) -> _Subject | None:
     """The subject that starts `text` (the words just after an inverted "said")."""
-    m = re.match(r"\s*([^,;:.!?()]+)", text)
+    m = re.match(rf"\s*((?:{_TITLE}\s+)?[^,;:.!?()]+)", text)
     if m is None:
         return None
     phrase = m.group(1).rstrip()
@@ -285,6 +306,8 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
         return _Subject("pronoun", words[0], start, start + len(words[0]))
     if words[0].lower() in {"a", "an", "the"} and words[-1].lower() in ROLE_NOUNS:
         return _Subject("role", phrase, start, start + len(phrase))
+    if words[0].lower() in {"a", "an", "the"} and words[-1].lower() in BODY_NOUNS:
+        return _Subject("body", phrase, start, start + len(phrase))
     return _Subject("name", phrase, start, start + len(phrase))
 
 
@@ -361,6 +384,20 @@ class _SourceReader:
         s, e, actor = max(hits)
         return _Speaker(actor, text[s:e], True)
 
+    def _first_person_after(self, pos: tuple[int, int]) -> _Speaker | None:
+        """A pronoun before anyone is named (a feature's opening scene: "a girl ... she says"):
+        the first curated person the source names after it."""
+        later = sorted(
+            ((pi, s), e, actor)
+            for pi, found in self.mentions.items()
+            for s, e, actor in found
+            if (pi, s) > pos and self.actors[actor].kind == "person" and not self._quoted(pi, s)
+        )
+        if not later:
+            return None
+        (pi, s), e, actor = later[0]
+        return _Speaker(actor, self.texts[pi][s:e], True)
+
     def _mentioned(self, pi: int, verb_at: int) -> _Subject | None:
         """A person mention that ends just before a speech verb ("the harbourmaster said")."""
         text = self.texts[pi]
@@ -393,7 +430,9 @@ class _SourceReader:
         if subject.kind == "pronoun":
             pos = (pi, subject.start)
             earlier = [(p, s) for p, s in self.people if p < pos and s.is_person]
-            return max(earlier, key=lambda item: item[0])[1] if earlier else None
+            if earlier:
+                return max(earlier, key=lambda item: item[0])[1]
+            return self._first_person_after(pos)
         # In a description ("a US state department official") a named actor is a modifier.
         named = self._actor_in(pi, subject.start, subject.end) if subject.kind == "name" else None
         if named is not None:
@@ -401,6 +440,8 @@ class _SourceReader:
             return _Speaker(actor, text, self.actors[actor].kind == "person")
         if subject.kind == "role":
             return _Speaker(self.roles.get(_role_key(subject.text), ""), subject.text)
+        if subject.kind == "body":
+            return _Speaker("", subject.text, is_person=False)
         return _Speaker("", subject.text)
 
     # -- attribution -------------------------------------------------------------------------
@@ -474,6 +515,12 @@ class _SourceReader:
                 continue  # a scare quote, a term or a title
             if subject is None and not initial and words <= SHORT_QUOTE_WORDS and not pre_verb:
                 continue
+            if subject is None and initial and words <= SHORT_QUOTE_WORDS and not pre_verb and (
+                span.start_para == span.end_para
+                and not re.search(r"[,.!?…]$", span.text.rstrip())
+                and re.match(r"\s+[a-z]", self.texts[span.end_para][span.close_at + 1 :])
+            ):
+                continue  # "“Ruthless” is the key word": a word under discussion, not speech
             occ = _Occurrence(
                 self.index, span.start_para, span.open_at,
                 SourceRef(self.source.id, self.source.paragraphs[span.start_para].id),
@@ -490,7 +537,9 @@ class _SourceReader:
             if speaker is not None:
                 occ.attributed = True
             elif initial or subject is None:
-                earlier = [(p, s) for p, s in self.speech if p < pos]
+                # An unresolved "he"/"she" is a person: it never inherits a body's words.
+                pronoun = subject is not None and subject.kind == "pronoun"
+                earlier = [(p, s) for p, s in self.speech if p < pos and (s.is_person or not pronoun)]
                 speaker = max(earlier, key=lambda item: item[0])[1] if earlier else None
             if speaker is not None:
                 occ.speaker, occ.speaker_text = speaker.actor, speaker.text
