@@ -106,7 +106,7 @@ def _clean(raw: RawSource, ruleset: RuleSet, shared: Counter[str]) -> CleanSourc
     blocks = split_blocks(text, heading_lines)
     texts = [b.text for b in blocks]
     words = page_words(texts)  # split once, for the language guess and the block features
-    stop = stopwords(guess_language(texts, lows=words[1]))
+    stop = stopwords(guess_language(texts, words=words))
     verdicts, found, _ = find_article(blocks, ruleset, stop, shared, html_meta.title, words)
     is_html = raw.format == "html"
 

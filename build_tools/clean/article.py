@@ -25,7 +25,7 @@ from ..model import DetectedMeta
 from . import meta as metaread
 from .blocks import Block
 from .rules import END, META, Match, RuleSet
-from .score import BAD, GOOD, NEAR_GOOD, Features, Score, page_features, score, words
+from .score import BAD, GOOD, NEAR_GOOD, Features, PageWords, Score, page_features, score, words
 
 PARAGRAPH = "paragraph"
 HEADING = "heading"
@@ -98,7 +98,7 @@ def _judge(
     rules: RuleSet,
     stop: frozenset[str],
     shared: Counter[str],
-    words: tuple[list[str], list[str]] | None = None,
+    words: PageWords | None = None,
 ) -> list[_Judged]:
     texts = [b.text for b in blocks]
     keys = _keys(texts)
@@ -353,7 +353,7 @@ def find_article(
     stop: frozenset[str],
     shared: Counter[str] | None = None,
     title: str = "",
-    words: tuple[list[str], list[str]] | None = None,
+    words: PageWords | None = None,
 ) -> tuple[tuple[Verdict, ...], DetectedMeta, tuple[str, ...]]:
     """A verdict for every block, the metadata read from the page, and the field names found.
 

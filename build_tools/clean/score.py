@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, repeat
-from operator import itemgetter
+from itertools import repeat
+from operator import itemgetter, not_
 from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
@@ -58,11 +58,11 @@ def words(text: str) -> list[str]:
     return tokens(text)
 
 
-def guess_language(texts: list[str], sample: int = 400, lows: list[str] | None = None) -> str:
+def guess_language(texts: list[str], sample: int = 400, words: PageWords | None = None) -> str:
     """The jusText stoplist that covers most of the page's words ("English" when undecided).
 
     The first `sample` words suffice: function words are the most frequent words of any text.
-    `lows`: the page's lower-cased tokens from `page_words`, when already computed.
+    `words`: the page's `page_words`, when already computed.
     """
     chosen: list[str] = []
     n = 0
@@ -71,16 +71,22 @@ def guess_language(texts: list[str], sample: int = 400, lows: list[str] | None =
         n += text.count(" ") + 1
         if n >= sample:
             break
-    if lows is not None and all(chosen):  # non-empty texts: n is the number of their tokens
-        sample_words = list(filter(None, lows[:n]))
+    english = stopwords("English")
+    if words is not None and all(chosen):  # non-empty texts: n is the number of their tokens
+        # The shortcut below counted on the page's function-word flags, which the block features
+        # reuse when the page is English; a token of punctuation only is no word.
+        total = min(n, len(words.lows)) - words.empty_before(n)
+        if total and words.stop_mask(english).count(1, 0, n) >= total / 3:
+            return "English"
+        sample_words = list(filter(None, words.lows[:n]))
     else:
         sample_words = tokens(" ".join(chosen).lower())
-    total = len(sample_words)
-    # A shortcut for the commonest case, which spares the count over 100 lists: when a third of
+        total = len(sample_words)
+        if total and sum(map(english.__contains__, sample_words)) >= total / 3:
+            return "English"
+    # A shortcut for the commonest case, above, spares the count over 100 lists: when a third of
     # the words are English function words the page is English (in other languages' text the
     # English list finds loanwords and names, far below a third).
-    if total and sum(map(stopwords("English").__contains__, sample_words)) >= total / 3:
-        return "English"
     seen = Counter(sample_words)
     index = _stopword_index()
     counts: Counter[str] = Counter()
@@ -153,33 +159,60 @@ def features(text: str, stop: frozenset[str], repeated: bool = False, shared: in
     )
 
 
-def page_words(texts: list[str]) -> tuple[list[str], list[str]]:
-    """The page's whitespace-separated tokens with punctuation stripped, as written and lower-cased."""
-    page = "\n".join(texts)
-    toks = list(map(str.strip, page.split(), repeat(_PUNCTUATION)))
-    # Lower-casing never turns a character into whitespace or punctuation, so the stripped tokens
-    # lower-cased in one call are the tokens of the lower-cased page; NUL separates them.
-    lows = "\0".join(toks).lower().split("\0") if "\0" not in page else list(map(str.lower, toks))
-    return toks, lows
+class PageWords:
+    """A page's whitespace-separated tokens with punctuation stripped, as written and lower-cased.
+
+    The page is split once, for the language guess and the block features. Per-token facts are
+    kept as byte strings of 0/1 flags, so that a block's count is one C-level `bytes.count` over
+    its slice of the page's tokens instead of a loop over them.
+    """
+
+    __slots__ = ("toks", "lows", "empty", "_masks")
+
+    def __init__(self, texts: list[str]) -> None:
+        page = "\n".join(texts)
+        toks = list(map(str.strip, page.split(), repeat(_PUNCTUATION)))
+        # Lower-casing never turns a character into whitespace or punctuation, so the stripped
+        # tokens lower-cased in one call are the tokens of the lower-cased page; NUL separates them.
+        self.toks = toks
+        self.lows = "\0".join(toks).lower().split("\0") if "\0" not in page else list(map(str.lower, toks))
+        # tokens of punctuation only ("-", "|") are no words; most pages have a few or none
+        self.empty = bytes(map(not_, toks)) if "" in toks else None
+        self._masks: list[tuple[frozenset[str], bytes]] = []
+
+    def empty_before(self, n: int) -> int:
+        """Tokens of punctuation only among the first n."""
+        return self.empty.count(1, 0, n) if self.empty is not None else 0
+
+    def stop_mask(self, stop: frozenset[str]) -> bytes:
+        """1 for each token that is one of the function words `stop`, computed once per list."""
+        for known, mask in self._masks:
+            if known is stop:
+                return mask
+        mask = bytes(map(stop.__contains__, self.lows))
+        self._masks.append((stop, mask))
+        return mask
 
 
-def page_features(
-    texts: list[str], stop: frozenset[str], words: tuple[list[str], list[str]] | None = None
-) -> list[Features]:
+def page_words(texts: list[str]) -> PageWords:
+    return PageWords(texts)
+
+
+def page_features(texts: list[str], stop: frozenset[str], words: PageWords | None = None) -> list[Features]:
     """`features` of every block of a page, counted over the page's words at once.
 
-    The page is split once; cumulative counts of words, function words and capitalised words give
-    each block's counts by subtraction, so the work per block is a few arithmetic operations.
-    Block texts are whitespace-collapsed, so block n holds exactly `text.count(" ") + 1` of the
-    page's whitespace-separated tokens.
+    The page is split once; each block's counts of words, function words and capitalised words
+    are counts of flags over its run of the page's tokens. Block texts are whitespace-collapsed,
+    so block n holds exactly `text.count(" ") + 1` of the page's whitespace-separated tokens.
     """
     if not texts:
         return []
+    if words is None:
+        words = PageWords(texts)
     page = "\n".join(texts)
-    toks, lows = words if words is not None else page_words(texts)
-    words_at = [0, *accumulate(map(bool, toks))]
-    stops_at = [0, *accumulate(map(stop.__contains__, lows))]
-    caps_at = [0, *accumulate(map(str.isupper, map(_FIRST, toks)))]
+    empty = words.empty
+    stops = words.stop_mask(stop)
+    caps = bytes(map(str.isupper, map(_FIRST, words.toks)))
     # what makes a block link-like, looked for in the page first: most pages have none of it
     urls = "://" in page or "www." in page or "@" in page
     separators = page.count(" | ") + page.count(" » ") + page.count(" › ") >= 2
@@ -188,7 +221,7 @@ def page_features(
     pos = 0
     for text in texts:
         nxt = pos + text.count(" ") + 1 if text else pos
-        n = words_at[nxt] - words_at[pos]
+        n = nxt - pos if empty is None else nxt - pos - empty.count(1, pos, nxt)
         if urls or separators:
             link = _link_like(text)
         else:
@@ -198,18 +231,21 @@ def page_features(
             pos = nxt
             continue
         if text[-1] in _ENDS:
-            end = _SENTENCE_END.search(text) is not None
-            colon = _COLON_END.search(text) is not None
+            # what `_SENTENCE_END` and `_COLON_END` find: the last character before closing quotes
+            # and brackets (a block text holds no newline)
+            last = text.rstrip(_CLOSERS)[-1:]
+            end = last in _STOPS
+            colon = last in _COLONS
         else:
             end = colon = False
         append(
             Features(
                 n,
                 len(text),
-                (stops_at[nxt] - stops_at[pos]) / n,
+                stops.count(1, pos, nxt) / n,
                 end,
                 colon,
-                (caps_at[nxt] - caps_at[pos]) / n,
+                caps.count(1, pos, nxt) / n,
                 text[0] in _LIST_START and _LIST_MARK.match(text) is not None,
                 link,
                 # only where no sentence ends: "YouTube" or "PayPal" in prose are names, not glued links
@@ -225,6 +261,9 @@ def page_features(
 _FIRST = itemgetter(slice(0, 1))
 # last characters that may close a sentence or a colon-ended line, quotes and brackets included
 _ENDS = frozenset(".!?…:;\"'”’»)]")
+_CLOSERS = "\"'”’»)]"
+_STOPS = frozenset(".!?…")  # sets of characters: "" is in no set, unlike in a string
+_COLONS = frozenset(":;")
 _LIST_START = frozenset("•·▪►▸◦*–-0123456789")
 
 
