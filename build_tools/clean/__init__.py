@@ -53,10 +53,10 @@ def _publisher_key(raw: RawSource) -> str:
 
 
 def _block_keys(raw: RawSource) -> set[str]:
-    from .article import _key
+    from .article import _keys
 
     text, headings, _ = page_text(raw)
-    return {_key(b.text) for b in split_blocks(text, headings)}
+    return set(_keys([b.text for b in split_blocks(text, headings)]))
 
 
 def _shared_with_siblings(raw: RawSource, siblings: Sequence[RawSource]) -> Counter[str]:
