@@ -38,6 +38,15 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def _collapse_line(line: str) -> str:
+    """`_collapse` of a stripped line, which most often has nothing to collapse.
+
+    Every whitespace character but the ASCII space is non-printable, so a printable line without
+    two spaces in a row is already collapsed: two C-level scans instead of splitting it into words.
+    """
+    return line if line.isprintable() and "  " not in line else " ".join(line.split())
+
+
 def _is_wrapped(lines: list[str]) -> bool:
     """A run of 3+ lines of near-equal width is a paragraph wrapped at a fixed column."""
     if len(lines) < 3:
@@ -75,7 +84,7 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
     def flush(run: list[tuple[int, str]], gap: int) -> None:
         if len(run) == 1:  # the commonest case: one line between blank lines
             number, line = run[0]
-            body, marked = _unmark(" ".join(line.split()))
+            body, marked = _unmark(_collapse_line(line))
             blocks.append(Block(len(blocks), number, (number,), (line,), body, gap, marked or number in headings))
             return
         texts = [t for _, t in run]
@@ -91,7 +100,7 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
         for n, group in enumerate(groups):
             if len(group) == 1:
                 number, line = group[0]
-                body, marked = _unmark(" ".join(line.split()))
+                body, marked = _unmark(_collapse_line(line))
                 blocks.append(Block(len(blocks), number, (number,), (line,), body, gap if n == 0 else 0, marked or number in headings))
                 continue
             joined = _collapse(" ".join(t for _, t in group))
@@ -117,7 +126,7 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
         if run:
             if len(run) == 1:  # the commonest case, built here without the grouping
                 n, one = run[0]
-                body, marked = _unmark(" ".join(one.split()))
+                body, marked = _unmark(_collapse_line(one))
                 blocks.append(Block(len(blocks), n, (n,), (one,), body, gap, marked or n in headings))
             else:
                 flush(run, gap)
