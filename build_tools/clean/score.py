@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from operator import itemgetter, not_
 from typing import NamedTuple
 
@@ -87,12 +87,9 @@ def guess_language(texts: list[str], sample: int = 400, words: PageWords | None 
     # A shortcut for the commonest case, above, spares the count over 100 lists: when a third of
     # the words are English function words the page is English (in other languages' text the
     # English list finds loanwords and names, far below a third).
-    seen = Counter(sample_words)
+    # every language that lists a word, once per occurrence of the word: counted in C
     index = _stopword_index()
-    counts: Counter[str] = Counter()
-    for w, n in seen.items():
-        for language in index.get(w, ()):
-            counts[language] += n
+    counts = Counter(chain.from_iterable(map(index.get, sample_words, repeat(()))))
     if not counts:
         return "English"
     # ties go to the alphabetically first language, so that the guess is deterministic
