@@ -118,6 +118,7 @@ def _judge(
     feats = page_features(texts, stop, words)
     judged = []
     append = judged.append
+    new = tuple.__new__  # _Judged(...) without the named tuple's Python-level constructor
     for i, b in enumerate(blocks):
         key = keys[i]
         f0 = feats[i]
@@ -133,7 +134,7 @@ def _judge(
         )
         mine = twins.get(i)
         if mine is None and count == 1 and not contained and not shared:  # the commonest case
-            append(_Judged(b, m, f0, score(f0), False, False, key))
+            append(new(_Judged, (b, m, f0, score(f0), False, False, key)))
             continue
         mine = mine or ()
         # of two twins only the shorter is the repeat: the longer may be the paragraph that
@@ -505,5 +506,9 @@ def find_article(
         dateline_agency=found_dateline[1] if found_dateline else "",
     )
     fields = tuple(name for name in ("title", "authors", "date", "publisher", "dateline_place", "dateline_agency") if getattr(detected, name))
-    verdicts = tuple(Verdict(j.block, kinds.get(i, REMOVED), "" if i in kinds else reasons.get(i, "removed")) for i, j in enumerate(judged))
+    new = tuple.__new__  # Verdict(...) without the named tuple's Python-level constructor
+    verdicts = tuple(
+        new(Verdict, (j.block, kinds[i], "") if i in kinds else (j.block, REMOVED, reasons.get(i, "removed")))
+        for i, j in enumerate(judged)
+    )
     return verdicts, detected, fields

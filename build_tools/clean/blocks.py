@@ -66,6 +66,10 @@ def _continues(prev: str, nxt: str) -> bool:
     return nxt[:1].islower() and not _SENTENCE_END.search(prev) and not _BULLET.match(nxt)
 
 
+_MARK_START = frozenset("#-–—")  # the first character of a marked heading
+_new_tuple = tuple.__new__
+
+
 def _unmark(text: str) -> tuple[str, bool]:
     if text[:1] not in "#-–—":
         return text, False
@@ -126,8 +130,13 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
         if run:
             if len(run) == 1:  # the commonest case, built here without the grouping
                 n, one = run[0]
-                body, marked = _unmark(_collapse_line(one))
-                blocks.append(Block(len(blocks), n, (n,), (one,), body, gap, marked or n in headings))
+                # `_unmark(_collapse_line(one))` spelt out, and the tuple built without the named
+                # tuple's keyword-handling constructor: this runs for most blocks of every page
+                body = one if one.isprintable() and "  " not in one else " ".join(one.split())
+                marked = False
+                if body[0] in _MARK_START:
+                    body, marked = _unmark(body)
+                blocks.append(_new_tuple(Block, (len(blocks), n, (n,), (one,), body, gap, marked or n in headings)))
             else:
                 flush(run, gap)
             run, gap = [], 0

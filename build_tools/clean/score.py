@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import chain, repeat
+from bisect import bisect_right
+from itertools import accumulate, chain, repeat
 from operator import itemgetter, not_
 from typing import NamedTuple
 
@@ -210,21 +211,18 @@ def page_features(texts: list[str], stop: frozenset[str], words: PageWords | Non
     empty = words.empty
     stops = words.stop_mask(stop)
     caps = bytes(map(str.isupper, map(_FIRST, words.toks)))
-    # what makes a block link-like, looked for in the page first: most pages have none of it
-    urls = "://" in page or "www." in page or "@" in page
-    separators = page.count(" | ") + page.count(" » ") + page.count(" › ") >= 2
+    linked = _linked_blocks(texts, page)
     out = []
     append = out.append
+    new = tuple.__new__  # Features(...) without the named tuple's Python-level constructor
     pos = 0
-    for text in texts:
+    for i, text in enumerate(texts):
         nxt = pos + text.count(" ") + 1 if text else pos
         n = nxt - pos if empty is None else nxt - pos - empty.count(1, pos, nxt)
-        if urls or separators:
-            link = _link_like(text)
-        else:
-            link = text[:1] in "«‹<" and text[:1] != "" or text[-1:] in "»›>" and text[-1:] != ""
+        # `_link_like`: what the block contains was looked for over the page, its edges here
+        link = i in linked or text[:1] in "«‹<" and text[:1] != "" or text[-1:] in "»›>" and text[-1:] != ""
         if not n:
-            append(Features(0, len(text), 0.0, False, False, 1.0, False, link, False, False, 0))
+            append(new(Features, (0, len(text), 0.0, False, False, 1.0, False, link, False, False, 0)))
             pos = nxt
             continue
         if text[-1] in _ENDS:
@@ -236,23 +234,57 @@ def page_features(texts: list[str], stop: frozenset[str], words: PageWords | Non
         else:
             end = colon = False
         append(
-            Features(
-                n,
-                len(text),
-                stops.count(1, pos, nxt) / n,
-                end,
-                colon,
-                caps.count(1, pos, nxt) / n,
-                text[0] in _LIST_START and _LIST_MARK.match(text) is not None,
-                link,
-                # only where no sentence ends: "YouTube" or "PayPal" in prose are names, not glued links
-                not end and _GLUED.search(text) is not None,
-                False,
-                0,
+            new(
+                Features,
+                (
+                    n,
+                    len(text),
+                    stops.count(1, pos, nxt) / n,
+                    end,
+                    colon,
+                    caps.count(1, pos, nxt) / n,
+                    text[0] in _LIST_START and _LIST_MARK.match(text) is not None,
+                    link,
+                    # only where no sentence ends: "YouTube" or "PayPal" in prose are names, not glued links
+                    not end and _GLUED.search(text) is not None,
+                    False,
+                    0,
+                ),
             )
         )
         pos = nxt
     return out
+
+
+def _linked_blocks(texts: list[str], page: str) -> set[int]:
+    """Blocks that `_link_like` finds link-like for what they contain: a URL, an e-mail address, or
+    two separators (" | ", " » ", " › ").
+
+    These are looked for over the whole page (`page`: the texts joined by newlines), which most
+    often holds none of them, rather than in every block; none of them spans a newline, so the
+    page's occurrences are the blocks' own (separators counted without overlap, as `str.count`).
+    """
+    urls = "://" in page or "www." in page or "@" in page
+    separators = " | " in page or " » " in page or " › " in page
+    if not (urls or separators):
+        return set()
+    starts = [0, *accumulate(len(t) + 1 for t in texts)]
+    found: set[int] = set()
+    for mark in ("://", "www.", "@"):
+        at = page.find(mark)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            if mark != "@" or i not in found and _EMAIL.search(texts[i]):
+                found.add(i)
+            at = page.find(mark, starts[i + 1] if mark == "@" else at + 1)
+    seps: Counter[int] = Counter()
+    for mark in (" | ", " » ", " › "):
+        at = page.find(mark)
+        while at >= 0:
+            seps[bisect_right(starts, at) - 1] += 1
+            at = page.find(mark, at + len(mark))
+    found.update(i for i, n in seps.items() if n >= 2)
+    return found
 
 
 _FIRST = itemgetter(slice(0, 1))
@@ -297,6 +329,7 @@ class Score(NamedTuple):
         return f"score={self.value:.2f} ({notes})"
 
 
+_new_tuple = tuple.__new__
 SHORT_WORDS = 8  # fewer words than this: too short to judge alone, the neighbours decide
 
 
@@ -329,4 +362,4 @@ def score(f: Features) -> Score:
         label = GOOD
     else:
         label = NEAR_GOOD
-    return Score(round(value, 2), label, f)
+    return _new_tuple(Score, (round(value, 2), label, f))  # Score(...) without its Python-level constructor
