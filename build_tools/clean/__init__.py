@@ -116,13 +116,9 @@ def _clean(raw: RawSource, ruleset: RuleSet, shared: Counter[str]) -> CleanSourc
         if v.kind == REMOVED:
             removed.extend(_removed_lines(v.block, v.reason))
             continue
+        # id, kind, text, line (positional: one is built for every kept block)
         paragraphs.append(
-            Paragraph(
-                id=f"p{len(paragraphs) + 1}",
-                kind="heading" if v.kind == HEADING else "paragraph",
-                text=v.block.text,
-                line=0 if is_html else v.block.line,
-            )
+            Paragraph(f"p{len(paragraphs) + 1}", "heading" if v.kind == HEADING else "paragraph", v.block.text, 0 if is_html else v.block.line)
         )
 
     # For HTML, the page's own metadata (meta tags, read by trafilatura) comes before the text's.
@@ -151,4 +147,4 @@ def _clean(raw: RawSource, ruleset: RuleSet, shared: Counter[str]) -> CleanSourc
 
 
 def _removed_lines(block: Block, reason: str) -> list[Removed]:
-    return [Removed(line=n, text=t, reason=reason) for n, t in zip(block.lines, block.raw)]
+    return [Removed(n, t, reason) for n, t in zip(block.lines, block.raw)]  # line, text, reason

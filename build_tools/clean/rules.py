@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -336,9 +337,7 @@ class RuleSet:
         if self._triggers is not None and texts:
             lowered = "\n".join(texts).lower()
             # where each line starts in the lowered page (lower-casing may change lengths)
-            starts = [0]
-            for line in lowered.split("\n")[:-1]:
-                starts.append(starts[-1] + len(line) + 1)
+            starts = [0, *accumulate(len(line) + 1 for line in lowered.split("\n"))]
             for end, indices in self._triggers.iter(lowered):
                 i = bisect_right(starts, end) - 1
                 if i in candidates:
