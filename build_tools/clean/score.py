@@ -72,10 +72,13 @@ def guess_language(texts: list[str], sample: int = 400, words: PageWords | None 
         n += text.count(" ") + 1
         if n >= sample:
             break
+    # A shortcut for the commonest case spares the count over 100 lists: when a third of the words
+    # are English function words the page is English (in other languages' text the English list
+    # finds loanwords and names, far below a third).
     english = stopwords("English")
     if words is not None and all(chosen):  # non-empty texts: n is the number of their tokens
-        # The shortcut below counted on the page's function-word flags, which the block features
-        # reuse when the page is English; a token of punctuation only is no word.
+        # counted on the page's function-word flags, which the block features reuse when the page
+        # is English; a token of punctuation only is no word
         total = min(n, len(words.lows)) - words.empty_before(n)
         if total and words.stop_mask(english).count(1, 0, n) >= total / 3:
             return "English"
@@ -85,9 +88,6 @@ def guess_language(texts: list[str], sample: int = 400, words: PageWords | None 
         total = len(sample_words)
         if total and sum(map(english.__contains__, sample_words)) >= total / 3:
             return "English"
-    # A shortcut for the commonest case, above, spares the count over 100 lists: when a third of
-    # the words are English function words the page is English (in other languages' text the
-    # English list finds loanwords and names, far below a third).
     # every language that lists a word, once per occurrence of the word: counted in C
     index = _stopword_index()
     counts = Counter(chain.from_iterable(map(index.get, sample_words, repeat(()))))
