@@ -688,6 +688,36 @@ def _same_quote(a: str, b: str) -> bool:
     return fuzz.partial_ratio(short, long) >= CONTAINED_PARTIAL_RATIO
 
 
+RARE_KEYS = 3  # each quotation is compared with those sharing one of its rarest word keys
+
+
+def _keys(norm: str) -> set[str]:
+    # The first four letters of each word: "brand" and "brands" share a key, so do most typos.
+    return {w[:4] for w in norm.split()} or {""}
+
+
+def _candidate_pairs(norms: list[str]) -> list[tuple[int, int]]:
+    """Pairs (i < j) that may be the same quotation, in the order a full comparison would take.
+
+    Comparing every pair grows with the square of the number of quotations (a dossier of a
+    thousand sources has tens of thousands). Two renderings of one quotation share most of
+    their words, and a quotation contained in another shares all of them, so each is only
+    compared with the quotations that hold one of its few rarest word keys.
+    """
+    keys = [_keys(n) for n in norms]
+    postings: dict[str, list[int]] = {}
+    for i, ks in enumerate(keys):
+        for k in ks:
+            postings.setdefault(k, []).append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, ks in enumerate(keys):
+        for k in sorted(ks, key=lambda k: (len(postings[k]), k))[:RARE_KEYS]:
+            for j in postings[k]:
+                if j != i:
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
 def _merge(occurrences: list[_Occurrence]) -> tuple[Quote, ...]:
     parent = list(range(len(occurrences)))
 
@@ -698,17 +728,18 @@ def _merge(occurrences: list[_Occurrence]) -> tuple[Quote, ...]:
         return i
 
     norms = [normalise_quote(o.text) for o in occurrences]
-    for i in range(len(occurrences)):
-        for j in range(i + 1, len(occurrences)):
-            a, b = occurrences[i], occurrences[j]
-            if a.speaker and b.speaker and a.speaker != b.speaker:
-                continue
-            if root(i) != root(j) and _same_quote(norms[i], norms[j]):
-                # Never join two groups whose curated speakers differ.
-                speakers = {occurrences[k].speaker for k in range(len(occurrences))
-                            if root(k) in (root(i), root(j)) and occurrences[k].speaker}
-                if len(speakers) <= 1:
-                    parent[max(root(i), root(j))] = min(root(i), root(j))
+    # The curated speakers of each group, kept at its root: two groups whose speakers differ
+    # are never joined.
+    speakers: dict[int, set[str]] = {i: {o.speaker} if o.speaker else set() for i, o in enumerate(occurrences)}
+    for i, j in _candidate_pairs(norms):
+        a, b = occurrences[i], occurrences[j]
+        if a.speaker and b.speaker and a.speaker != b.speaker:
+            continue
+        ri, rj = root(i), root(j)
+        if ri != rj and _same_quote(norms[i], norms[j]) and len(speakers[ri] | speakers[rj]) <= 1:
+            keep, gone = min(ri, rj), max(ri, rj)
+            parent[gone] = keep
+            speakers[keep] |= speakers.pop(gone)
     groups: dict[int, list[_Occurrence]] = {}
     for i, occ in enumerate(occurrences):
         groups.setdefault(root(i), []).append(occ)

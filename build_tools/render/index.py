@@ -17,6 +17,7 @@ def source_order_key(s: CleanSource) -> tuple[str, str]:
 class Index:
     sources: dict[str, CleanSource]
     source_order: tuple[str, ...]  # source ids, date order
+    source_rank: dict[str, int]  # source id -> position in source_order
     actors: dict[str, ActorDef]
     topics: dict[str, TopicDef]
     paragraph_pos: dict[tuple[str, str], int]  # (source, paragraph) -> position in source
@@ -48,6 +49,7 @@ class Index:
         return cls(
             sources=sources,
             source_order=order,
+            source_rank=rank,
             actors={a.id: a for a in d.actors},
             topics={t.id: t for t in d.topics},
             paragraph_pos=pos,
@@ -62,15 +64,9 @@ class Index:
         return s.paragraph(paragraph) if s else None
 
     def actors_in_source(self, source: str) -> Counter:
-        c: Counter = Counter()
-        for (sid, _pid), ms in self.mentions_by_para.items():
-            if sid == source:
-                c.update(m.actor for m in ms)
-        return c
+        return Counter(m.actor for p in self.sources[source].paragraphs
+                       for m in self.mentions_by_para.get((source, p.id), ()))
 
     def topics_in_source(self, source: str) -> Counter:
-        c: Counter = Counter()
-        for (sid, _pid), hs in self.hits_by_para.items():
-            if sid == source:
-                c.update(h.topic for h in hs)
-        return c
+        return Counter(h.topic for p in self.sources[source].paragraphs
+                       for h in self.hits_by_para.get((source, p.id), ()))

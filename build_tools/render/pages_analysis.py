@@ -43,7 +43,7 @@ def figures_page(d: Dossier, ix: Index, env: Environment) -> str:
     for g in group_figures([f for f in d.figures if f.source in ix.sources]):
         rows = [{"quantity": f.quantity, "text": f.text, "value": _fmt(f.value), "sentence": f.sentence,
                  "cite": cite_link(ix, f.source, f.paragraph)}
-                for f in sorted(g.figures, key=lambda f: (ix.source_order.index(f.source),
+                for f in sorted(g.figures, key=lambda f: (ix.source_rank[f.source],
                                                           ix.paragraph_pos.get((f.source, f.paragraph), 0)))]
         if len({f.source for f in g.figures}) > 1:
             span = _fmt(g.values[0]) if g.agree else f"{_fmt(g.values[0])} to {_fmt(g.values[-1])}"
@@ -79,7 +79,7 @@ def timeline_page(d: Dossier, ix: Index, env: Environment) -> str:
                 "cite": cite_link(ix, e.source, e.paragraph)}
 
     by_date: dict[str, list[dict]] = defaultdict(list)
-    for e in sorted(resolved, key=lambda e: (e.date, ix.source_order.index(e.source), ix.paragraph_pos.get((e.source, e.paragraph), 0))):
+    for e in sorted(resolved, key=lambda e: (e.date, ix.source_rank[e.source], ix.paragraph_pos.get((e.source, e.paragraph), 0))):
         by_date[e.date].append(row(e))
     return env.get_template("timeline.md.j2").render(
         dates=[{"date": k, "label": human_date(k), "events": v} for k, v in sorted(by_date.items())],

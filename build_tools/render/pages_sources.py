@@ -86,7 +86,7 @@ def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
         for p in s.paragraphs:
             also = [
                 link(source_label(ix.sources[o]), f"{o}.md#{op}")
-                for o, op in sorted(set(shared_by_para.get((s.id, p.id), [])), key=lambda x: (ix.source_order.index(x[0]), x[1]))
+                for o, op in sorted(set(shared_by_para.get((s.id, p.id), [])), key=lambda x: (ix.source_rank[x[0]], x[1]))
                 if o in ix.sources
             ]
             paragraphs.append({"id": p.id, "n": len(paragraphs) + 1, "kind": p.kind, "text": p.text,
