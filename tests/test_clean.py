@@ -324,3 +324,81 @@ def test_live_page_entry_times_are_removed_and_entry_headlines_kept():
         ("paragraph", _PROSE), ("heading", "Engineers find cracked supports"), ("paragraph", _MORE),
     ]  # fmt: skip
     assert {r.text for r in src.removed} == {"10:15", "09:40", "Key event"}
+
+
+# --- reference works, other languages, blog platforms, comment threads
+
+
+def test_footnote_markers_after_a_full_stop_still_end_a_sentence():
+    lede = "The tower was first lit on 1 October 1841, and its light was a fixed oil lamp until 1872.[1][5]"
+    src = clean_source(text_page(f"{lede}\n\n{_PROSE}[2]\n\n{_MORE}[citation needed]\n"))
+    assert [p.text for p in src.paragraphs] == [lede, f"{_PROSE}[2]", f"{_MORE}[citation needed]"]
+
+
+def test_wiki_section_heading_loses_its_edit_link():
+    last = "A third paragraph says that the ferry will be free for the first month and that the timetable is online."
+    page = f"{_PROSE}\n\nHistory[edit]\n\n{_MORE}\n\nGeschichte [Bearbeiten | Quelltext bearbeiten]\n\n{last}\n"
+    src = clean_source(text_page(page))
+    assert [(p.kind, p.text) for p in src.paragraphs if p.kind == "heading"] == [("heading", "History"), ("heading", "Geschichte")]
+
+
+def test_reference_list_and_see_also_end_a_wiki_article():
+    refs = "\n".join(
+        f"^ {name} ({year}). A History of the Bridges of the County, with Notes on Their Builders. Example Press. p. {year % 97}."
+        for name, year in (("Pell, Martin", 2004), ("Hollis, Ada", 1998), ("Reddaway, Samuel", 1842))
+    )
+    page = f"{_PROSE}\n\n{_MORE}\n\nSee also[edit]\nList of bridges in the county\n\nReferences[edit]\n{refs}\n"
+    src = clean_source(text_page(page))
+    assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
+    assert any(r.reason == "link: reference-entry" for r in src.removed)
+
+
+def test_quotation_in_guillemets_is_prose_not_a_link():
+    quote = "« Si ça ne marche pas, on aura un four sur les bras. Mais quand on a vu la file ce matin, on s'est dit qu'on avait eu raison. »"
+    para = "Le maire reconnaît que la commune a pris un risque. « Si ça ne marche pas, on aura un four sur les bras. »"
+    first = "Mardi, à six heures et demie, la file d'attente débordait déjà sur la place de l'Église et dans la rue voisine."
+    src = clean_source(text_page(f"{first}\n\n{quote}\n\n{para}\n\nSuite »\n"))
+    assert [p.text for p in src.paragraphs] == [first, quote, para]
+
+
+def test_advertisement_label_in_other_languages_is_chrome():
+    first = "Da ieri mattina il ponte che collega il paese alla provinciale è chiuso al traffico dopo un'ispezione dei tecnici."
+    second = "Per i circa quattromila pendolari che ogni giorno attraversano il fiume si tratta di un giro di quasi venti chilometri."
+    for label in ("Pubblicità", "Publicité", "Advertentie", "Anzeige"):
+        src = clean_source(text_page(f"{first}\n\n{label}\n\n{second}\n"))
+        assert [p.text for p in src.paragraphs] == [first, second]
+        assert any(r.text == label and r.reason == "chrome: menu-item" for r in src.removed)
+
+
+def test_comment_thread_with_reply_and_report_controls_is_not_the_article():
+    thread = (
+        "Comments (48)\nSort by: Top\nJanetK\n2h\n"
+        "About time. My son was walking almost two miles each way along a road with no pavement all of last year.\n"
+        "Reply\nReport\n42 likes\n"
+    )
+    src = clean_source(text_page(f"{_PROSE}\n\n{_MORE}\n\n{thread}"))
+    assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
+    assert "related: section-after-article" in {r.reason for r in src.removed if r.text == "Comments (48)"}
+
+
+def test_photo_credit_between_a_paragraph_and_a_subheading_keeps_the_subheading():
+    page = f"{_PROSE}\n\nPhoto by Kai Nomura on Unsplash\n\nWrite things down, then write them down again\n\n{_MORE}\n"
+    src = clean_source(text_page(page))
+    assert [(p.kind, p.text) for p in src.paragraphs] == [
+        ("paragraph", _PROSE), ("heading", "Write things down, then write them down again"), ("paragraph", _MORE),
+    ]  # fmt: skip
+    assert any(r.reason == "caption: photo-by" for r in src.removed)
+
+
+def test_author_box_and_guest_box_end_the_article():
+    for box in ("Written by Tobias Wren\n480 Followers\nEngineering manager. Writing about teams, tools and bikes.",
+                "About our guest\nDr. Ravi Menon is a soil ecologist who runs a long-term trial of cultivation methods."):  # fmt: skip
+        src = clean_source(text_page(f"{_PROSE}\n\n{_MORE}\n\n{box}\n"))
+        assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
+
+
+def test_published_in_a_paper_on_a_date_is_metadata_and_gives_the_date():
+    page = f"Margaret Ellen Voss\n\nPublished in the Harlow County Ledger on Nov. 2, 2024.\n\n{_PROSE}\n\n{_MORE}\n"
+    src = clean_source(text_page(page))
+    assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
+    assert src.detected_meta.date == "2024-11-02"

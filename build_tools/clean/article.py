@@ -178,7 +178,8 @@ def _start(judged: list[_Judged]) -> tuple[int, tuple[str, str] | None]:
     return _after_header(judged, first), None
 
 
-_HEADER_ITEMS = {"page-chrome-date", "publication-date", "reading-time"}
+_HEADER_ITEMS = {"page-chrome-date", "publication-date", "publication-date-where", "reading-time"}
+_DATE_RULES = {"publication-date", "publication-date-where"}
 
 
 def _after_header(judged: list[_Judged], first: int) -> int:
@@ -240,7 +241,7 @@ def _end(judged: list[_Judged], start: int) -> tuple[int, str]:
             continue
         if j.match.rule.action == END and not _prose_run_follows(judged, i):
             return i, f"after the article's end ({j.match.rule.name} at line {j.block.line})"
-        if j.match.rule.category == "metadata" and j.match.rule.name != "publication-date":
+        if j.match.rule.category == "metadata" and j.match.rule.name not in _DATE_RULES:
             if not any(k.match is None and k.score.label == GOOD for k in judged[i + 1 :]):
                 return i, f"after the article's end (credit line at line {j.block.line})"
     return len(judged), ""
@@ -248,6 +249,11 @@ def _end(judged: list[_Judged], start: int) -> tuple[int, str]:
 
 def _vocabulary(texts: list[str], stop: frozenset[str]) -> set[str]:
     return {w.lower() for t in texts for w in words(t) if len(w) > 3 and w.lower() not in stop}
+
+
+def _edit_linked(block: Block) -> bool:
+    """A heading saved with a wiki's "[edit]" link, which `blocks.py` took off its text."""
+    return block.marked_heading and block.raw[-1].endswith("]") and not block.text.endswith("]")
 
 
 def _teaser_tail(verdicts: list[tuple[int, str]], judged: list[_Judged], stop: frozenset[str]) -> int:
@@ -259,12 +265,14 @@ def _teaser_tail(verdicts: list[tuple[int, str]], judged: list[_Judged], stop: f
     """
     pairs = []
     k = len(verdicts)
-    # numbered or timed headings ("4. When ...", "12:30") are the article's own sequence
+    # numbered or timed headings ("4. When ...", "12:30") are the article's own sequence, and so
+    # are a wiki's sections, whose headings carry an edit link
     while (
         k >= 3
         and verdicts[k - 1][1] == PARAGRAPH
         and verdicts[k - 2][1] == HEADING
         and not judged[verdicts[k - 2][0]].block.text[:1].isdigit()
+        and not _edit_linked(judged[verdicts[k - 2][0]].block)
     ):
         pairs.append((k - 2, k - 1))
         k -= 2
@@ -489,7 +497,7 @@ def find_article(
     for j in judged:
         if j.match is None or j.match.rule.category != "metadata":
             continue
-        if j.match.rule.name == "publication-date":
+        if j.match.rule.name in _DATE_RULES:
             label, found = metaread.labelled_date(j.block.text)
             rank = 1 if label in ("updated", "last updated") else 0
             if found and rank < date_rank:

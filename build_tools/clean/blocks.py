@@ -18,6 +18,14 @@ _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
 # "- 'Race against time' -": the wire agencies' way of marking a subheading in plain text.
 _DASHED_HEADING = re.compile(r"^[-–—]\s+(.{2,100}?)\s+[-–—]$")
+# "History[edit]", "Geschichte [Bearbeiten | Quelltext bearbeiten]": a wiki's section heading, saved
+# with the link that edits the section; the link is dropped, as "## " is from a marked heading.
+_EDIT_LINK = re.compile(
+    r"^(.{1,100}?)\s*\[\s*(?:edit(?: source)?|modifier(?: le code)?|bearbeiten|modifica(?: wikitesto)?|bewerken|"
+    r"brontekst bewerken|editar(?: código-fonte| código)?|edytuj|redigera|rediger|muokkaa|upravit|szerkesztés)"
+    r"(?:\s*\|\s*[^\[\]|]{1,30})*\s*\]$",
+    re.IGNORECASE,
+)
 # A bulleted line: each is its own block, never part of a wrapped paragraph.
 _BULLET = re.compile(r"^(?:[•·▪►▸◦*–-]\s)")
 
@@ -71,6 +79,10 @@ _new_tuple = tuple.__new__
 
 
 def _unmark(text: str) -> tuple[str, bool]:
+    if text[-1:] == "]":
+        m = _EDIT_LINK.match(text)
+        if m:
+            return m.group(1), True
     if text[:1] not in "#-–—":
         return text, False
     m = _HEADING_MARK.match(text) or _DASHED_HEADING.match(text)
@@ -134,7 +146,7 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
                 # tuple's keyword-handling constructor: this runs for most blocks of every page
                 body = one if one.isprintable() and "  " not in one else " ".join(one.split())
                 marked = False
-                if body[0] in _MARK_START:
+                if body[0] in _MARK_START or body[-1] == "]":
                     body, marked = _unmark(body)
                 blocks.append(_new_tuple(Block, (len(blocks), n, (n,), (one,), body, gap, marked or n in headings)))
             else:

@@ -69,7 +69,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"log ?in|log ?out|sign ?in|sign ?up|sign ?out|register|my account|account|subscribe|"
         r"newsletters?|print|e-?mail|share|share this(?: article| story| page)?|"
         r"advertisement|advertising|ad|loading\W*|show more|see more|"
-        r"view (?:all|more)|next|previous|prev|more|edition|choose your edition",
+        r"view (?:all|more)|next|previous|prev|more|edition|choose your edition|"
+        # the advertisement label in other languages
+        r"publicité|pubblicità|publicidad|publicidade|anzeige|werbung|advertentie|reclame|annonce|reklame|mainos|"
+        # the controls of a post, a comment or a player
+        r"follow|following|listen|reply|replies|report|respond|like|\d+(?:[.,]\d)?k? likes?|load more(?: comments| replies)?",
         whole=True,
         max_words=4,
     ),
@@ -78,7 +82,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(
         "reading-time",
         "chrome",
-        r"\d+\s*min(?:ute)?s?\.?\s+read|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|leestijd)\b.*",
+        r"\d+\s*min(?:ute)?s?\.?\s+read|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|lästid|tempo de leitura)\b.*",
         whole=True,
         max_words=6,
     ),
@@ -157,6 +161,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|\b(?:photo|image|picture) credit\b|\bgetty images\b|\bshutterstock\b",
         triggers=("photo", "image", "getty", "shutterstock"),
     ),
+    # "Photo by Jo Smith on Example", "Illustration by Jo Smith", "Photograph courtesy of the museum"
+    Rule(
+        "photo-by",
+        "caption",
+        r"(?:[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Ii]llustrations?|[Vv]ideo)\s+(?:by|courtesy(?: of)?)\s+(?:the\s+)?[A-Z][^.!?]*\.?",
+        whole=True,
+        max_words=12,
+        ignore_case=False,
+    ),
     Rule("slide-counter", "caption", r"(?:(?:image|slide|photo|picture)\s*)?\d+\s*(?:/|of)\s*\d+", whole=True),
     Rule("gallery-prompt", "caption", r"(?:view|see|open|launch|enlarge)\s+(?:the\s+)?(?:gallery|slideshow|photos?|images?)|(?:photo|image)\s+gallery", whole=True, max_words=5),
     # --- links out of the article
@@ -169,6 +182,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=25,
         triggers=("read", "see", "watch", "listen", "related", "more", "also", "interessant", "lesen", "mehr", "lire", "voir", "lee", "puede"),
     ),
+    # "^ a b Smith (2004). Title. p. 41.": an entry of a wiki's reference list, with its backlinks
+    Rule("reference-entry", "link", r"(?:\d{1,3}[.)]?\s+)?[\^↑]\s.*", whole=True),
     Rule("url-line", "link", r"(?:https?://|www\.)\S+", whole=True),
     # --- social and cookie prompts
     Rule(
@@ -197,6 +212,18 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|(?:what|more) to read next|also (?:read|see|on)|further reading|in other news|don'?t miss|must reads?"
         r"|from (?:around )?the web|leave a (?:comment|reply)|join the (?:conversation|discussion)|(?:\d+\s+)?comments?"
         r"|(?:post a|add a|show) comments?|tags?|topics?|more (?:stories|news|videos?) (?:from|on|in)\b.*"
+        # reader responses: "Comments (48)", "23 responses", "Guest book"
+        r"|(?:comments?|responses?|replies|reactions|entries|discussion)\s*\(\d+\)|\d+\s+(?:responses?|replies|reactions|entries)"
+        r"|guest ?book|condolences|written by\s+\S.{0,40}"
+        # the closing sections of a reference work or a show's page
+        r"|see also|references|external links|bibliography|footnotes|notes and references|credits"
+        # the same sections in other languages
+        r"|commentaires?(?:\s*\(\d+\))?|kommentare?(?:\s*\(\d+\))?|commenti(?:\s*\(\d+\))?|reacties(?:\s*\(\d+\))?|comentarios(?:\s*\(\d+\))?"
+        r"|(?:à )?lire (?:aussi|également)|sur le même sujet|les plus (?:lus|partagés)|à la une|mots-clés"
+        r"|leggi anche|i più (?:letti|visti)|potrebbe interessarti|argomenti|tag"
+        r"|lees ook|ook interessant|meest gelezen|meer (?:uit|over|nieuws)\b.*|onderwerpen"
+        r"|meistgelesen|das könnte sie auch interessieren|weitere artikel|schlagwörter|themen"
+        r"|lo más (?:leído|visto)|más noticias|etiquetas|temas"
         r"|was this (?:article|story|page|information|guide) (?:helpful|useful)\W*|more (?:on|about) this (?:story|topic|subject)",
         action=END,
         whole=True,
@@ -208,7 +235,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "notes-and-about",
         "related",
         r"(?i:notes? (?:to|for) (?:editors?|the editor)\W*|editor'?s'?’? notes?\W*|(?:media|press|investor) (?:contacts?|enquiries|inquiries)(?:\s*:.*)?"
-        r"|forward-looking statements|about the authors?)|ABOUT [A-Z].{1,40}|About (?:the |our )?[A-Z][^.!?|:;,]{1,40}",
+        r"|forward-looking statements|about the authors?|about (?:the|our|this) (?:guests?|hosts?|speakers?|show|podcast|series|contributors?))"
+        r"|ABOUT [A-Z].{1,40}|About (?:the |our )?[A-Z][^.!?|:;,]{1,40}",
         action=END,
         whole=True,
         max_words=7,
@@ -222,6 +250,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:last )?updated(?: on)?|created|date)\s*:?\s*(?:{})".format(DATE_ONLY),
         action=META,
         whole=True,
+    ),
+    # "Published in the Example Ledger on Nov. 2, 2024.", "Posted to the site on 3 May 2021"
+    Rule(
+        "publication-date-where",
+        "metadata",
+        r"(?:first )?(?:published|posted|printed|updated|appeared)\b[^.!?]{{0,60}}?\bon\s+(?:{})\.?".format(DATE_ONLY),
+        action=META,
+        whole=True,
+        max_words=16,
     ),
     Rule("source-credit", "metadata", r"source\s*:\s*\S.*", action=META, whole=True, max_words=15),
     Rule(

@@ -21,8 +21,11 @@ from operator import itemgetter, not_
 from typing import NamedTuple
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
-_COLON_END = re.compile(r"[:;][\"'”’»)\]]*$")
+# French and other typographies set a space before closing guillemets ("raison. »"); reference
+# works put footnote markers after the full stop ("in 1841.[1][5]", "[citation needed]").
+_FOOTNOTES = re.compile(r"(?:\[[^\[\]]{1,24}\])+$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\] ]*$")
+_COLON_END = re.compile(r"[:;][\"'”’»)\] ]*$")
 _LIST_MARK = re.compile(r"^(?:[•·▪►▸◦*–-]\s|\d{1,2}[.)]\s)")
 _EMAIL = re.compile(r"\w@\w+\.\w")
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")  # "MinistersNordic": two link texts run together
@@ -121,13 +124,30 @@ def tokens(text: str) -> list[str]:
     return list(filter(None, map(str.strip, text.split(), repeat(_PUNCTUATION))))
 
 
+_PAIRED = {"«": "»", "‹": "›", "<": ">", "»": "«", "›": "‹", ">": "<"}
+
+
+def _arrow_edge(text: str) -> bool:
+    """« or ‹ opening the text, » or › closing it, without its partner: a "« Previous" or "More »"
+    link. With its partner it is a quotation in guillemets, as French or Italian prose writes them."""
+    first, last = text[:1], text[-1:]
+    return (first in "«‹<" and first != "" and _PAIRED[first] not in text) or (
+        last in "»›>" and last != "" and _PAIRED[last] not in text
+    )
+
+
 def _link_like(text: str) -> bool:
     # plain substring tests first: a regex over every paragraph costs more than all the rest
     if "://" in text or "www." in text or "@" in text and _EMAIL.search(text):
         return True
     if text.count(" | ") + text.count(" » ") + text.count(" › ") >= 2:
         return True
-    return text[:1] in "«‹<" and text[:1] != "" or text[-1:] in "»›>" and text[-1:] != ""
+    return _arrow_edge(text)
+
+
+def _end_text(text: str) -> str:
+    """The text without trailing footnote markers, whose last character says how it ends."""
+    return _FOOTNOTES.sub("", text) if text[-1:] == "]" else text
 
 
 def features(text: str, stop: frozenset[str], repeated: bool = False, shared: int = 0) -> Features:
@@ -139,14 +159,15 @@ def features(text: str, stop: frozenset[str], repeated: bool = False, shared: in
         return Features(0, len(text), 0.0, False, False, 1.0, False, _link_like(text), False, repeated, shared)
     n_stop = sum(map(stop.__contains__, tokens(text.lower())))
     n_caps = sum(map(str.isupper, map(itemgetter(0), toks)))
-    last = text[-1]
-    end = last in _ENDS and _SENTENCE_END.search(text) is not None
+    ending = _end_text(text)
+    last = ending[-1:]
+    end = last in _ENDS and _SENTENCE_END.search(ending) is not None
     return Features(
         n,
         len(text),
         n_stop / n,
         end,
-        last in _ENDS and _COLON_END.search(text) is not None,
+        last in _ENDS and _COLON_END.search(ending) is not None,
         n_caps / n,
         text[0] in _LIST_START and _LIST_MARK.match(text) is not None,
         _link_like(text),
@@ -220,7 +241,7 @@ def page_features(texts: list[str], stop: frozenset[str], words: PageWords | Non
         nxt = pos + text.count(" ") + 1 if text else pos
         n = nxt - pos if empty is None else nxt - pos - empty.count(1, pos, nxt)
         # `_link_like`: what the block contains was looked for over the page, its edges here
-        link = i in linked or text[:1] in "«‹<" and text[:1] != "" or text[-1:] in "»›>" and text[-1:] != ""
+        link = i in linked or (text[:1] in _ARROWS or text[-1:] in _ARROWS) and _arrow_edge(text)
         if not n:
             append(new(Features, (0, len(text), 0.0, False, False, 1.0, False, link, False, False, 0)))
             pos = nxt
@@ -228,7 +249,7 @@ def page_features(texts: list[str], stop: frozenset[str], words: PageWords | Non
         if text[-1] in _ENDS:
             # what `_SENTENCE_END` and `_COLON_END` find: the last character before closing quotes
             # and brackets (a block text holds no newline)
-            last = text.rstrip(_CLOSERS)[-1:]
+            last = (_FOOTNOTES.sub("", text) if text[-1] == "]" else text).rstrip(_CLOSERS)[-1:]
             end = last in _STOPS
             colon = last in _COLONS
         else:
@@ -290,7 +311,8 @@ def _linked_blocks(texts: list[str], page: str) -> set[int]:
 _FIRST = itemgetter(slice(0, 1))
 # last characters that may close a sentence or a colon-ended line, quotes and brackets included
 _ENDS = frozenset(".!?…:;\"'”’»)]")
-_CLOSERS = "\"'”’»)]"
+_CLOSERS = "\"'”’»)] "
+_ARROWS = frozenset("«‹<»›>")
 _STOPS = frozenset(".!?…")  # sets of characters: "" is in no set, unlike in a string
 _COLONS = frozenset(":;")
 _LIST_START = frozenset("•·▪►▸◦*–-0123456789")
