@@ -402,3 +402,18 @@ def test_published_in_a_paper_on_a_date_is_metadata_and_gives_the_date():
     src = clean_source(text_page(page))
     assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
     assert src.detected_meta.date == "2024-11-02"
+
+
+def test_dates_in_other_languages_are_chrome_or_labelled_publication_dates():
+    from build_tools.clean.meta import parse_date
+
+    assert [parse_date(t) for t in ("18 septembre 2024", "7. März 2024", "3 de mayo de 2024", "22 mei 2024", "5 juin 2021", "12 juillet 2021")] == [
+        "2024-09-18", "2024-03-07", "2024-05-03", "2024-05-22", "2021-06-05", "2021-07-12",
+    ]  # fmt: skip
+    first = "Mardi, à six heures et demie, la file d'attente débordait déjà sur la place de l'Église et dans la rue voisine."
+    second = "La boulangerie avait fermé après le départ à la retraite de son ancien propriétaire, qui n'avait pas trouvé de repreneur."
+    page = f"22 mei 2024, 06:30\n\nPublié le 18/09/2024 à 07h15 · Mis à jour le 18/09/2024 à 10h02\n\n{first}\n\n{second}\n"
+    src = clean_source(text_page(page))
+    assert [p.text for p in src.paragraphs] == [first, second]
+    assert src.detected_meta.date == "2024-09-18"
+    assert {r.reason for r in src.removed} == {"metadata: publication-date", "chrome: page-chrome-date"}

@@ -14,21 +14,39 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+# The other languages' month names, by their first letters where those are unambiguous
+_MONTHS_OTHER = {
+    "janv": 1, "fév": 2, "fev": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7, "aoû": 8, "aou": 8, "déc": 12,
+    "jän": 1, "mär": 3, "okt": 10, "dez": 12,
+    "gen": 1, "febb": 2, "marz": 3, "apri": 4, "mag": 5, "giu": 6, "lug": 7, "ago": 8, "set": 9, "ott": 10, "dic": 12,
+    "ene": 1, "febr": 2, "abr": 4, "mayo": 5, "juni": 6, "julio": 7, "juli": 7, "sept": 9, "octu": 10, "novi": 11,
+    "maa": 3, "mei": 5, "augu": 8, "març": 3, "maio": 5, "junh": 6, "julh": 7, "outu": 10,
+}  # fmt: skip
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _DATE_FORMS = (
     re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})"),
-    re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"),
+    re.compile(rf"{_DAY}\.?\s+(?:of\s+|de\s+)?{_MONTH}(?:\s+de)?,?\s+{_YEAR}"),
     re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}"),
     # 03/12/2014 is read day first only when unambiguous or when the day cannot be a month
     re.compile(r"(?P<day>\d{1,2})[./](?P<mnum>\d{1,2})[./](?P<year>\d{4})"),
 )
 _DATE_LABEL = re.compile(
-    r"^(?P<label>date created|date published|first published|published|posted|created|last updated|updated|date)"
-    r"(?:\s+on)?\s*:?\s*(?P<rest>.+)$",
+    r"^(?P<label>date created|date published|first published|published|posted|created|last updated|updated|date|"
+    r"publié|modifié|mis à jour|pubblicato|aggiornato|veröffentlicht|veroffentlicht|aktualisiert|gepubliceerd|bijgewerkt|"
+    r"publicado|actualizado|atualizado)"
+    r"(?:\s+(?:on|le|il|am|op|el|em))?\s*:?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
+
+
+def _month(name: str) -> int:
+    low = name.lower()
+    for n in (4, 3):  # the longer prefix first: "juin" and "juil" share "jui"
+        if low[:n] in _MONTHS_OTHER:
+            return _MONTHS_OTHER[low[:n]]
+    return _MONTHS.get(low[:3], 0)
 
 
 def parse_date(text: str) -> str:
@@ -41,7 +59,7 @@ def parse_date(text: str) -> str:
         if parts.get("mnum"):
             month = int(parts["mnum"])
         else:
-            month = _MONTHS.get(parts["month"][:3].lower(), 0)
+            month = _month(parts["month"])
         day, year = int(parts["day"]), int(parts["year"])
         if form is _DATE_FORMS[3] and day <= 12 and month <= 12 and day != month:
             continue  # 03/12/2014: day-first or month-first? Not a date we can state.

@@ -46,17 +46,37 @@ _DATE_WORDS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# Month names of the other languages the cleaner reads (French, German, Italian, Spanish, Dutch,
+# Portuguese), for the day-month-year order they write dates in: "18 septembre 2024", "7. März 2024",
+# "3 de mayo de 2024".
+MONTHS_OTHER = (
+    r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|"
+    r"j[äa]n(?:ner|uar)|februar|m[äa]rz|april|juni|juli|august|oktober|dezember|"
+    r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre|"
+    r"enero|febrero|abril|mayo|junio|julio|sep?tiembre|octubre|noviembre|diciembre|"
+    r"januari|februari|maart|mei|augustus|"
+    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro)"
+)
 _NETWORKS = r"facebook|twitter|x|whatsapp|linkedin|reddit|instagram|youtube|telegram|flipboard|pinterest|e-?mail"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
-_TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?|\s*uhr)?(?:\s*[A-Z]{2,4}|\s*\(?(?:GMT|UTC)[+-]?\d*\)?)?)"
+_TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+|alle\s+|ore\s+|om\s+|a las\s+|às\s+|[-–|·]\s*)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?|\s*uhr)?(?:\s*[A-Z]{2,4}|\s*\(?(?:GMT|UTC)[+-]?\d*\)?)?)"
 # A date on its own: "5th Mar 2021", "December 3, 2014", "2014-12-03", "03/12/2014 14:05".
 DATE_ONLY = (
     rf"(?:{_WEEKDAY}\s*)?(?:"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_DATE_WORDS},?\s+\d{{4}}"
     rf"|{_DATE_WORDS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:\.|er|º)?\s+(?:de\s+)?{MONTHS_OTHER}\.?(?:\s+de)?,?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:T[\d:]+Z?)?"
     rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"
     rf"){_TIME}?"
+)
+
+# What introduces a page's own date of publication or update, in the languages above as well.
+DATE_LABELS = (
+    r"date created|date published|published(?: on)?|first published(?: on)?|posted(?: on)?|"
+    r"(?:last )?updated(?: on)?|created|date|"
+    r"publié le|modifié le|mis à jour le|pubblicato(?: il)?|aggiornato(?: il| alle)?|ver[öo]ffentlicht(?: am)?|aktualisiert(?: am)?|"
+    r"gepubliceerd(?: op)?|bijgewerkt(?: op)?|laatste update|publicado(?: el| em)?|actualizado(?: el)?|atualizado(?: em)?"
 )
 
 DEFAULT_RULES: tuple[Rule, ...] = (
@@ -246,8 +266,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(
         "publication-date",
         "metadata",
-        r"(?:date created|date published|published(?: on)?|first published(?: on)?|posted(?: on)?|"
-        r"(?:last )?updated(?: on)?|created|date)\s*:?\s*(?:{})".format(DATE_ONLY),
+        r"(?:{label})\s*:?\s*(?:{date})(?:\s*[·|,-]?\s*(?:{label})\s*:?\s*(?:{date}))?".format(label=DATE_LABELS, date=DATE_ONLY),
         action=META,
         whole=True,
     ),
