@@ -1,7 +1,7 @@
 """How build time, memory and site size grow with the number of sources.
 
-Makes dossier projects of N sources (the embedded seeds, repeated under new names with a
-varied first line so no two files are identical), builds each with the real mkdocs, and
+Makes dossier projects of N sources (the embedded seeds and the pages of the cleaning corpus,
+then copies of them under new names with a varied first line so no two files are identical), builds each with the real mkdocs, and
 prints, for each N: seconds for load+clean+extract+render, seconds for mkdocs, peak Python
 memory of the pipeline, site size, and the per-source cost relative to the smallest N. With
 a small explicit nav, per-source cost should stay roughly flat (linear growth); the
@@ -35,11 +35,18 @@ def make_project(dest: Path, n: int) -> Path:
     shutil.copytree(ROOT / "docs", dest / "docs", ignore=lambda d, names: [x for x in names if x not in
                                                                          ("about.md", "method.md", "assets", "dossier.css")])
     src = dest / "dossier" / "sources"
-    seeds = sorted(src.iterdir())
-    for i in range(len(seeds), n):
-        seed = seeds[i % len(seeds)]
-        text = seed.read_text(encoding="utf-8")
-        (src / f"copy{i:04d}_{seed.name}").write_text(f"Copy {i} of a report\n\n{text}", encoding="utf-8")
+    # The seeds, then the labelled cleaning corpus (other subjects and publishers), then copies
+    # of both under new names with a varied first line so no two files are identical.
+    pages = sorted(src.iterdir()) + sorted(p for p in (ROOT / "tests" / "corpus").glob("*.raw.*")
+                                           if not p.name.startswith("seed_"))
+    for i in range(len(list(src.iterdir())), n):
+        page = pages[i % len(pages)]
+        text = page.read_text(encoding="utf-8")
+        name = page.name.replace(".raw", "")
+        if i < len(pages):
+            (src / name).write_text(text, encoding="utf-8")
+        else:
+            (src / f"copy{i:04d}_{name}").write_text(f"Copy {i} of a report\n\n{text}", encoding="utf-8")
     return dest
 
 

@@ -9,6 +9,7 @@ from .index import Index
 from .markdown import Md, link
 
 
+ALSO_SHOWN = 5  # "Also in" links per paragraph; the rest are counted ("and 12 more")
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "group": "Groups", "country": "Countries",
                "place": "Places"}
 
@@ -90,7 +91,7 @@ def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
                 if o in ix.sources
             ]
             paragraphs.append({"id": p.id, "n": len(paragraphs) + 1, "kind": p.kind, "text": p.text,
-                               "also": also})
+                               "also": also[:ALSO_SHOWN], "also_more": max(0, len(also) - ALSO_SHOWN)})
         out[f"sources/{s.id}.md"] = env.get_template("source.md.j2").render(
             source=s,
             title=source_label(s),
