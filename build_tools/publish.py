@@ -155,8 +155,7 @@ def configured_site_dir(config_file: Path, root: Path) -> Path:
     from mkdocs.config import load_config
 
     try:
-        with open(os.devnull, "w") as devnull, contextlib.redirect_stderr(devnull):
-            cfg = load_config(config_file=str(config_file))
+        cfg = load_config(config_file=str(config_file))
     except Exception as exc:  # mkdocs raises several kinds here; all mean a bad config
         raise DossierError(f"{config_file.name}: {exc}") from None
     return Path(cfg["site_dir"])
