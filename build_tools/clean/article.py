@@ -24,7 +24,7 @@ from typing import NamedTuple
 from ..model import DetectedMeta
 from . import meta as metaread
 from .blocks import Block
-from .rules import END, META, Match, RuleSet
+from .rules import END, Match, RuleSet
 from .score import BAD, GOOD, NEAR_GOOD, Features, PageWords, Score, page_features, score, words
 
 PARAGRAPH = "paragraph"
