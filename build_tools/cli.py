@@ -76,7 +76,7 @@ def cli(ctx: click.Context, project: Path) -> None:
     ctx.obj["project"] = project
 
 
-@cli.command()
+@cli.command(short_help="Clean, extract and build the site into site/.")
 @click.option("--strict", is_flag=True, help="Fail on any mkdocs warning (broken links or anchors).")
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the site (default: site_dir of mkdocs.yml, normally site/).")
@@ -102,7 +102,7 @@ def build(ctx: click.Context, strict: bool, site_dir: Path | None, verbose: bool
     )
 
 
-@cli.command()
+@cli.command(short_help="Serve the site locally and rebuild on changes.")
 @click.option("--dev-addr", "-a", default=None, metavar="IP:PORT", help="Address to serve on (default 127.0.0.1:8000).")
 @click.pass_context
 def serve(ctx: click.Context, dev_addr: str | None) -> None:
@@ -118,7 +118,7 @@ def serve(ctx: click.Context, dev_addr: str | None) -> None:
     serve_project(_root(ctx), dev_addr=dev_addr, log=lambda m: click.echo(m, err=True))
 
 
-@cli.command()
+@cli.command(short_help="Create an empty dossier project.")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--title", default=None, help="The dossier's title (default: from the folder name).")
 def new(directory: Path, title: str | None) -> None:
@@ -135,7 +135,7 @@ def new(directory: Path, title: str | None) -> None:
                f"add sources to {directory / 'dossier' / 'sources'} and run: dossier --project {directory} build")
 
 
-@cli.command()
+@cli.command(short_help="Build the offline HTML bundle (a zip).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The zip to write (default: dist/<slug of the title>-offline.zip in the project).")
 @click.option("--strict", is_flag=True, help="Fail on any mkdocs warning (broken links or anchors).")
@@ -158,7 +158,7 @@ def bundle(ctx: click.Context, output: Path | None, strict: bool) -> None:
                f"unzip it and open {result.folder}/index.html")
 
 
-@cli.command()
+@cli.command(short_help="Validate definitions and sources; report gaps.")
 @click.option("--strict", is_flag=True, help="Treat warnings (unmentioned actors, undated sources...) as errors.")
 @click.pass_context
 def check(ctx: click.Context, strict: bool) -> None:
@@ -180,7 +180,7 @@ def check(ctx: click.Context, strict: bool) -> None:
         ctx.exit(1)
 
 
-@cli.command()
+@cli.command(short_help="Clean raw files and show what was kept and why.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--output-dir", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Write one file per input (<stem>.txt, .json or .diff) here instead of stdout.")
@@ -235,7 +235,7 @@ def clean(ctx: click.Context, files: tuple[Path, ...], output_dir: Path | None, 
         ctx.exit(1)
 
 
-@cli.command()
+@cli.command(short_help="Propose actors and keywords, as YAML to paste.")
 @click.option("--min-count", default=2, show_default=True, help="How often a name must occur to be proposed.")
 @click.pass_context
 def suggest(ctx: click.Context, min_count: int) -> None:
@@ -255,7 +255,7 @@ def suggest(ctx: click.Context, min_count: int) -> None:
     click.echo(suggestions_yaml(actors, keywords), nl=False)
 
 
-@cli.command()
+@cli.command(short_help="Export the dossier model as JSON.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the JSON here instead of stdout.")
 @click.pass_context
@@ -280,7 +280,7 @@ def export(ctx: click.Context, output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
-@cli.command()
+@cli.command(short_help="Add a saved article to the sources.")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_context
 def add(ctx: click.Context, file: Path) -> None:
