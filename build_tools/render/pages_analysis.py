@@ -10,6 +10,7 @@ from ..model import Dossier
 from .index import Index
 from .markdown import link
 from ..extract.figures import group_figures
+from .compare import figure_anchor, fmt_value
 from .pages_entities import cite_link
 
 
@@ -34,20 +35,17 @@ def quotes_page(d: Dossier, ix: Index, env: Environment) -> str:
     return env.get_template("quotes.md.j2").render(groups=groups, total=len(d.quotes))
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
-
-
 def figures_page(d: Dossier, ix: Index, env: Environment) -> str:
     compared, single = [], []
     for g in group_figures([f for f in d.figures if f.source in ix.sources]):
-        rows = [{"quantity": f.quantity, "text": f.text, "value": _fmt(f.value), "sentence": f.sentence,
+        rows = [{"quantity": f.quantity, "text": f.text, "value": fmt_value(f.value), "sentence": f.sentence,
                  "cite": cite_link(ix, f.source, f.paragraph)}
                 for f in sorted(g.figures, key=lambda f: (ix.source_rank[f.source],
                                                           ix.paragraph_pos.get((f.source, f.paragraph), 0)))]
         if len({f.source for f in g.figures}) > 1:
-            span = _fmt(g.values[0]) if g.agree else f"{_fmt(g.values[0])} to {_fmt(g.values[-1])}"
-            compared.append({"quantity": g.quantity, "agree": g.agree, "span": span, "rows": rows,
+            span = fmt_value(g.values[0]) if g.agree else f"{fmt_value(g.values[0])} to {fmt_value(g.values[-1])}"
+            compared.append({"quantity": g.quantity, "anchor": figure_anchor(g), "agree": g.agree, "span": span,
+                             "rows": rows,
                              "sources": len({f.source for f in g.figures})})
         else:
             single.extend(rows)

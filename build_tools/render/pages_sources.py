@@ -5,6 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from ..model import CleanSource, Dossier
+from .compare import disagreements
 from .index import Index
 from .markdown import Md, link
 
@@ -55,6 +56,7 @@ def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
     topic_count = len(d.topics)
     out["index.md"] = env.get_template("home.md.j2").render(
         config=d.config,
+        differences=disagreements(d),
         sources=rows,
         counts={
             "sources": len(d.sources),
