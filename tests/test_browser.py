@@ -52,7 +52,7 @@ def walk_actor_to_paragraph(page, artifacts: Path, prefix: str) -> None:
     assert ACTOR in page.locator("article h1").inner_text()
     _shot(page, artifacts, f"{prefix}-03-actor")
 
-    link = page.locator("article a", has_text=re.compile(r"^¶ \d+$")).first
+    link = page.locator("article a", has_text=re.compile(r"^¶\s\d+$")).first
     href = link.get_attribute("href")
     assert href and "#" in href, href
     pid = href.split("#", 1)[1]

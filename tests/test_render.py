@@ -87,7 +87,7 @@ def test_template_override_from_dossier_wins(tmp_path):
     (tmp_path / "partials").mkdir()
     (tmp_path / "partials" / "excerpt.md.j2").write_text("- OVERRIDDEN {{ item.link }}\n", encoding="utf-8")
     pages = render_site(small_dossier(), tmp_path)
-    assert "- OVERRIDDEN [¶ 2]" in pages["actors/ana-silva.md"]
+    assert "- OVERRIDDEN [¶\u00a02]" in pages["actors/ana-silva.md"]
     assert "OVERRIDDEN" not in render_site(small_dossier())["actors/ana-silva.md"]
 
 

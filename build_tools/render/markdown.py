@@ -18,6 +18,7 @@ class Md(str):
     __slots__ = ()
 
 
+_SPACES = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")
 # Python-Markdown's backslash-escapable characters (plus `|` from the tables extension).
 _INLINE = re.compile(r"([\\`*_{}\[\]()|!])")
 # Characters that only matter at the start of a block: headings, lists, rules, quotes.
@@ -28,7 +29,8 @@ def escape(text: Any) -> Md:
     """Plain text -> Markdown that renders as exactly that text, on one line."""
     if isinstance(text, Md):
         return text
-    s = " ".join(str(text).split())
+    # Line breaks and runs of spaces collapse; a no-break space is kept on purpose ("¶ 4").
+    s = _SPACES.sub(" ", str(text)).strip(" ")
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = _INLINE.sub(r"\\\1", s)
     s = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if not m.group(2)[0].isdigit()

@@ -15,7 +15,7 @@ from .pages_sources import KIND_TITLES, source_label, source_url
 
 
 def para_label(ix: Index, source: str, paragraph: str) -> str:
-    return f"¶ {ix.paragraph_pos.get((source, paragraph), 0) + 1}"
+    return f"¶\u00a0{ix.paragraph_pos.get((source, paragraph), 0) + 1}"  # never split from its number
 
 
 def para_link(ix: Index, source: str, paragraph: str, prefix: str = "../") -> Md:
