@@ -98,7 +98,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=4,
     ),
     Rule("breadcrumb", "chrome", r"(?:home|news)\s*[>»›/|].*", whole=True, max_words=10),
-    Rule("page-chrome-date", "chrome", DATE_ONLY, whole=True),
+    # A date and a time hold at most 11 words ("Mon 3 de mayo de 2024 a las 14:05 p.m. GMT"); the bound
+    # spares longer lines the pattern, it never changes what matches.
+    Rule("page-chrome-date", "chrome", DATE_ONLY, whole=True, max_words=12),
     Rule(
         "reading-time",
         "chrome",
@@ -140,6 +142,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "live",
         r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|BST|CET|CEST|[ECMP][SD]T|UTC|AE[SD]T))?|\d+\s*(?:min|mins|minutes?|hours?|hrs?)\s+ago",
         whole=True,
+        max_words=5,  # what the pattern can hold ("12:30 p.m. GMT", "5 hours ago"): a bound, not a filter
     ),
     Rule(
         "live-controls",
@@ -190,10 +193,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=12,
         ignore_case=False,
     ),
-    Rule("slide-counter", "caption", r"(?:(?:image|slide|photo|picture)\s*)?\d+\s*(?:/|of)\s*\d+", whole=True),
+    Rule("slide-counter", "caption", r"(?:(?:image|slide|photo|picture)\s*)?\d+\s*(?:/|of)\s*\d+", whole=True, max_words=6),
     Rule("gallery-prompt", "caption", r"(?:view|see|open|launch|enlarge)\s+(?:the\s+)?(?:gallery|slideshow|photos?|images?)|(?:photo|image)\s+gallery", whole=True, max_words=5),
     # --- links out of the article
-    Rule("click-here", "link", r"\b(?:click|tap) here\b", triggers=("here",)),
+    Rule("click-here", "link", r"\b(?:click|tap) here\b", triggers=("click here", "tap here")),
     Rule(
         "read-more-link",
         "link",
@@ -204,7 +207,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     ),
     # "^ a b Smith (2004). Title. p. 41.": an entry of a wiki's reference list, with its backlinks
     Rule("reference-entry", "link", r"(?:\d{1,3}[.)]?\s+)?[\^↑]\s.*", whole=True),
-    Rule("url-line", "link", r"(?:https?://|www\.)\S+", whole=True),
+    Rule("url-line", "link", r"(?:https?://|www\.)\S+", whole=True, max_words=1),
     # --- social and cookie prompts
     Rule(
         "social-prompt",
@@ -250,7 +253,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=7,
     ),
     # --- what closes a press release or an article: end markers, notes, boilerplate about the issuer
-    Rule("end-marker", "related", r"-*\s*(?:ENDS?|Ends|###|#\s#\s#|-30-)\s*-*", action=END, whole=True, ignore_case=False),
+    Rule("end-marker", "related", r"-*\s*(?:ENDS?|Ends|###|#\s#\s#|-30-)\s*-*", action=END, whole=True, max_words=6, ignore_case=False),
     Rule(
         "notes-and-about",
         "related",
@@ -269,6 +272,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:{label})\s*:?\s*(?:{date})(?:\s*[·|,-]?\s*(?:{label})\s*:?\s*(?:{date}))?".format(label=DATE_LABELS, date=DATE_ONLY),
         action=META,
         whole=True,
+        max_words=34,  # two labels of up to 5 words and two dates: a bound, not a filter
     ),
     # "Published in the Example Ledger on Nov. 2, 2024.", "Posted to the site on 3 May 2021"
     Rule(
