@@ -25,7 +25,7 @@ from ..model import DetectedMeta
 from . import meta as metaread
 from .blocks import Block
 from .rules import END, Match, RuleSet
-from .score import BAD, GOOD, NEAR_GOOD, Features, PageWords, Score, page_features, score, words
+from .score import BAD, GOOD, NEAR_GOOD, RULED, Features, PageWords, Score, page_features, score, words
 
 PARAGRAPH = "paragraph"
 HEADING = "heading"
@@ -97,6 +97,7 @@ def _twins(keys: list[str]) -> dict[int, list[int]]:
     return twins
 
 
+_RULED_SCORE = score(RULED)  # the score of a block that a rule matched: never read
 _PULL_QUOTE_MIN_CHARS = 20  # normalised characters: shorter texts recur by chance ("he said")
 _PULL_QUOTE_MAX_WORDS = 30
 
@@ -115,7 +116,8 @@ def _judge(
     # Keys run together: a pull quote is found inside one paragraph or across two neighbours.
     page = "".join(keys)
     matches = rules.match_all(texts)
-    feats = page_features(texts, stop, words)
+    # blocks that a rule matched are removed (or end the article) whatever their features say
+    feats = page_features(texts, stop, words, matches)
     judged = []
     append = judged.append
     new = tuple.__new__  # _Judged(...) without the named tuple's Python-level constructor
@@ -123,6 +125,9 @@ def _judge(
         key = keys[i]
         f0 = feats[i]
         m = matches[i]
+        if m is not None:  # the context reads a matched block's rule only
+            append(new(_Judged, (b, m, f0, _RULED_SCORE, False, False, key)))
+            continue
         count = counts[key]
         # a pull quote is a sentence; a heading may repeat an entry of a list of key events
         contained = (
@@ -141,9 +146,7 @@ def _judge(
         # opens with the headline
         shorter = any(len(keys[j]) > len(key) for j in mine)
         repeated = (count > 1 and len(key) > 0) or shorter or contained
-        twin_caption = any(matches[j] is not None and matches[j].rule.category == "caption" for j in mine) or (
-            count > 1 and m is not None and m.rule.category == "caption"
-        )
+        twin_caption = any(matches[j] is not None and matches[j].rule.category == "caption" for j in mine)
         # Text on other pages of the publisher is chrome only when it is not a full sentence:
         # two versions of one wire story share whole paragraphs that are article text.
         n_shared = shared.get(key, 0) if shared and (f0.n_words <= 12 or not f0.sentence_end) else 0

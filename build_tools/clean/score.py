@@ -213,16 +213,24 @@ class PageWords:
         return mask
 
 
+# The features of a block that a rule decided: the context reads only its rule, never these.
+RULED = Features(0, 0, 0.0, False, False, 0.0, False, False, False, False, 0)
+
+
 def page_words(texts: list[str]) -> PageWords:
     return PageWords(texts)
 
 
-def page_features(texts: list[str], stop: frozenset[str], words: PageWords | None = None) -> list[Features]:
+def page_features(
+    texts: list[str], stop: frozenset[str], words: PageWords | None = None, decided: list | None = None
+) -> list[Features]:
     """`features` of every block of a page, counted over the page's words at once.
 
     The page is split once; each block's counts of words, function words and capitalised words
     are counts of flags over its run of the page's tokens. Block texts are whitespace-collapsed,
     so block n holds exactly `text.count(" ") + 1` of the page's whitespace-separated tokens.
+    `decided`: per block, something not None when a rule already decided the block; such a block
+    gets `RULED` (its features are never read) instead of its own.
     """
     if not texts:
         return []
@@ -239,6 +247,10 @@ def page_features(texts: list[str], stop: frozenset[str], words: PageWords | Non
     pos = 0
     for i, text in enumerate(texts):
         nxt = pos + text.count(" ") + 1 if text else pos
+        if decided is not None and decided[i] is not None:
+            append(RULED)
+            pos = nxt
+            continue
         n = nxt - pos if empty is None else nxt - pos - empty.count(1, pos, nxt)
         # `_link_like`: what the block contains was looked for over the page, its edges here
         link = i in linked or (text[:1] in _ARROWS or text[-1:] in _ARROWS) and _arrow_edge(text)
