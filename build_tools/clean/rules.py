@@ -329,6 +329,112 @@ def _automaton(rules: tuple[Rule, ...]):
     return automaton
 
 
+_ASCII = tuple(map(chr, range(128)))
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The ASCII characters a match of `pattern` can start with, or None for any character.
+
+    An over-estimate, never an under-estimate: letters are counted in both cases whatever the
+    pattern's flags, and anything harder to read than literals, plain character sets, groups,
+    alternations and repeats counts as any character; so does a negated set or a dot. Only used to
+    skip rules that cannot match a line, so an over-estimate costs time, never a match.
+    """
+    from re import _parser  # the regex module's own parser: the pattern as the engine reads it
+
+    # the ASCII characters of \d, \w, \s and their negations (the same in Unicode and ASCII mode)
+    categories = {
+        getattr(_parser, name): frozenset(c for c in _ASCII if re.fullmatch(rx, c))
+        for name, rx in (("CATEGORY_DIGIT", r"\d"), ("CATEGORY_NOT_DIGIT", r"\D"), ("CATEGORY_SPACE", r"\s"),
+                         ("CATEGORY_NOT_SPACE", r"\S"), ("CATEGORY_WORD", r"\w"), ("CATEGORY_NOT_WORD", r"\W"))
+    }  # fmt: skip
+
+    ANY = None
+
+    def first(items) -> tuple[set[str] | None, bool]:
+        """(first characters, whether the sequence can match the empty string)."""
+        found: set[str] = set()
+        for op, av in items:
+            if op is _parser.LITERAL:
+                chars, nullable = {chr(av)}, False
+            elif op is _parser.IN:
+                chars, nullable = set(), False
+                for kind, value in av:
+                    if kind is _parser.LITERAL:
+                        chars.add(chr(value))
+                    elif kind is _parser.RANGE:
+                        chars.update(c for c in _ASCII if value[0] <= ord(c) <= value[1])
+                    elif kind is _parser.CATEGORY and value in categories:
+                        chars.update(categories[value])
+                    else:  # a negation: any character
+                        chars.update(_ASCII)
+            elif op is _parser.ANY or op is _parser.NOT_LITERAL:
+                chars, nullable = set(_ASCII), False
+            elif op is _parser.AT or op in (_parser.ASSERT, _parser.ASSERT_NOT):
+                continue  # zero-width: the next item gives the first character
+            elif op is _parser.SUBPATTERN:
+                chars, nullable = first(av[-1])
+            elif op is _parser.BRANCH:
+                chars, nullable = set(), False
+                for alternative in av[1]:
+                    alt_chars, alt_nullable = first(alternative)
+                    if alt_chars is ANY:
+                        return ANY, False
+                    chars |= alt_chars
+                    nullable = nullable or alt_nullable
+            elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
+                chars, nullable = first(av[2])
+                nullable = nullable or av[0] == 0
+            else:
+                return ANY, False
+            if chars is ANY:
+                return ANY, False
+            found |= chars
+            if not nullable:
+                return found, False
+        return found, True
+
+    chars, nullable = first(_parser.parse(pattern))
+    if chars is ANY or nullable:
+        return None
+    # both cases, and what a non-ASCII letter folds to under IGNORECASE (the Kelvin sign to "k")
+    cased = set()
+    for c in chars:
+        cased.update((c, c.lower(), c.upper(), c.casefold()))
+    return frozenset(c for c in cased if len(c) == 1 and c.isascii())
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    """`pattern` cut at its top-level "|": the alternatives whose union it is.
+
+    Brackets, groups and escapes are skipped over; a pattern that sets global flags inline is
+    kept whole (cutting it would move the flags)."""
+    if re.match(r"\(\?[a-zA-Z]+\)", pattern):
+        return [pattern]
+    branches, depth, start, i, in_set = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_set:
+            in_set = c != "]" or pattern[i - 1] == "["
+        elif c == "[":
+            in_set = True
+            if pattern[i + 1 : i + 2] == "^":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    return branches
+
+
 class RuleSet:
     """Compiled rules: the defaults plus the dossier's own `drop` and `keep` regexes."""
 
@@ -354,18 +460,53 @@ class RuleSet:
         }
         # words in a line -> the alternation for it (index: min(words, the longest limit + 1))
         self._whole_for = [tiers[next((x for x in limits if x >= n), max(tiers))] for n in range(max(tiers) + 1)]
+        # The same, narrowed by the line's first character: Python's regex engine tries the
+        # alternatives one by one, and most rules cannot start with a given character. A line
+        # whose first character is not ASCII gets the full alternation. Per word count: first
+        # character -> its alternation, filled on first use.
+        self._tier_rules = [
+            [(n, r) for n, r in whole if not r.max_words or r.max_words >= next((x for x in limits if x >= k), k)]
+            for k in range(len(self._whole_for))
+        ]
+        # per rule: its top-level alternatives, each with the characters it can start with
+        self._branches = {n: [(b, _first_chars(b)) for b in _top_level_branches(r.pattern)] for n, r in whole}
+        self._by_first: list[dict[str, re.Pattern[str]]] = [{} for _ in self._whole_for]
+        self._narrowed: dict[tuple[tuple[int, str], ...], re.Pattern[str]] = {}
         # the rules tried on every line: part-of-a-line rules without triggers (a curator's drops)
         self._always = frozenset(n for n, r in enumerate(self.rules) if not r.whole and not r.triggers)
         self._matches = tuple(Match(r, f"{r.category}: {r.name}") for r in self.rules)
 
     @staticmethod
-    def _alternation(rules: list[tuple[int, Rule]]) -> re.Pattern[str]:
+    def _alternation(rules: list[tuple[int, Rule]], patterns: dict[int, str] | None = None) -> re.Pattern[str]:
+        """One named group per rule, anchored at the line's end; `patterns`: a rule's pattern narrowed."""
         return re.compile(
             "|".join(
-                f"(?P<r{n}>" + ("(?i:" if rule.ignore_case else "(?-i:") + f"{rule.pattern}))\\Z" for n, rule in rules
+                f"(?P<r{n}>" + ("(?i:" if rule.ignore_case else "(?-i:") + f"{patterns[n] if patterns else rule.pattern}))\\Z"
+                for n, rule in rules
             )
             or "(?!)"
         )
+
+    def _whole_starting(self, tier: int, first_char: str) -> re.Pattern[str]:
+        """The alternation of tier `tier` narrowed to the rules that can match a line starting with
+        `first_char` (the full one when that character is not ASCII), cached per character."""
+        if first_char.isascii() and first_char:
+            # Each rule keeps only its alternatives that can start with the character: which of a
+            # rule's alternatives matches never matters, only whether one does.
+            narrowed: dict[int, str] = {}
+            for n, _ in self._tier_rules[tier]:
+                kept = [b for b, starts in self._branches[n] if starts is None or first_char in starts]
+                if kept:
+                    narrowed[n] = "|".join(kept)
+            rules = [(n, r) for n, r in self._tier_rules[tier] if n in narrowed]
+            key = tuple(narrowed.items())
+            pattern = self._narrowed.get(key)
+            if pattern is None:
+                pattern = self._narrowed[key] = self._alternation(rules, narrowed)
+        else:
+            pattern = self._whole_for[tier]
+        self._by_first[tier][first_char] = pattern
+        return pattern
 
     def kept_by_curator(self, text: str) -> bool:
         return any(k.search(text) for k in self._keep)
@@ -382,12 +523,17 @@ class RuleSet:
         the few lines that hold one are searched with those rules' regexes.
         """
         n_rules = len(self.rules)
-        whole_for = self._whole_for
-        longest = len(whole_for) - 1
+        by_first = self._by_first
+        longest = len(by_first) - 1
         first = [n_rules] * len(texts)  # per line: the first whole-line rule that applies
         for i, text in enumerate(texts):
             n_words = text.count(" ") + 1  # block texts are whitespace-collapsed
-            whole = whole_for[n_words if n_words < longest else longest].match(text)
+            tier = n_words if n_words < longest else longest
+            first_char = text[:1]
+            pattern = by_first[tier].get(first_char)
+            if pattern is None:
+                pattern = self._whole_starting(tier, first_char)
+            whole = pattern.match(text)
             if whole is not None:
                 first[i] = int(whole.lastgroup[1:])
         compiled = self._compiled
