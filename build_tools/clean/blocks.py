@@ -101,7 +101,7 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
         if len(run) == 1:  # the commonest case: one line between blank lines
             number, line = run[0]
             body, marked = _unmark(_collapse_line(line))
-            blocks.append(Block(len(blocks), number, (number,), (line,), body, gap, marked or number in headings))
+            blocks.append(_new_tuple(Block, (len(blocks), number, (number,), (line,), body, gap, marked or number in headings)))
             return
         texts = [t for _, t in run]
         groups: list[list[tuple[int, str]]] = []
@@ -117,25 +117,14 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
             if len(group) == 1:
                 number, line = group[0]
                 body, marked = _unmark(_collapse_line(line))
-                blocks.append(Block(len(blocks), number, (number,), (line,), body, gap if n == 0 else 0, marked or number in headings))
+                blocks.append(_new_tuple(Block, (len(blocks), number, (number,), (line,), body, gap if n == 0 else 0, marked or number in headings)))
                 continue
-            joined = _collapse(" ".join(t for _, t in group))
-            body, marked = _unmark(joined)
-            blocks.append(
-                Block(
-                    index=len(blocks),
-                    line=group[0][0],
-                    lines=tuple(i for i, _ in group),
-                    raw=tuple(t for _, t in group),
-                    text=body,
-                    gap_before=gap if n == 0 else 0,
-                    marked_heading=marked or group[0][0] in headings,
-                )
-            )
+            numbers, lines = zip(*group)
+            body, marked = _unmark(_collapse(" ".join(lines)))
+            # index, line, lines, raw, text, gap_before, marked_heading
+            blocks.append(_new_tuple(Block, (len(blocks), numbers[0], numbers, lines, body, gap if n == 0 else 0, marked or numbers[0] in headings)))
 
-    number = 0
-    for line in map(str.strip, text.splitlines()):
-        number += 1
+    for number, line in enumerate(map(str.strip, text.splitlines()), 1):
         if line:
             run.append((number, line))
             continue
