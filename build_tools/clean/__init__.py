@@ -24,7 +24,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ..model import CleanRules, CleanSource, DetectedMeta, Paragraph, RawSource, Removed
-from .article import HEADING, REMOVED, find_article
+from .article import HEADING, find_article
 from .blocks import Block, split_blocks
 from .html import extract_html
 from .rules import RuleSet
@@ -107,18 +107,24 @@ def _clean(raw: RawSource, ruleset: RuleSet, shared: Counter[str]) -> CleanSourc
     texts = [b.text for b in blocks]
     words = page_words(texts)  # split once, for the language guess and the block features
     stop = stopwords(guess_language(texts, words=words))
-    verdicts, found, _ = find_article(blocks, ruleset, stop, shared, html_meta.title, words)
+    kinds, reasons, found, _ = find_article(blocks, ruleset, stop, shared, html_meta.title, words)
     is_html = raw.format == "html"
 
     paragraphs: list[Paragraph] = []
     removed: list[Removed] = []
-    for v in verdicts:
-        if v.kind == REMOVED:
-            removed.extend(_removed_lines(v.block, v.reason))
+    add_removed = removed.append
+    for i, block in enumerate(blocks):
+        kind = kinds.get(i)
+        if kind is None:
+            reason = reasons.get(i, "removed")
+            if len(block.raw) == 1:  # most blocks are one line
+                add_removed(Removed(block.line, block.raw[0], reason))  # line, text, reason
+            else:
+                removed.extend(_removed_lines(block, reason))
             continue
         # id, kind, text, line (positional: one is built for every kept block)
         paragraphs.append(
-            Paragraph(f"p{len(paragraphs) + 1}", "heading" if v.kind == HEADING else "paragraph", v.block.text, 0 if is_html else v.block.line)
+            Paragraph(f"p{len(paragraphs) + 1}", "heading" if kind == HEADING else "paragraph", block.text, 0 if is_html else block.line)
         )
 
     # For HTML, the page's own metadata (meta tags, read by trafilatura) comes before the text's.

@@ -29,17 +29,10 @@ from .score import BAD, GOOD, NEAR_GOOD, RULED, Features, PageWords, Score, page
 
 PARAGRAPH = "paragraph"
 HEADING = "heading"
-REMOVED = "removed"
 
 _HEADING_MAX_WORDS = 14
 _CAPTION_MIN_WORDS = 12  # a line this long without a sentence end is a caption or a teaser
 _DATELINE_WITHIN = 12  # blocks: a dateline further down the page is not the article's opening
-
-
-class Verdict(NamedTuple):
-    block: Block
-    kind: str  # PARAGRAPH, HEADING or REMOVED
-    reason: str = ""  # why it was removed
 
 
 class _Judged(NamedTuple):
@@ -374,8 +367,12 @@ def find_article(
     shared: Counter[str] | None = None,
     title: str = "",
     words: PageWords | None = None,
-) -> tuple[tuple[Verdict, ...], DetectedMeta, tuple[str, ...]]:
-    """A verdict for every block, the metadata read from the page, and the field names found.
+) -> tuple[dict[int, str], dict[int, str], DetectedMeta, tuple[str, ...]]:
+    """The verdicts on the blocks, the metadata read from the page, and the field names found.
+
+    The verdicts are two maps of block indices: the kept blocks to their kind (PARAGRAPH or
+    HEADING), and the removed ones to the reason (the caller builds output for each block once,
+    so no per-block verdict object is built here).
 
     `title`: the page's title when known from elsewhere (HTML metadata); a heading repeating it is
     the headline, not a subheading. `words`: the blocks' `page_words`, when already computed.
@@ -517,9 +514,4 @@ def find_article(
         dateline_agency=found_dateline[1] if found_dateline else "",
     )
     fields = tuple(name for name in ("title", "authors", "date", "publisher", "dateline_place", "dateline_agency") if getattr(detected, name))
-    new = tuple.__new__  # Verdict(...) without the named tuple's Python-level constructor
-    verdicts = tuple(
-        new(Verdict, (j.block, kinds[i], "") if i in kinds else (j.block, REMOVED, reasons.get(i, "removed")))
-        for i, j in enumerate(judged)
-    )
-    return verdicts, detected, fields
+    return kinds, reasons, detected, fields
