@@ -131,6 +131,11 @@ def _has_common_word(text: str) -> bool:
 def byline(text: str) -> tuple[str, ...]:
     """The authors' names when the block is a byline: "By A and B", "A, B"; () otherwise."""
     text = text.strip()
+    # Every byline has at least three words: a label and a two-word name, or two such names, which
+    # need a space each even when a separator is glued to them ("A B,C D"). Most one- and
+    # two-word lines of a page's head (menu entries, section names) end here.
+    if len(text.split(None, 2)) < 3:
+        return ()
     m = _BY.match(text)
     labelled = bool(m)
     if not labelled and _has_common_word(text):

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import NamedTuple
 
 from ..model import CleanRules
@@ -340,7 +340,8 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     alternations and repeats counts as any character; so does a negated set or a dot. Only used to
     skip rules that cannot match a line, so an over-estimate costs time, never a match.
     """
-    from re import _parser  # the regex module's own parser: the pattern as the engine reads it
+    # the regex module's own parser: the pattern as the engine reads it
+    from re import _parser
 
     # the ASCII characters of \d, \w, \s and their negations (the same in Unicode and ASCII mode)
     categories = {
