@@ -46,15 +46,6 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-def _collapse_line(line: str) -> str:
-    """`_collapse` of a stripped line, which most often has nothing to collapse.
-
-    Every whitespace character but the ASCII space is non-printable, so a printable line without
-    two spaces in a row is already collapsed: two C-level scans instead of splitting it into words.
-    """
-    return line if line.isprintable() and "  " not in line else " ".join(line.split())
-
-
 def _is_wrapped(lines: list[str]) -> bool:
     """A run of 3+ lines of near-equal width is a paragraph wrapped at a fixed column."""
     if len(lines) < 3:
@@ -99,47 +90,42 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
 
     def flush(run: list[tuple[int, str]], gap: int) -> None:
         if len(run) == 1:  # the commonest case: one line between blank lines
-            number, line = run[0]
-            body, marked = _unmark(_collapse_line(line))
-            blocks.append(_new_tuple(Block, (len(blocks), number, (number,), (line,), body, gap, marked or number in headings)))
-            return
-        texts = [t for _, t in run]
-        groups: list[list[tuple[int, str]]] = []
-        if _is_wrapped(texts):
+            groups: list[list[tuple[int, str]]] = [run]
+        elif _is_wrapped([t for _, t in run]):
             groups = [run]
         else:
+            groups = []
             for item in run:
-                if groups and _continues(groups[-1][-1][1], item[1]) and item[0] not in headings:
+                # only a line that starts in lower case can carry on the previous one
+                if groups and item[1][0].islower() and _continues(groups[-1][-1][1], item[1]) and item[0] not in headings:
                     groups[-1].append(item)
                 else:
                     groups.append([item])
-        for n, group in enumerate(groups):
+        for group in groups:
             if len(group) == 1:
                 number, line = group[0]
-                body, marked = _unmark(_collapse_line(line))
-                blocks.append(_new_tuple(Block, (len(blocks), number, (number,), (line,), body, gap if n == 0 else 0, marked or number in headings)))
-                continue
-            numbers, lines = zip(*group)
-            body, marked = _unmark(_collapse(" ".join(lines)))
-            # index, line, lines, raw, text, gap_before, marked_heading
-            blocks.append(_new_tuple(Block, (len(blocks), numbers[0], numbers, lines, body, gap if n == 0 else 0, marked or numbers[0] in headings)))
+                # `_unmark(_collapse(line))` spelt out, and the tuple built without the named
+                # tuple's keyword-handling constructor: this runs for most blocks of every page.
+                # Every whitespace character but the ASCII space is non-printable, so a printable
+                # line without two spaces in a row has nothing to collapse (two C-level scans).
+                body = line if line.isprintable() and "  " not in line else " ".join(line.split())
+                marked = False
+                if body[0] in _MARK_START or body[-1] == "]":
+                    body, marked = _unmark(body)
+                blocks.append(_new_tuple(Block, (len(blocks), number, (number,), (line,), body, gap, marked or number in headings)))
+            else:
+                numbers, lines = zip(*group)
+                body, marked = _unmark(_collapse(" ".join(lines)))
+                # index, line, lines, raw, text, gap_before, marked_heading
+                blocks.append(_new_tuple(Block, (len(blocks), numbers[0], numbers, lines, body, gap, marked or numbers[0] in headings)))
+            gap = 0  # a run's later blocks follow the first without a blank line
 
     for number, line in enumerate(map(str.strip, text.splitlines()), 1):
         if line:
             run.append((number, line))
             continue
         if run:
-            if len(run) == 1:  # the commonest case, built here without the grouping
-                n, one = run[0]
-                # `_unmark(_collapse_line(one))` spelt out, and the tuple built without the named
-                # tuple's keyword-handling constructor: this runs for most blocks of every page
-                body = one if one.isprintable() and "  " not in one else " ".join(one.split())
-                marked = False
-                if body[0] in _MARK_START or body[-1] == "]":
-                    body, marked = _unmark(body)
-                blocks.append(_new_tuple(Block, (len(blocks), n, (n,), (one,), body, gap, marked or n in headings)))
-            else:
-                flush(run, gap)
+            flush(run, gap)
             run, gap = [], 0
         gap += 1
     if run:
