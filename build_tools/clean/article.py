@@ -52,8 +52,10 @@ def _key(text: str) -> str:
     return _NOT_ALNUM.sub("", text.lower())
 
 
-def _keys(texts: list[str]) -> list[str]:
+def _keys(texts: list[str], lowered: str | None = None) -> list[str]:
     """`_key` of every text, in one pass over the page (block texts hold no newline).
+
+    `lowered`: the texts joined by newlines and lower-cased, when the caller has it already.
 
     `[\\W_]` is exactly "not str.isalnum()". The page's few distinct non-ASCII characters that are
     not letters or digits (typographic quotes, dashes) are deleted with str.replace; the ASCII
@@ -62,7 +64,7 @@ def _keys(texts: list[str]) -> list[str]:
     """
     if not texts:
         return []
-    page = "\n".join(texts).lower()
+    page = "\n".join(texts).lower() if lowered is None else lowered
     if not page.isascii():
         for c in set(_NON_ASCII.findall(page)):
             if not c.isalnum():
@@ -103,12 +105,13 @@ def _judge(
     words: PageWords | None = None,
 ) -> list[_Judged]:
     texts = [b.text for b in blocks]
-    keys = _keys(texts)
+    lowered = "\n".join(texts).lower()  # for the keys and the rules' trigger strings
+    keys = _keys(texts, lowered)
     counts = Counter(keys)
     twins = _twins(keys)
     # Keys run together: a pull quote is found inside one paragraph or across two neighbours.
     page = "".join(keys)
-    matches = rules.match_all(texts)
+    matches = rules.match_all(texts, lowered)
     # blocks that a rule matched are removed (or end the article) whatever their features say
     feats = page_features(texts, stop, words, matches)
     judged = []

@@ -516,8 +516,10 @@ class RuleSet:
         """The first rule that matches the stripped line, or None. A curator's keep wins over every drop."""
         return self.match_all([text])[0]
 
-    def match_all(self, texts: list[str]) -> list[Match | None]:
+    def match_all(self, texts: list[str], lowered: str | None = None) -> list[Match | None]:
         """`match` of every line of a page (lines hold no newline), the page scanned at once.
+
+        `lowered`: the lines joined by newlines and lower-cased, when the caller has it already.
 
         Whole-line rules share one anchored match per line that fails fast on article paragraphs.
         The trigger strings of the other rules are found in one pass over the whole page, so only
@@ -542,7 +544,8 @@ class RuleSet:
         if self._always:
             candidates = {i: set(self._always) for i in range(len(texts))}
         if self._triggers is not None and texts:
-            lowered = "\n".join(texts).lower()
+            if lowered is None:
+                lowered = "\n".join(texts).lower()
             # where each line starts in the lowered page (lower-casing may change lengths)
             starts = [0, *accumulate(len(line) + 1 for line in lowered.split("\n"))]
             for end, indices in self._triggers.iter(lowered):
