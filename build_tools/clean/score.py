@@ -359,8 +359,8 @@ class Score(NamedTuple):
         return tuple(notes)
 
     def reason(self) -> str:
-        notes = ", ".join(self.notes) if self.notes else "low"
-        return f"score={self.value:.2f} ({notes})"
+        notes = self.notes  # a property, computed on each read
+        return f"score={self.value:.2f} ({', '.join(notes) if notes else 'low'})"
 
 
 _new_tuple = tuple.__new__
