@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
+from re import _parser  # the regex engine's own parser
 from typing import NamedTuple
 
 from ..model import CleanRules
@@ -330,6 +332,12 @@ def _automaton(rules: tuple[Rule, ...]):
 
 
 _ASCII = tuple(map(chr, range(128)))
+# the ASCII characters of \d, \w, \s and their negations (the same in Unicode and ASCII mode)
+_CATEGORIES = {
+    getattr(_parser, name): frozenset(c for c in _ASCII if re.fullmatch(rx, c))
+    for name, rx in (("CATEGORY_DIGIT", r"\d"), ("CATEGORY_NOT_DIGIT", r"\D"), ("CATEGORY_SPACE", r"\s"),
+                     ("CATEGORY_NOT_SPACE", r"\S"), ("CATEGORY_WORD", r"\w"), ("CATEGORY_NOT_WORD", r"\W"))
+}  # fmt: skip
 
 
 def _first_chars(pattern: str) -> frozenset[str] | None:
@@ -340,16 +348,6 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     alternations and repeats counts as any character; so does a negated set or a dot. Only used to
     skip rules that cannot match a line, so an over-estimate costs time, never a match.
     """
-    # the regex module's own parser: the pattern as the engine reads it
-    from re import _parser
-
-    # the ASCII characters of \d, \w, \s and their negations (the same in Unicode and ASCII mode)
-    categories = {
-        getattr(_parser, name): frozenset(c for c in _ASCII if re.fullmatch(rx, c))
-        for name, rx in (("CATEGORY_DIGIT", r"\d"), ("CATEGORY_NOT_DIGIT", r"\D"), ("CATEGORY_SPACE", r"\s"),
-                         ("CATEGORY_NOT_SPACE", r"\S"), ("CATEGORY_WORD", r"\w"), ("CATEGORY_NOT_WORD", r"\W"))
-    }  # fmt: skip
-
     ANY = None
 
     def first(items) -> tuple[set[str] | None, bool]:
@@ -365,8 +363,8 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
                         chars.add(chr(value))
                     elif kind is _parser.RANGE:
                         chars.update(c for c in _ASCII if value[0] <= ord(c) <= value[1])
-                    elif kind is _parser.CATEGORY and value in categories:
-                        chars.update(categories[value])
+                    elif kind is _parser.CATEGORY and value in _CATEGORIES:
+                        chars.update(_CATEGORIES[value])
                     else:  # a negation: any character
                         chars.update(_ASCII)
             elif op is _parser.ANY or op is _parser.NOT_LITERAL:
@@ -436,6 +434,10 @@ def _top_level_branches(pattern: str) -> list[str]:
     return branches
 
 
+# A whole-line rule matched on its own: its index, its compiled pattern's fullmatch, its word limit.
+_OnItsOwn = tuple[int, Callable[[str], "re.Match[str] | None"], int]
+
+
 class RuleSet:
     """Compiled rules: the defaults plus the dossier's own `drop` and `keep` regexes."""
 
@@ -463,16 +465,26 @@ class RuleSet:
         self._whole_for = [tiers[next((x for x in limits if x >= n), max(tiers))] for n in range(max(tiers) + 1)]
         # The same, narrowed by the line's first character: Python's regex engine tries the
         # alternatives one by one, and most rules cannot start with a given character. A line
-        # whose first character is not ASCII gets the full alternation. Per word count: first
-        # character -> its alternation, filled on first use.
-        self._tier_rules = [
-            [(n, r) for n, r in whole if not r.max_words or r.max_words >= next((x for x in limits if x >= k), k)]
-            for k in range(len(self._whole_for))
-        ]
+        # whose first character is not ASCII gets the full alternation. Narrowed alternations are
+        # built on first use (first character -> alternation) and compiling them is slow, so
+        # there are two kinds rather than one per word count: for lines within the word limits,
+        # every whole-line rule (a line whose first match allows fewer words than it has falls back
+        # to its word count's alternation); for longer lines, the rules without a limit.
+        self._word_limit = {n: r.max_words for n, r in whole}
+        self._bounded = len(self._whole_for) - 1  # a line of this many words or more is beyond every limit
+        self._unlimited = [(n, r) for n, r in whole if not r.max_words]
         # per rule: its top-level alternatives, each with the characters it can start with
         self._branches = {n: [(b, _first_chars(b)) for b in _top_level_branches(r.pattern)] for n, r in whole}
-        self._by_first: list[dict[str, re.Pattern[str]]] = [{} for _ in self._whole_for]
-        self._narrowed: dict[tuple[tuple[int, str], ...], re.Pattern[str]] = {}
+        # Rules of one long alternative (the date rules: every label with every date format) gain
+        # nothing from the narrowing and make every alternation that holds them slow to compile;
+        # they are matched on their own instead, with the pattern compiled above, and only on lines
+        # whose first character can start them.
+        self._separate = {n for n, r in whole if len(self._branches[n]) == 1 and len(r.pattern) > 1000}
+        self._whole_rules = whole
+        # first character -> (narrowed alternation, rules matched on their own), filled on first use
+        self._short_by_first: dict[str, tuple[re.Pattern[str], list[_OnItsOwn]]] = {}
+        self._long_by_first: dict[str, tuple[re.Pattern[str], list[_OnItsOwn]]] = {}
+        self._compiled_narrowed: dict[tuple[tuple[int, str], ...], re.Pattern[str]] = {}
         # the rules tried on every line: part-of-a-line rules without triggers (a curator's drops)
         self._always = frozenset(n for n, r in enumerate(self.rules) if not r.whole and not r.triggers)
         self._matches = tuple(Match(r, f"{r.category}: {r.name}") for r in self.rules)
@@ -488,26 +500,34 @@ class RuleSet:
             or "(?!)"
         )
 
-    def _whole_starting(self, tier: int, first_char: str) -> re.Pattern[str]:
-        """The alternation of tier `tier` narrowed to the rules that can match a line starting with
-        `first_char` (the full one when that character is not ASCII), cached per character."""
-        if first_char.isascii() and first_char:
-            # Each rule keeps only its alternatives that can start with the character: which of a
-            # rule's alternatives matches never matters, only whether one does.
-            narrowed: dict[int, str] = {}
-            for n, _ in self._tier_rules[tier]:
-                kept = [b for b, starts in self._branches[n] if starts is None or first_char in starts]
-                if kept:
-                    narrowed[n] = "|".join(kept)
-            rules = [(n, r) for n, r in self._tier_rules[tier] if n in narrowed]
-            key = tuple(narrowed.items())
-            pattern = self._narrowed.get(key)
-            if pattern is None:
-                pattern = self._narrowed[key] = self._alternation(rules, narrowed)
-        else:
-            pattern = self._whole_for[tier]
-        self._by_first[tier][first_char] = pattern
-        return pattern
+    def _starting(self, rules: list[tuple[int, Rule]], first_char: str) -> tuple[re.Pattern[str], list[_OnItsOwn]]:
+        """What a line starting with `first_char` (an ASCII character) is matched with: the
+        alternation of `rules` narrowed to it, and the rules matched on their own that it can start
+        (index, fullmatch, word limit), in order."""
+        separate = [
+            (n, self._compiled[n][1].fullmatch, self._word_limit[n])
+            for n, _ in rules
+            if n in self._separate and (self._branches[n][0][1] is None or first_char in self._branches[n][0][1])
+        ]
+        return self._narrowed([(n, r) for n, r in rules if n not in self._separate], first_char), separate
+
+    def _narrowed(self, rules: list[tuple[int, Rule]], first_char: str) -> re.Pattern[str]:
+        """The alternation of `rules` narrowed to what can match a line starting with `first_char`
+        (an ASCII character).
+
+        Each rule keeps only its alternatives that can start with the character: which of a rule's
+        alternatives matches never matters, only whether one does.
+        """
+        narrowed: dict[int, str] = {}
+        for n, _ in rules:
+            kept = [b for b, starts in self._branches[n] if starts is None or first_char in starts]
+            if kept:
+                narrowed[n] = "|".join(kept)
+        # letters start the same alternatives in both cases: one compiled alternation serves both
+        key = tuple(narrowed.items())
+        if key not in self._compiled_narrowed:
+            self._compiled_narrowed[key] = self._alternation([(n, r) for n, r in rules if n in narrowed], narrowed)
+        return self._compiled_narrowed[key]
 
     def kept_by_curator(self, text: str) -> bool:
         return any(k.search(text) for k in self._keep)
@@ -521,24 +541,45 @@ class RuleSet:
 
         `lowered`: the lines joined by newlines and lower-cased, when the caller has it already.
 
-        Whole-line rules share one anchored match per line that fails fast on article paragraphs.
+        Whole-line rules share one anchored match per line, of the alternatives that can start with
+        the line's first character, which fails fast on article paragraphs.
         The trigger strings of the other rules are found in one pass over the whole page, so only
         the few lines that hold one are searched with those rules' regexes.
         """
         n_rules = len(self.rules)
-        by_first = self._by_first
-        longest = len(by_first) - 1
+        bounded = self._bounded
+        whole_for = self._whole_for
+        word_limit = self._word_limit
         first = [n_rules] * len(texts)  # per line: the first whole-line rule that applies
         for i, text in enumerate(texts):
             n_words = text.count(" ") + 1  # block texts are whitespace-collapsed
-            tier = n_words if n_words < longest else longest
             first_char = text[:1]
-            pattern = by_first[tier].get(first_char)
-            if pattern is None:
-                pattern = self._whole_starting(tier, first_char)
+            by_first = self._short_by_first if n_words < bounded else self._long_by_first
+            found_for = by_first.get(first_char)
+            if found_for is None:
+                if not (first_char.isascii() and first_char):  # the full alternation, as it is
+                    whole = whole_for[n_words if n_words < bounded else bounded].match(text)
+                    if whole is not None:
+                        first[i] = int(whole.lastgroup[1:])
+                    continue
+                found_for = by_first[first_char] = self._starting(
+                    self._whole_rules if n_words < bounded else self._unlimited, first_char
+                )
+            pattern, separate = found_for
             whole = pattern.match(text)
-            if whole is not None:
-                first[i] = int(whole.lastgroup[1:])
+            n = n_rules if whole is None else int(whole.lastgroup[1:])
+            if n < n_rules and word_limit[n] and n_words > word_limit[n]:
+                # that rule does not allow so many words: the alternation of those that do
+                whole = whole_for[n_words].match(text)
+                n = n_rules if whole is None else int(whole.lastgroup[1:])
+            else:
+                for other, fullmatch, limit in separate:  # the rules matched on their own
+                    if other >= n:
+                        break
+                    if (not limit or n_words <= limit) and fullmatch(text) is not None:
+                        n = other
+                        break
+            first[i] = n
         compiled = self._compiled
         candidates: dict[int, set[int]] = {}
         if self._always:
