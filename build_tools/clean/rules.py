@@ -396,11 +396,10 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     chars, nullable = first(_parser.parse(pattern))
     if chars is ANY or nullable:
         return None
-    # both cases, and what a non-ASCII letter folds to under IGNORECASE (the Kelvin sign to "k")
-    cased = set()
-    for c in chars:
-        cased.update((c, c.lower(), c.upper(), c.casefold()))
-    return frozenset(c for c in cased if len(c) == 1 and c.isascii())
+    # Both cases, and the ASCII letters that the four non-ASCII letters matching one under
+    # IGNORECASE ("İ", "ı", "ſ", the Kelvin sign) fold to, in both cases too.
+    ascii_chars = {v[:1] for c in chars for v in (c, c.lower(), c.upper(), c.casefold())} & set(_ASCII)
+    return frozenset(ascii_chars | {c.swapcase() for c in ascii_chars})
 
 
 def _top_level_branches(pattern: str) -> list[str]:
