@@ -409,18 +409,17 @@ def _top_level_branches(pattern: str) -> list[str]:
     kept whole (cutting it would move the flags)."""
     if re.match(r"\(\?[a-zA-Z]+\)", pattern):
         return [pattern]
-    branches, depth, start, i, in_set = [], 0, 0, 0, False
+    branches, depth, start, i, in_set, members = [], 0, 0, 0, False, 0
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
             i += 2
             continue
         if in_set:
-            in_set = c != "]" or pattern[i - 1] == "["
+            in_set = c != "]" or i == members  # a "]" first in a set is one of its members
         elif c == "[":
             in_set = True
-            if pattern[i + 1 : i + 2] == "^":
-                i += 1
+            members = i + 2 if pattern[i + 1 : i + 2] == "^" else i + 1  # where the members start
         elif c == "(":
             depth += 1
         elif c == ")":
