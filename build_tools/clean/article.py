@@ -12,7 +12,7 @@ context that a page's layout gives:
 - inside, short blocks between good blocks are kept (jusText's context smoothing): a short sentence
   is a paragraph, a short line without a sentence end followed by prose is a subheading.
 
-It returns one verdict per block, with the reason for every removal, and the metadata it read.
+It returns a verdict on every block (its kind, or the reason for its removal) and the metadata it read.
 """
 
 from __future__ import annotations
