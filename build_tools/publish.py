@@ -139,26 +139,32 @@ def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, stric
     from mkdocs.config import load_config
 
     extra = {"site_name": site_name} if site_name else {}
-    try:
-        with _env(SOURCE_DATE_EPOCH=str(epoch)):
+    with _env(SOURCE_DATE_EPOCH=str(epoch)):
+        try:
             cfg = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
                               strict=strict, **extra, **overrides)
+        except (exceptions.Abort, exceptions.ConfigurationError) as exc:
+            raise DossierError(f"{config_file.name}: {exc}") from None
+        try:
             build(cfg)
-    except exceptions.Abort as exc:
-        raise DossierError(f"mkdocs build failed: {exc}") from None
-    except exceptions.ConfigurationError as exc:
-        raise DossierError(f"{config_file.name}: {exc}") from None
+        except exceptions.Abort as exc:
+            raise DossierError(f"mkdocs build failed: {exc}") from None
 
 
 def configured_site_dir(config_file: Path, root: Path) -> Path:
-    """site_dir as mkdocs.yml sets it (default site/), without running a build."""
-    from mkdocs.config import load_config
+    """site_dir as mkdocs.yml sets it (default site/), read without validating the whole
+    configuration: the build itself validates it once, with mkdocs' own messages."""
+    from mkdocs.utils.yaml import yaml_load
 
     try:
-        cfg = load_config(config_file=str(config_file))
-    except Exception as exc:  # mkdocs raises several kinds here; all mean a bad config
+        with open(config_file, "rb") as f:
+            data = yaml_load(f)
+    except Exception as exc:  # yaml and mkdocs raise several kinds here; all mean a bad config
         raise DossierError(f"{config_file.name}: {exc}") from None
-    return Path(cfg["site_dir"])
+    site_dir = data.get("site_dir", "site") if isinstance(data, dict) else "site"
+    if not isinstance(site_dir, str) or not site_dir.strip():
+        raise DossierError(f"{config_file.name}: site_dir must be a folder name")
+    return config_file.parent / site_dir
 
 
 def _replace_dir(new: Path, final: Path) -> None:

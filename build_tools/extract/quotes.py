@@ -49,7 +49,7 @@ from typing import Sequence
 from rapidfuzz import fuzz
 
 from build_tools.extract.mentions import build_matcher
-from build_tools.extract.text import fold, sentence_spans
+from build_tools.extract.text import find_root, fold, sentence_spans
 from build_tools.model import ActorDef, CleanSource, Mention, Quote, SourceRef
 
 OPENING = "“"
@@ -721,12 +721,6 @@ def _candidate_pairs(norms: list[str]) -> list[tuple[int, int]]:
 def _merge(occurrences: list[_Occurrence]) -> tuple[Quote, ...]:
     parent = list(range(len(occurrences)))
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     norms = [normalise_quote(o.text) for o in occurrences]
     # The curated speakers of each group, kept at its root: two groups whose speakers differ
     # are never joined.
@@ -735,14 +729,14 @@ def _merge(occurrences: list[_Occurrence]) -> tuple[Quote, ...]:
         a, b = occurrences[i], occurrences[j]
         if a.speaker and b.speaker and a.speaker != b.speaker:
             continue
-        ri, rj = root(i), root(j)
+        ri, rj = find_root(parent, i), find_root(parent, j)
         if ri != rj and _same_quote(norms[i], norms[j]) and len(speakers[ri] | speakers[rj]) <= 1:
             keep, gone = min(ri, rj), max(ri, rj)
             parent[gone] = keep
             speakers[keep] |= speakers.pop(gone)
     groups: dict[int, list[_Occurrence]] = {}
     for i, occ in enumerate(occurrences):
-        groups.setdefault(root(i), []).append(occ)
+        groups.setdefault(find_root(parent, i), []).append(occ)
     quotes: list[tuple[tuple[int, int, int], Quote]] = []
     for members in groups.values():
         members.sort(key=lambda o: (o.source_index, o.para_index, o.offset))

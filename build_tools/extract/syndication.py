@@ -28,7 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Sequence
 
-from build_tools.extract.text import fold
+from build_tools.extract.text import find_root, fold
 from build_tools.model import CleanSource, SharedPassage, SourceRef
 
 SHINGLE = 5
@@ -125,26 +125,20 @@ def find_shared(sources: Sequence[CleanSource]) -> tuple[SharedPassage, ...]:
                     pairs.add((i, j))
     parent = list(range(len(paras)))
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     scores: dict[int, list[float]] = defaultdict(list)
     linked: list[tuple[int, int, float]] = []
     for i, j in sorted(pairs):
         score = _link(paras[i], paras[j])
         if score is not None:
             linked.append((i, j, score))
-            parent[max(root(i), root(j))] = min(root(i), root(j))
+            parent[max(find_root(parent, i), find_root(parent, j))] = min(find_root(parent, i), find_root(parent, j))
     for i, _, score in linked:
-        scores[root(i)].append(score)
+        scores[find_root(parent, i)].append(score)
     groups: dict[int, list[int]] = defaultdict(list)
     for i, j, _ in linked:
         for k in (i, j):
-            if k not in groups[root(k)]:
-                groups[root(k)].append(k)
+            if k not in groups[find_root(parent, k)]:
+                groups[find_root(parent, k)].append(k)
     passages: list[tuple[tuple[int, int], SharedPassage]] = []
     for key, members in groups.items():
         members.sort(key=lambda k: (paras[k].source_index, paras[k].para_index))

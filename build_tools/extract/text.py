@@ -145,3 +145,12 @@ def fold(text: str) -> str:
 def is_word_char(char: str) -> bool:
     """True for characters that continue a word (letters, digits, underscore)."""
     return char.isalnum() or char == "_"
+
+
+def find_root(parent: list[int], i: int) -> int:
+    """The representative of `i` in a union-find forest (with path halving): groups of
+    paragraphs or quotations that were found to be the same passage."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
