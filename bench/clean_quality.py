@@ -21,6 +21,7 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from build_tools.clean import clean_source
@@ -94,10 +95,18 @@ def justext_input(doc: Doc) -> str:
     return "<html><body>" + "\n".join(paras) + "</body></html>"
 
 
+@lru_cache(maxsize=None)
+def _stoplist(language: str) -> frozenset[str]:
+    """jusText reads its stoplist file on every call: read once, as ours reads its lists once."""
+    import justext
+
+    return justext.get_stoplist(language)
+
+
 def run_justext(doc: Doc, page: str | None = None) -> str:
     import justext
 
-    stoplist = justext.get_stoplist(_LANGUAGES.get(doc.language, "English"))
+    stoplist = _stoplist(_LANGUAGES.get(doc.language, "English"))
     paragraphs = justext.justext(page if page is not None else justext_input(doc), stoplist)
     return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
