@@ -8,7 +8,8 @@ multisets of tokens, so that a paragraph kept twice or a boilerplate word counts
 on the same pages in one run:
 
 - ours: build_tools.clean, output as `as_text`;
-- jusText: plain text pages wrapped paragraph by paragraph (line by line) in <p> elements, HTML
+- jusText: plain text pages wrapped paragraph by paragraph (the blocks our cleaner judges: a line,
+  or a hard-wrapped paragraph's lines joined) in <p> elements, HTML
   pages as they are, with the stoplist of the document's language;
 - none: the whole page text (for HTML, the text of every element but scripts and styles).
 """
@@ -25,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from build_tools.clean import clean_source
+from build_tools.clean.blocks import split_blocks
 from build_tools.clean.decode import decode_bytes
 from build_tools.clean.report import as_text
 from build_tools.model import RawSource
@@ -88,10 +90,15 @@ def run_ours(doc: Doc) -> str:
 
 
 def justext_input(doc: Doc) -> str:
-    """What jusText reads: the HTML page, or a text page as one <p> per non-blank line."""
+    """What jusText reads: the HTML page, or a text page as one <p> per paragraph.
+
+    A text page's paragraphs are the blocks our cleaner judges (`split_blocks`): a line, or the
+    lines of a paragraph hard-wrapped at a fixed width joined again. One <p> per line would leave
+    jusText judging the single lines of a wrapped paragraph, each too short to pass as prose.
+    """
     if doc.raw.format == "html":
         return doc.raw.text
-    paras = (f"<p>{html.escape(line.strip())}</p>" for line in doc.raw.text.splitlines() if line.strip())
+    paras = (f"<p>{html.escape(' '.join(block.raw))}</p>" for block in split_blocks(doc.raw.text))
     return "<html><body>" + "\n".join(paras) + "</body></html>"
 
 
