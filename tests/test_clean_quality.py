@@ -45,3 +45,19 @@ def test_token_scores_are_sane():
     half = bench.prf("the cat", "the cat sat on the mat")
     assert half.precision == 1.0 and half.recall == pytest.approx(2 / 6)
     assert bench.prf("", "something").f1 == 0.0
+
+
+@pytest.mark.parametrize("folder", ["tests/corpus", "bench/holdout", "bench/holdout2"])
+def test_every_labelled_set_is_well_formed(folder):
+    """Each body block occurs in its raw page, in order; meta files have every key (check_corpus.py)."""
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    if not (root / folder).is_dir():
+        pytest.skip(f"{folder} not present")
+    run = subprocess.run(
+        [sys.executable, str(root / "tests" / "corpus" / "check_corpus.py"), str(root / folder)],
+        capture_output=True, text=True,
+    )
+    assert run.returncode == 0, run.stdout
+    assert ", 0 problems" in run.stdout.splitlines()[-1]

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Check the labelled cleaning corpus in this folder.
+"""Check a labelled cleaning set: this folder, or the folder given (bench/holdout, bench/holdout2).
+
+Usage: python tests/corpus/check_corpus.py [FOLDER]
 
 Every document NAME must have NAME.raw.txt or NAME.raw.html, NAME.body.txt and
 NAME.meta.json.  Every block of NAME.body.txt (minus a leading "## " heading
@@ -31,9 +33,9 @@ def html_text(s: str) -> str:
     return html.unescape(s)
 
 
-def check_doc(name: str) -> list[str]:
+def check_doc(name: str, folder: Path = HERE) -> list[str]:
     errs = []
-    raws = [p for p in (HERE / f"{name}.raw.txt", HERE / f"{name}.raw.html") if p.exists()]
+    raws = [p for p in (folder / f"{name}.raw.txt", folder / f"{name}.raw.html") if p.exists()]
     if len(raws) != 1:
         return [f"{name}: expected exactly one raw file, found {len(raws)}"]
     raw_path = raws[0]
@@ -42,7 +44,7 @@ def check_doc(name: str) -> list[str]:
         raw = html_text(raw)
     raw = norm(raw)
 
-    body_path = HERE / f"{name}.body.txt"
+    body_path = folder / f"{name}.body.txt"
     body = body_path.read_text(encoding="utf-8")
     if not body.endswith("\n") or body.endswith("\n\n"):
         errs.append(f"{name}: body.txt must end with exactly one newline")
@@ -70,7 +72,7 @@ def check_doc(name: str) -> list[str]:
         else:
             pos = at + len(text)
 
-    meta_path = HERE / f"{name}.meta.json"
+    meta_path = folder / f"{name}.meta.json"
     if not meta_path.exists():
         errs.append(f"{name}: missing meta.json")
         return errs
@@ -91,9 +93,10 @@ def check_doc(name: str) -> list[str]:
     return errs
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    folder = Path(argv[1]) if len(argv) > 1 else HERE
     names = set()
-    for p in HERE.iterdir():
+    for p in folder.iterdir():
         m = re.fullmatch(r"([a-z0-9_]+)\.(raw\.txt|raw\.html|body\.txt|meta\.json)", p.name)
         if m:
             names.add(m.group(1))
@@ -101,10 +104,10 @@ def main() -> int:
             print(f"unexpected file: {p.name}")
     errors = []
     for name in sorted(names):
-        if not (HERE / f"{name}.body.txt").exists():
+        if not (folder / f"{name}.body.txt").exists():
             errors.append(f"{name}: missing body.txt")
             continue
-        errors += check_doc(name)
+        errors += check_doc(name, folder)
     for e in errors:
         print(e)
     print(f"{len(names)} documents, {len(errors)} problems")
@@ -112,4 +115,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv))
