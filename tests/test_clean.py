@@ -417,3 +417,91 @@ def test_dates_in_other_languages_are_chrome_or_labelled_publication_dates():
     assert [p.text for p in src.paragraphs] == [first, second]
     assert src.detected_meta.date == "2024-09-18"
     assert {r.reason for r in src.removed} == {"metadata: publication-date", "chrome: page-chrome-date"}
+
+
+# --- German and Dutch pages, e-mail archives, review boxes
+
+_DE = (
+    "Wer in der Stadt eine Wohnung mietet, muss dafür im Schnitt gut sieben Prozent mehr zahlen als vor zwei "
+    "Jahren. Das geht aus dem neuen Mietspiegel hervor, den der Stadtrat am Dienstag beschlossen hat."
+)
+_DE_MORE = (
+    "Der Mieterverein rechnet damit, dass viele Vermieter den neuen Mietspiegel zum Anlass für Erhöhungen "
+    "nehmen, und bietet deshalb eine kostenlose Prüfung für seine Mitglieder an."
+)
+
+
+def test_a_paragraph_ending_in_german_closing_quotes_ends_a_sentence():
+    quoted = "Der Vorsitzende sagte, die Mieten lägen immer noch unter denen der Nachbarstädte. „Viele haben jahrelang nicht erhöht.“"
+    src = clean_source(text_page(f"{_DE}\n\n{quoted}\n\nStadt will mehr bauen\n\n{_DE_MORE}\n"))
+    assert [(p.kind, p.text) for p in src.paragraphs] == [
+        ("paragraph", _DE), ("paragraph", quoted), ("heading", "Stadt will mehr bauen"), ("paragraph", _DE_MORE),
+    ]  # fmt: skip
+
+
+def test_short_lines_introduced_by_a_colon_are_article_text_and_not_one_wrapped_paragraph():
+    items = [
+        "Kaltmiete: 8,40 Euro je Quadratmeter",
+        "Spanne: 7,10 bis 9,85 Euro je Quadratmeter",
+        "Anstieg seit 2022: 7,3 Prozent",
+        "Neubau ab 2015: 11,20 Euro je Quadratmeter",
+        "Altbau vor 1949: 7,65 Euro je Quadratmeter",
+    ]
+    intro = "Für eine durchschnittliche Wohnung nennt der Mietspiegel folgende Werte:"
+    src = clean_source(text_page(f"{_DE}\n\n{intro}\n\n" + "\n".join(items) + f"\n\n{_DE_MORE}\n"))
+    assert [p.text for p in src.paragraphs] == [_DE, intro, *items, _DE_MORE]
+
+
+def test_one_short_line_after_a_colon_is_no_list():
+    intro = "Für eine durchschnittliche Wohnung nennt der Mietspiegel folgende Werte:"
+    src = clean_source(text_page(f"{_DE}\n\n{intro}\n\nTeilen und merken\n\nAnzeige\n\n{_DE_MORE}\n"))
+    assert "Teilen und merken" not in [p.text for p in src.paragraphs]
+    two = clean_source(text_page(f"{_DE}\n\n{intro}\n\nKaltmiete: 8,40 Euro\nSpanne: 7,10 Euro\n\nAnzeige\n\n{_DE_MORE}\n"))
+    assert [p.text for p in two.paragraphs] == [_DE, intro, "Kaltmiete: 8,40 Euro", "Spanne: 7,10 Euro", _DE_MORE]
+
+
+def test_cookie_banner_skip_link_and_photo_caption_with_credit_in_german_are_removed():
+    page = (
+        "Zum Inhalt springen\n\nDiese Website nutzt Cookies und vergleichbare Technologien, um die Seite zu verbessern.\n"
+        "Zustimmen\n\nNeubauten am Mühlbach: Hier sind die Mieten am stärksten gestiegen.\nFoto: Anke Vollrath\n\n"
+        f"{_DE}\n\n{_DE_MORE}\n"
+    )
+    src = clean_source(text_page(page))
+    assert [p.text for p in src.paragraphs] == [_DE, _DE_MORE]
+    reasons = {r.text: r.reason for r in src.removed}
+    assert reasons["Zum Inhalt springen"] == "chrome: skip-link"
+    assert reasons["Foto: Anke Vollrath"] == "caption: credit-line"
+    assert reasons["Neubauten am Mühlbach: Hier sind die Mieten am stärksten gestiegen."] == "caption: the line above a photo credit"
+    assert "cookie" in reasons["Diese Website nutzt Cookies und vergleichbare Technologien, um die Seite zu verbessern."]
+
+
+def test_a_paragraph_above_a_caption_with_its_own_credit_is_kept():
+    caption = "The old quay at dawn on Monday. (Photo: Jo Smith)"
+    src = clean_source(text_page(f"{_PROSE}\n{caption}\n{_MORE}\n"))
+    assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
+
+
+def test_heading_above_a_hard_wrapped_paragraph_is_its_own_block():
+    wrapped = (
+        "The Eastside Aquatic Centre will reopen on June 2, more than a year\n"
+        "after a roof leak closed it. Repairs came in at $2.3 million, about\n"
+        "$400,000 over the original estimate, the recreation department said\n"
+        "Monday. Swimming lessons for the summer go on sale May 12.\n"
+    )
+    src = clean_source(text_page(f"{_PROSE}\n\nPool reopening set for June 2\n{wrapped}\n{_MORE}\n"))
+    assert [(p.kind, p.text) for p in src.paragraphs] == [
+        ("paragraph", _PROSE), ("heading", "Pool reopening set for June 2"),
+        ("paragraph", " ".join(wrapped.split())), ("paragraph", _MORE),
+    ]  # fmt: skip
+
+
+def test_newsletter_footer_and_review_score_lines_are_removed():
+    footer = [
+        "You are receiving this email because you opted in at our website.",
+        "Our mailing address is:",
+        "You can update your preferences or unsubscribe from this list.",
+        "Score: 8/10",
+    ]
+    src = clean_source(text_page(f"{_PROSE}\n\n{_MORE}\n\n" + "\n\n".join(footer) + "\n"))
+    assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
+    assert {r.text: r.reason for r in src.removed}["Score: 8/10"] == "chrome: rating"

@@ -204,6 +204,25 @@ def _after_header(judged: list[_Judged], first: int) -> int:
     return nxt if nxt is not None else first
 
 
+_CREDIT_RULES = frozenset({"credit-line", "photo-by", "photo-credit"})
+_CREDIT_MAX_WORDS = 8  # "Foto: Anke Vollrath", "Photo: Jo Smith/Example Agency"
+_CAPTION_MAX_WORDS = 40
+
+
+def _above_credit(judged: list[_Judged], i: int) -> bool:
+    """A short block set right above a photo credit line, with no blank line between: its caption."""
+    if i + 1 >= len(judged) or judged[i].feats.n_words > _CAPTION_MAX_WORDS or judged[i].block.marked_heading:
+        return False
+    credit = judged[i + 1]
+    return (
+        credit.match is not None
+        and credit.match.rule.name in _CREDIT_RULES
+        and credit.block.gap_before == 0
+        and len(credit.block.lines) == 1
+        and credit.block.text.count(" ") < _CREDIT_MAX_WORDS
+    )
+
+
 def _heading_like(j: _Judged) -> bool:
     """A subheading: a few words, no sentence end, or a short question ("Iranian airstrikes?")."""
     f = j.feats
@@ -303,11 +322,16 @@ def _teaser_after_marker(j: _Judged) -> bool:
     return j.match is None and not j.block.marked_heading and 0 < j.feats.n_words <= 50
 
 
+_LINE_ITEM_MAX_WORDS = 15
+
+
 def _introduced_lists(judged: list[_Judged], kinds: dict[int, str], start: int, end: int) -> list[int]:
     """Bulleted items that belong to the article: a run right after kept text ending in a colon.
 
     "These districts announced closures:" and its list are article text, whatever the items
-    look like (names, fragments); menus and link lists are not introduced by a sentence.
+    look like (names, fragments); menus and link lists are not introduced by a sentence. Items
+    without a bullet count too when they are short lines set one under the other with no blank
+    line between them ("Kaltmiete: 8,40 Euro", "Spanne: 7,10 bis 9,85 Euro"), two or more.
     """
     found: list[int] = []
     i = start
@@ -318,12 +342,19 @@ def _introduced_lists(judged: list[_Judged], kinds: dict[int, str], start: int, 
             continue
         k = i + 1
         run = []
-        while k < end and judged[k].feats.list_item and judged[k].match is None:
+        unbulleted = 0
+        while k < end and judged[k].match is None:
             f = judged[k].feats
             if f.link_like or f.repeated or f.shared:
                 break
+            if not f.list_item:
+                if not (0 < f.n_words <= _LINE_ITEM_MAX_WORDS and not f.sentence_end and (not run or judged[k].block.gap_before == 0)):
+                    break
+                unbulleted += 1
             run.append(k)
             k += 1
+        if unbulleted and (len(run) < 2 or judged[run[1]].block.gap_before):
+            run = []  # a single short line after a colon is no list
         found.extend(n for n in run if n not in kinds)
         i = k if k > i + 1 else i + 1
     return found
@@ -411,6 +442,9 @@ def find_article(
             continue
         if j.contained:
             reasons[i] = "pull quote: repeats a passage of the page"
+            continue
+        if _above_credit(judged, i):
+            reasons[i] = "caption: the line above a photo credit"
             continue
         if f.repeated and j.key in seen_keys:
             reasons[i] = "repeated on the page"

@@ -83,7 +83,14 @@ DATE_LABELS = (
 
 DEFAULT_RULES: tuple[Rule, ...] = (
     # --- page chrome and navigation
-    Rule("skip-link", "chrome", r"skip (?:to|navigation)\b.*", whole=True, max_words=8),
+    Rule(
+        "skip-link",
+        "chrome",
+        r"skip (?:to|navigation)\b.*|(?:zum|direkt zum) (?:inhalt|hauptinhalt)(?: springen| wechseln)?|(?:aller|passer|accéder) au contenu\b.*"
+        r"|(?:ir|saltar|pasar) al contenido\b.*|(?:vai|salta) al contenuto\b.*|(?:ga |spring )?naar (?:de )?(?:hoofd)?inhoud\b.*",
+        whole=True,
+        max_words=8,
+    ),
     Rule(
         "menu-item",
         "chrome",
@@ -195,6 +202,23 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=12,
         ignore_case=False,
     ),
+    # "Foto: Jo Smith", "Bild: dpa", "Quelle: Statistisches Amt · Grafik: SV": credits in other languages
+    Rule(
+        "credit-line",
+        "caption",
+        r"(?:fotos?|bild(?:er)?|grafik|grafiek|afbeelding|beeld|imagen|immagine|illustration|quelle|bron|fuente|fonte|crédits?(?: photo)?)\s*:\s*\S.*",
+        whole=True,
+        max_words=15,
+    ),
+    # a review's score box: "Score: 8/10", "Rating: 4.5 out of 5", "Note : 4/5"
+    Rule(
+        "rating",
+        "chrome",
+        r"(?:(?:our |overall )?(?:score|rating|verdict|note|bewertung|wertung|puntuación|voto|cijfer)\s*:?\s*)?"
+        r"\d+(?:[.,]\d)?\s*(?:/|out of|von|sur|de|su|uit)\s*(?:5|10|100)(?:\s*(?:stars?|sterne|points?|punkte))?",
+        whole=True,
+        max_words=8,
+    ),
     Rule("slide-counter", "caption", r"(?:(?:image|slide|photo|picture)\s*)?\d+\s*(?:/|of)\s*\d+", whole=True, max_words=6),
     Rule("gallery-prompt", "caption", r"(?:view|see|open|launch|enlarge)\s+(?:the\s+)?(?:gallery|slideshow|photos?|images?)|(?:photo|image)\s+gallery", whole=True, max_words=5),
     # --- links out of the article
@@ -220,6 +244,25 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     ),
     Rule("share-buttons", "social", rf"(?:(?:share|{_NETWORKS}|print|copy link|messenger)\W*)+", whole=True),
     Rule("cookie-prompt", "cookie", r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings|preferences|agree|utilizamos|usamos|aceptar|akzeptieren|verwenden|nutzen|utilisons|accepter|utilizziamo|accetta)\b|\b(?:utilizamos|usamos|verwenden|nutzen|utilisons|utilizziamo)\b.*\bcookies?\b|\b(?:accept|reject|manage) (?:all )?cookies\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of (?:use|service)|and conditions)\b", triggers=("cookie", "privacy", "terms")),
+    # "Diese Website nutzt Cookies", "uses cookies", "gebruikt cookies": the verb right before the word;
+    # a banner is short, an article paragraph on the subject is seldom this short
+    Rule(
+        "cookie-notice",
+        "cookie",
+        r"\b(?:uses?|nutzt|nutzen|verwendet|verwenden|setzt|setzen|gebruikt|gebruiken|utilise|utilisent|utilisons|utiliza|utilizan"
+        r"|utilizamos|usamos|utilizza|utilizzano|utilizziamo|använder|bruger|bruker)\s+(?:\w+\s+){0,2}cookies?\b",
+        max_words=80,
+        triggers=("cookie",),
+    ),
+    # "You are receiving this email because...", "unsubscribe from this list": an e-mail's footer
+    Rule(
+        "email-footer",
+        "chrome",
+        r"\bunsubscribe\b|\bupdate (?:your )?(?:e-?mail )?preferences\b|\byou(?: are|'re|’re) receiving this\b"
+        r"|\bour mailing address is\b|\bhow you receive (?:these|our) e-?mails\b|\bforwarded (?:to you|this e-?mail)\b|\bview (?:this e-?mail|this newsletter|it|online version) in (?:your|a|the) browser\b",
+        max_words=40,
+        triggers=("unsubscribe", "preferences", "receiving this", "mailing address", "receive these", "receive our", "forwarded", "browser"),
+    ),
     Rule(
         "legal-notice",
         "chrome",

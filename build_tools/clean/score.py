@@ -24,8 +24,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 # French and other typographies set a space before closing guillemets ("raison. »"); reference
 # works put footnote markers after the full stop ("in 1841.[1][5]", "[citation needed]").
 _FOOTNOTES = re.compile(r"(?:\[[^\[\]]{1,24}\])+$")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\] ]*$")
-_COLON_END = re.compile(r"[:;][\"'”’»)\] ]*$")
+# closing quotes and brackets after the last stop, as English, German („so“, ‚so‘, »so«) and French
+# typographies write them
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’“‘»«)\] ]*$")
+_COLON_END = re.compile(r"[:;][\"'”’“‘»«)\] ]*$")
 _LIST_MARK = re.compile(r"^(?:[•·▪►▸◦*–-]\s|\d{1,2}[.)]\s)")
 _EMAIL = re.compile(r"\w@\w+\.\w")
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")  # "MinistersNordic": two link texts run together
@@ -322,8 +324,8 @@ def _linked_blocks(texts: list[str], page: str) -> set[int]:
 
 _FIRST = itemgetter(slice(0, 1))
 # last characters that may close a sentence or a colon-ended line, quotes and brackets included
-_ENDS = frozenset(".!?…:;\"'”’»)]")
-_CLOSERS = "\"'”’»)] "
+_ENDS = frozenset(".!?…:;\"'”’“‘»«)]")
+_CLOSERS = "\"'”’“‘»«)] "
 _ARROWS = frozenset("«‹<»›>")
 _STOPS = frozenset(".!?…")  # sets of characters: "" is in no set, unlike in a string
 _COLONS = frozenset(":;")
