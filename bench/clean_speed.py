@@ -3,8 +3,8 @@
 Usage: python bench/clean_speed.py [CORPUS_DIR] [--rounds N]
 
 Both systems read the labelled corpus's pages (tests/corpus); jusText gets the same input as in
-clean_quality.py (text pages as one <p> per line, HTML pages as they are, its stoplists read once as
-ours are). Each system runs a warm-up pass (stoplists, imports), then N timed rounds, the two
+clean_quality.py (text pages as one <p> per paragraph, HTML pages as they are, its stoplists read
+once as ours are). Each system runs a warm-up pass (stoplists, imports), then N timed rounds, the two
 systems' rounds taking turns so that a slow spell of the machine falls on both; each system's best
 round counts, and the ratio of the medians is printed beside the ratio of the bests.
 """
