@@ -49,6 +49,7 @@ from typing import Sequence
 from rapidfuzz import fuzz
 
 from build_tools.extract.mentions import build_matcher
+from build_tools.extract.speakers import GENDERED_NOUNS, SYNTHETIC, Entity, find_entities
 from build_tools.extract.text import find_root, fold, sentence_spans
 from build_tools.model import ActorDef, CleanSource, Mention, Quote, SourceRef
 
@@ -67,6 +68,12 @@ SPEECH_VERBS = frozenset(
     writes wrote claimed cautioned urged vowed pledged conceded confirm confirms confirmed observed
     recalled suggested suggesting maintained continued promised promising predicted reiterated
     repeated described describing called calling
+    yell yells yelled yelling shout shouts shouted shouting scream screamed cry cried exclaimed
+    tweet tweets tweeted tweeting testify testifies testified testifying recount recounts
+    recounted recounting allege alleges alleged alleging opined complained complaining
+    responded responding answered quipped joked contended countered asserted asserting boasted
+    lamented emphasised emphasized emphasising emphasizing demanded demanding pleaded whispered
+    posted remarks says wrote writing insist declares reports reported reporting questioned
     """.split()
 )
 # Left out on purpose: forms that are more often nouns ("states", "notes", "claims", "pledge").
@@ -92,18 +99,37 @@ ROLE_NOUNS = frozenset(
 BODY_NOUNS = frozenset(
     """
     panel court jury committee board council company firm government ministry department agency
-    authority police union commission tribunal inquiry
+    authority police union commission tribunal inquiry group report airline newspaper daily
+    contractor organisation organization movement bank party office statement network channel
+    documents papers affidavit lawsuit filing foundation
     """.split()
 )
+# A body noun that names what kind of organisation speaks, and the words its name carries.
+BODY_NAME_CUES = {
+    "newspaper": ("post", "times", "journal", "herald", "news", "tribune", "gazette", "telegraph",
+                  "guardian", "chronicle", "daily", "observer", "star", "mail"),
+    "daily": ("post", "times", "journal", "herald", "news", "tribune", "gazette", "daily"),
+    "airline": ("air", "airlines", "airways", "jet"),
+}
+# Body nouns resolved to the nearest organisation named before them ("the group said").
+GENERIC_BODIES = frozenset("group company firm report contractor organisation organization movement".split())
 # Titles written with a full stop before a name: "said Dr. Helena Ruiz".
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Supt|Insp)\."
 PRONOUNS = frozenset({"he", "she"})
+# Pronouns that stand for a body: "it said", "they said".
+BODY_PRONOUNS = frozenset({"it", "they"})
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_BODY_KINDS = frozenset({"organisation", "group"})
 # Sentence openers and adverbs that sit between a subject and its verb or before a name.
 _LEADING_WORDS = frozenset(
     "but and so yet also meanwhile however then still later earlier separately instead "
     "now while when as after before".split()
 )
-_ADVERBS = frozenset("also later then again earlier previously further once repeatedly".split())
+_ADVERBS = frozenset(
+    "also later then again earlier previously further once repeatedly allegedly reportedly "
+    "publicly privately angrily quietly flatly bluntly simply firmly recently finally initially "
+    "subsequently separately immediately candidly proudly tearfully famously".split()
+)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NAME_PARTICLES = frozenset("of al el bin ibn abu de da di du van von der den la le del dos".split())
 
@@ -166,6 +192,31 @@ def normalise_quote(text: str) -> str:
     return _SPACES.sub(" ", _NORMALISE_DROP.sub(" ", fold(text))).strip()
 
 
+_DOUBLED = re.compile(r"''|’’|‘‘|``")
+
+
+def normalise_marks(text: str) -> str:
+    """Agency and European quotation marks as the two typographic ones, offsets unchanged:
+    a doubled apostrophe ('' or ’’) is one mark (the second becomes a space), « and „ open, »
+    closes, and the “ that closes a „ becomes ”."""
+    text = _DOUBLED.sub(lambda m: ("“ " if m.group(0) in ("‘‘", "``") else '" '), text)
+    out: list[str] = []
+    low_open = False
+    for char in text:
+        if char == "«":
+            char = OPENING
+        elif char == "»":
+            char = CLOSING
+        elif char == "„":
+            char, low_open = OPENING, True
+        elif char == OPENING and low_open:
+            char, low_open = CLOSING, False
+        elif char in '"”':
+            low_open = False
+        out.append(char)
+    return "".join(out)
+
+
 def _raw_spans(text: str) -> list[tuple[int, int | None]]:
     """(opening offset, closing offset or None) of each quoted piece of one paragraph."""
     spans: list[tuple[int, int | None]] = []
@@ -192,9 +243,8 @@ def _clean_inner(text: str) -> str:
     return _SPACES.sub(" ", text).strip().rstrip(",").strip()
 
 
-def _source_spans(source: CleanSource) -> list[_Span]:
+def _source_spans(texts: Sequence[str]) -> list[_Span]:
     """Quoted pieces of a source, with quotes that run over paragraph ends joined up."""
-    texts = [p.text for p in source.paragraphs]
     raw = [_raw_spans(t) for t in texts]
     spans: list[_Span] = []
     skip_first: set[int] = set()  # paragraphs whose first piece continues the previous paragraph
@@ -242,7 +292,8 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
         before = end
         stripped = text[:end].rstrip().rstrip(",").rstrip()
         m = re.search(r"(?:^|\s)([\w’'-]+)$", stripped)
-        if m and (m.group(1).lower() in _ADVERBS | {"who"} or m.group(1).lower() in _WEEKDAYS):
+        if m and (m.group(1).lower() in _ADVERBS | {"who"} or m.group(1).lower() in _WEEKDAYS
+                  or (m.group(1).islower() and m.group(1).endswith("ly") and len(m.group(1)) > 4)):
             stripped = stripped[: m.start(1)].rstrip()
             if stripped.lower().endswith(" on"):
                 stripped = stripped[:-3].rstrip()
@@ -255,7 +306,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
     last = re.search(r"([\w’'-]+)$", head)
     if last is None:
         return None
-    if last.group(1).lower() in PRONOUNS:
+    if last.group(1).lower() in PRONOUNS | BODY_PRONOUNS:
         return _Subject("pronoun", last.group(1), base + last.start(1), base + end)
     # A description with an article: the nearest article that starts a well-formed description.
     for m in sorted(re.finditer(r"\b(?:[Aa]n?|[Tt]he|[A-Z][\w-]*[’']s)\s", head), key=lambda m: -m.start()):
@@ -302,12 +353,20 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
     words = phrase.split()
     if not words:
         return None
-    if words[0].lower() in PRONOUNS:
+    if words[0].lower() in PRONOUNS | BODY_PRONOUNS:
         return _Subject("pronoun", words[0], start, start + len(words[0]))
+    if words[0].lower() in {"a", "an", "the"}:
+        for k, word in enumerate(words[1:7], start=1):
+            if word.lower() in ROLE_NOUNS or word.lower() in BODY_NOUNS:
+                cut = len(" ".join(words[: k + 1]))
+                kind = "role" if word.lower() in ROLE_NOUNS else "body"
+                return _Subject(kind, phrase[:cut], start, start + cut)
     if words[0].lower() in {"a", "an", "the"} and words[-1].lower() in ROLE_NOUNS:
         return _Subject("role", phrase, start, start + len(phrase))
     if words[0].lower() in {"a", "an", "the"} and words[-1].lower() in BODY_NOUNS:
         return _Subject("body", phrase, start, start + len(phrase))
+    if not phrase[:1].isupper():
+        return None  # `," adding that ...`, `," said in a statement`
     return _Subject("name", phrase, start, start + len(phrase))
 
 
@@ -331,10 +390,10 @@ class _SourceReader:
     ) -> None:
         self.index = index
         self.source = source
-        self.texts = [p.text for p in source.paragraphs]
+        self.texts = [normalise_marks(p.text) for p in source.paragraphs]
         self.actors = actors
         self.matcher = matcher
-        self.spans = _source_spans(source)
+        self.spans = _source_spans(self.texts)
         self.inside: dict[int, list[tuple[int, int]]] = {}
         for span in self.spans:
             for pi in range(span.start_para, span.end_para + 1):
@@ -349,10 +408,79 @@ class _SourceReader:
         for pi, text in enumerate(self.texts):
             if pi not in self.mentions:
                 self.mentions[pi] = list(matcher.find(text))  # type: ignore[attr-defined]
+        self.actors = dict(actors)
+        self.gender: dict[str, str] = {}
+        self.entities: dict[str, Entity] = {}
+        self._add_entities()
         self.roles = self._appositions()
         # (position, speaker) of everyone "he"/"she" may refer to, and of speech attributions.
         self.people: list[tuple[tuple[int, int], _Speaker]] = []
         self.speech: list[tuple[tuple[int, int], _Speaker]] = []
+        self.bodies: list[tuple[tuple[int, int], _Speaker]] = []
+        self._open = (-1, -1)  # the opening mark of the quotation being attributed
+
+    def _add_entities(self) -> None:
+        """People and bodies the source names that no curated actor covers (see speakers.py);
+        a curated actor takes the gender and roles of the names it covers."""
+        entities, found = find_entities(self.texts, self._quoted)
+        used: set[str] = set()
+        for pi, hits in found.items():
+            curated = self.mentions.setdefault(pi, [])
+            for f in hits:
+                ent = entities[f.entity]
+                over = [a for s, e, a in curated if s < f.end and e > f.start]
+                if over:
+                    for actor in over:
+                        if ent.gender and self.actors[actor].kind == "person":
+                            self.gender.setdefault(actor, ent.gender)
+                    continue
+                curated.append((f.start, f.end, ent.id))
+                used.add(ent.id)
+            curated.sort()
+        for key in sorted(used):
+            ent = entities[key]
+            self.entities[key] = ent
+            self.actors[key] = ActorDef(id=key, name=ent.name, kind=ent.kind)
+            if ent.gender:
+                self.gender[key] = ent.gender
+
+    def _gender_of(self, speaker: "_Speaker") -> str:
+        if speaker.actor and speaker.actor in self.gender:
+            return self.gender[speaker.actor]
+        words = speaker.text.lower().split()
+        return GENDERED_NOUNS.get(words[-1], "") if words else ""
+
+    def _antecedent(self, pi: int, at: int, pronoun: str) -> "_Speaker | None":
+        """The nearest compatible speaker before (pi, at): sentence by sentence back, the first
+        (the subject) in each sentence; he/she a person of that gender (or of none known),
+        it/they a body."""
+        word = pronoun.lower()
+        body = word in BODY_PRONOUNS
+        gender = _PRONOUN_GENDER.get(word, "")
+        pool = [(p, s) for p, s in (self.speech if body else self.people)
+                if (not s.is_person) == body or (body and s.actor and self.actors[s.actor].kind in _BODY_KINDS)]
+        if body:
+            pool += self.bodies
+        for back in range(0, 4):
+            para = pi - back
+            if para < 0:
+                break
+            text = self.texts[para]
+            limit = at if back == 0 else len(text)
+            spans = [sp for sp in sentence_spans(text) if sp[0] < limit]
+            for s0, s1 in reversed(spans):
+                hits = [(p, s) for p, s in pool if p[0] == para and s0 <= p[1] < min(s1, limit)
+                        and not self._quoted(para, p[1])]
+                if not body:
+                    hits = [(p, s) for p, s in hits if s.is_person and (not gender or self._gender_of(s) in ("", gender))]
+                if back == 0 and self._open[0] == para and s0 <= self._open[1] < s1:
+                    # `Mr ElBaradei should "be careful ...," he said`: someone the quoted words
+                    # are about, not its speaker, unless a speech verb stands between.
+                    hits = [(p, s) for p, s in hits if p[1] > self._open[1] or any(
+                        _is_verb(m.group(0)) for m in _TOKEN.finditer(text[p[1] : self._open[1]]))]
+                if hits:
+                    return min(hits, key=lambda item: item[0])[1]
+        return None
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -398,15 +526,36 @@ class _SourceReader:
         (pi, s), e, actor = later[0]
         return _Speaker(actor, self.texts[pi][s:e], True)
 
-    def _mentioned(self, pi: int, verb_at: int) -> _Subject | None:
-        """A person mention that ends just before a speech verb ("the harbourmaster said")."""
+    def _mentioned(self, pi: int, verb_at: int, lo: int = 0, appositive_only: bool = False) -> _Subject | None:
+        """A mention that ends just before a speech verb ("the harbourmaster said"), or that opens
+        the clause with an appositive between it and the verb ("Akhtar Zamin, the home minister
+        for southern Sindh province, said"): a person, or else a body."""
         text = self.texts[pi]
-        for s, e, actor in sorted(self.mentions.get(pi, ()), key=lambda m: -m[1]):
-            if e <= verb_at and self.actors[actor].kind == "person":
-                gap = text[e:verb_at]
-                if re.fullmatch(r"[\s,]*(?:(?:%s)\s+)?" % "|".join(sorted(_ADVERBS)), gap):
-                    return _Subject("name", text[s:e], s, e)
-                return None
+        adverbs = r"(?:(?:was|were|is|are)\s+quoted\s+as\s+)?(?:on\s+)?(?:\w+day\s+)?(?:(?:%s|\w{3,}ly)\s+)?" % "|".join(
+            sorted(_ADVERBS))
+        hits = sorted((m for m in self.mentions.get(pi, ()) if lo <= m[0] and m[1] <= verb_at
+                       and not self._quoted(pi, m[0])), key=lambda m: -m[1])
+        for s, e, actor in hits:
+            if self.actors[actor].kind not in ("person", *_BODY_KINDS):
+                continue
+            if appositive_only:
+                break
+            gap = text[e:verb_at]
+            if re.fullmatch(r"[\s,]*" + adverbs, gap) and not re.search(
+                r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$", text[lo:s]
+            ):
+                return _Subject("name", text[s:e], s, e)
+            break
+        for s, e, actor in sorted(hits):
+            if self.actors[actor].kind not in ("person", *_BODY_KINDS):
+                continue
+            gap = text[e:verb_at]
+            lead = text[lo:s].strip(" ,:;–—-\"”")
+            if (lead == "" or re.fullmatch(r"(?:the|a|an)\s[\w\s'’-]{1,40},", lead, re.IGNORECASE)) and re.fullmatch(
+                r"(?:\s*\([^()]{1,20}\))?\s*,\s+[^\"“”;.!?]{1,160}?,\s*" + adverbs, gap
+            ):
+                return _Subject("name", text[s:e], s, e)
+            break
         return None
 
     def _appositions(self) -> dict[str, str]:
@@ -429,7 +578,13 @@ class _SourceReader:
     def _speaker_of(self, pi: int, subject: _Subject) -> _Speaker | None:
         if subject.kind == "pronoun":
             pos = (pi, subject.start)
-            earlier = [(p, s) for p, s in self.people if p < pos and s.is_person]
+            found = self._antecedent(pi, subject.start, subject.text)
+            if found is not None:
+                return found
+            if subject.text.lower() in BODY_PRONOUNS:
+                return None
+            earlier = [(p, s) for p, s in self.people if p < pos and s.is_person
+                       and self._gender_of(s) in ("", _PRONOUN_GENDER.get(subject.text.lower(), ""))]
             if earlier:
                 return max(earlier, key=lambda item: item[0])[1]
             return self._first_person_after(pos)
@@ -439,10 +594,67 @@ class _SourceReader:
             actor, text = named
             return _Speaker(actor, text, self.actors[actor].kind == "person")
         if subject.kind == "role":
-            return _Speaker(self.roles.get(_role_key(subject.text), ""), subject.text)
+            actor = self.roles.get(_role_key(subject.text), "") or self._holder(pi, subject, person=True)
+            return _Speaker(actor, subject.text)
         if subject.kind == "body":
-            return _Speaker("", subject.text, is_person=False)
+            return _Speaker(self._holder(pi, subject, person=False), subject.text, is_person=False)
         return _Speaker("", subject.text)
+
+    def _holder(self, pi: int, subject: _Subject, person: bool) -> str:
+        """The actor a definite description stands for, named in the same source: "the defence
+        secretary" the person written with that role ("Defence Secretary Gotabhaya Rajapakse",
+        or a curated actor whose role has the noun), "the agency" / "the newspaper" / "the
+        group" the organisation whose name carries the noun (any organisation for "group",
+        "company", "report"), nearest before the description first. An indefinite one ("a
+        senior official") stands for nobody named."""
+        words = [w.lower().strip("’'") for w in subject.text.split()]
+        if not words or words[0] in {"a", "an"}:
+            return ""
+        head = words[-1].removesuffix("’s").removesuffix("'s")
+        wanted = set(words[1:]) - {"the"}
+        scored: list[tuple[int, tuple[int, int], str]] = []
+        for p, found in self.mentions.items():
+            for s, _e, actor in found:
+                definition = self.actors[actor]
+                if person != (definition.kind == "person") or self._quoted(p, s):
+                    continue
+                if person:
+                    ent = self.entities.get(actor)
+                    roles = set(ent.roles) if ent else set()
+                    if definition.role:
+                        roles.add(definition.role.lower())
+                    keys = [r.split() for r in roles if r]
+                    if not any(head in k for k in keys):
+                        continue
+                    overlap = max(len(wanted & set(k)) for k in keys if head in k)
+                else:
+                    if definition.kind not in _BODY_KINDS:
+                        continue
+                    name = (definition.name + " " + definition.role).lower().split()
+                    cues = BODY_NAME_CUES.get(head, (head,))
+                    if any(c in name for c in cues):
+                        overlap = 2
+                    elif head in GENERIC_BODIES:
+                        overlap = 1
+                    else:
+                        continue
+                scored.append((overlap, (p, s), actor))
+        if not scored:
+            return ""
+        here = (pi, subject.start)
+        if not person:
+            # "the group", "the contractor": the organisation the source speaks of most.
+            counts: dict[str, int] = {}
+            for _o, at, actor in scored:
+                if at < here:
+                    counts[actor] = counts.get(actor, 0) + 1
+            scored = [(o * 100 + counts.get(a, 0), at, a) for o, at, a in scored]
+        before = [x for x in scored if x[1] < here]
+        if before:
+            best = max(x[0] for x in before)
+            return max((x for x in before if x[0] == best), key=lambda x: x[1])[2]
+        best = max(x[0] for x in scored)
+        return min((x for x in scored if x[0] == best), key=lambda x: x[1])[2]
 
     # -- attribution -------------------------------------------------------------------------
 
@@ -460,12 +672,26 @@ class _SourceReader:
                 return _leading_subject(clause[offset + 12 :], close_at + 1 + offset + 12)
             return None
         before = clause[offset : offset + verb.start()]
-        if len(before.split()) > ATTRIBUTION_WORDS or re.search(r"[.!?]", before):
-            return None
         base = close_at + 1 + offset
+        if len(before.split()) > ATTRIBUTION_WORDS or re.search(r"[.!?]", before):
+            return self._mentioned(pi, base + verb.start(), base, appositive_only=True)
         if not before.strip():
+            if verb.group(0).lower().endswith("ing"):
+                # `...," adding that ...`: the subject of the sentence the quote sits in.
+                spans = sentence_spans(text[:close_at])
+                s0 = spans[-1][0] if spans else 0
+                for ms, me, actor in sorted(self.mentions.get(pi, ())):
+                    if s0 <= ms < close_at and not self._quoted(pi, ms) and self.actors[actor].kind in ("person", *_BODY_KINDS):
+                        return _Subject("name", text[ms:me], ms, me)
+                return _sentence_subject(text[s0:], s0) if s0 < close_at and not text[s0:].lstrip().startswith(tuple(QUOTE_MARKS)) else None
+            lead_from = base + verb.end()
+            phrase = re.match(r"[^,;:.!?()]*", text[lead_from:])
+            stop = lead_from + (phrase.end() if phrase else 0)
+            for ms, me, actor in sorted(self.mentions.get(pi, ())):
+                if lead_from <= ms < stop and self.actors[actor].kind in ("person", *_BODY_KINDS):
+                    return _Subject("name", text[ms:me], ms, me)  # `," said lawyer Khurram Latif Khosa`
             return _leading_subject(clause[offset + verb.end() :], base + verb.end())
-        return self._mentioned(pi, base + verb.start()) or _trailing_subject(before, base)
+        return self._mentioned(pi, base + verb.start(), base) or _trailing_subject(before, base)
 
     def _before(self, pi: int, open_at: int, prev_close: int) -> tuple[bool, _Subject | None, bool]:
         """(begins its sentence, subject, a speech verb stands before it) for an opening mark."""
@@ -489,7 +715,7 @@ class _SourceReader:
             return False, None, False
         subject = _subject_for(clause, verb, base)
         if subject is None or subject.kind == "name":
-            subject = self._mentioned(pi, base + verb.start()) or subject
+            subject = self._mentioned(pi, base + verb.start(), base) or subject
         return False, subject, True
 
     # -- the walk ----------------------------------------------------------------------------
@@ -508,8 +734,13 @@ class _SourceReader:
             words = len(span.text.split())
             initial, pre_subject, pre_verb = self._before(span.start_para, span.open_at, prev_close)
             post_subject = None
-            if span.close_at < len(self.texts[span.end_para]):
+            closed = self.texts[span.end_para][: span.close_at]
+            ends_sentence = re.search(r"(?<!\.)\.\s*$", closed) is not None and not re.match(
+                r"[\s,]*[a-z]", self.texts[span.end_para][span.close_at + 1 :])
+            if span.close_at < len(self.texts[span.end_para]) and not ends_sentence:
+                # `"...Colorado." They said`: after a full stop the next sentence is no attribution.
                 post_subject = self._after(span.end_para, span.close_at, next_open)
+            self._open = (span.start_para, span.open_at)
             subject, where = (post_subject, span.end_para) if post_subject else (pre_subject, span.start_para)
             if subject is None and not initial and not pre_verb:
                 continue  # a scare quote, a term or a title
@@ -543,6 +774,8 @@ class _SourceReader:
                 speaker = max(earlier, key=lambda item: item[0])[1] if earlier else None
             if speaker is not None:
                 occ.speaker, occ.speaker_text = speaker.actor, speaker.text
+                if speaker.actor.startswith(SYNTHETIC):
+                    occ.speaker_text = self.actors[speaker.actor].name
                 mark = (where, subject.start) if subject else pos
                 self.speech.append((mark, speaker))
                 if speaker.is_person:
@@ -579,8 +812,12 @@ class _SourceReader:
         """Person mentions and named or described subjects of speech verbs, outside quotes."""
         for pi, text in enumerate(self.texts):
             for s, e, actor in self.mentions.get(pi, ()):
-                if self.actors[actor].kind == "person" and not self._quoted(pi, s):
+                if self._quoted(pi, s):
+                    continue
+                if self.actors[actor].kind == "person":
                     self.people.append(((pi, s), _Speaker(actor, text[s:e])))
+                elif self.actors[actor].kind in _BODY_KINDS:
+                    self.bodies.append(((pi, s), _Speaker(actor, text[s:e], is_person=False)))
             for verb in _TOKEN.finditer(text):
                 if not _is_verb(verb.group(0)) or self._quoted(pi, verb.start()):
                     continue
@@ -592,6 +829,8 @@ class _SourceReader:
                     continue
                 local = _TOKEN.match(clause, verb.start() - s0)
                 subject = _subject_for(clause, local, s0) if local else None
+                if subject is None or subject.kind == "name":
+                    subject = self._mentioned(pi, verb.start(), s0) or subject
                 if subject is None or subject.kind == "pronoun":
                     continue
                 speaker = self._speaker_of(pi, subject)
@@ -760,7 +999,8 @@ def _merge(occurrences: list[_Occurrence]) -> tuple[Quote, ...]:
                 refs.append(o.ref)
         first = members[0]
         quotes.append(((first.source_index, first.para_index, first.offset),
-                       Quote(text=text, speaker=speaker, speaker_text=speaker_text, sources=tuple(refs))))
+                       Quote(text=text, speaker="" if speaker.startswith(SYNTHETIC) else speaker,
+                             speaker_text=speaker_text, sources=tuple(refs))))
     quotes.sort(key=lambda item: item[0])
     return tuple(q for _, q in quotes)
 

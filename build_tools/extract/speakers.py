@@ -1,0 +1,363 @@
+"""People and organisations a source names, found without curated definitions, for quote attribution.
+
+A source names people in a few regular ways: a run of capitalised words ("Jack Layton", "Abdul-
+Qader al-Obeidi", "Benigno S. Aquino III"), often after a title or a role ("Mr", "Dr.", "Justice
+Minister", "Inspector General of Punjab Police"), then by surname alone ("Layton", "Mr
+Gachechiladze"). Organisations carry a telling word ("Movement for the Emancipation of the Niger
+Delta", "Canadian Transportation Agency", "the Washington Post") or are written in capitals
+("MEND", "G4S").
+
+find_entities() reads the paragraphs of one source and returns what it finds: each person or
+organisation once (Entity: a synthetic id, the fullest name, kind, gender when the text tells it,
+the title or role written before the name), and every place it is mentioned, by full name or by
+short form (the surname, a slightly misspelt surname, an acronym). Gender comes from honorifics
+("Mr", "Mrs", "Ms"), gendered role nouns ("spokeswoman", "chairman") and the pronouns of
+sentences that name only that person. Runs after a preposition of place ("in Southern
+California", "from New York") and runs with a place word ("Harrington Lake", "Bakara market") are
+places, not speakers.
+
+The vocabulary (honorifics, titles, organisation and place words) is generic newsroom English,
+kept here in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from build_tools.extract.text import sentence_spans
+
+# Honorifics and ranks written before a name, with the gender they tell ("" for none).
+HONORIFICS: dict[str, str] = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mme": "f", "madame": "f", "sir": "m", "dame": "f",
+    "lady": "f", "lord": "m", "dr": "", "prof": "", "professor": "", "sen": "", "senator": "", "rep": "",
+    "gov": "", "governor": "", "cmdr": "", "commander": "", "lt": "", "lieutenant": "", "gen": "",
+    "general": "", "col": "", "colonel": "", "capt": "", "captain": "", "sgt": "", "sergeant": "",
+    "maj": "", "major": "", "adm": "", "admiral": "", "rev": "", "reverend": "", "fr": "m",
+    "father": "m", "sister": "f", "brother": "m", "insp": "", "inspector": "", "supt": "",
+    "det": "", "detective": "", "judge": "", "justice": "", "king": "m", "queen": "f", "prince": "m",
+    "princess": "f", "sheikh": "m", "pope": "m", "cardinal": "m", "bishop": "", "rabbi": "",
+    "imam": "m", "ayatollah": "m", "mayor": "", "president": "", "chancellor": "", "premier": "",
+    "minister": "", "secretary": "", "ambassador": "", "envoy": "", "chairman": "m",
+    "chairwoman": "f", "chair": "", "spokesman": "m", "spokeswoman": "f", "spokesperson": "",
+    "chief": "", "director": "", "leader": "", "coach": "", "manager": "", "officer": "",
+    "official": "", "critic": "", "attorney": "", "lawyer": "", "correspondent": "", "reporter": "",
+    "editor": "", "anchor": "", "host": "", "campaigner": "", "activist": "", "eyewitness": "",
+    "witness": "", "head": "", "adviser": "", "advisor": "", "aide": "", "deputy": "", "vice": "",
+    "executive": "", "ceo": "", "founder": "", "analyst": "", "economist": "", "researcher": "",
+    "candidate": "", "lawmaker": "", "mp": "", "mep": "", "councillor": "", "commissioner": "",
+    "sheriff": "", "prosecutor": "", "superintendent": "", "treasurer": "", "speaker": "",
+}
+# Title words that qualify a role ("Health Minister", "Secretary of State", "Vice President").
+_TITLE_QUALIFIERS = frozenset(
+    "state defence defense foreign interior health justice information finance prime first "
+    "acting former deputy assistant general attorney district national senior executive "
+    "opposition olympics home trade education energy transport culture economy".split()
+)
+GENDERED_NOUNS: dict[str, str] = {
+    "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f",
+    "woman": "f", "mother": "f", "wife": "f", "widow": "f", "daughter": "f", "sister": "f",
+    "girl": "f", "grandmother": "f", "actress": "f", "queen": "f", "princess": "f",
+    "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m", "man": "m",
+    "father": "m", "husband": "m", "widower": "m", "son": "m", "brother": "m", "boy": "m",
+    "grandfather": "m", "actor": "m", "king": "m", "prince": "m",
+}
+# Words that make a capitalised run an organisation.
+ORG_WORDS = frozenset(
+    """
+    movement party agency office ministry group air company corp corporation inc ltd llc plc bank
+    council committee association commission department university institute foundation society
+    center centre court service services administration authority board union organisation
+    organization front army navy police force forces airlines airline airways news post times
+    journal herald press television radio network tv reuters afp xinhua government congress
+    parliament senate cabinet fund trust club federation league alliance coalition brigade
+    brigades watch capital partners holdings industries systems laboratories labs media
+    magazine tribune chronicle gazette telegraph guardian daily observer broadcasting channel
+    commerce chamber assembly program programme project initiative campaign network tigers
+    """.split()
+)
+# Words that make a capitalised run a place.
+PLACE_WORDS = frozenset(
+    """
+    city county street road avenue river sea ocean island islands province state states bay
+    valley mountain mountains park square airport stadium lake reef shoal coast district
+    region village town market strait gulf peninsula desert hills beach harbour harbor port
+    east west north south kingdom republic
+    """.split()
+)
+_PLACE_PREPOSITIONS = frozenset("in at from to near across outside inside into of through toward towards around via".split())
+# Capitalised words that start sentences or name days and months, never people.
+_NOT_NAMES = frozenset(
+    """
+    the a an but and or so yet also meanwhile however then still later earlier separately instead
+    now while when as after before if in on at for from with by of to this that these those
+    there here it its he she they we i you his her their our my your who what where why how
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec christmas easter god
+    """.split()
+)
+_PARTICLES = frozenset("al el bin ibn abu de da di du van von der den la le del dos ter y".split())
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+_TOKEN = re.compile(r"[\w][\w'’.-]*")
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+SYNTHETIC = "~"  # prefix of the ids of entities found here (never a curated actor id)
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    kind: str  # "person" or "organisation"
+    gender: str = ""  # "m", "f" or ""
+    roles: set[str] = field(default_factory=set)  # role keys written before the name
+    votes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def surname(self) -> str:
+        words = [w for w in self.name.split() if w.lower().strip(".") not in _SUFFIXES]
+        return words[-1] if words else self.name
+
+
+@dataclass(frozen=True)
+class Found:
+    entity: str  # Entity.id
+    start: int
+    end: int
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or bool(re.match(r"(?:al|el|bin|ibn|abu)-[A-Z]", word))
+
+
+def _is_acronym(word: str) -> bool:
+    core = word.rstrip(".")
+    return 2 <= len(core) <= 6 and core.isupper() and any(c.isalpha() for c in core) and core.isalnum()
+
+
+def _runs(text: str) -> list[list[re.Match[str]]]:
+    """Runs of capitalised tokens (particles inside) separated by single spaces only."""
+    runs: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    for tok in _TOKEN.finditer(text):
+        word = tok.group(0)
+        joined = bool(run) and text[run[-1].end() : tok.start()] == " "
+        if run and not joined:
+            runs.append(run)
+            run = []
+        if _capitalised(word) or (run and word.lower() in _PARTICLES) or (run and word.lower() == "of"):
+            run.append(tok)
+            if word.endswith(("'s", "’s")) or (word.endswith(".") and len(word.rstrip(".")) > 1
+                                                 and word.lower() not in {h + "." for h in HONORIFICS}
+                                                 and not _is_acronym(word)):
+                runs.append(run)
+                run = []
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _bare(word: str) -> str:
+    word = re.sub(r"['’]s?$", "", word)
+    return word.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", word) else word
+
+
+def role_key(words: Sequence[str]) -> str:
+    return " ".join(w.lower().strip(".") for w in words if w.lower().strip(".") not in {"mr", "mrs", "ms"})
+
+
+class _Finder:
+    def __init__(self, texts: Sequence[str], quoted: Callable[[int, int], bool]) -> None:
+        self.texts = texts
+        self.quoted = quoted
+        self.entities: dict[str, Entity] = {}
+        self.found: dict[int, list[Found]] = {}
+        self.singles: list[tuple[int, int, int, str, str]] = []  # (pi, start, end, word, gender)
+
+    def _entity(self, name: str, kind: str) -> Entity:
+        key = SYNTHETIC + kind[:3] + ":" + name.lower()
+        if key not in self.entities:
+            self.entities[key] = Entity(key, name, kind)
+        return self.entities[key]
+
+    def _add(self, pi: int, entity: Entity, start: int, end: int) -> None:
+        self.found.setdefault(pi, []).append(Found(entity.id, start, end))
+
+    def read_runs(self) -> None:
+        for pi, text in enumerate(self.texts):
+            starts = {s for s, _ in sentence_spans(text)}
+            for run in _runs(text):
+                self._read_run(pi, text, run, run[0].start() in starts or not text[: run[0].start()].strip(" \"“‘'(«"))
+
+    def _read_run(self, pi: int, text: str, run: list[re.Match[str]], initial: bool) -> None:
+        words = [_bare(t.group(0)) for t in run]
+        while run and words[0].lower() in _NOT_NAMES:
+            run, words = run[1:], words[1:]
+        while run and words[-1].lower() in _PARTICLES | {"of"}:
+            run, words = run[:-1], words[:-1]
+        if not run:
+            return
+        before = text[: run[0].start()].rstrip()
+        prev = re.search(r"([\w'’]+)$", before)
+        after_place_prep = prev is not None and prev.group(1).lower() in _PLACE_PREPOSITIONS
+        lower = [w.lower().strip(".") for w in words]
+        if "of" in lower[1:-1]:
+            k = lower.index("of")
+            left = lower[:k]
+            if not any(w in ORG_WORDS or w in HONORIFICS or w in _TITLE_QUALIFIERS or w in PLACE_WORDS for w in left):
+                # "Katya Malofeeva of Renaissance Capital": a person, then where she works.
+                self._read_run(pi, text, run[:k], initial)
+                self._read_run(pi, text, run[k + 1 :], False)
+                return
+        # The title: everything up to the last honorific or rank, with "of State" after it.
+        title_end, gender = 0, ""
+        for i, w in enumerate(lower[:-1]):
+            if w in HONORIFICS:
+                title_end = i + 1
+                gender = HONORIFICS[w] or gender
+        while title_end and title_end < len(lower) - 1 and (lower[title_end] == "of" or lower[title_end] in _TITLE_QUALIFIERS):
+            title_end += 1
+        org_at = [i for i, w in enumerate(lower) if w in ORG_WORDS and i >= title_end]
+        if any(w in PLACE_WORDS for w in lower[title_end:]) and not org_at:
+            return
+        if org_at:
+            last_org = org_at[-1]
+            rest = run[last_org + 1 :]
+            rest_words = words[last_org + 1 :]
+            if len(rest) >= 2 and not any(w.lower() in ORG_WORDS | PLACE_WORDS | _NOT_NAMES for w in rest_words):
+                # "Punjab Police Nasim Ahmed": the person after the body.
+                self._person(pi, rest, rest_words, gender, words[: last_org + 1])
+                return
+            core = run[title_end : last_org + 1]
+            name = " ".join(words[title_end : last_org + 1])
+            ent = self._entity(name, "organisation")
+            self._add(pi, ent, core[0].start(), core[-1].start() + len(words[last_org]))
+            return
+        core, core_words = run[title_end:], words[title_end:]
+        if not core:
+            return
+        if len(core) == 1:
+            word = core_words[0]
+            if _is_acronym(word):
+                if not after_place_prep:
+                    ent = self._entity(word, "organisation")
+                    self._add(pi, ent, core[0].start(), core[0].start() + len(word))
+                return
+            if word.lower() in _NOT_NAMES:
+                return
+            self.singles.append((pi, core[0].start(), core[0].start() + len(word), word, gender))
+            if title_end:
+                # "Mr Gachechiladze": a person by surname; linked to the full name later.
+                self._titled_single = getattr(self, "_titled_single", [])
+                self._titled_single.append((pi, core[0].start(), word, gender, words[:title_end]))
+            return
+        if after_place_prep and not title_end:
+            return
+        if len(core) > 5 or any(w.lower() in _NOT_NAMES for w in core_words[1:]):
+            return
+        if any(_is_acronym(w) and not re.fullmatch(r"[A-Z]\.?", w) and w.lower() not in _SUFFIXES for w in core_words):
+            return
+        self._person(pi, core, core_words, gender, words[:title_end])
+
+    def _person(self, pi: int, core: list[re.Match[str]], words: list[str], gender: str, title: list[str]) -> None:
+        name = " ".join(words)
+        ent = self._entity(name, "person")
+        if gender:
+            ent.votes[gender] = ent.votes.get(gender, 0) + 3
+        if title:
+            ent.roles.add(role_key(title))
+            head = title[-1].lower().strip(".")
+            if head in GENDERED_NOUNS:
+                g = GENDERED_NOUNS[head]
+                ent.votes[g] = ent.votes.get(g, 0) + 3
+        self._add(pi, ent, core[0].start(), core[-1].start() + len(words[-1]))
+
+    def link_singles(self) -> None:
+        people = [e for e in self.entities.values() if e.kind == "person"]
+        order: dict[str, tuple[int, int]] = {}
+        for pi, found in sorted(self.found.items()):
+            for f in found:
+                order.setdefault(f.entity, (pi, f.start))
+        for pi, start, end, word, gender in self.singles:
+            matches = [e for e in people if _bare(e.surname).lower() == word.lower()]
+            if not matches and len(word) >= 6:
+                matches = [e for e in people if len(e.surname) >= 6 and fuzz.ratio(e.surname.lower(), word.lower()) >= 85]
+            if not matches:
+                firsts = [e for e in people if e.name.split()[0].lower() == word.lower() and len(e.name.split()) > 1]
+                matches = firsts if len(firsts) == 1 else []
+            if not matches:
+                if gender:  # "Mr Rücker" with no full name in the source: a person all the same
+                    ent = self._entity(word, "person")
+                    ent.votes[gender] = ent.votes.get(gender, 0) + 3
+                    self._add(pi, ent, start, end)
+                continue
+            if len(matches) > 1:
+                earlier = [e for e in matches if order.get(e.id, (1 << 30, 0)) < (pi, start)]
+                pick = max(earlier, key=lambda e: order[e.id]) if earlier else min(matches, key=lambda e: order.get(e.id, (0, 0)))
+            else:
+                pick = matches[0]
+            if gender:
+                pick.votes[gender] = pick.votes.get(gender, 0) + 3
+            self._add(pi, pick, start, end)
+        for pi, start, word, _gender, title in getattr(self, "_titled_single", []):
+            for f in self.found.get(pi, []):
+                if f.start == start and title:
+                    self.entities[f.entity].roles.add(role_key(title))
+
+    def _other_names(self, pi: int, s: int, e: int, found: list[Found]) -> bool:
+        """A capitalised word in the sentence that no entity covers: someone the pronouns of
+        the sentence may stand for."""
+        text = self.texts[pi]
+        for tok in _TOKEN.finditer(text, s, e):
+            word = _bare(tok.group(0))
+            if not word[:1].isupper() or word.lower() in _NOT_NAMES or tok.start() == s:
+                continue
+            if self.quoted(pi, tok.start()) or any(f.start <= tok.start() < f.end for f in found):
+                continue
+            return True
+        return False
+
+    def genders(self) -> None:
+        for pi, text in enumerate(self.texts):
+            found = sorted(self.found.get(pi, []), key=lambda f: f.start)
+            for s, e in sentence_spans(text):
+                inside = [f for f in found if s <= f.start < e and not self.quoted(pi, f.start)
+                          and self.entities[f.entity].kind == "person"]
+                if len({f.entity for f in inside}) != 1 or self._other_names(pi, s, e, found):
+                    continue
+                ent = self.entities[inside[0].entity]
+                tail = text[inside[0].end : e]
+                for m in re.finditer(r"\b(he|him|his|himself|she|her|hers|herself)\b", tail, re.IGNORECASE):
+                    if not self.quoted(pi, inside[0].end + m.start()):
+                        g = _PRONOUNS[m.group(1).lower()]
+                        ent.votes[g] = ent.votes.get(g, 0) + 1
+                after = re.match(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?([\w-]+)\b", text[inside[0].end : e])
+                if after and after.group(1).lower() in GENDERED_NOUNS:
+                    g = GENDERED_NOUNS[after.group(1).lower()]
+                    ent.votes[g] = ent.votes.get(g, 0) + 2
+        for ent in self.entities.values():
+            if ent.votes:
+                best = max(ent.votes.values())
+                top = [g for g, v in ent.votes.items() if v == best]
+                ent.gender = top[0] if len(top) == 1 else ""
+
+
+def find_entities(
+    texts: Sequence[str], quoted: Callable[[int, int], bool]
+) -> tuple[dict[str, Entity], dict[int, list[Found]]]:
+    """People and organisations named in one source's paragraphs, and where (see module doc)."""
+    finder = _Finder(texts, quoted)
+    finder.read_runs()
+    finder.link_singles()
+    finder.genders()
+    for found in finder.found.values():
+        found.sort(key=lambda f: (f.start, -f.end))
+    return finder.entities, finder.found
