@@ -246,13 +246,23 @@ def matching(quotes, label) -> list[Quote]:
     ]
 
 
+def same_unnamed(got: str, written: str) -> bool:
+    """The unnamed speaker as written, or the first description of the same speaker in the
+    source ("The senior US official" is "a senior State Department official" there)."""
+    noise = {"a", "an", "the", "senior", "us"}
+    g = set(normalise_quote(got).split()) - noise
+    w = set(normalise_quote(written).split()) - noise
+    return got.lower() == written.lower() or (
+        normalise_quote(got).split()[-1:] == normalise_quote(written).split()[-1:] and (g <= w or w <= g))
+
+
 def test_attribution_accuracy_on_the_seed_labels_is_at_least_090(seed_quotes):
     correct = 0
     for label in labels():
         for q in matching(seed_quotes, label):
             if q.speaker != label["speaker"]:
                 continue
-            if not label["speaker"] and q.speaker_text.lower() != label["speaker_text"].lower():
+            if not label["speaker"] and not same_unnamed(q.speaker_text, label["speaker_text"]):
                 continue
             correct += 1
             break
@@ -302,3 +312,81 @@ def test_attribution_on_pages_about_other_subjects():
 
     found, right, precision = score_quotes(find_quotes(other_sources(), other_actors(), ()))
     assert found >= 0.95 and right >= 0.88 and precision.precision >= 0.95, (found, right, precision)
+
+
+# -- real-copy failure classes ------------------------------------------------------------------
+
+
+def test_unnamed_speakers_that_are_the_same_are_merged_within_a_source():
+    quotes = quotes_of(
+        '"The talks will go on," a senior State Department official said.',
+        '"Nobody has left the table," A US state department official told reporters.',
+    )
+    assert {q.speaker_text for q in quotes} == {"a senior State Department official"}
+
+
+def test_agency_closing_marks_and_inverted_said():
+    quotes = quotes_of("\"I have a great love for my university,'' said Austin. \"But it is the people.''")
+    assert [q.text for q in quotes] == ["I have a great love for my university", "But it is the people."]
+    assert {q.speaker_text for q in quotes} == {"Austin"}
+
+
+def test_guillemets_and_low_high_quotes_are_read():
+    quotes = quotes_of("«Nous restons», a dit Lind.", "„Wir bleiben“, sagte Okafor, “bis morgen”.")
+    assert [q.text for q in quotes][:1] == ["Nous restons"]
+    assert any(q.text.startswith("Wir bleiben") for q in quotes)
+
+
+def test_honorific_and_rank_before_a_name_give_the_person():
+    q = only(quotes_of('"We hold the line," Lt. Gen. Maria Lind said.'), "hold the line")
+    assert q.speaker == "maria-lind"
+
+
+def test_appositive_between_name_and_verb_gives_the_person_not_the_body():
+    actors = (*PEOPLE, ActorDef(id="sdny", name="Southern District of New York", kind="organisation"))
+    q = only(quotes_of(
+        '"No one is above the law," Geoffrey Berman, the U.S. attorney for the Southern District of New York, said.',
+        actors=actors), "above the law")
+    assert q.speaker == "" and q.speaker_text == "Geoffrey Berman"
+
+
+def test_pronoun_goes_to_the_nearest_person_of_its_gender():
+    quotes = quotes_of(
+        "Ms Lind met Mr Okafor at the harbour.",
+        'Okafor spoke first, then Lind took questions. "We are ready," she said.',
+    )
+    assert only(quotes, "We are ready").speaker == "maria-lind"
+
+
+def test_pronoun_is_not_someone_the_quote_is_about():
+    quotes = quotes_of(
+        '"The pier is safe," Okafor said.',
+        'Lind should "stop scaring the town," he said.',
+    )
+    assert only(quotes, "stop scaring").speaker == "tom-okafor"
+
+
+def test_addressee_is_not_the_speaker():
+    q = only(quotes_of('"Resign now!" Lind yelled at Harbour Board chairman Tom Okafor.'), "Resign now")
+    assert q.speaker == "maria-lind"
+
+
+def test_role_noun_resolves_to_the_person_written_with_that_role():
+    quotes = quotes_of(
+        "Harbour Chief Tom Okafor closed the pier on Monday.",
+        '"It was the only safe choice," the harbour chief said.',
+    )
+    assert only(quotes, "only safe choice").speaker == "tom-okafor"
+
+
+def test_body_noun_and_it_resolve_to_the_organisation():
+    quotes = quotes_of(
+        "The Harbour Board met on Monday.",
+        '"The fees stay," the board said. "We will review them in May," it said.',
+    )
+    assert {q.speaker for q in quotes} == {"harbour-board"}
+
+
+def test_adverb_and_new_speech_verbs_between_name_and_verb():
+    q = only(quotes_of('Okafor reportedly tweeted: "The ferry is back."'), "ferry is back")
+    assert q.speaker == "tom-okafor"

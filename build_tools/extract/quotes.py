@@ -74,6 +74,7 @@ SPEECH_VERBS = frozenset(
     responded responding answered quipped joked contended countered asserted asserting boasted
     lamented emphasised emphasized emphasising emphasizing demanded demanding pleaded whispered
     posted remarks says wrote writing insist declares reports reported reporting questioned
+    appealed appealing
     """.split()
 )
 # Left out on purpose: forms that are more often nouns ("states", "notes", "claims", "pledge").
@@ -292,7 +293,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
         before = end
         stripped = text[:end].rstrip().rstrip(",").rstrip()
         m = re.search(r"(?:^|\s)([\w’'-]+)$", stripped)
-        if m and (m.group(1).lower() in _ADVERBS | {"who"} or m.group(1).lower() in _WEEKDAYS
+        if m and (m.group(1).lower() in _ADVERBS | {"who"} | _AUXILIARIES or m.group(1).lower() in _WEEKDAYS
                   or (m.group(1).islower() and m.group(1).endswith("ly") and len(m.group(1)) > 4)):
             stripped = stripped[: m.start(1)].rstrip()
             if stripped.lower().endswith(" on"):
@@ -309,15 +310,25 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
     if last.group(1).lower() in PRONOUNS | BODY_PRONOUNS:
         return _Subject("pronoun", last.group(1), base + last.start(1), base + end)
     # A description with an article: the nearest article that starts a well-formed description.
-    for m in sorted(re.finditer(r"\b(?:[Aa]n?|[Tt]he|[A-Z][\w-]*[’']s)\s", head), key=lambda m: -m.start()):
+    for m in sorted(re.finditer(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s)\s", head), key=lambda m: -m.start()):
         phrase = head[m.start() : end]
         words = phrase.split()
         if len(words) > 8 or any(c in phrase for c in ",;:()"):
             break
-        if words[-1].lower().strip("’'") in ROLE_NOUNS:
-            return _Subject("role", phrase, base + m.start(), base + end)
-        if words[-1].lower() in BODY_NOUNS:
-            return _Subject("body", phrase, base + m.start(), base + end)
+        plain = len(words) <= 5 and not any(w.lower() in _NOT_IN_DESCRIPTIONS for w in words[1:])
+        kind = _description_kind(words[-1], plural_people=len(words) > 1 and plain)
+        if kind:
+            return _Subject(kind, phrase, base + m.start(), base + end)
+    # A bare plural description: "Iraqi officials said", "police said".
+    bare = re.search(r"((?:\b[\w-]+\s+){0,3}?)\b([\w-]+)$", head[:end])
+    if bare and _description_kind(bare.group(2), plural_people=False) and (
+        bare.group(2).lower() in BODY_NOUNS or _plural_role(bare.group(2))
+    ):
+        lead = bare.group(1).split()
+        while lead and (lead[0].lower() in _LEADING_WORDS or lead[0][:1].isupper() and not _demonym(lead[0])):
+            lead = lead[1:]
+        phrase = " ".join([*lead, bare.group(2)])
+        return _Subject(_description_kind(bare.group(2), False) or "role", phrase, base + end - len(phrase), base + end)
     # A name: a run of capitalised words (with particles such as "of", "al-") ending the text.
     tokens = list(re.finditer(r"[^\s,;:()]+", head))
     run: list[re.Match[str]] = []
@@ -343,6 +354,36 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
     return _Subject("name", head[start:stop], base + start, base + stop)
 
 
+_NOT_IN_DESCRIPTIONS = frozenset(
+    "which who that has have had was were is are in after before at on with from by".split()
+)
+_AUXILIARIES = frozenset("has have had is was were are will would could can may might".split())
+
+
+def _plural_role(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("s") and (w[:-1] in ROLE_NOUNS or (w.endswith("ies") and w[:-3] + "y" in ROLE_NOUNS)
+                                or w in {"police", "authorities", "officials", "people"})
+
+
+def _demonym(word: str) -> bool:
+    """ "Iraqi", "Pakistani", "French", "US": a capitalised modifier in a description."""
+    return word.isupper() or word.endswith(("i", "ian", "ese", "ish", "ch", "an"))
+
+
+def _description_kind(word: str, plural_people: bool) -> str:
+    """ "role" for a noun naming people ("spokeswoman", "officials", and after an article any
+    plural: "the kidnappers"), "body" for one naming an organisation ("ministry"), else ""."""
+    w = word.lower().strip("’'")
+    if w in ROLE_NOUNS or _plural_role(w):
+        return "role"
+    if w in BODY_NOUNS:
+        return "body"
+    if plural_people and len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "'s", "’s", "us")) and w.isalpha() and word.islower():
+        return "role"
+    return ""
+
+
 def _leading_subject(text: str, base: int) -> _Subject | None:
     """The subject that starts `text` (the words just after an inverted "said")."""
     m = re.match(rf"\s*((?:{_TITLE}\s+)?[^,;:.!?()]+)", text)
@@ -366,6 +407,10 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
     if words[0].lower() in {"a", "an", "the"} and words[-1].lower() in BODY_NOUNS:
         return _Subject("body", phrase, start, start + len(phrase))
     if not phrase[:1].isupper():
+        kind = _description_kind(words[0], False)
+        if kind and len(words) > 1:  # `according to papers filed at the High Court`
+            cut = len(words[0])
+            return _Subject(kind, phrase[:cut], start, start + cut)
         return None  # `," adding that ...`, `," said in a statement`
     return _Subject("name", phrase, start, start + len(phrase))
 
@@ -411,6 +456,7 @@ class _SourceReader:
         self.actors = dict(actors)
         self.gender: dict[str, str] = {}
         self.entities: dict[str, Entity] = {}
+        self.roles_of: dict[str, set[str]] = {}  # curated person -> role keys written before the name
         self._add_entities()
         self.roles = self._appositions()
         # (position, speaker) of everyone "he"/"she" may refer to, and of speech attributions.
@@ -431,8 +477,11 @@ class _SourceReader:
                 over = [a for s, e, a in curated if s < f.end and e > f.start]
                 if over:
                     for actor in over:
-                        if ent.gender and self.actors[actor].kind == "person":
+                        if self.actors[actor].kind != "person":
+                            continue
+                        if ent.gender:
                             self.gender.setdefault(actor, ent.gender)
+                        self.roles_of.setdefault(actor, set()).update(ent.roles)
                     continue
                 curated.append((f.start, f.end, ent.id))
                 used.add(ent.id)
@@ -538,8 +587,10 @@ class _SourceReader:
         for s, e, actor in hits:
             if self.actors[actor].kind not in ("person", *_BODY_KINDS):
                 continue
-            if appositive_only:
-                break
+            if appositive_only or re.match(r"\w+ing\b", text[verb_at:]):
+                break  # ", saying": the participle's subject is the sentence's
+            if self.actors[actor].kind != "person" and text[lo:s].strip(" ,").lower() not in ("", "the"):
+                break  # "efforts to repel IS, saying": an object, not the subject
             gap = text[e:verb_at]
             if re.fullmatch(r"[\s,]*" + adverbs, gap) and not re.search(
                 r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$", text[lo:s]
@@ -551,6 +602,7 @@ class _SourceReader:
                 continue
             gap = text[e:verb_at]
             lead = text[lo:s].strip(" ,:;–—-\"”")
+            gap = re.sub(r"\b[A-Z][a-z]{0,3}\.", "U", gap)  # "the U.S. attorney"
             if (lead == "" or re.fullmatch(r"(?:the|a|an)\s[\w\s'’-]{1,40},", lead, re.IGNORECASE)) and re.fullmatch(
                 r"(?:\s*\([^()]{1,20}\))?\s*,\s+[^\"“”;.!?]{1,160}?,\s*" + adverbs, gap
             ):
@@ -620,7 +672,7 @@ class _SourceReader:
                     continue
                 if person:
                     ent = self.entities.get(actor)
-                    roles = set(ent.roles) if ent else set()
+                    roles = set(ent.roles) if ent else set(self.roles_of.get(actor, ()))
                     if definition.role:
                         roles.add(definition.role.lower())
                     keys = [r.split() for r in roles if r]
@@ -673,7 +725,11 @@ class _SourceReader:
             return None
         before = clause[offset : offset + verb.start()]
         base = close_at + 1 + offset
-        if len(before.split()) > ATTRIBUTION_WORDS or re.search(r"[.!?]", before):
+        if "," in before and not re.search(r"[,.!?…]\s*$", text[:close_at]):
+            # `the harbour "brand", which attracts tourists, officials added`: a term, and a
+            # clause about it before the attribution of the sentence.
+            return self._mentioned(pi, base + verb.start(), base, appositive_only=True)
+        if len(before.split()) > ATTRIBUTION_WORDS or re.search(r"[.!?]", re.sub(r"\b[A-Z][a-z]{0,3}\.", "", before)):
             return self._mentioned(pi, base + verb.start(), base, appositive_only=True)
         if not before.strip():
             if verb.group(0).lower().endswith("ing"):
@@ -687,9 +743,11 @@ class _SourceReader:
             lead_from = base + verb.end()
             phrase = re.match(r"[^,;:.!?()]*", text[lead_from:])
             stop = lead_from + (phrase.end() if phrase else 0)
-            for ms, me, actor in sorted(self.mentions.get(pi, ())):
-                if lead_from <= ms < stop and self.actors[actor].kind in ("person", *_BODY_KINDS):
-                    return _Subject("name", text[ms:me], ms, me)  # `," said lawyer Khurram Latif Khosa`
+            inside = [(self.actors[a].kind != "person", ms, me) for ms, me, a in self.mentions.get(pi, ())
+                      if lead_from <= ms < stop and self.actors[a].kind in ("person", *_BODY_KINDS)]
+            if inside:
+                _k, ms, me = min(inside)
+                return _Subject("name", text[ms:me], ms, me)  # `," said lawyer Khurram Latif Khosa`
             return _leading_subject(clause[offset + verb.end() :], base + verb.end())
         return self._mentioned(pi, base + verb.start(), base) or _trailing_subject(before, base)
 
@@ -714,6 +772,7 @@ class _SourceReader:
         if verb is None:
             return False, None, False
         subject = _subject_for(clause, verb, base)
+        subject = self._mentioned(pi, base + verb.start(), base, appositive_only=True) or subject
         if subject is None or subject.kind == "name":
             subject = self._mentioned(pi, base + verb.start(), base) or subject
         return False, subject, True
@@ -782,6 +841,7 @@ class _SourceReader:
                     self.people.append((mark, speaker))
                     self.people.sort(key=lambda item: item[0])
             found.append(occ)
+        _merge_unnamed(found)
         return found
 
     def _join_split(self, spans: list[_Span]) -> list[_Span]:
@@ -829,6 +889,7 @@ class _SourceReader:
                     continue
                 local = _TOKEN.match(clause, verb.start() - s0)
                 subject = _subject_for(clause, local, s0) if local else None
+                subject = self._mentioned(pi, verb.start(), s0, appositive_only=True) or subject
                 if subject is None or subject.kind == "name":
                     subject = self._mentioned(pi, verb.start(), s0) or subject
                 if subject is None or subject.kind == "pronoun":
@@ -843,6 +904,34 @@ class _SourceReader:
                     self.people.append(((pi, subject.start), speaker))
         self.people.sort(key=lambda item: item[0])
         self.speech.sort(key=lambda item: item[0])
+
+
+_DESCRIPTION_NOISE = frozenset("a an the senior top former us u.s. uk british american new".split())
+
+
+def _description_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in normalise_quote(text).split() if w not in _DESCRIPTION_NOISE)
+
+
+def _merge_unnamed(found: list[_Occurrence]) -> None:
+    """One unnamed speaker per source under one name: "A US state department official" after
+    "a senior State Department official" is the same official (same words once articles,
+    "senior", "US" and case are set aside, or one description's words inside the other's with
+    the same last noun)."""
+    seen: list[tuple[frozenset[str], str, str]] = []  # (words, last noun, first text)
+    for occ in found:
+        if occ.speaker or not occ.speaker_text or occ.speaker_text[:1].isupper() and not re.match(
+            r"(?:A|An|The)\s", occ.speaker_text
+        ):
+            continue
+        words = _description_words(occ.speaker_text)
+        last = normalise_quote(occ.speaker_text).split()[-1:] or [""]
+        for other, other_last, text in seen:
+            if other_last == last[0] and (words <= other or other <= words):
+                occ.speaker_text = text
+                break
+        else:
+            seen.append((words, last[0], occ.speaker_text))
 
 
 def _intention(before: str) -> bool:

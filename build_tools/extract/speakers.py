@@ -236,10 +236,11 @@ class _Finder:
                 # "Punjab Police Nasim Ahmed": the person after the body.
                 self._person(pi, rest, rest_words, gender, words[: last_org + 1])
                 return
-            core = run[title_end : last_org + 1]
-            name = " ".join(words[title_end : last_org + 1])
+            end = len(run) if last_org == title_end else last_org + 1  # "Air Canada"
+            core = run[title_end:end]
+            name = " ".join(words[title_end:end])
             ent = self._entity(name, "organisation")
-            self._add(pi, ent, core[0].start(), core[-1].start() + len(words[last_org]))
+            self._add(pi, ent, core[0].start(), core[-1].start() + len(words[end - 1]))
             return
         core, core_words = run[title_end:], words[title_end:]
         if not core:
