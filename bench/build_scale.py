@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from build_tools.load import load_project  # noqa: E402
-from build_tools.publish import build_epoch, copy_hand_written, prepare, run_mkdocs_build, write_pages  # noqa: E402
+from build_tools.pipeline import clean_stage, load_stage, prepare  # noqa: E402
+from build_tools.publish import stage_site  # noqa: E402
 
 
 def make_project(dest: Path, n: int) -> Path:
@@ -63,16 +63,14 @@ def bench_build(sizes: list[int]) -> None:
             root = make_project(Path(tmp), n)
             tracemalloc.start()
             t0 = time.perf_counter()
-            project, dossier, pages = prepare(root)
+            prepared = prepare(root)
             t1 = time.perf_counter()
             peak = tracemalloc.get_traced_memory()[1] / 1e6
             tracemalloc.stop()
-            docs = root / "stage-docs"
-            copy_hand_written(root / "docs", docs)
-            write_pages(pages, docs)
             t2 = time.perf_counter()
-            run_mkdocs_build(root / "mkdocs.yml", docs, root / "site", strict=False, epoch=build_epoch(dossier))
+            stage_site(prepared, root / "stage-docs", root / "site", strict=False)
             t3 = time.perf_counter()
+            pages = prepared.pages
             per = (t1 - t0 + t3 - t2) / n
             base = base or per
             print(f"{n:>8} {t1 - t0:>11.2f} {t3 - t2:>9.2f} {peak:>8.1f} {dir_size(root / 'site') / 1e6:>8.1f} "
@@ -80,11 +78,10 @@ def bench_build(sizes: list[int]) -> None:
 
 
 def bench_matcher() -> None:
-    from build_tools.clean import clean_all
     from build_tools.extract.mentions import find_mentions
 
-    project = load_project(ROOT)
-    cleaned = clean_all(project.sources, project.config.clean)
+    project = load_stage(ROOT)
+    cleaned = clean_stage(project)
     size = sum(len(p.text) for s in cleaned for p in s.paragraphs)
     print(f"\n{'copies':>7} {'MB':>6} {'mentions':>9} {'s':>7} {'s/MB':>7} {'ratio':>6}")
     base = None

@@ -245,11 +245,11 @@ def suggest(ctx: click.Context, min_count: int) -> None:
     Example:
       dossier suggest > suggestions.yml
     """
-    from .publish import prepare_model
+    from .pipeline import model
     from .suggest import suggest_actors, suggest_keywords, suggestions_yaml
 
-    project, dossier = prepare_model(_root(ctx))
-    _warn(project.warnings)
+    project, dossier = model(_root(ctx))
+    _warn(project.warnings + dossier.warnings)
     actors = suggest_actors(dossier.sources, dossier.actors, min_count=min_count)
     keywords = suggest_keywords(dossier.sources, dossier.topics, dossier.topic_hits)
     click.echo(suggestions_yaml(actors, keywords), nl=False)
@@ -267,10 +267,10 @@ def export(ctx: click.Context, output: Path | None) -> None:
       dossier export --output dossier.json
     """
     from .export import export_json
-    from .publish import prepare_model
+    from .pipeline import model
 
-    project, dossier = prepare_model(_root(ctx))
-    _warn(project.warnings)
+    project, dossier = model(_root(ctx))
+    _warn(project.warnings + dossier.warnings)
     text = export_json(dossier)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)

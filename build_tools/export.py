@@ -2,7 +2,7 @@
 
 `export_dossier` turns a `Dossier` into dicts and lists of strings, numbers and booleans only;
 `export_json` serialises it with sorted keys, so the same dossier always gives the same bytes.
-The shape is documented by `build_tools/schema/export.schema.json`. Lists are sorted: sources,
+Figure groups keep the model's order (the figures page's). The shape is documented by `build_tools/schema/export.schema.json`. Lists are sorted: sources,
 actors and topics by id; paragraphs in reading order; evidence by source, paragraph order and
 offset. This module computes nothing new and writes no file.
 """
@@ -41,7 +41,7 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
             "format": s.format,
             "title": s.title,
             "publisher": s.publisher,
-            "date": s.date,
+            "date": s.date.iso if s.date else "",
             "url": s.url,
             "authors": list(s.authors),
             "note": s.note,
@@ -83,7 +83,8 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
     hits_of: dict[str, list[dict[str, str]]] = {t.id: [] for t in d.topics}
     for h in sorted(d.topic_hits, key=lambda h: (h.topic, *place(h.source, h.paragraph))):
         hits_of.setdefault(h.topic, []).append(
-            {"source": h.source, "paragraph": h.paragraph, "keyword": h.keyword, "matched": h.matched}
+            {"source": h.source, "paragraph": h.paragraph, "keyword": h.keyword, "matched": h.matched,
+             "spans": [[a, b] for a, b in h.spans]}
         )
     topics = [
         {
@@ -121,9 +122,21 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
         }
         for f in sorted(d.figures, key=lambda f: (*place(f.source, f.paragraph), f.text, f.quantity, f.value))
     ]
+    figure_groups = [
+        {
+            "quantity": g.quantity,
+            "verdict": g.verdict,
+            "values": list(g.values),
+            "sources": g.sources,
+            "figures": [{"source": f.source, "paragraph": f.paragraph, "text": f.text, "value": f.value}
+                        for f in g.figures],
+        }
+        # In the model's order, which is the figures page's: most widely reported first.
+        for g in d.figure_groups
+    ]
     events = [
         {
-            "date": e.date,
+            "date": e.date.iso if e.date else "",
             "date_text": e.date_text,
             "text": e.text,
             "source": e.source,
@@ -132,7 +145,8 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
             "resolution": e.resolution,
         }
         # Dated events in date order first, then the unresolved ones in reading order.
-        for e in sorted(d.events, key=lambda e: (e.date == "", e.date, *place(e.source, e.paragraph), e.date_text, e.text))
+        for e in sorted(d.events, key=lambda e: (e.date is None, e.date.iso if e.date else "",
+                                                  *place(e.source, e.paragraph), e.date_text, e.text))
     ]
     shared = [
         {
@@ -153,6 +167,7 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
         "topics": topics,
         "quotes": quotes,
         "figures": figures,
+        "figure_groups": figure_groups,
         "events": events,
         "shared": shared,
     }

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import cast
 from pathlib import Path
 
 from .clean.decode import decode_bytes
-from .model import ACTOR_KINDS, ActorDef, CleanRules, Config, RawSource, SourceMeta, TopicDef
+from .model import ACTOR_KINDS, ActorDef, ActorKind, CleanRules, Config, PartialDate, RawSource, SourceMeta, TopicDef
 from .yamlfile import (
     DossierError,
     Located,
@@ -149,10 +150,7 @@ def load_source_metas(path: Path, file: str) -> dict[str, tuple[SourceMeta, int]
         if not isinstance(entry, Located):
             raise DossierError(located(file, line, f"'{name}' must map to facts (publisher, date, url, title, authors, note)"))
         check_keys(entry, SOURCE_KEYS, file, f"'{name}'")
-        date = text_value(entry, "date", file)
-        if date and not _DATE.match(date):
-            raise DossierError(located(file, entry.line_of("date"),
-                                       f"date {date!r} of '{name}' must be YYYY-MM-DD (or YYYY-MM, YYYY)"))
+        date = source_date(text_value(entry, "date", file), name, file, entry.line_of("date"))
         url = text_value(entry, "url", file)
         if url and not re.match(r"^https?://", url):
             raise DossierError(located(file, entry.line_of("url"), f"url {url!r} of '{name}' must start with http:// or https://"))
@@ -168,6 +166,19 @@ def load_source_metas(path: Path, file: str) -> dict[str, tuple[SourceMeta, int]
             line,
         )
     return metas
+
+
+def source_date(text: str, name: str, file: str, line: int) -> PartialDate | None:
+    """A curated date as a PartialDate (None when not given); DossierError at file:line when it
+    is not YYYY-MM-DD, YYYY-MM or YYYY, or names no day of the calendar (2014-13-45, 2099-02-30)."""
+    if not text:
+        return None
+    if not _DATE.match(text):
+        raise DossierError(located(file, line, f"date {text!r} of '{name}' must be YYYY-MM-DD (or YYYY-MM, YYYY)"))
+    try:
+        return PartialDate.parse(text)
+    except ValueError as exc:
+        raise DossierError(located(file, line, f"date {text!r} of '{name}' is not a date of the calendar: {exc}")) from None
 
 
 class Unusable(Exception):
@@ -273,7 +284,7 @@ def load_actors(path: Path, file: str) -> tuple[ActorDef, ...]:
                                            "an alias must name one actor"))
             alias_owner[key] = (aid, item.line)
             aliases.append(alias)
-        actors.append(ActorDef(id=aid, name=name, kind=kind, role=text_value(item, "role", file),
+        actors.append(ActorDef(id=aid, name=name, kind=cast(ActorKind, kind), role=text_value(item, "role", file),
                                description=text_value(item, "description", file), aliases=tuple(aliases),
                                case_sensitive=case_sensitive, line=item.line))
     return tuple(actors)

@@ -28,7 +28,7 @@ def source_facts(s: CleanSource) -> list[tuple[str, str, bool]]:
     rows = []
     for label, field, value in (
         ("Publisher", "publisher", s.publisher),
-        ("Date", "date", s.date),
+        ("Date", "date", s.date.iso if s.date else ""),
         ("Authors", "authors", ", ".join(s.authors)),
     ):
         if value:
@@ -46,7 +46,7 @@ def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
     rows = [
         {
             "link": link(source_label(s), source_url(s.id, prefix="")),
-            "date": s.date or "undated",
+            "date": s.date.iso if s.date else "undated",
             "publisher": s.publisher or "unknown",
             "paragraphs": len(s.paragraphs),
         }
