@@ -41,7 +41,7 @@ from rapidfuzz import fuzz
 from build_tools.clean import clean_source
 from build_tools.extract import build_dossier
 from build_tools.extract.figures import quantity_of
-from build_tools.model import ActorDef, Config, Dossier, Event, Figure, RawSource, SourceMeta
+from build_tools.model import ActorDef, Config, Dossier, Event, Figure, PartialDate, RawSource, SourceMeta
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -121,7 +121,7 @@ def load_articles(path: Path) -> list[Article]:
 def run_article(article: Article, actors: tuple[ActorDef, ...]) -> Dossier:
     raw = RawSource(
         id="article", file="article.txt", format="text", text=article.body, encoding="utf-8",
-        meta=SourceMeta(date=article.date, publisher=article.publisher),
+        meta=SourceMeta(date=PartialDate.parse_or_none(article.date), publisher=article.publisher),
     )
     source = clean_source(raw)
     return build_dossier(Config(title="bench"), [source], actors, ())
@@ -250,12 +250,12 @@ def figure_results(article: Article, figures: list[Figure]) -> tuple[int, int, i
 def event_value(event: Event) -> str:
     """The event's date in the labels' notation (week:, early:/mid:/late: kept when the model
     carries them)."""
-    if not event.resolved or not event.date:
+    if event.date is None:
         return ""
-    precision = str(getattr(event, "precision", "") or "")
-    if precision in {"week", "early", "mid", "late"}:
-        return f"{precision}:{event.date}"
-    return event.date
+    period = str(getattr(event, "period", "") or "")
+    if period in {"week", "early", "mid", "late"}:
+        return f"{period}:{event.date.iso}"
+    return event.date.iso
 
 
 def date_results(article: Article, events: list[Event]) -> tuple[int, int, int, int, list[str]]:
