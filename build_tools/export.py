@@ -9,6 +9,8 @@ offset. This module computes nothing new and writes no file.
 
 from __future__ import annotations
 
+import math
+
 import json
 from typing import Any
 
@@ -106,6 +108,7 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
             "text": q.text,
             "speaker": q.speaker,
             "speaker_text": q.speaker_text,
+            "origin": q.origin,
             "sources": [ref(r) for r in sorted(q.sources, key=lambda r: place(r.source, r.paragraph))],
         }
         for q in sorted(d.quotes, key=lambda q: (first_place(q.sources), q.text, q.speaker_text))
@@ -119,6 +122,9 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
             "source": f.source,
             "paragraph": f.paragraph,
             "sentence": f.sentence,
+            "low": f.low,
+            "high": None if math.isinf(f.high) else f.high,
+            "bounds": f.bounds,
         }
         for f in sorted(d.figures, key=lambda f: (*place(f.source, f.paragraph), f.text, f.quantity, f.value))
     ]
@@ -130,6 +136,7 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
             "sources": g.sources,
             "figures": [{"source": f.source, "paragraph": f.paragraph, "text": f.text, "value": f.value}
                         for f in g.figures],
+            "conflicts": [list(pair) for pair in g.conflicts],
         }
         # In the model's order, which is the figures page's: most widely reported first.
         for g in d.figure_groups
@@ -143,6 +150,7 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
             "paragraph": e.paragraph,
             "resolved": e.resolved,
             "resolution": e.resolution,
+            "period": e.period,
         }
         # Dated events in date order first, then the unresolved ones in reading order.
         for e in sorted(d.events, key=lambda e: (e.date is None, e.date.iso if e.date else "",

@@ -25,7 +25,11 @@ SourceFormat = Literal["text", "html"]
 DatePrecision = Literal["year", "month", "day"]
 # A figure group: several sources state the same value, several sources state different
 # values, or only one source states it.
-FigureVerdict = Literal["agree", "differ", "single"]
+# A figure group: the statements' ranges overlap (they can all be true), they cannot all be
+# true, or only one source states it.
+FigureVerdict = Literal["consistent", "conflicting", "single"]
+# How a quotation's speaker was found: read from the text, or set in sources.yml.
+AttributionOrigin = Literal["detected", "curated"]
 
 ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
 PARAGRAPH_KINDS: tuple[ParagraphKind, ...] = get_args(ParagraphKind)
@@ -271,6 +275,7 @@ class Quote:
     speaker: str  # ActorDef.id, or "" when not a curated actor
     speaker_text: str  # as written: "Kerry", "a senior State Department official"
     sources: tuple[SourceRef, ...]
+    origin: AttributionOrigin = "detected"  # "curated": set by `attributions:` in sources.yml
 
 
 @dataclass(frozen=True)
@@ -281,6 +286,20 @@ class Figure:
     text: str  # as stated: "more than 60"
     ref: SourceRef
     sentence: str = ""
+    # The range the statement allows: "more than 60" (60, inf), "60-odd" [60, 70), "some 60"
+    # [54, 66], "up to 5,000" [0, 5000], an exact number [v, v]. `bounds` says which ends
+    # belong to it, in interval notation: "[]", "[)", "(]" or "()".
+    low: float = 0.0
+    high: float = 0.0
+    bounds: str = "[]"
+
+    def overlaps(self, other: Figure) -> bool:
+        """Both statements can be true at once: their ranges share a number."""
+        lo, lo_in = max((self.low, self.bounds[0] == "["), (other.low, other.bounds[0] == "["),
+                        key=lambda b: (b[0], not b[1]))
+        hi, hi_in = min((self.high, self.bounds[1] == "]"), (other.high, other.bounds[1] == "]"),
+                        key=lambda b: (b[0], b[1]))
+        return lo < hi or (lo == hi and lo_in and hi_in)
 
     @property
     def source(self) -> str:
@@ -299,6 +318,8 @@ class FigureGroup:
     figures: tuple[Figure, ...]  # in source and reading order
     values: tuple[float, ...]  # the distinct values, ascending
     verdict: FigureVerdict
+    # pairs of statements (indices into `figures`) whose ranges cannot both be true
+    conflicts: tuple[tuple[int, int], ...] = ()
 
     @property
     def agree(self) -> bool:
@@ -317,6 +338,10 @@ class Event:
     text: str  # the sentence
     ref: SourceRef
     resolution: str = ""  # how it was resolved, or why not: "Wednesday before 2014-12-03 (publication date)"
+    # A vague date keeps its vagueness: "week" (`date` is the Monday of that week: "last
+    # week"), "early", "mid" or "late" (of the month or year in `date`: "in late September");
+    # "" for a date as precise as `date` itself.
+    period: str = ""
 
     @property
     def resolved(self) -> bool:

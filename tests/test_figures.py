@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -94,7 +96,7 @@ def test_group_marks_disagreement_and_keeps_distant_values_apart():
     b = figures_of("Delegates of 62 countries came.", sid="b")
     groups = group_figures(a + b)
     size = next(g for g in groups if 60 in g.values)
-    assert size.values == (60, 62) and size.agree is False
+    assert size.values == (60, 62) and size.agree is False and size.verdict == "conflicting"
     assert {f.source for f in size.figures} == {"a", "b"}
     assert 28 not in size.values
     assert any(g.values == (28,) for g in groups)
@@ -105,6 +107,57 @@ def test_group_agrees_when_every_source_gives_the_same_value():
     b = figures_of("About 40 hostages were released.", sid="b")
     (group,) = group_figures(a + b)
     assert group.agree is True and group.values == (40,) and len(group.figures) == 2
+    assert group.verdict == "consistent"
+
+
+@pytest.mark.parametrize("stated, low, high, bounds", [
+    ("more than 60 countries", 60, math.inf, "()"),
+    ("60-odd countries", 60, 70, "[)"),
+    ("some 60 countries", 54, 66, "[]"),
+    ("about 60 countries", 54, 66, "[]"),
+    ("up to 5,000 people", 0, 5000, "[]"),
+    ("at least 12 people", 12, math.inf, "[)"),
+    ("fewer than 300 people", 0, 300, "[)"),
+    ("62 countries", 62, 62, "[]"),
+    ("100-odd countries", 100, 200, "[)"),
+])
+def test_each_figure_is_a_range(stated, low, high, bounds):
+    (f,) = figures_of(f"Delegates said {stated} took part.")
+    assert (f.low, f.high, f.bounds) == (pytest.approx(low), high, bounds)
+
+
+def test_ranges_that_overlap_are_consistent_and_exact_values_that_differ_conflict():
+    a = figures_of("More than 60 countries met.", sid="a")
+    b = figures_of("Delegates of 62 countries came.", sid="b")
+    c = figures_of("The 60-odd countries of the coalition met.", sid="c")
+    (group,) = group_figures(a + b + c)
+    assert group.verdict == "consistent" and group.conflicts == ()
+    d = figures_of("Delegates of 60 countries came.", sid="d")
+    (group,) = group_figures(b + d)
+    assert group.verdict == "conflicting" and len(group.conflicts) == 1
+
+
+def test_bombs_are_not_compared_with_strikes_nor_brigades_with_fighters():
+    a = figures_of("Some 900 bombs have been dropped. There are 12 brigades.", sid="a")
+    b = figures_of("Roughly 1,000 air strikes were flown. About 1,100 fighters joined.", sid="b")
+    groups = group_figures(a + b)
+    assert all(len({f.quantity for f in g.figures}) == 1 for g in groups)
+    assert all(g.verdict == "single" for g in groups)
+
+
+def test_trivial_counts_stay_out_of_comparisons():
+    a = figures_of("Two hostages were freed after nearly two months.", sid="a")
+    b = figures_of("Three hostages were freed.", sid="b")
+    groups = group_figures(a + b)
+    assert all(g.verdict == "single" and len(g.figures) == 1 for g in groups)
+
+
+def test_statements_far_apart_in_time_are_not_compared():
+    a = [replace(f, ref=replace(f.ref, source="a")) for f in figures_of("Delegates of 60 countries came.", sid="a")]
+    b = figures_of("Delegates of 62 countries came.", sid="b")
+    sources = [make_source("a", "2014-01-05", ["x"]), make_source("b", "2014-12-03", ["y"])]
+    groups = group_figures([*a, *b], sources)
+    assert len(groups) == 2 and all(g.verdict == "single" for g in groups)
 
 
 def test_group_treats_a_one_letter_typo_in_the_noun_as_the_same_quantity():
@@ -211,11 +264,23 @@ def test_seeds_show_the_coalition_size_disagreement():
     assert len({f.source for f in size.figures}) == 5
 
 
-def test_seeds_show_the_strike_count_disagreement():
+def test_seeds_compare_air_strikes_but_not_bombs_with_them():
     groups = group_figures(find_figures(seed_sources()))
-    strikes = next(g for g in groups if 900 in g.values)
-    assert strikes.values == (900, 1000) and not strikes.agree
-    assert sorted(f.qualifier for f in strikes.figures) == ["more than", "roughly", "some"]
+    strikes = next(g for g in groups if 1000 in g.values and g.quantity == "air strikes")
+    assert sorted(f.qualifier for f in strikes.figures) == ["more than", "roughly"]
+    assert strikes.verdict == "consistent"  # "more than 1,000" and "roughly 1,000" can both be true
+    bombs = next(g for g in groups if 900 in g.values)
+    assert bombs.quantity == "bombs" and bombs.verdict == "single" and len(bombs.figures) == 1
+
+
+def test_seeds_coalition_size_conflicts_only_where_an_exact_60_meets_what_excludes_it():
+    groups = group_figures(find_figures(seed_sources()))
+    size = next(g for g in groups if 62 in g.values)
+    assert size.verdict == "conflicting"
+    pairs = {tuple(sorted((size.figures[a].text, size.figures[b].text))) for a, b in size.conflicts}
+    # 62 agrees with "more than 60", "some 60" and "60-odd"; only the exact 60 conflicts.
+    assert ("60-member", "62") in pairs
+    assert all("60-member" in pair for pair in pairs)
 
 
 def test_figures_are_sorted_and_independent_of_source_order():

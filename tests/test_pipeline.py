@@ -177,7 +177,7 @@ def figures_page_groups(page: str) -> list[tuple[str, str, list[str]]]:
         head = re.match(r"### .*\{: #([\w-]+) \}", block)
         if not head:
             continue
-        verdict = "agree" if "sources agree" in block else "differ"
+        verdict = "consistent" if "sources, consistent" in block else "conflicting"
         stated = [row.split(" | ")[0].lstrip("| ").strip() for row in block.splitlines()
                   if row.startswith("| ") and not row.startswith(("| As stated", "| ---"))]
         groups.append((head.group(1), verdict, stated))
@@ -202,7 +202,7 @@ def test_export_carries_the_figure_groups_the_figures_page_shows():
         # the same statements, in the page's order (source date order) or the export's (source id)
         assert sorted(stated) == sorted(escape(f["text"]) for f in group["figures"]), anchor
         assert by_model[anchor].quantity == group["quantity"]
-    assert any(v == "differ" for _, v, _ in shown)
+    assert any(v == "conflicting" for _, v, _ in shown)
     # single-source figures are listed once each on the page too
     singles = sum(len(g["figures"]) for g in data["figure_groups"] if g["verdict"] == "single")
     assert page.split("## Reported by one source", 1)[1].count("\n| ") - 2 == singles

@@ -34,7 +34,7 @@ def build_dossier(config: Config, sources: Sequence[CleanSource], actors: Sequen
         topic_hits=find_topic_hits(ordered, topics),
         quotes=find_quotes(ordered, actors, mentions),
         figures=figures,
-        figure_groups=group_figures(figures),
+        figure_groups=group_figures(figures, ordered, events),
         events=events,
         shared=find_shared(ordered),
         warnings=warnings,

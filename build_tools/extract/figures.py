@@ -31,13 +31,16 @@ counted noun and its sentence.
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import replace
+from datetime import date
 from typing import Sequence
 
 from rapidfuzz.distance import Levenshtein
 
 from build_tools.extract.text import sentence_at, sentence_spans
-from build_tools.model import CleanSource, Figure, FigureGroup, FigureVerdict, SourceRef
+from build_tools.model import CleanSource, Event, Figure, FigureGroup, FigureVerdict, SourceRef
 
 # Values within this factor of the smallest one in a group are statements of the same fact:
 # reports of one fact differ by rounding ("some 900" / "roughly 1,000"), rarely by a quarter.
@@ -102,12 +105,18 @@ QUANTITY_NOUNS = {
     "kilogram": "kilograms", "tonne": "tonnes", "ton": "tons", "inch": "inches",
 }
 _QUANTITIES = frozenset(QUANTITY_NOUNS.values())
-# Quantities that reports use interchangeably for one fact, compared in one group.
+# Quantities that reports use interchangeably for one fact, compared in one group: the
+# members of an alliance are its countries. Strikes, bombs and sorties are different things.
 GROUP_KEYS = {
     "countries": "countries or members", "members": "countries or members",
-    "air strikes": "strikes", "strikes": "strikes", "bombs": "strikes", "raids": "strikes",
-    "sorties": "strikes",
+    "air strikes": "air strikes", "strikes": "air strikes", "raids": "air strikes",
 }
+# Statements are compared only when their dates (the date in their sentence, else their
+# source's) lie within this many days of each other.
+CLOSE_IN_TIME_DAYS = 62
+# Exact counts below this are trivial ("two hostages", "three days"): listed, never compared.
+TRIVIAL_BELOW = 10
+_NEVER_TRIVIAL = frozenset({"percent", "dollars", "euros", "pounds", "pence", "yen", "cents"})
 
 MONTHS = (
     "january february march april may june july august september october november december "
@@ -407,12 +416,52 @@ def _fill_quantities(
     return result
 
 
+# What a qualifier allows around the stated value v: (low, high, bounds) as factors of v, or
+# None for an unbounded end. "about 60" is 60 give or take a tenth.
+_ABOVE = ("more than", "over", "greater than", "just over", "well over", "upwards of")
+_AT_LEAST = ("at least", "-plus")
+_BELOW = ("less than", "fewer than", "under", "just under")
+_AT_MOST = ("at most", "up to", "as many as", "within")
+_NEARLY = ("nearly", "almost", "close to")
+_ROUGHLY = ("about", "around", "roughly", "some", "approximately", "an estimated", "estimated",
+            "as few as")
+ROUGHLY = 0.1
+
+
+def interval_of(qualifier: str, value: float) -> tuple[float, float, str]:
+    """The range a statement allows: "more than 60" (60, inf), "60-odd" [60, 70), "some 60"
+    [54, 66], "nearly 60" [54, 60), "up to 5,000" [0, 5000], an exact number [v, v]."""
+    words = qualifier.split()
+    has = lambda options: any(q in qualifier for q in options if " " in q) or any(q in words for q in options)  # noqa: E731
+    if "-odd" in words:
+        # 60-odd: from 60 to the next step of its last significant digit (60-odd < 70).
+        step = 1.0
+        while value and value % (step * 10) == 0:
+            step *= 10
+        return value, value + step, "[)"
+    if has(_ABOVE):
+        return value, math.inf, "()"
+    if has(_AT_LEAST):
+        return value, math.inf, "[)"
+    if has(_BELOW):
+        return 0.0, value, "[)"
+    if has(_AT_MOST):
+        return 0.0, value, "[]"
+    if has(_NEARLY):
+        return value * (1 - ROUGHLY), value, "[)"
+    if has(_ROUGHLY):
+        return value * (1 - ROUGHLY), value * (1 + ROUGHLY), "[]"
+    return value, value, "[]"
+
+
 def find_figures(sources: Sequence[CleanSource]) -> tuple[Figure, ...]:
-    """Every figure of every paragraph, in source id and reading order."""
+    """Every figure of every paragraph, in source id and reading order, with its range."""
     figures: list[Figure] = []
     for source in sorted(sources, key=lambda s: s.id):
         for index in range(len(source.paragraphs)):
-            figures.extend(_paragraph_figures(source, index))
+            for f in _paragraph_figures(source, index):
+                low, high, bounds = interval_of(f.qualifier, f.value)
+                figures.append(replace(f, low=low, high=high, bounds=bounds))
     return tuple(figures)
 
 
@@ -440,28 +489,97 @@ def _order(figure: Figure) -> tuple[str, int, str]:
     return (figure.source, int(digits) if digits else 0, figure.paragraph)
 
 
-def group_figures(figures: Sequence[Figure]) -> tuple[FigureGroup, ...]:
-    """Statements of the same quantity across sources, most widely reported first."""
+def is_trivial(figure: Figure) -> bool:
+    """A small count ("two hostages", "nearly two months"): no fact to compare across sources."""
+    return figure.value < TRIVIAL_BELOW and figure.quantity not in _NEVER_TRIVIAL
+
+
+def _when(figure: Figure, dates: dict[str, date], events: dict[tuple[str, str], list[Event]]) -> date | None:
+    """When a statement was made: its source's date; for an undated source, the day named in
+    its sentence ("since Aug. 8" dates what is counted, not the statement, when a date is known)."""
+    if figure.source in dates:
+        return dates[figure.source]
+    for e in events.get((figure.source, figure.paragraph), ()):
+        if e.date is not None and e.text == figure.sentence and e.date.precision == "day":
+            return e.date.first_day()
+    return None
+
+
+def group_figures(
+    figures: Sequence[Figure], sources: Sequence[CleanSource] = (), events: Sequence[Event] = ()
+) -> tuple[FigureGroup, ...]:
+    """Statements of the same quantity across sources, most widely reported first.
+
+    Grouped together: statements counting the same thing (one quantity, or quantities of one
+    GROUP_KEYS entry), close in time (CLOSE_IN_TIME_DAYS) and of values within VALUE_SPREAD of
+    each other. A group is consistent when some number lies in every statement's range,
+    conflicting when none does (its `conflicts` name the pairs that cannot both be true), single
+    when one source states it. Trivial counts (is_trivial) stay single.
+    """
     typos = _typo_map([f.quantity for f in figures])
+    dates = {s.id: s.date.first_day() for s in sources if s.date is not None}
+    by_paragraph: dict[tuple[str, str], list[Event]] = {}
+    for e in events:
+        by_paragraph.setdefault((e.source, e.paragraph), []).append(e)
     by_key: dict[str, list[Figure]] = {}
+    groups: list[FigureGroup] = []
     for f in figures:
+        if is_trivial(f):
+            groups.append(FigureGroup(f.quantity, (f,), (f.value,), "single"))
+            continue
         quantity = typos.get(f.quantity, f.quantity)
         by_key.setdefault(GROUP_KEYS.get(quantity, quantity), []).append(f)
-    groups: list[FigureGroup] = []
     for key, members in by_key.items():
-        members.sort(key=lambda f: (f.value, _order(f)))
-        clusters: list[list[Figure]] = []
-        for f in members:
-            if clusters and f.value <= clusters[-1][0].value * VALUE_SPREAD:
-                clusters[-1].append(f)
-            else:
-                clusters.append([f])
-        for cluster in clusters:
-            values = tuple(sorted({f.value for f in cluster}))
-            ordered = tuple(sorted(cluster, key=_order))
-            verdict: FigureVerdict = (
-                "single" if len({f.source for f in ordered}) == 1 else "agree" if len(values) == 1 else "differ"
-            )
-            groups.append(FigureGroup(key, ordered, values, verdict))
-    groups.sort(key=lambda g: (-g.sources, g.quantity, g.values))
+        for in_time in _time_clusters(members, dates, by_paragraph):
+            in_time.sort(key=lambda f: (f.value, _order(f)))
+            clusters: list[list[Figure]] = []
+            for f in in_time:
+                if clusters and f.value <= clusters[-1][0].value * VALUE_SPREAD:
+                    clusters[-1].append(f)
+                else:
+                    clusters.append([f])
+            for cluster in clusters:
+                groups.append(_verdict(key, cluster))
+    groups.sort(key=lambda g: (-g.sources, g.quantity, g.values, [_order(f) for f in g.figures]))
     return tuple(groups)
+
+
+def _time_clusters(members: list[Figure], dates: dict[str, date],
+                   events: dict[tuple[str, str], list[Event]]) -> list[list[Figure]]:
+    """Statements split where their dates are more than CLOSE_IN_TIME_DAYS apart (undated
+    statements go with every cluster's first)."""
+    dated = sorted(((_when(f, dates, events), f) for f in members), key=lambda x: (x[0] is None, x[0] or date.min, _order(x[1])))
+    clusters: list[list[Figure]] = []
+    start: date | None = None
+    for when, f in dated:
+        if when is None:
+            (clusters[0] if clusters else clusters.append([]) or clusters[0]).append(f)
+            continue
+        if clusters and start is not None and (when - start).days <= CLOSE_IN_TIME_DAYS:
+            clusters[-1].append(f)
+        else:
+            clusters.append([f])
+            start = when
+    return clusters
+
+
+def _verdict(key: str, cluster: list[Figure]) -> FigureGroup:
+    ordered = tuple(sorted(cluster, key=_order))
+    values = tuple(sorted({f.value for f in ordered}))
+    conflicts = tuple(
+        (i, j) for i in range(len(ordered)) for j in range(i + 1, len(ordered))
+        if ordered[i].source != ordered[j].source and not ordered[i].overlaps(ordered[j])
+    )
+    verdict: FigureVerdict
+    if len({f.source for f in ordered}) == 1:
+        verdict = "single"
+    elif _all_overlap(ordered):
+        verdict = "consistent"
+    else:
+        verdict = "conflicting"
+    return FigureGroup(key, ordered, values, verdict, conflicts)
+
+
+def _all_overlap(figures: Sequence[Figure]) -> bool:
+    """Some number lies in every range: on a line, that is every two ranges overlapping."""
+    return all(a.overlaps(b) for k, a in enumerate(figures) for b in figures[k + 1 :])

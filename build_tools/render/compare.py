@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ..load import slugify
@@ -17,8 +18,22 @@ def figure_anchor(g: FigureGroup) -> str:
     return slugify(f"{g.quantity} {fmt_value(g.values[0])}")
 
 
+def fmt_range(low: float, high: float, bounds: str) -> str:
+    """A statement's range as the figures page writes it: "60", "(60, ∞)", "[60, 70)", "[54, 66]"."""
+    if low == high and bounds == "[]":
+        return fmt_value(low)
+    top = "∞" if math.isinf(high) else fmt_value(high)
+    return f"{bounds[0]}{fmt_value(low)}, {top}{bounds[1]}"
+
+
 def disagreements(d: Dossier) -> list[dict[str, Any]]:
-    """Quantities on which several sources give different figures, most sources first."""
-    return [{"quantity": g.quantity, "anchor": figure_anchor(g), "sources": g.sources,
-             "stated": [f.text for f in g.figures]}
-            for g in d.figure_groups if g.verdict == "differ"]
+    """Quantities whose statements cannot all be true, most sources first: the statements that
+    conflict with another, as stated."""
+    out = []
+    for g in d.figure_groups:
+        if g.verdict != "conflicting":
+            continue
+        involved = sorted({k for pair in g.conflicts for k in pair})
+        out.append({"quantity": g.quantity, "anchor": figure_anchor(g), "sources": g.sources,
+                    "stated": [g.figures[k].text for k in involved]})
+    return out

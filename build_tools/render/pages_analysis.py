@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import Environment
 
 from ..model import Dossier, Event, PartialDate, SourceRef
-from .compare import figure_anchor, fmt_value
+from .compare import figure_anchor, fmt_range, fmt_value
 from .index import Index
 from .markdown import Md, link
 from .pages_entities import cite_link
@@ -40,14 +40,23 @@ def figures_page(d: Dossier, ix: Index, env: Environment) -> str:
     compared: list[dict[str, Any]] = []
     single: list[dict[str, Any]] = []
     for g in d.figure_groups:
-        rows = [{"quantity": f.quantity, "text": f.text, "value": fmt_value(f.value), "sentence": f.sentence,
-                 "cite": cite_link(ix, f.source, f.paragraph)}
-                for f in sorted(g.figures, key=lambda f: (ix.source_rank[f.source],
-                                                          ix.paragraph_pos.get((f.source, f.paragraph), 0)))]
+        order = sorted(range(len(g.figures)), key=lambda k: (ix.source_rank[g.figures[k].source],
+                                                             ix.paragraph_pos.get((g.figures[k].source, g.figures[k].paragraph), 0)))
+        names = {k: ix.sources[g.figures[k].source].publisher or g.figures[k].source
+                 for k in order if g.figures[k].source in ix.sources}
+        rows = []
+        for k in order:
+            f = g.figures[k]
+            against = [g.figures[b if a == k else a].text + (f" ({names.get(b if a == k else a, '')})" if names.get(b if a == k else a) else "")
+                       for a, b in g.conflicts if k in (a, b)]
+            rows.append({"quantity": f.quantity, "text": f.text, "value": fmt_value(f.value),
+                         "range": fmt_range(f.low, f.high, f.bounds), "sentence": f.sentence,
+                         "cite": cite_link(ix, f.source, f.paragraph), "against": against})
         if g.verdict != "single":
             span = fmt_value(g.values[0]) if g.agree else f"{fmt_value(g.values[0])} to {fmt_value(g.values[-1])}"
-            compared.append({"quantity": g.quantity, "anchor": figure_anchor(g), "agree": g.agree, "span": span,
-                             "rows": rows, "sources": g.sources})
+            compared.append({"quantity": g.quantity, "anchor": figure_anchor(g), "consistent": g.verdict == "consistent",
+                             "span": span, "rows": rows, "sources": g.sources,
+                             "pairs": [f"{g.figures[a].text} / {g.figures[b].text}" for a, b in g.conflicts]})
         else:
             single.extend(rows)
     return env.get_template("figures.md.j2").render(compared=compared, single=single, total=len(d.figures))
