@@ -298,3 +298,21 @@ def test_precision_and_recall_on_pages_about_other_subjects():
     score, qualifiers = score_figures(find_figures(other_sources()))
     assert score.precision >= 0.95 and score.recall >= 0.95, score
     assert qualifiers >= 0.95
+
+
+@pytest.mark.parametrize("sentence, text, low, high, quantity", [
+    ("The country has 30 to 40 warheads.", "30 to 40", 30, 40, "warheads"),
+    ("It expects to lose between 35 million and 50 million pounds.", "between 35 million and 50 million", 35e6, 50e6, "pounds"),
+    ("I saw about 50 to 60 injured police.", "about 50 to 60", 50, 60, "police"),
+])
+def test_a_stated_range_is_one_figure(sentence, text, low, high, quantity):
+    (f,) = figures_of(sentence)
+    assert (f.text, f.low, f.high, f.quantity) == (text, low, high, quantity)
+
+
+def test_figure_nouns_in_real_copy():
+    assert [(f.value, f.quantity) for f in figures_of("It has only 10 operational aircraft.")] == [(10, "aircraft")]
+    assert [(f.value, f.quantity) for f in figures_of("The dispatch of 3,200 U.S. Marines began.")] == [(3200, "marines")]
+    assert [(f.value, f.quantity) for f in figures_of("Escorted by more than a dozen police vehicles.")] == [(12, "vehicles")]
+    assert figures_of("Chua, 61, apologized after the 9/11 attacks to the 44-year-old Austin.") == ()
+    assert figures_of("He wanted the Group of Eight to meet.") == ()

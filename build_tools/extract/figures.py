@@ -73,7 +73,7 @@ QUALIFYING_SUFFIXES = {"odd": "-odd", "plus": "-plus", "strong": "-strong"}
 # "twenty-first", "one-off", "two-way" count nothing.
 NOT_COUNTING_SUFFIXES = frozenset(
     "half halves third thirds quarter quarters fifth fifths sixth sixths tenth tenths first second "
-    "fourth seventh eighth ninth off way sided".split()
+    "fourth seventh eighth ninth off way sided time on star and".split()
 )
 # Nouns that label an item by number rather than count: "day 28", "phase 2", "page 5".
 LABEL_NOUNS = frozenset(
@@ -114,6 +114,8 @@ GROUP_KEYS = {
 # Statements are compared only when their dates (the date in their sentence, else their
 # source's) lie within this many days of each other.
 CLOSE_IN_TIME_DAYS = 62
+# A number with no noun borrows the noun of a figure at most this many words before it.
+BORROW_WORDS = 6
 # Exact counts below this are trivial ("two hostages", "three days"): listed, never compared.
 TRIVIAL_BELOW = 10
 _NEVER_TRIVIAL = frozenset({"percent", "dollars", "euros", "pounds", "pence", "yen", "cents"})
@@ -130,8 +132,13 @@ _STOP = frozenset(
     the a an this that these those which who whom whose where when while because but
     is are was were be been being have has had will would can could may might shall should must
     do does did said says say told have
+    there here last next every each and or
     """.split()
 )
+# Words that qualify a counted noun without being it: "three other Americans".
+_MODIFIERS = frozenset("other more new additional extra further separate several".split())
+# Adjective endings: "10 operational aircraft" counts aircraft.
+_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "ful", "less", "ary", "ian", "ese", "ish", "ed", "ing")
 
 _QUALIFIER = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _WORD_NUMBER = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
@@ -165,6 +172,8 @@ def _singular(word: str) -> str:
 
 
 def _plural(word: str) -> str:
+    if word.endswith("men") or word in ("people", "police", "aircraft", "personnel", "staff"):
+        return word
     if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
         return word[:-1] + "ies"
     if re.search(r"(?:ch|sh|ss|x)$", word):
@@ -208,22 +217,35 @@ def _is_date_or_time(text: str, m: re.Match[str]) -> bool:
 def _noun_after(text: str, pos: int) -> tuple[str, bool]:
     """(counted noun, "of" follows the number) for the words after offset `pos`."""
     words: list[str] = []
-    for k, m in enumerate(_AFTER_WORD.finditer(text, pos)):
-        if m.start() != pos and k == 0 and not text[pos:m.start()].isspace():
+    k = 0
+    while True:
+        abbreviation = re.match(r"\s+((?:[A-Z]\.){2,})", text[pos:])
+        if abbreviation and k > 0 or abbreviation and text[pos:pos + 1].isspace():
+            # "3,200 U.S. Marines": an abbreviation is a modifier.
+            words.append(abbreviation.group(1).replace(".", ""))  # type: ignore[union-attr]
+            pos += abbreviation.end()  # type: ignore[union-attr]
+            k += 1
+            continue
+        m = _AFTER_WORD.match(text, pos)
+        if m is None:
             break
-        word = m.group(1)
+        if k == 0 and m.start(1) != pos and not text[pos:m.start(1)].isspace():
+            break
+        word = m.group(1).rstrip("’'") if m.group(1).endswith(("s’", "s'")) else m.group(1)
         low = word.lower()
         if k == 0 and low == "of":
             return "", True
-        if not re.match(r"[\w%]", word) or low in _STOP or low in WORD_NUMBERS or word[:1].isdigit():
+        if low in ("and", "or") and words and all(w[:1].isupper() for w in words):
+            pass  # "150,000 US and Nato forces": capitalised modifiers share the noun after "and"
+        elif not re.match(r"[\w%]", word) or low in _STOP or low in WORD_NUMBERS or word[:1].isdigit():
             break
         if low.endswith("ly") and len(low) > 4:
             break
         if low in ("and", "or") and any(w[:1].islower() and w not in ("and", "or") for w in words):
-            # "60 counties and international organisations": the first noun is what is counted;
-            # "150,000 US and Nato forces": capitalised modifiers share the noun after "and".
+            # "60 counties and international organisations": the first noun is what is counted.
             break
         words.append(word)
+        k += 1
         if len(words) >= NOUN_WINDOW:
             break
         pos = m.end()
@@ -239,11 +261,22 @@ def _noun_after(text: str, pos: int) -> tuple[str, bool]:
                 best = words[i]
     if best:
         return best, False
-    # An unknown noun: the first plural-looking lower-case word ("60 counties came"), else the
-    # first lower-case word; capitalised words are modifiers ("US and Nato").
-    lower = [w for w in words if w[:1].islower() and w not in ("and", "or")]
-    plural = [w for w in lower if w.endswith("s") and not w.endswith("ss")]
-    return (plural or lower or [""])[0], False
+    # An unknown noun: the head (last word) of the first run of lower-case words, the plural
+    # one if any ("a dozen police vehicles" counts vehicles); capitalised words are modifiers.
+    for w in words:
+        if w[:1].islower():
+            break
+        if len(w) > 3 and w.endswith("s") and not w.isupper():
+            return w, False  # "3,200 U.S. Marines began": the capitalised plural before any verb
+    lower = [w for w in words if w[:1].islower() and w not in ("and", "or") and w.lower() not in _MODIFIERS]
+    while len(lower) > 1 and lower[0].lower().endswith(_ADJECTIVE_ENDINGS) and not _looks_plural(lower[0]):
+        lower = lower[1:]  # "10 operational aircraft"
+    plural = [w for w in lower if _looks_plural(w)]
+    if not lower:
+        # "3,200 U.S. Marines", "11 Israelis": a capitalised plural is what is counted.
+        capital = [w for w in words if w[:1].isupper() and len(w) > 3 and w.endswith("s") and not w.isupper()]
+        return (capital[-1:] or [""])[0], False
+    return (plural[-1:] or lower or [""])[0], False
 
 
 def _pair_singular(pair: str) -> str:
@@ -277,7 +310,8 @@ def _looks_plural(noun: str) -> bool:
     low = noun.lower()
     if not noun[:1].islower():
         return False
-    return low in ("people", "children", "men", "women", "feet", "teeth", "mice", "police") or (
+    return low in ("people", "children", "men", "women", "feet", "teeth", "mice", "police", "aircraft",
+                   "personnel", "staff", "cattle", "livestock") or low.endswith("men") or (
         low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 2
     )
 
@@ -290,12 +324,21 @@ def _not_a_count(text: str, m: re.Match[str], spans: tuple[tuple[int, int], ...]
     after = text[end:]
     if re.match(r"['’]?s\b", after):
         return True  # a decade or an age: "the 1950s", "in his 30s"
+    if re.match(r"-[a-z]+-old\b|\s+years?\s+old\b", after):
+        return True  # an age: "the 44-year-old Austin"
+    if text[:start].endswith("/"):
+        return True  # "9/11", "24/7"
+    num = m.group("num")
+    if num.isdigit() and int(num) < 120 and re.search(r"[A-Z][\w’'-]+,\s*$", text[:start]) and re.match(r"\s*,", after):
+        return True  # an age after a name: "Chua, 61, apologized"
+    if not num[:1].isdigit() and num[:1].isupper() and re.search(r"\b[a-z]+\s+$", text[:start]) and re.search(r"\b(?:of|the)\s+$", text[:start]):
+        return True  # a number in a name: "the Group of Eight"
     before = re.search(r"([\w’'.-]+)\s+$", text[:start])
     if before is None:
         return False
     word = before.group(1)
-    if word.lower() in LABEL_NOUNS:
-        return True  # "day 28", "phase 2"
+    if word.lower().rstrip(".") in LABEL_NOUNS:
+        return True  # "day 28", "phase 2", "No. 2"
     if word.endswith(".") or word.lower() in _WEEKDAYS:
         return False  # the end of the sentence before, or "said Sunday 300 people..."
     # The first word of its sentence (or of a list item) is capitalised anyway.
@@ -303,7 +346,7 @@ def _not_a_count(text: str, m: re.Match[str], spans: tuple[tuple[int, int], ...]
         s <= before.start(1) < e and not _LIST_MARK.sub("", text[s : before.start(1)]).strip()
         for s, e in spans
     )
-    if word[:1].isupper() and not sentence_start and word.lower().rstrip(".") not in MONTHS:
+    if word[:1].isupper() and not sentence_start and word.lower().rstrip(".") not in MONTHS and num[:1].isdigit():
         # A capitalised word inside the sentence names the thing the number belongs to:
         # "Phase 3", "FTSE 250", "Boeing 737".
         return word.lower() not in QUALIFIERS and word.lower() not in ("a", "an", "the")
@@ -336,8 +379,10 @@ def _paragraph_figures(source: CleanSource, index: int) -> list[Figure]:
         qualifier = (m.group("qual") or "").lower()
         end = m.end()
         noun, of_next = "", False
-        if is_word and suffix in NOT_COUNTING_SUFFIXES:
+        if (is_word and suffix in NOT_COUNTING_SUFFIXES) or suffix in ("and", "on", "star", "time"):
             continue
+        if num == "one" and suffix and suffix not in QUALIFYING_SUFFIXES:
+            continue  # "one-person, one-fare", "one-off": a kind, not a count
         if suffix in QUALIFYING_SUFFIXES:
             qualifier = (qualifier + " " + QUALIFYING_SUFFIXES[suffix]).strip()
         elif suffix:
@@ -361,7 +406,7 @@ def _paragraph_figures(source: CleanSource, index: int) -> list[Figure]:
         # "12 brigades, nine local and four ...": a bare word after a number in a list that
         # already counted something borrows that noun (see _fill_quantities).
         listed = bool(found) and _same_sentence(spans, found[-1][0], m.start())
-        if not known and not plural and listed and not of_next and len(noun.split()) <= 1:
+        if not known and not plural and listed and not of_next and len(noun.split()) <= 1 and not suffix:
             first = _AFTER_WORD.match(text, end)
             after = _AFTER_WORD.match(text, first.end()) if first else None
             if not noun or after is None or after.group(1).lower() in ("and", "or", ",", ".", ";"):
@@ -382,7 +427,33 @@ def _paragraph_figures(source: CleanSource, index: int) -> list[Figure]:
             sentence=sentence,
         )
         found.append((m.start(), figure, of_next))
-    return _fill_quantities(found, text, spans)
+    return _fill_quantities(_ranges(found, text, spans), text, spans)
+
+
+def _ranges(found: list[tuple[int, Figure, bool]], text: str,
+            spans: tuple[tuple[int, int], ...]) -> list[tuple[int, Figure, bool]]:
+    """ "30 to 40 warheads", "between 35 million and 50 million pounds": one statement of a range."""
+    out: list[tuple[int, Figure, bool]] = []
+    k = 0
+    while k < len(found):
+        offset, first, of_next = found[k]
+        if k + 1 < len(found):
+            nxt_offset, second, nxt_of = found[k + 1]
+            between = text[offset + len(first.text) : nxt_offset]
+            opened = re.search(r"\bbetween\s+$", text[:offset], re.IGNORECASE)
+            joined = re.fullmatch(r"\s*(?:to|–|—)\s*", between) or (opened and re.fullmatch(r"\s*and\s*", between))
+            if (joined and _same_sentence(spans, offset, nxt_offset) and second.value > first.value
+                    and (not first.quantity or first.quantity == second.quantity)):
+                start = opened.start() if opened else offset
+                merged = replace(second, value=first.value, qualifier="range",
+                                 text=text[start : nxt_offset + len(second.text)].strip(),
+                                 low=first.value, high=second.value, bounds="[]")
+                out.append((start, merged, nxt_of))
+                k += 2
+                continue
+        out.append((offset, first, of_next))
+        k += 1
+    return out
 
 
 def _fill_quantities(
@@ -407,8 +478,15 @@ def _fill_quantities(
                             text[offset : nxt_offset + len(donor.text)].strip(), figure.ref,
                             figure.sentence)
         elif not of_next:
-            earlier = [f for o, f, _ in found[:k] if f.quantity and f in same]
-            donor = earlier[-1] if earlier else None
+            # "12 brigades, nine Iraqi and four Kurdish": a count close after another one in a
+            # list; never a unit ("fell by 3% to 12,080" counts no percent).
+            earlier = [(o, f) for o, f, _ in found[:k] if f.quantity and f in same]
+            donor = None
+            if earlier:
+                o, f = earlier[-1]
+                gap = text[o + len(f.text) : offset]
+                if len(gap.split()) <= BORROW_WORDS and f.quantity not in _NEVER_TRIVIAL:
+                    donor = f
         if donor is None:
             continue
         result.append(Figure(donor.quantity, figure.value, figure.qualifier, figure.text,
@@ -460,8 +538,10 @@ def find_figures(sources: Sequence[CleanSource]) -> tuple[Figure, ...]:
     for source in sorted(sources, key=lambda s: s.id):
         for index in range(len(source.paragraphs)):
             for f in _paragraph_figures(source, index):
-                low, high, bounds = interval_of(f.qualifier, f.value)
-                figures.append(replace(f, low=low, high=high, bounds=bounds))
+                if f.qualifier != "range":  # a range ("30 to 40") has its ends already
+                    low, high, bounds = interval_of(f.qualifier, f.value)
+                    f = replace(f, low=low, high=high, bounds=bounds)
+                figures.append(f)
     return tuple(figures)
 
 
