@@ -266,9 +266,17 @@ def date_results(article: Article, events: list[Event]) -> tuple[int, int, int, 
     matched: list[tuple[Event, bool]] = []
     for label in article.dates:
         text = fold(str(label["text"]))
-        hit = next((e for e in unused if fold(e.date_text) in text and text in fold(e.text)), None)
-        if hit is None:
-            hit = next((e for e in unused if fold(e.date_text) in text or text in fold(e.date_text)), None)
+
+        def overlap(e: Event) -> int:
+            """How much of the labelled expression the event's date text covers, in its sentence."""
+            sentence, said = fold(e.text), fold(e.date_text)
+            if text in sentence and said in sentence:
+                a, b = sentence.index(text), sentence.index(said)
+                return max(0, min(a + len(text), b + len(said)) - max(a, b))
+            return len(said) if said in text or text in said else 0
+
+        scored = sorted(((overlap(e), -k, e) for k, e in enumerate(unused)), key=lambda x: (x[0], x[1]), reverse=True)
+        hit = scored[0][2] if scored and scored[0][0] > 0 else None
         if hit is None:
             notes.append(f"  missed date {label['text']!r} = {label['value']}")
             continue

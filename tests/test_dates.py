@@ -207,3 +207,54 @@ def test_precision_and_recall_on_pages_about_other_subjects():
     found, dated = score_events(find_events(other_sources()))
     assert found.precision >= 0.92 and found.recall >= 0.95, found
     assert dated.precision >= 0.92 and dated.recall >= 0.95, dated
+
+
+# -- vague dates keep their vagueness; other languages -------------------------------------------
+
+
+def _one(text: str, published: str = "2014-12-03"):
+    (event,) = [e for e in find_events([make_source("s", published, [text])])]
+    return event
+
+
+def test_last_week_is_the_week_not_a_day():
+    e = _one("The ministers met last week in Brussels.")
+    assert (e.iso, e.period) == ("2014-11-24", "week")
+
+
+def test_late_september_keeps_its_vagueness():
+    e = _one("The strikes began in late September.")
+    assert (e.iso, e.period) == ("2014-09", "late")
+    e = _one("A review is due by mid-2015.")
+    assert (e.iso, e.period) == ("2015", "mid")
+
+
+def test_month_with_a_comma_before_the_year_and_month_of_this_year():
+    assert _one("He paid $100,000 in August, 1993 to the firm.").iso == "1993-08"
+    assert _one("In March of this year, she spoke.").iso == "2014-03"
+
+
+def test_a_day_and_month_weeks_ahead_stays_ahead_whatever_the_tense():
+    assert _one("The delay of the elections until February 18 has hurt the party.", "2008-01-10").iso == "2008-02-18"
+
+
+def test_a_weekday_after_a_statement_noun_is_one_day():
+    assert _one("In a statement Tuesday, the board resigned.").iso == "2014-12-02"
+    assert _one("He did not return a call late Thursday.", "2008-01-18").iso == "2008-01-17"
+
+
+def test_holidays_on_a_fixed_day():
+    assert _one("They left San Jose on Christmas Day.", "2008-01-18").iso == "2007-12-25"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("La réunion a eu lieu le 3 décembre 2014 à Bruxelles.", "2014-12-03"),
+    ("Die Minister trafen sich am 3. Dezember 2014 in Brüssel.", "2014-12-03"),
+    ("Los ministros se reunieron el 3 de diciembre de 2014 en Bruselas.", "2014-12-03"),
+    ("Les ministres se sont réunis mercredi à Bruxelles.", "2014-12-03"),
+    ("Die Minister trafen sich am Montag in Brüssel.", "2014-12-01"),
+    ("Los ministros se reunieron ayer en Bruselas.", "2014-12-02"),
+    ("Les ministres se sont réunis la semaine dernière.", "2014-11-24"),
+])
+def test_dates_in_french_german_and_spanish(text, iso):
+    assert _one(text).iso == iso

@@ -46,7 +46,41 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
+# Month and weekday names in the other languages the cleaner reads (French and Spanish write
+# them in lower case, German capitalised).
+FOREIGN_MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10,
+    "dezember": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
+MONTHS.update({k: v for k, v in FOREIGN_MONTHS.items() if k not in MONTHS})
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+FOREIGN_WEEKDAYS = {
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "Montag": 0, "Dienstag": 1, "Mittwoch": 2, "Donnerstag": 3, "Freitag": 4, "Samstag": 5,
+    "Sonnabend": 5, "Sonntag": 6,
+    "lunes": 0, "martes": 1, "miércoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "domingo": 6,
+}
+WEEKDAY_INDEX = {**{w: i for i, w in enumerate(WEEKDAYS)}, **FOREIGN_WEEKDAYS}
+# "yesterday", "last week" in the other languages: -> the English expression resolved the same way.
+FOREIGN_RELATIVE = {
+    "aujourd'hui": "today", "aujourd’hui": "today", "hier": "yesterday", "demain": "tomorrow",
+    "heute": "today", "gestern": "yesterday", "hoy": "today", "ayer": "yesterday",
+    "la semaine dernière": "last week", "la semaine prochaine": "next week", "cette semaine": "this week",
+    "letzte woche": "last week", "vergangene woche": "last week", "nächste woche": "next week",
+    "diese woche": "this week", "la semana pasada": "last week", "la próxima semana": "next week",
+    "esta semana": "this week", "le mois dernier": "last month", "letzten monat": "last month",
+    "el mes pasado": "last month", "l'année dernière": "last year", "l’année dernière": "last year",
+    "letztes jahr": "last year", "el año pasado": "last year",
+}
+# Holidays on a fixed day: (month, day).
+HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+            "new year’s day": (1, 1), "new year's eve": (12, 31), "new year’s eve": (12, 31),
+            "boxing day": (12, 26)}
 SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 # Words that tell the tense near a date: the nearest cue to the date decides.
 _FUTURE_CUES = r"will|shall|would|next|due|plans?|planned|expected|upcoming|coming|going\s+to"
@@ -65,12 +99,15 @@ _PAST_CUES = r"was|were|had|did|ago|last|earlier|[a-z]{3,}ed|" + _IRREGULAR_PAST
 # A month alone is a date only after one of these ("in August", "late September", "mid-October").
 _MONTH_LEADS = (
     r"in|since|by|until|till|from|during|through|throughout|before|after|of|last|next|this"
-    r"|early|late|mid"
+    r"|early|late|mid|the|a|en|de|im|seit|bis|depuis|desde|hasta|fin|début"
 )
 
 _MONTH = r"(?P<month>%s)" % "|".join(
-    [m.capitalize() for m in sorted(MONTHS, key=len, reverse=True)]
+    sorted({m.capitalize() for m in MONTHS} | set(FOREIGN_MONTHS), key=len, reverse=True)
 )
+_WEEKDAY = "|".join(sorted(WEEKDAY_INDEX, key=len, reverse=True))
+_FOREIGN_REL = "|".join(re.escape(k) for k in sorted(FOREIGN_RELATIVE, key=len, reverse=True))
+_HOLIDAY = "|".join(re.escape(k) for k in sorted(HOLIDAYS, key=len, reverse=True))
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
     (
@@ -81,9 +118,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "day_month",
-        re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b\.?(?:,?\s+(?P<year>\d{{4}})\b)?"),
+        # "20 November 2014", "le 3 décembre 2014", "3. Dezember 2014", "3 de diciembre de 2014"
+        re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?{_MONTH}\b\.?(?:,?\s+(?:de\s+)?(?P<year>\d{{4}})\b)?"),
     ),
-    ("month_year", re.compile(rf"\b(?:(?P<mod>early|late|mid)[- ])?{_MONTH}\.?\s+(?P<year>\d{{4}})\b")),
+    ("holiday", re.compile(rf"(?i:\b(?P<holiday>{_HOLIDAY}))\b")),
+    ("month_year", re.compile(rf"\b(?:(?P<mod>early|late|mid)[- ])?{_MONTH}\.?,?\s+(?:de\s+)?(?P<year>\d{{4}})\b")),
+    ("month_rel", re.compile(rf"\b{_MONTH}\s+of\s+(?P<rel>this|last|next)\s+year\b")),
+    ("year_mod", re.compile(r"(?i:\b(?P<mod>early|late|mid)[- ])(?P<year>(?:19|20)\d{2})\b(?![-/]\d)")),
     (
         "month",
         re.compile(
@@ -95,7 +136,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "year",
         re.compile(
-            r"\b(?:in|since|by|until|from|during|of|the|a|before|after)\s+"
+            r"\b(?:in|since|by|until|from|during|of|the|a|before|after|beyond|through|until\s+at\s+least"
+            r"|en|im|seit|depuis|desde)\s+"
             r"(?P<year>(?:19|20)\d{2})\b(?![-/]\d)",
             re.IGNORECASE,
         ),
@@ -111,7 +153,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "weekday",
         re.compile(
-            r"(?:\b(?P<wmod>on|last|next|this)\s+)?\b(?P<weekday>%s)(?:['’]s)?\b" % "|".join(WEEKDAYS)
+            r"(?:\b(?P<wmod>on|last|next|this)\s+)?(?:\b(?P<part>early|late)\s+)?\b(?P<weekday>%s)(?:['’]s)?\b" % _WEEKDAY
         ),
     ),
     (
@@ -122,6 +164,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    ("foreign_relative", re.compile(rf"(?i:(?<![\w'’])(?P<rel>{_FOREIGN_REL}))(?![\w'’])")),
 )
 
 # A list item's marker ("• " as the HTML cleaner writes <li>, "- ", "* ") is no part of its sentence.
@@ -204,6 +247,11 @@ def resolve_weekday(weekday: int, published: date, modifier: str, tense: str) ->
     return published + timedelta(days=delta), f"{why} {published.isoformat()} (publication date)"
 
 
+# The tense of a sentence moves a day and month to the year before or after only when that
+# occurrence lies within this many days; a date six weeks ahead stays ahead whatever the verb.
+TENSE_REACH_DAYS = 200
+
+
 def _nearest_year(month: int, day: int, published: date, tense: str) -> tuple[int | None, str]:
     """The year putting month/day nearest the publication date, adjusted by tense."""
     options = []
@@ -217,11 +265,13 @@ def _nearest_year(month: int, day: int, published: date, tense: str) -> tuple[in
     delta, year = options[0]
     tie = len(options) > 1 and abs(options[1][0]) == abs(delta)
     if tense == "past" and delta > 0:
-        earlier = [o for o in options if o[0] <= 0]
-        return max(earlier)[1], "nearest before"
+        earlier = max(o for o in options if o[0] <= 0)
+        if -earlier[0] <= TENSE_REACH_DAYS or delta > TENSE_REACH_DAYS:
+            return earlier[1], "nearest before"
     if tense == "future" and delta < 0:
-        later = [o for o in options if o[0] >= 0]
-        return min(later)[1], "nearest after"
+        later = min(o for o in options if o[0] >= 0)
+        if later[0] <= TENSE_REACH_DAYS or -delta > TENSE_REACH_DAYS:
+            return later[1], "nearest after"
     if tie:
         if tense == "past":
             return min(options[:2])[1], "nearest before"
@@ -282,8 +332,14 @@ _RANK: dict[DatePrecision, int] = {"year": 1, "month": 2, "day": 3}
 
 def _needs(kind: str, groups: dict[str, str | None]) -> DatePrecision | None:
     """How much of the publication date a match needs to be resolved (None: nothing)."""
-    if kind in ("iso", "month_year", "year"):
+    if kind in ("iso", "month_year", "year", "year_mod"):
         return None
+    if kind == "holiday":
+        return "month"
+    if kind == "month_rel":
+        return "year"
+    if kind == "foreign_relative":
+        groups = {"rel": FOREIGN_RELATIVE.get((groups.get("rel") or "").lower(), "")}
     if kind in ("month_day", "day_month"):
         return None if groups.get("year") else "month"
     if kind == "month":
@@ -326,17 +382,30 @@ def _resolve(
     if kind == "iso":
         when = _parse_iso(m.group(0))
         return (when.isoformat(), "as written") if when else ("", IMPOSSIBLE)
-    if kind in ("month_day", "day_month", "month_year", "month", "year"):
+    if kind in ("month_day", "day_month", "month_year", "month", "year", "year_mod"):
         return _resolve_calendar(kind, groups, sentence, at, anchor, pub)
+    if kind == "month_rel":
+        assert anchor is not None
+        month = MONTHS[(groups["month"] or "").lower()]
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[(groups["rel"] or "").lower()]
+        return f"{year:04d}-{month:02d}", f"{(groups['rel'] or '').lower()} year from {pub} (publication date)"
+    if kind == "holiday":
+        assert anchor is not None
+        month, day = HOLIDAYS[(groups["holiday"] or "").lower()]
+        guess, how = _nearest_year(month, day, anchor, tense_near(sentence, *at))
+        if guess is None:
+            return "", f"year unclear: {how} {pub}"
+        return date(guess, month, day).isoformat(), f"year of the occurrence {how} {pub} (publication date)"
     assert anchor is not None  # every other kind needs a publication date
     if kind == "ago":
         return _ago((groups["count"] or "").lower(), (groups["unit"] or "").lower(), anchor, pub)
     if kind == "weekday":
-        weekday = WEEKDAYS.index(groups["weekday"] or "")
+        weekday = WEEKDAY_INDEX[groups["weekday"] or ""]
         modifier = (groups.get("wmod") or "").lower()
         when, how = resolve_weekday(weekday, anchor, modifier, tense_near(sentence, *at))
         return when.isoformat(), how
-    return _resolve_relative(re.sub(r"\s+", " ", (groups["rel"] or "").lower()), anchor, pub)
+    rel = re.sub(r"\s+", " ", (groups["rel"] or "").lower())
+    return _resolve_relative(FOREIGN_RELATIVE.get(rel, rel), anchor, pub)
 
 
 def _resolve_calendar(
@@ -345,7 +414,7 @@ def _resolve_calendar(
     """A date named by its month, day or year ("Dec 15", "20 November 2014", "in August")."""
     month = MONTHS.get((groups.get("month") or "").lower().rstrip("."), 0)
     year = int(groups["year"] or 0) if groups.get("year") else None
-    if kind == "year":
+    if kind in ("year", "year_mod"):
         return groups["year"] or "", "year as written"
     if kind == "month_year":
         return f"{year:04d}-{month:02d}", "month as written"
@@ -384,7 +453,7 @@ def _resolve_relative(rel: str, published: date, pub: str) -> tuple[str, str]:
     shift = {"last": -1, "this": 0, "next": 1}[step]
     if unit == "week":
         monday = _monday(published) + timedelta(weeks=shift)
-        return monday.isoformat(), f"Monday of the week {step} week from {pub} (publication date)"
+        return monday.isoformat(), f"the week of {monday.isoformat()}, {step} week from {pub} (publication date)"
     if unit == "month":
         index = published.year * 12 + published.month - 1 + shift
         return f"{index // 12:04d}-{index % 12 + 1:02d}", f"{rel} from {pub} (publication date)"
@@ -410,6 +479,13 @@ _EDITION_NOUNS = frozenset(
 _NOT_ADJECTIVES = frozenset("on by until from since before after last next this the week".split())
 
 
+# "a statement Tuesday", "a call late Thursday": a noun of something that happened on the day.
+_EVENT_NOUNS = frozenset(
+    "statement interview speech call meeting briefing conference visit vote ruling hearing session "
+    "report release announcement appearance letter message".split()
+)
+
+
 def _names_no_date(text: str, start: int, end: int, kind: str) -> bool:
     """A match that names no single date: an edition year, "a Tuesday", "the Tuesday sessions"."""
     if kind == "ago":
@@ -427,6 +503,11 @@ def _names_no_date(text: str, start: int, end: int, kind: str) -> bool:
     between = before.group(2).split()
     if any(w.lower() in _NOT_ADJECTIVES for w in between):
         return False
+    if before.group(1).lower() in ("a", "an") and (
+        len(between) >= 2 or any(w.lower() in _EVENT_NOUNS for w in between)
+        or re.match(r"(?:early|late)\s", text[start:end], re.IGNORECASE) or re.search(r"\b(?:in|at|during|after|before)\s+$", text[: before.start()], re.IGNORECASE)
+    ):
+        return False  # "in a statement Tuesday", "a call late Thursday": a day, not any Tuesday
     if before.group(1).lower() != "the":
         return True  # "a wet Tuesday evening", "every Friday"
     # "the Tuesday sessions": a weekly habit; "the Tuesday before the vote" is one day.
@@ -454,6 +535,18 @@ def _matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     return sorted(taken, key=lambda t: t[0])
 
 
+def _period(kind: str, m: re.Match[str]) -> str:
+    """The vagueness a date expression keeps: "week" for "last week", "early"/"mid"/"late" for
+    "in late September", "mid-2008"; "" for a precise one."""
+    groups = m.groupdict()
+    if kind in ("relative", "foreign_relative"):
+        rel = re.sub(r"\s+", " ", (groups.get("rel") or "").lower())
+        return "week" if FOREIGN_RELATIVE.get(rel, rel).endswith(" week") else ""
+    if kind in ("month", "month_year", "year_mod"):
+        return (groups.get("mod") or groups.get("mod2") or "").lower()
+    return ""
+
+
 def _paragraph_events(
     source: CleanSource, index: int, published: PartialDate | None
 ) -> tuple[list[Event], list[str]]:
@@ -477,7 +570,8 @@ def _paragraph_events(
             warnings.append(f"{where}impossible date {m.group(0)!r} in the text; ignored")
             continue
         events.append(Event(date=resolved, date_text=m.group(0), text=_sentence(text, s, spans),
-                            ref=SourceRef(source.id, paragraph.id), resolution=how))
+                            ref=SourceRef(source.id, paragraph.id), resolution=how,
+                            period=_period(kind, m) if resolved else ""))
     return events, warnings
 
 
