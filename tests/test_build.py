@@ -236,7 +236,15 @@ def test_analysis_pages_show_the_seed_findings(built):
     assert "conflicting" in figures and "consistent" in figures and "60-odd" in figures and "some 900" in figures
     timeline = (site / "timeline/index.html").read_text(encoding="utf-8")
     for day in ("2014-12-03", "2014-12-15", "2015-01-22", "2014-08"):
-        assert f"({day})" in timeline, day
+        assert f'id="{day}"' in timeline, day
+    # headings say the date once; how a date was read is a tooltip, not a line under each event
+    assert "(2014-12-03)" not in timeline and "<small>" not in timeline
+    assert 'class="dossier-when" title="' in timeline
+    assert "Late September 2014" in timeline
+    page = (root / "docs" / "timeline" / "index.md").read_text(encoding="utf-8")
+    for section in page.split("\n## ")[1:]:
+        cites = re.findall(r"\(<\.\./sources/([\w.-]+\.md#p\d+)>", section)
+        assert len(cites) == len(set(cites)), section.splitlines()[0]  # one entry per paragraph
     home = (site / "index.html").read_text(encoding="utf-8")
     assert f"<strong>{len(result.dossier.shared)}</strong> passages shared" in home
     assert len(result.dossier.shared) >= 1

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from jinja2 import Environment
 
+from ..load import slugify
 from ..model import Dossier, Event, PartialDate, SourceRef
 from .compare import figure_anchor, fmt_range, fmt_value
 from .index import Index
-from .markdown import Md, link
+from .markdown import Md, escape, link
 from .pages_entities import cite_link
 
 
@@ -62,32 +64,61 @@ def figures_page(d: Dossier, ix: Index, env: Environment) -> str:
     return env.get_template("figures.md.j2").render(compared=compared, single=single, total=len(d.figures))
 
 
-def human_date(when: PartialDate) -> str:
-    """2014-12-03 -> "Wednesday 3 December 2014"; 2014-08 -> "August 2014"; 2015 stays."""
+def human_date(when: PartialDate, period: str = "") -> str:
+    """2014-12-03 -> "Wednesday 3 December 2014"; 2014-08 -> "August 2014"; 2015 stays; with a
+    period: "Week of Monday 24 November 2014", "Late September 2014", "Mid 2008"."""
     day = when.first_day()
     if when.precision == "day":
-        return f"{day:%A} {day.day} {day:%B %Y}"
-    if when.precision == "month":
-        return f"{day:%B %Y}"
-    return when.iso
+        text = f"{day:%A} {day.day} {day:%B %Y}"
+    elif when.precision == "month":
+        text = f"{day:%B %Y}"
+    else:
+        text = when.iso
+    if period == "week":
+        return f"Week of {text}"
+    if period == "mid":
+        return f"Mid-{text}"
+    if period in ("early", "late"):
+        return f"{period.capitalize()} {text}"
+    return text
+
+
+def when_with_note(date_text: str, note: str) -> Md:
+    """The date as written, with how it was read as a tooltip (shown on demand, not in the text)."""
+    if not note:
+        return escape(date_text)
+    return Md(f'<span class="dossier-when" title="{html.escape(note, quote=True)}">{escape(date_text)}</span>')
 
 
 def timeline_page(d: Dossier, ix: Index, env: Environment) -> str:
+    """One entry per event and source paragraph: several expressions of one date in one
+    paragraph ("on Tuesday ... Tuesday's talks") are one entry; vague dates are headed as such."""
     resolved = [e for e in d.events if e.date is not None and e.source in ix.sources]
     unresolved = [e for e in d.events if e.date is None and e.source in ix.sources]
 
-    def row(e: Event) -> dict[str, Any]:
-        return {"date": e.date.iso if e.date else "", "date_text": e.date_text, "text": e.text,
-                "resolution": e.resolution, "cite": cite_link(ix, e.source, e.paragraph)}
+    def order(e: Event) -> tuple[int, int]:
+        return ix.source_rank[e.source], ix.paragraph_pos.get((e.source, e.paragraph), 0)
 
-    by_date: dict[PartialDate, list[dict[str, Any]]] = defaultdict(list)
-    for e in sorted(resolved, key=lambda e: (e.date, ix.source_rank[e.source], ix.paragraph_pos.get((e.source, e.paragraph), 0))):
+    def entries(events: list[Event]) -> list[dict[str, Any]]:
+        merged: dict[tuple[str, str], dict[str, Any]] = {}
+        for e in sorted(events, key=order):
+            entry = merged.setdefault((e.source, e.paragraph), {
+                "whens": [], "texts": [], "cite": cite_link(ix, e.source, e.paragraph)})
+            if e.date_text.lower() not in [w[0].lower() for w in entry["whens"]]:
+                entry["whens"].append((e.date_text, e.resolution))
+            if e.text not in entry["texts"]:
+                entry["texts"].append(e.text)
+        return [{"when": Md(" · ".join(when_with_note(t, n) for t, n in v["whens"])),
+                 "text": " … ".join(v["texts"]), "cite": v["cite"]} for v in merged.values()]
+
+    by_date: dict[tuple[PartialDate, str], list[Event]] = defaultdict(list)
+    for e in resolved:
         assert e.date is not None
-        by_date[e.date].append(row(e))
-    return env.get_template("timeline.md.j2").render(
-        dates=[{"date": k.iso, "label": human_date(k), "events": v} for k, v in sorted(by_date.items())],
-        unresolved=[row(e) for e in unresolved],
-    )
+        by_date[(e.date, e.period)].append(e)
+    dates = [{"date": when.iso, "anchor": slugify(f"{period} {when.iso}".strip()), "label": human_date(when, period),
+              "events": entries(events)}
+             for (when, period), events in sorted(by_date.items(), key=lambda kv: (kv[0][0], kv[0][1] != "week", kv[0][1]))]
+    return env.get_template("timeline.md.j2").render(dates=dates, unresolved=entries(unresolved))
 
 
 def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
