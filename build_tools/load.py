@@ -9,6 +9,8 @@ It never writes anything.
 
 from __future__ import annotations
 
+import difflib
+
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -34,7 +36,7 @@ SOURCE_EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS
 
 CONFIG_KEYS = ("title", "description", "language", "site_url", "clean")
 CLEAN_KEYS = ("drop", "keep")
-SOURCE_KEYS = ("title", "publisher", "date", "url", "authors", "note")
+SOURCE_KEYS = ("title", "publisher", "date", "url", "authors", "note", "attributions")
 ACTOR_KEYS = ("id", "name", "kind", "role", "description", "aliases", "case_sensitive")
 TOPIC_KEYS = ("id", "name", "description", "keywords", "patterns")
 
@@ -76,7 +78,7 @@ def load_project(root: Path, *, with_sources: bool = True) -> Project:
     config = load_config(ddir / "dossier.yml", _rel(root, ddir / "dossier.yml"))
     actors = load_actors(ddir / "actors.yml", _rel(root, ddir / "actors.yml"))
     topics = load_topics(ddir / "topics.yml", _rel(root, ddir / "topics.yml"))
-    metas = load_source_metas(ddir / "sources.yml", _rel(root, ddir / "sources.yml"))
+    metas = load_source_metas(ddir / "sources.yml", _rel(root, ddir / "sources.yml"), {a.id for a in actors})
     sources: tuple[RawSource, ...] = ()
     if with_sources:
         sources, source_warnings = load_sources(ddir / "sources", metas, root)
@@ -135,7 +137,30 @@ def load_config(path: Path, file: str) -> Config:
     )
 
 
-def load_source_metas(path: Path, file: str) -> dict[str, tuple[SourceMeta, int]]:
+def _attributions(entry: Located, name: str, file: str, actor_ids: set[str] | None) -> tuple[tuple[str, str], ...]:
+    """`attributions: {"first words of a quote": actor-id}` of one source, checked."""
+    value = entry.get("attributions")
+    if value is None:
+        return ()
+    if not isinstance(value, Located):
+        raise DossierError(located(file, entry.line_of("attributions"),
+                                   f"'attributions' of '{name}' must map the first words of a quotation to an actor id"))
+    out: list[tuple[str, str]] = []
+    for start, actor in value.items():
+        line = value.line_of(start)
+        if not isinstance(start, str) or not start.strip():
+            raise DossierError(located(file, line, f"an attribution of '{name}' must start with the quotation's first words, in quotes"))
+        if not isinstance(actor, str) or not actor.strip():
+            raise DossierError(located(file, line, f"the attribution {start!r} of '{name}' must name an actor id"))
+        if actor_ids is not None and actor.strip() not in actor_ids:
+            hint = difflib.get_close_matches(actor.strip(), sorted(actor_ids), n=1)
+            raise DossierError(located(file, line, f"unknown actor {actor.strip()!r} in the attributions of '{name}'"
+                                       + (f" (did you mean '{hint[0]}'?)" if hint else "")))
+        out.append((start.strip(), actor.strip()))
+    return tuple(out)
+
+
+def load_source_metas(path: Path, file: str, actor_ids: set[str] | None = None) -> dict[str, tuple[SourceMeta, int]]:
     data = read_yaml(path, display=file)
     if data is None:
         return {}
@@ -162,6 +187,7 @@ def load_source_metas(path: Path, file: str) -> dict[str, tuple[SourceMeta, int]
                 url=url,
                 authors=text_list(entry, "authors", file),
                 note=text_value(entry, "note", file),
+                attributions=_attributions(entry, name, file, actor_ids),
             ),
             line,
         )

@@ -138,6 +138,9 @@ class SourceMeta:
     url: str = ""
     authors: tuple[str, ...] = ()
     note: str = ""
+    # `attributions:` of sources.yml: (the first words of a quotation, the actor id who said it);
+    # wins over the speaker found in the text.
+    attributions: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,8 @@ def clean_one(project: Project, raw: RawSource) -> CleanSource:
 
 def extract_stage(project: Project, cleaned: Sequence[CleanSource]) -> Dossier:
     """extract: cleaned sources + definitions -> the Dossier, with the cleaner's own warnings."""
-    dossier = build_dossier(project.config, cleaned, project.actors, project.topics)
+    dossier = build_dossier(project.config, cleaned, project.actors, project.topics,
+                            {r.id: r.meta.attributions for r in project.sources if r.meta.attributions})
     raws = {r.id: r for r in project.sources}
     notes = tuple(w for s in dossier.sources if (w := _impossible_detected_date(s, raws.get(s.id))))
     return replace(dossier, warnings=notes + dossier.warnings)

@@ -390,3 +390,32 @@ def test_body_noun_and_it_resolve_to_the_organisation():
 def test_adverb_and_new_speech_verbs_between_name_and_verb():
     q = only(quotes_of('Okafor reportedly tweeted: "The ferry is back."'), "ferry is back")
     assert q.speaker == "tom-okafor"
+
+
+def test_a_curated_attribution_wins_over_detection_and_is_marked():
+    source = make_source("s1", "2020-05-06", ['"The bridge stays shut," Lind said.', '"The ferry runs," Okafor said.'])
+    quotes = find_quotes([source], PEOPLE, (), {"s1": [("The bridge stays", "tom-okafor")]})
+    bridge = only(quotes, "bridge stays")
+    assert (bridge.speaker, bridge.origin) == ("tom-okafor", "curated")
+    ferry = only(quotes, "ferry runs")
+    assert (ferry.speaker, ferry.origin) == ("tom-okafor", "detected")
+
+
+def test_attributions_in_sources_yml_are_read_and_checked_with_file_and_line(tmp_path):
+    from build_tools.load import load_source_metas
+    from build_tools.yamlfile import DossierError
+
+    good = tmp_path / "good.yml"
+    good.write_text('a.txt:\n  attributions:\n    "The bridge stays": tom-okafor\n', encoding="utf-8")
+    meta, _line = load_source_metas(good, "sources.yml", {"tom-okafor"})["a.txt"]
+    assert meta.attributions == (("The bridge stays", "tom-okafor"),)
+    for text, line, words in [
+        ('a.txt:\n  attributions:\n    "The bridge stays": tom-okafr\n', 3, "did you mean 'tom-okafor'"),
+        ('a.txt:\n  attributions: [tom-okafor]\n', 2, "must map the first words"),
+        ('a.txt:\n  attributions:\n    "The bridge": [x]\n', 3, "must name an actor id"),
+    ]:
+        bad = tmp_path / "bad.yml"
+        bad.write_text(text, encoding="utf-8")
+        with pytest.raises(DossierError) as exc:
+            load_source_metas(bad, "sources.yml", {"tom-okafor"})
+        assert str(exc.value).startswith(f"sources.yml:{line}:") and words in str(exc.value)

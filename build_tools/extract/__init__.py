@@ -8,7 +8,7 @@ dates), so that render only formats.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..model import ActorDef, CleanSource, Config, Dossier, TopicDef
 from .dates import events_and_warnings
@@ -20,7 +20,9 @@ from .topics import find_topic_hits
 
 
 def build_dossier(config: Config, sources: Sequence[CleanSource], actors: Sequence[ActorDef],
-                  topics: Sequence[TopicDef]) -> Dossier:
+                  topics: Sequence[TopicDef],
+                  attributions: Mapping[str, Sequence[tuple[str, str]]] | None = None) -> Dossier:
+    """`attributions`: per source id, the curated speakers of its quotations (sources.yml)."""
     ordered = tuple(sorted(sources, key=lambda s: s.id))
     mentions = find_mentions(ordered, actors)
     figures = find_figures(ordered)
@@ -32,7 +34,7 @@ def build_dossier(config: Config, sources: Sequence[CleanSource], actors: Sequen
         topics=tuple(topics),
         mentions=mentions,
         topic_hits=find_topic_hits(ordered, topics),
-        quotes=find_quotes(ordered, actors, mentions),
+        quotes=find_quotes(ordered, actors, mentions, attributions),
         figures=figures,
         figure_groups=group_figures(figures, ordered, events),
         events=events,

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -185,6 +185,7 @@ class _Occurrence:
     speaker: str = ""
     speaker_text: str = ""
     attributed: bool = False  # found its own attribution (not inherited)
+    curated: bool = False  # set by `attributions:` in sources.yml
     others: list[SourceRef] = field(default_factory=list)
 
 
@@ -1070,6 +1071,9 @@ def _merge(occurrences: list[_Occurrence]) -> tuple[Quote, ...]:
         members.sort(key=lambda o: (o.source_index, o.para_index, o.offset))
         text = max(members, key=lambda o: (len(o.text), -o.source_index, -o.para_index)).text
         named = [o for o in members if o.speaker]
+        curated = [o for o in members if o.curated]
+        if curated:
+            named = curated  # a curated speaker wins over every detected one
         if named:
             counts: dict[str, int] = {}
             for o in named:
@@ -1089,13 +1093,26 @@ def _merge(occurrences: list[_Occurrence]) -> tuple[Quote, ...]:
         first = members[0]
         quotes.append(((first.source_index, first.para_index, first.offset),
                        Quote(text=text, speaker="" if speaker.startswith(SYNTHETIC) else speaker,
-                             speaker_text=speaker_text, sources=tuple(refs))))
+                             speaker_text=speaker_text, sources=tuple(refs),
+                             origin="curated" if curated else "detected")))
     quotes.sort(key=lambda item: item[0])
     return tuple(q for _, q in quotes)
 
 
+def _apply_curated(found: list[_Occurrence], curated: Sequence[tuple[str, str]], actors: dict[str, ActorDef]) -> None:
+    """`attributions:` of sources.yml: a quotation starting with the curated words is the
+    curated actor's, whoever the text seemed to name."""
+    for start, actor in curated:
+        key = normalise_quote(start)
+        for occ in found:
+            if key and normalise_quote(occ.text).startswith(key) and actor in actors:
+                occ.speaker, occ.speaker_text = actor, actors[actor].name
+                occ.attributed = occ.curated = True
+
+
 def find_quotes(
-    sources: Sequence[CleanSource], actors: Sequence[ActorDef], mentions: Sequence[Mention]
+    sources: Sequence[CleanSource], actors: Sequence[ActorDef], mentions: Sequence[Mention],
+    attributions: Mapping[str, Sequence[tuple[str, str]]] | None = None,
 ) -> tuple[Quote, ...]:
     """Every direct quotation with its speaker, repeats merged, in source and reading order.
 
@@ -1108,5 +1125,7 @@ def find_quotes(
     known = [m for m in mentions if m.actor in by_id]
     occurrences: list[_Occurrence] = []
     for index, source in enumerate(ordered):
-        occurrences.extend(_SourceReader(index, source, by_id, matcher, known).read())
+        found = _SourceReader(index, source, by_id, matcher, known).read()
+        _apply_curated(found, (attributions or {}).get(source.id, ()), by_id)
+        occurrences.extend(found)
     return _merge(occurrences)

@@ -32,6 +32,7 @@ def quotes_page(d: Dossier, ix: Index, env: Environment) -> str:
             key = q.speaker_text or "Unattributed"
             who = None
         by_speaker[key].append({"text": q.text, "who": who, "speaker_text": q.speaker_text,
+                                "curated": q.origin == "curated",
                                 "links": _ref_links(ix, q.sources), "count": len({r.source for r in q.sources})})
     groups = [{"name": name, "who": items[0]["who"], "quotes": items}
               for name, items in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold()))]
