@@ -74,7 +74,7 @@ SPEECH_VERBS = frozenset(
     responded responding answered quipped joked contended countered asserted asserting boasted
     lamented emphasised emphasized emphasising emphasizing demanded demanding pleaded whispered
     posted remarks says wrote writing insist declares reports reported reporting questioned
-    appealed appealing
+    appealed appealing denied denies denying
     """.split()
 )
 # Left out on purpose: forms that are more often nouns ("states", "notes", "claims", "pledge").
@@ -93,6 +93,7 @@ ROLE_NOUNS = frozenset(
     handler operator dispatcher worker nurse teacher driver pilot firefighter paramedic neighbour
     neighbor owner student parent farmer guard coach player economist scientist engineer
     councillor commissioner sheriff trustee inspector investigator detective consultant employee
+    coastguard bystander passenger tourist fan eyewitness insider
     """.split()
 )
 # Nouns naming a body that speaks as one: a speaker kept as written, never the antecedent of
@@ -102,7 +103,7 @@ BODY_NOUNS = frozenset(
     panel court jury committee board council company firm government ministry department agency
     authority police union commission tribunal inquiry group report airline newspaper daily
     contractor organisation organization movement bank party office statement network channel
-    documents papers affidavit lawsuit filing foundation
+    documents papers affidavit lawsuit filing foundation division wing branch unit
     """.split()
 )
 # A body noun that names what kind of organisation speaks, and the words its name carries.
@@ -294,7 +295,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
         before = end
         stripped = text[:end].rstrip().rstrip(",").rstrip()
         m = re.search(r"(?:^|\s)([\w’'-]+)$", stripped)
-        if m and (m.group(1).lower() in _ADVERBS | {"who"} | _AUXILIARIES or m.group(1).lower() in _WEEKDAYS
+        if m and (m.group(1).lower() in _ADVERBS | {"who", "which"} | _AUXILIARIES or m.group(1).lower() in _WEEKDAYS
                   or (m.group(1).islower() and m.group(1).endswith("ly") and len(m.group(1)) > 4)):
             stripped = stripped[: m.start(1)].rstrip()
             if stripped.lower().endswith(" on"):
@@ -310,6 +311,17 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
         return None
     if last.group(1).lower() in PRONOUNS | BODY_PRONOUNS:
         return _Subject("pronoun", last.group(1), base + last.start(1), base + end)
+    # "A spokeswoman for the US embassy in Baghdad": a role noun and what it belongs to.
+    for m in re.finditer(r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Oo]ne)\s", head[:end]):
+        phrase = head[m.start() : end].strip()
+        words = phrase.split()
+        if len(words) > 12 or any(c in phrase for c in ",;:()"):
+            continue
+        for k in range(1, min(len(words) - 1, 5)):
+            if _description_kind(words[k], False) and words[k + 1].lower() in _PREPOSITIONS:
+                offset = head.index(phrase, m.start())
+                return _Subject(_description_kind(words[k], False), phrase, base + offset, base + end)
+        break
     # A description with an article: the nearest article that starts a well-formed description.
     for m in sorted(re.finditer(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s)\s", head), key=lambda m: -m.start()):
         phrase = head[m.start() : end]
@@ -355,6 +367,9 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
     return _Subject("name", head[start:stop], base + start, base + stop)
 
 
+# Endings of nouns for a person: "coachwoman", "fisherman", "chairperson", "novelist".
+_PERSON_ENDINGS = ("woman", "man", "person", "ist")
+_PREPOSITIONS = frozenset("for of at in with from to on".split())
 _NOT_IN_DESCRIPTIONS = frozenset(
     "which who that has have had was were is are in after before at on with from by".split()
 )
@@ -376,7 +391,7 @@ def _description_kind(word: str, plural_people: bool) -> str:
     """ "role" for a noun naming people ("spokeswoman", "officials", and after an article any
     plural: "the kidnappers"), "body" for one naming an organisation ("ministry"), else ""."""
     w = word.lower().strip("’'")
-    if w in ROLE_NOUNS or _plural_role(w):
+    if w in ROLE_NOUNS or _plural_role(w) or (w.isalpha() and w.endswith(_PERSON_ENDINGS) and len(w) > 5):
         return "role"
     if w in BODY_NOUNS:
         return "body"
@@ -407,7 +422,23 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
         return _Subject("role", phrase, start, start + len(phrase))
     if words[0].lower() in {"a", "an", "the"} and words[-1].lower() in BODY_NOUNS:
         return _Subject("body", phrase, start, start + len(phrase))
+    if words[0].lower() in {"one", "another"} and len(words) > 1:
+        words = ["a", *words[1:]]
+    if words[0].lower() in {"a", "an", "the"}:
+        for k, word in enumerate(words[1:7], start=1):
+            if _description_kind(word, False):
+                # "a young Turkish coachwoman who came ...", "one Western diplomat in Tehran"
+                cut = len(" ".join(phrase.split()[: k + 1]))
+                follow = words[k + 1].lower() if k + 1 < len(words) else ""
+                if follow in _PREPOSITIONS:
+                    cut = len(phrase)
+                kind = _description_kind(word, False)
+                return _Subject(kind, phrase[:cut], start, start + cut)
     if not phrase[:1].isupper():
+        name = re.search(r"((?:[A-Z][\w’'.-]*\s?){1,4})$", phrase)
+        if name and not words[0].lower() in {"a", "an", "the"}:
+            # "complained carriage driver Henry": the name after the role words.
+            return _Subject("name", name.group(1).strip(), start + name.start(1), start + name.start(1) + len(name.group(1).strip()))
         kind = _description_kind(words[0], False)
         if kind and len(words) > 1:  # `according to papers filed at the High Court`
             cut = len(words[0])
@@ -559,7 +590,7 @@ class _SourceReader:
             if lead and lead.group(1).lower() in PRONOUNS:
                 return self._speaker_of(pi, _Subject("pronoun", lead.group(1), start + lead.start(1), start + lead.end(1)))
             return None
-        s, e, actor = max(hits)
+        s, e, actor = min(hits)  # "Galanter called Pereira ... and said": the sentence's subject
         return _Speaker(actor, text[s:e], True)
 
     def _first_person_after(self, pos: tuple[int, int]) -> _Speaker | None:
@@ -588,7 +619,7 @@ class _SourceReader:
         for s, e, actor in hits:
             if self.actors[actor].kind not in ("person", *_BODY_KINDS):
                 continue
-            if appositive_only or re.match(r"\w+ing\b", text[verb_at:]):
+            if appositive_only or (re.match(r"\w+ing\b", text[verb_at:]) and not text[:verb_at].rstrip().endswith(" as")):
                 break  # ", saying": the participle's subject is the sentence's
             if self.actors[actor].kind != "person" and text[lo:s].strip(" ,").lower() not in ("", "the"):
                 break  # "efforts to repel IS, saying": an object, not the subject
@@ -982,6 +1013,18 @@ def _sentence_subject(clause: str, base: int) -> _Subject | None:
 def _subject_for(clause: str, verb: re.Match[str], base: int) -> _Subject | None:
     """Who speaks through the speech verb `verb` of `clause` (offsets relative to `base`)."""
     before = clause[: verb.start()]
+    quoted_as = re.search(r"\bquoted\s+((?:an?|the|one)\s+[^,;:\"“”]{1,60}?)\s+as\s+$", before, re.IGNORECASE)
+    if quoted_as and verb.group(0).lower() == "saying":
+        # "State television quoted an unnamed Guards source as saying": the one quoted speaks.
+        phrase = quoted_as.group(1)
+        return _Subject("role", phrase, base + quoted_as.start(1), base + quoted_as.end(1))
+    closing = max(before.rfind(c) for c in "”\"")
+    if closing >= 0 and verb.group(0).lower().endswith("ing"):
+        # `...," Simpson is quoted as saying`: the clause starts after the quotation.
+        rest = clause[closing + 1 :]
+        local = _TOKEN.match(rest, verb.start() - closing - 1)
+        if local is not None:
+            return _subject_for(rest, local, base + closing + 1)
     if verb.group(0).lower().endswith("ing") and not before.rstrip().lower().endswith(
         tuple(PRONOUNS)
     ):

@@ -77,6 +77,7 @@ ORG_WORDS = frozenset(
     brigades watch capital partners holdings industries systems laboratories labs media
     magazine tribune chronicle gazette telegraph guardian daily observer broadcasting channel
     commerce chamber assembly program programme project initiative campaign network tigers
+    house coastguard guard guards studio studios reporter
     """.split()
 )
 # Words that make a capitalised run a place.
@@ -88,6 +89,9 @@ PLACE_WORDS = frozenset(
     east west north south kingdom republic
     """.split()
 )
+# First words of place names: "New York", "San Pedro", "Upper West Side".
+_PLACE_FIRST = frozenset("new san santa los las st saint fort port mount lake north south east west upper lower "
+                         "central greater la el".split())
 _PLACE_PREPOSITIONS = frozenset("in at from to near across outside inside into of through toward towards around via".split())
 # Capitalised words that start sentences or name days and months, never people.
 _NOT_NAMES = frozenset(
@@ -97,7 +101,7 @@ _NOT_NAMES = frozenset(
     there here it its he she they we i you his her their our my your who what where why how
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december jan feb mar apr jun jul aug sep sept
-    oct nov dec christmas easter god
+    oct nov dec christmas easter god year years day days eve
     """.split()
 )
 _PARTICLES = frozenset("al el bin ibn abu de da di du van von der den la le del dos ter y".split())
@@ -236,7 +240,8 @@ class _Finder:
                 # "Punjab Police Nasim Ahmed": the person after the body.
                 self._person(pi, rest, rest_words, gender, words[: last_org + 1])
                 return
-            end = len(run) if last_org == title_end else last_org + 1  # "Air Canada"
+            end = len(run) if last_org == title_end or (last_org + 1 < len(run) and lower[last_org + 1] == "of") \
+                else last_org + 1  # "Air Canada", "State Bank of India"
             core = run[title_end:end]
             name = " ".join(words[title_end:end])
             ent = self._entity(name, "organisation")
@@ -269,6 +274,11 @@ class _Finder:
         self._person(pi, core, core_words, gender, words[:title_end])
 
     def _person(self, pi: int, core: list[re.Match[str]], words: list[str], gender: str, title: list[str]) -> None:
+        if words[0].lower() in _PLACE_FIRST and not title:
+            return  # "New York", "San Pedro", "Upper West Side"
+        before = re.search(r"([a-z]+)\s+$", self.texts[pi][: core[0].start()])
+        if before and before.group(1) in GENDERED_NOUNS and not gender:
+            gender = GENDERED_NOUNS[before.group(1)]  # "spokeswoman Dana Perino"
         name = " ".join(words)
         ent = self._entity(name, "person")
         if gender:
@@ -294,6 +304,12 @@ class _Finder:
             if not matches:
                 firsts = [e for e in people if e.name.split()[0].lower() == word.lower() and len(e.name.split()) > 1]
                 matches = firsts if len(firsts) == 1 else []
+            speaks = re.match(r"\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied)\b",
+                              self.texts[pi][end:])
+            if not matches and speaks and not self.quoted(pi, start):
+                ent = self._entity(word, "person")  # "Koenigs said": a person named by surname only
+                self._add(pi, ent, start, end)
+                continue
             if not matches:
                 if gender:  # "Mr Rücker" with no full name in the source: a person all the same
                     ent = self._entity(word, "person")
