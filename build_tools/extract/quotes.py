@@ -103,7 +103,7 @@ BODY_NOUNS = frozenset(
     panel court jury committee board council company firm government ministry department agency
     authority police union commission tribunal inquiry group report airline newspaper daily
     contractor organisation organization movement bank party office statement network channel
-    documents papers affidavit lawsuit filing foundation division wing branch unit
+    documents papers affidavit lawsuit filing foundation division wing branch unit motion study letter
     """.split()
 )
 # A body noun that names what kind of organisation speaks, and the words its name carries.
@@ -369,6 +369,8 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
 
 # Endings of nouns for a person: "coachwoman", "fisherman", "chairperson", "novelist".
 _PERSON_ENDINGS = ("woman", "man", "person", "ist")
+# Documents that speak for their author: "the report said".
+_AUTHORED = frozenset("report statement letter study motion affidavit lawsuit filing".split())
 _PREPOSITIONS = frozenset("for of at in with from to on".split())
 _NOT_IN_DESCRIPTIONS = frozenset(
     "which who that has have had was were is are in after before at on with from by".split()
@@ -684,6 +686,27 @@ class _SourceReader:
             return _Speaker(self._holder(pi, subject, person=False), subject.text, is_person=False)
         return _Speaker("", subject.text)
 
+    def _author(self, pi: int, subject: _Subject, noun: str) -> str:
+        """Who wrote "the report" / "Roger's motion": the possessor, or the one who "said in a
+        new report" or whose "report, by the International Crisis Group" the source named before."""
+        text = self.texts[pi]
+        for s, e, actor in self.mentions.get(pi, ()):
+            if s == subject.start and re.match(r"['’]s\b", text[e:]):
+                return actor  # "Roger's three-page motion alleges"
+        here = (pi, subject.start)
+        found: list[tuple[tuple[int, int], str]] = []
+        for p in range(max(0, pi - 6), pi + 1):
+            t = self.texts[p]
+            for s, e, actor in self.mentions.get(p, ()):
+                if (p, s) >= here or self._quoted(p, s):
+                    continue
+                after, before = t[e : e + 90], t[max(0, s - 40) : s]
+                if re.match(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?{noun}s?\b", after) or re.match(
+                    rf"[^.;]{{0,40}}?\b(?:said|wrote|stated|noted|warned|found)\s+in\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){{0,2}}?{noun}\b", after
+                ) or re.search(rf"\b{noun},?\s+(?:released\s+)?by\s+(?:the\s+)?$", before):
+                    found.append(((p, s), actor))
+        return max(found)[1] if found else ""
+
     def _holder(self, pi: int, subject: _Subject, person: bool) -> str:
         """The actor a definite description stands for, named in the same source: "the defence
         secretary" the person written with that role ("Defence Secretary Gotabhaya Rajapakse",
@@ -694,6 +717,10 @@ class _SourceReader:
         words = [w.lower().strip("’'") for w in subject.text.split()]
         if not words or words[0] in {"a", "an"}:
             return ""
+        if not person and words[-1] in _AUTHORED:
+            author = self._author(pi, subject, words[-1])
+            if author:
+                return author
         head = words[-1].removesuffix("’s").removesuffix("'s")
         wanted = set(words[1:]) - {"the"}
         scored: list[tuple[int, tuple[int, int], str]] = []
