@@ -74,7 +74,7 @@ SPEECH_VERBS = frozenset(
     responded responding answered quipped joked contended countered asserted asserting boasted
     lamented emphasised emphasized emphasising emphasizing demanded demanding pleaded whispered
     posted remarks says wrote writing insist declares reports reported reporting questioned
-    appealed appealing denied denies denying
+    appealed appealing denied denies denying bragged
     """.split()
 )
 # Left out on purpose: forms that are more often nouns ("states", "notes", "claims", "pledge").
@@ -321,6 +321,11 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
             if _description_kind(words[k], False) and words[k + 1].lower() in _PREPOSITIONS:
                 offset = head.index(phrase, m.start())
                 return _Subject(_description_kind(words[k], False), phrase, base + offset, base + end)
+            if _description_kind(words[k], False) and words[k + 1].lower() in ("who", "that"):
+                # "A military spokesman who was not authorized to give his name countered"
+                offset = head.index(phrase, m.start())
+                short = " ".join(words[: k + 1])
+                return _Subject(_description_kind(words[k], False), short, base + offset, base + offset + len(short))
         break
     # A description with an article: the nearest article that starts a well-formed description.
     for m in sorted(re.finditer(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s)\s", head), key=lambda m: -m.start()):
@@ -1000,6 +1005,10 @@ def _intention(before: str) -> bool:
 
 def _sentence_subject(clause: str, base: int) -> _Subject | None:
     """The subject that opens a clause: "Abadi defended ..., saying" -> "Abadi"."""
+    opener = re.match(r"\s*[A-Z]\w+ing\b[^,]*?(?:[“\"][^”\"]*[”\"][^,]*?)*,\s*", clause)
+    if opener:
+        # `Declaring it a "massive fraud", Facebook is demanding`: the subject after the opener.
+        return _sentence_subject(clause[opener.end() :], base + opener.end())
     tokens = list(re.finditer(r"[^\s,;:()]+", clause))
     k = 0
     while k < len(tokens) and tokens[k].group(0).lower() in _LEADING_WORDS:

@@ -77,7 +77,7 @@ ORG_WORDS = frozenset(
     brigades watch capital partners holdings industries systems laboratories labs media
     magazine tribune chronicle gazette telegraph guardian daily observer broadcasting channel
     commerce chamber assembly program programme project initiative campaign network tigers
-    house coastguard guard guards studio studios reporter
+    house coastguard guard guards studio studios reporter taliban hamas hezbollah qaeda farc
     """.split()
 )
 # Words that make a capitalised run a place.
@@ -101,7 +101,7 @@ _NOT_NAMES = frozenset(
     there here it its he she they we i you his her their our my your who what where why how
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december jan feb mar apr jun jul aug sep sept
-    oct nov dec christmas easter god year years day days eve
+    oct nov dec christmas easter god year years day days eve another every each
     """.split()
 )
 _PARTICLES = frozenset("al el bin ibn abu de da di du van von der den la le del dos ter y".split())
@@ -304,7 +304,7 @@ class _Finder:
             if not matches:
                 firsts = [e for e in people if e.name.split()[0].lower() == word.lower() and len(e.name.split()) > 1]
                 matches = firsts if len(firsts) == 1 else []
-            speaks = re.match(r"\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied)\b",
+            speaks = re.match(r"(?:,\s[^,\"“”]{1,60},)?\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied|bragged)\b",
                               self.texts[pi][end:])
             if not matches and speaks and not self.quoted(pi, start):
                 ent = self._entity(word, "person")  # "Koenigs said": a person named by surname only
