@@ -316,3 +316,15 @@ def test_figure_nouns_in_real_copy():
     assert [(f.value, f.quantity) for f in figures_of("Escorted by more than a dozen police vehicles.")] == [(12, "vehicles")]
     assert figures_of("Chua, 61, apologized after the 9/11 attacks to the 44-year-old Austin.") == ()
     assert figures_of("He wanted the Group of Eight to meet.") == ()
+
+
+def test_a_count_after_rose_or_fell_to_counts_the_subject():
+    found = figures_of("The number of engineering graduates fell by 3% to 12,080 and of computer science graduates by 27% to 11,400.")
+    assert [(f.value, f.quantity) for f in found] == [(3, "percent"), (12080, "graduates"), (27, "percent"), (11400, "graduates")]
+    found = figures_of("Graduates in sport science more than doubled to more than 8,000 between 2003 and 2010.")
+    assert [(f.text, f.quantity) for f in found] == [("more than 8,000", "graduates")]
+
+
+def test_n_of_their_nouns_counts_the_nouns():
+    found = figures_of("The disputes between China and four of its Southeast Asian neighbors grew.")
+    assert [(f.value, f.quantity) for f in found] == [(4, "neighbors")]

@@ -279,6 +279,21 @@ def _noun_after(text: str, pos: int) -> tuple[str, bool]:
     return (plural[-1:] or lower or [""])[0], False
 
 
+def _noun_before(text: str, start: int, spans: tuple[tuple[int, int], ...]) -> str:
+    """A count after "rose/fell ... to" counts the sentence's subject: "the number of engineering
+    graduates fell by 3% to 12,080", "Graduates in sport science more than doubled to 8,000"."""
+    s0 = max((s for s, _ in spans if s <= start), default=0)
+    before = text[s0:start]
+    if not re.search(r"\b(?:rose|fell|grew|increased|decreased|doubled|tripled|dropped|climbed|jumped|declined|soared)\b[^.;]*\bto\s+(?:more than |about |some |nearly )?$",
+                     before, re.IGNORECASE) and not re.search(r"\band\s+of\s+[^.;]*\bto\s+$", before):
+        return ""
+    counted = list(re.finditer(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b", before))
+    if counted:
+        return counted[-1].group(1)
+    lead = re.match(r"\s*(?:The\s+)?([A-Z][a-z]+s)\b", before)
+    return lead.group(1).lower() if lead and _looks_plural(lead.group(1).lower()) else ""
+
+
 def _pair_singular(pair: str) -> str:
     first, second = pair.split(" ", 1)
     return f"{first} {_singular(second)}"
@@ -395,6 +410,13 @@ def _paragraph_figures(source: CleanSource, index: int) -> list[Figure]:
             noun = "p"  # "71p", "20p an hour"
         if not noun:
             noun, of_next = _noun_after(text, end)
+        if not noun and not of_next:
+            noun = _noun_before(text, m.start(), spans)
+        if of_next and num != "one":
+            # "four of its Southeast Asian neighbors": what the "of" phrase counts.
+            owned = re.match(r"\s+of\s+(?:its|their|his|her|our|the)\s+((?:[A-Za-z-]+\s+){0,3}?)([a-z]+s)\b", text[end:])
+            if owned and _looks_plural(owned.group(2)) and not re.search(r"\d", owned.group(1)):
+                noun, of_next = owned.group(2), False
         known = bool(noun) and quantity_of(noun) in QUANTITY_NOUNS.values()
         # A plural noun of its own ("three abstentions", "six games") is what is counted.
         plural = bool(noun) and not of_next and _looks_plural(noun.split()[-1])
