@@ -835,6 +835,16 @@ class _SourceReader:
             return False, _leading_subject(clause[m.end() :], base + m.end()), True
         if verb is None:
             return False, None, False
+        if verb.group(0).lower().endswith("ing") and not clause[: verb.start()].strip():
+            # `Declaring it a "massive fraud", Facebook is demanding`: the subject follows.
+            spans_all = sentence_spans(text)
+            s1 = next((e for s, e in spans_all if s <= base < e), len(text))
+            rest = text[base:s1]
+            opener = re.match(r"\s*\w+ing\b.*?,\s*(?=[A-Z])", rest)
+            if opener:
+                after = _sentence_subject(rest[opener.end() :], base + opener.end())
+                if after is not None:
+                    return False, self._mentioned(pi, after.end + 1, after.start) or after, True
         subject = _subject_for(clause, verb, base)
         subject = self._mentioned(pi, base + verb.start(), base, appositive_only=True) or subject
         if subject is None or subject.kind == "name":
@@ -948,6 +958,9 @@ class _SourceReader:
                 head = text[: verb.start()]
                 spans = sentence_spans(head)
                 s0 = verb.start() if not spans or _TERMINATED.search(head.rstrip()) else spans[-1][0]
+                closing = max(text.rfind(c, s0, verb.start()) for c in "”\"")
+                if closing >= s0 and not self._quoted(pi, verb.start()):
+                    s0 = closing + 1  # `"...," Blanco, the governor ..., told`: after the quotation
                 clause = text[s0:]
                 if _intention(clause[: verb.start() - s0]):
                     continue

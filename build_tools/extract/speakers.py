@@ -304,7 +304,7 @@ class _Finder:
             if not matches:
                 firsts = [e for e in people if e.name.split()[0].lower() == word.lower() and len(e.name.split()) > 1]
                 matches = firsts if len(firsts) == 1 else []
-            speaks = re.match(r"(?:,\s[^,\"“”]{1,60},)?\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied|bragged)\b",
+            speaks = re.match(r"(?:,\s[^,\"“”]{1,60},)?\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied|bragged|spoke)\b",
                               self.texts[pi][end:])
             if not matches and speaks and not self.quoted(pi, start):
                 ent = self._entity(word, "person")  # "Koenigs said": a person named by surname only
