@@ -33,7 +33,9 @@ SOURCE_EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS
 
 CONFIG_KEYS = ("title", "description", "language", "site_url", "clean")
 CLEAN_KEYS = ("drop", "keep")
-SOURCE_KEYS = ("title", "publisher", "date", "url", "authors", "note")
+SOURCE_KEYS = ("title", "publisher", "date", "url", "authors", "note", "detected")
+# What `dossier add` read from the page, kept apart from the curated facts it stands in for.
+DETECTED_KEYS = ("title", "publisher", "date", "url", "authors")
 ACTOR_KEYS = ("id", "name", "kind", "role", "description", "aliases", "case_sensitive")
 TOPIC_KEYS = ("id", "name", "description", "keywords", "patterns")
 
@@ -149,25 +151,44 @@ def load_source_metas(path: Path, file: str) -> dict[str, tuple[SourceMeta, int]
         if not isinstance(entry, Located):
             raise DossierError(located(file, line, f"'{name}' must map to facts (publisher, date, url, title, authors, note)"))
         check_keys(entry, SOURCE_KEYS, file, f"'{name}'")
-        date = text_value(entry, "date", file)
-        if date and not _DATE.match(date):
-            raise DossierError(located(file, entry.line_of("date"),
-                                       f"date {date!r} of '{name}' must be YYYY-MM-DD (or YYYY-MM, YYYY)"))
-        url = text_value(entry, "url", file)
-        if url and not re.match(r"^https?://", url):
-            raise DossierError(located(file, entry.line_of("url"), f"url {url!r} of '{name}' must start with http:// or https://"))
+        curated = _source_facts(entry, name, file)
+        found: dict[str, str | tuple[str, ...]] = {}
+        if entry.get("detected") is not None:
+            det = entry["detected"]
+            if not isinstance(det, Located):
+                raise DossierError(located(file, entry.line_of("detected"),
+                                           f"'detected' of '{name}' must map facts (title, publisher, date, url, authors)"))
+            check_keys(det, DETECTED_KEYS, file, f"'detected' of '{name}'")
+            found = _source_facts(det, name, file)
+        # A value the curator writes replaces the detected one; detected ones fill the gaps.
+        detected = tuple(k for k in DETECTED_KEYS if found.get(k) and not curated.get(k))
+        facts = {k: curated.get(k) or found.get(k) for k in DETECTED_KEYS}
         metas[name] = (
             SourceMeta(
-                title=text_value(entry, "title", file),
-                publisher=text_value(entry, "publisher", file),
-                date=date,
-                url=url,
-                authors=text_list(entry, "authors", file),
+                title=str(facts["title"] or ""),
+                publisher=str(facts["publisher"] or ""),
+                date=str(facts["date"] or ""),
+                url=str(facts["url"] or ""),
+                authors=tuple(facts["authors"] or ()),
                 note=text_value(entry, "note", file),
+                detected=detected,
             ),
             line,
         )
     return metas
+
+
+def _source_facts(entry: Located, name: str, file: str) -> dict[str, str | tuple[str, ...]]:
+    """title, publisher, date, url, authors of a sources.yml entry (or its `detected:`), checked."""
+    date = text_value(entry, "date", file)
+    if date and not _DATE.match(date):
+        raise DossierError(located(file, entry.line_of("date"),
+                                   f"date {date!r} of '{name}' must be YYYY-MM-DD (or YYYY-MM, YYYY)"))
+    url = text_value(entry, "url", file)
+    if url and not re.match(r"^https?://", url):
+        raise DossierError(located(file, entry.line_of("url"), f"url {url!r} of '{name}' must start with http:// or https://"))
+    return {"title": text_value(entry, "title", file), "publisher": text_value(entry, "publisher", file),
+            "date": date, "url": url, "authors": text_list(entry, "authors", file)}
 
 
 class Unusable(Exception):
