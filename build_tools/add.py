@@ -335,9 +335,9 @@ def add_source(root: Path, file: Path) -> AddReport:
     )
 
 
-def plural(n: int, word: str, words: str = "") -> str:
-    """ "1 source", "2 sources", "0 sources"."""
-    return f"{n} {word if n == 1 else (words or word + 's')}"
+def plural(n: int, word: str) -> str:
+    """ "1 line", "2 lines", "0 lines"."""
+    return f"{n} {word if n == 1 else word + 's'}"
 
 
 def describe(report: AddReport) -> list[str]:
