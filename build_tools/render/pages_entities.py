@@ -170,8 +170,13 @@ def coverage_page(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
     per_source_actor = {sid: ix.actors_in_source(sid) for sid in ix.source_order}
     per_source_topic = {sid: ix.topics_in_source(sid) for sid in ix.source_order}
 
+    def shade(n: int) -> Md:
+        # The shade of a cell grows with its count: 1, 2, 3-4, 5-9, 10 and more.
+        level = 1 if n == 1 else 2 if n == 2 else 3 if n <= 4 else 4 if n <= 9 else 5
+        return Md(f'<span class="dossier-n" data-n="{level}">{n}</span>')
+
     def row(name: Md, counts: list[int]) -> dict:
-        return {"name": name, "cells": [Md(str(n)) if n else Md("·") for n in counts], "total": sum(1 for n in counts if n)}
+        return {"name": name, "cells": [shade(n) if n else Md("·") for n in counts], "total": sum(1 for n in counts if n)}
 
     actor_rows = [row(link(a.name, f"../actors/{a.id}.md"), [per_source_actor[s].get(a.id, 0) for s in ix.source_order])
                   for a in sorted(d.actors, key=lambda a: (-len(ix.mentions_by_actor.get(a.id, ())), a.name.casefold()))]

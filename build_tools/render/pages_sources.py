@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from ..model import CleanSource, Dossier
+from ..model import CleanSource, Dossier, Mention
 from .compare import disagreements
 from .index import Index
-from .markdown import Md, link
+from .markdown import Md, escape, escape_inline, link
 
 
 ALSO_SHOWN = 5  # "Also in" links per paragraph; the rest are counted ("and 12 more")
@@ -21,6 +21,36 @@ def source_url(source_id: str, paragraph: str = "", prefix: str = "../") -> str:
 
 def source_label(s: CleanSource) -> str:
     return s.title or s.id
+
+
+def linked_text(text: str, mentions: tuple[Mention, ...], actor_ids: set[str]) -> Md:
+    """A paragraph's text, escaped, with the first mention of each curated actor in it linked
+    to the actor's page. Every piece of the text goes through the escaping helpers."""
+    spans: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.actor in seen or m.actor not in actor_ids or not (0 <= m.start < m.end <= len(text)):
+            continue
+        if spans and m.start < spans[-1][1]:
+            continue  # overlaps the previous link
+        seen.add(m.actor)
+        spans.append((m.start, m.end, m.actor))
+    if not spans:
+        return escape(text)
+    out: list[str] = []
+    pos = 0
+    for start, end, actor in spans:
+        head = text[pos:start]
+        if pos == 0:
+            # The start of the block: escape() also neutralises "#", "-", "1." there.
+            stripped = head.rstrip()
+            out.append(escape(stripped) + (" " if stripped != head and stripped else ""))
+        else:
+            out.append(escape_inline(head))
+        out.append(link(text[start:end], f"../actors/{actor}.md"))
+        pos = end
+    out.append(escape_inline(text[pos:]))
+    return Md(" ".join("".join(out).split()))
 
 
 def source_facts(s: CleanSource) -> list[tuple[str, str, bool]]:
@@ -85,6 +115,7 @@ def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
         topic_counts = ix.topics_in_source(s.id)
         tags = [ix.actors[a].name for a in sorted(actor_counts) if a in ix.actors]
         tags += [ix.topics[t].name for t in sorted(topic_counts) if t in ix.topics]
+        actor_ids = set(ix.actors)
         paragraphs = []
         for p in s.paragraphs:
             also = [
@@ -92,13 +123,15 @@ def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
                 for o, op in sorted(set(shared_by_para.get((s.id, p.id), [])), key=lambda x: (ix.source_rank[x[0]], x[1]))
                 if o in ix.sources
             ]
-            paragraphs.append({"id": p.id, "n": len(paragraphs) + 1, "kind": p.kind, "text": p.text,
+            text = p.text if p.kind == "heading" else linked_text(p.text, ix.mentions_by_para.get((s.id, p.id), ()), actor_ids)
+            paragraphs.append({"id": p.id, "n": len(paragraphs) + 1, "kind": p.kind, "text": text,
                                "also": also[:ALSO_SHOWN], "also_more": max(0, len(also) - ALSO_SHOWN)})
         out[f"sources/{s.id}.md"] = env.get_template("source.md.j2").render(
             source=s,
             title=source_label(s),
             facts=source_facts(s),
             url=s.url,
+            url_detected="url" in s.detected,
             note=s.note,
             tags=sorted(set(tags)),
             actor_groups=[
