@@ -142,6 +142,23 @@ def sync_pages(pages: dict[str, str], docs: Path) -> list[str]:
     return changed
 
 
+HOOKS = Path(__file__).parent / "mkdocs_hooks.py"
+
+
+def build_hooks(config_file: Path) -> list[str]:
+    """The hooks of mkdocs.yml (paths relative to it), plus the dossier's own (chart links)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with open(config_file, "rb") as f:
+            data = yaml_load(f)
+    except Exception:  # a broken mkdocs.yml is reported by the build itself
+        data = None
+    hooks = data.get("hooks") if isinstance(data, dict) else None
+    own = [str(config_file.parent / h) for h in hooks if isinstance(h, str)] if isinstance(hooks, list) else []
+    return own + [str(HOOKS)]
+
+
 def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, strict: bool, epoch: int,
                      site_name: str = "", **overrides: object) -> None:
     from mkdocs import exceptions
@@ -151,6 +168,7 @@ def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, stric
     extra = {"site_name": site_name} if site_name else {}
     with _env(SOURCE_DATE_EPOCH=str(epoch)):
         try:
+            overrides.setdefault("hooks", build_hooks(config_file))
             cfg = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
                               strict=strict, **extra, **overrides)
         except (exceptions.Abort, exceptions.ConfigurationError) as exc:
@@ -317,6 +335,8 @@ def serve_project(root: Path, *, dev_addr: str | None = None, log: Callable[[str
     try:
         with _env(SOURCE_DATE_EPOCH=str(build_epoch(dossier))):
             kwargs = {"dev_addr": dev_addr} if dev_addr else {}
-            serve(config_file=str(mkdocs_config_file(root)), livereload=True, site_name=project.config.title, **kwargs)
+            config_file = mkdocs_config_file(root)
+            serve(config_file=str(config_file), livereload=True, site_name=project.config.title,
+                  hooks=build_hooks(config_file), **kwargs)
     finally:
         stop.set()

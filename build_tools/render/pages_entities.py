@@ -8,6 +8,7 @@ from jinja2 import Environment
 
 from ..extract.topics import match_spans
 from ..model import ACTOR_KINDS, Dossier, Mention
+from .charts import actor_network
 from .index import Index
 from .markdown import Md, escape, highlight, link
 from .pages_sources import KIND_TITLES, source_label, source_url
@@ -122,7 +123,8 @@ def actor_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
             rows.append({"link": link(a.name, f"{a.id}.md"), "role": a.role or a.description, "mentions": len(ms),
                          "sources": len({m.source for m in ms})})
         kinds.append({"title": KIND_TITLES.get(kind, kind), "rows": rows})
-    out["actors/index.md"] = env.get_template("actors_index.md.j2").render(kinds=kinds, total=len(d.actors))
+    out["actors/index.md"] = env.get_template("actors_index.md.j2").render(kinds=kinds, total=len(d.actors),
+                                                                          network=actor_network(d))
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from ..model import CleanSource, Dossier, Mention
+from .charts import actor_network, timeline_chart
 from .compare import disagreements
 from .index import Index
 from .markdown import Md, escape, escape_inline, link
@@ -86,6 +87,8 @@ def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
     topic_count = len(d.topics)
     out["index.md"] = env.get_template("home.md.j2").render(
         config=d.config,
+        timeline_chart=timeline_chart(d),
+        network=actor_network(d),
         differences=disagreements(d),
         sources=rows,
         counts={
