@@ -218,7 +218,7 @@ def actor_network(d: Dossier, *, width: int = 720, height: int = 480) -> Md:
     parts.append("</svg>")
     legend = " · ".join(f'<span style="color:{c}">●</span> {k}' for k, c in KIND_COLOURS.items()
                         if any(names[v].kind == k for v in nodes))
-    return Md('<figure class="dossier-chart dossier-network">' + "".join(parts)
+    return Md('<figure class="dossier-chart dossier-network" data-search-exclude="">' + "".join(parts)
               + f"<figcaption>Who is mentioned with whom: circles sized by mentions, lines by paragraphs "
                 f"shared; each circle links to the actor's page. {legend}</figcaption></figure>")
 
@@ -314,7 +314,7 @@ def timeline_chart(d: Dossier, *, width: int = 720) -> Md:
         parts.append(f'<line class="edge" x1="{_num(x(day))}" y1="{dots_y + 12}" x2="{_num(x(day))}" y2="{dots_y + 17}"/>'
                      f'<text x="{_num(x(day))}" y="{dots_y + 32}" text-anchor="middle">{_text(label)}</text>')
     parts.append("</svg>")
-    return Md('<figure class="dossier-chart dossier-timeline">' + "".join(parts)
+    return Md('<figure class="dossier-chart dossier-timeline" data-search-exclude="">' + "".join(parts)
               + "<figcaption>Dated events the sources mention (bars, per day; they link to the timeline) and "
                 "the sources by publication date (dots, each linked to its page)."
               + (f" {outside} event{'s' if outside != 1 else ''} further away in time {'are' if outside != 1 else 'is'} "
