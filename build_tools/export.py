@@ -80,11 +80,16 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
         for a in sorted(d.actors, key=lambda a: a.id)
     ]
 
-    hits_of: dict[str, list[dict[str, str]]] = {t.id: [] for t in d.topics}
+    hits_of: dict[str, list[dict[str, Any]]] = {t.id: [] for t in d.topics}
     for h in sorted(d.topic_hits, key=lambda h: (h.topic, *place(h.source, h.paragraph))):
         hits_of.setdefault(h.topic, []).append(
-            {"source": h.source, "paragraph": h.paragraph, "keyword": h.keyword, "matched": h.matched,
-             "spans": [[a, b] for a, b in h.spans]}
+            {
+                "source": h.source,
+                "paragraph": h.paragraph,
+                "keyword": h.keyword,
+                "matched": h.matched,
+                "spans": [[a, b] for a, b in h.spans],
+            }
         )
     topics = [
         {
@@ -128,8 +133,9 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
             "verdict": g.verdict,
             "values": list(g.values),
             "sources": g.sources,
-            "figures": [{"source": f.source, "paragraph": f.paragraph, "text": f.text, "value": f.value}
-                        for f in g.figures],
+            "figures": [
+                {"source": f.source, "paragraph": f.paragraph, "text": f.text, "value": f.value} for f in g.figures
+            ],
         }
         # In the model's order, which is the figures page's: most widely reported first.
         for g in d.figure_groups
@@ -145,8 +151,16 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
             "resolution": e.resolution,
         }
         # Dated events in date order first, then the unresolved ones in reading order.
-        for e in sorted(d.events, key=lambda e: (e.date is None, e.date.iso if e.date else "",
-                                                  *place(e.source, e.paragraph), e.date_text, e.text))
+        for e in sorted(
+            d.events,
+            key=lambda e: (
+                e.date is None,
+                e.date.iso if e.date else "",
+                *place(e.source, e.paragraph),
+                e.date_text,
+                e.text,
+            ),
+        )
     ]
     shared = [
         {

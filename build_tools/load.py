@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import cast
 from pathlib import Path
 
 from .clean.decode import decode_bytes
-from .model import ACTOR_KINDS, ActorDef, ActorKind, CleanRules, Config, PartialDate, RawSource, SourceMeta, TopicDef
+from .model import ACTOR_KINDS, ActorDef, CleanRules, Config, PartialDate, RawSource, SourceMeta, TopicDef
 from .yamlfile import (
     DossierError,
     Located,
@@ -82,7 +81,7 @@ def load_project(root: Path, *, with_sources: bool = True) -> Project:
         sources, source_warnings = load_sources(ddir / "sources", metas, root)
         warnings.extend(source_warnings)
         known = {s.file for s in sources}
-        for name, (meta, line) in sorted(metas.items()):
+        for name, (_meta, line) in sorted(metas.items()):
             if name not in known and not (ddir / "sources" / name).is_file():
                 warnings.append(located(_rel(root, ddir / "sources.yml"), line,
                                         f"no source file '{name}' in dossier/sources/; entry ignored"))
@@ -284,7 +283,7 @@ def load_actors(path: Path, file: str) -> tuple[ActorDef, ...]:
                                            "an alias must name one actor"))
             alias_owner[key] = (aid, item.line)
             aliases.append(alias)
-        actors.append(ActorDef(id=aid, name=name, kind=cast(ActorKind, kind), role=text_value(item, "role", file),
+        actors.append(ActorDef(id=aid, name=name, kind=kind, role=text_value(item, "role", file),
                                description=text_value(item, "description", file), aliases=tuple(aliases),
                                case_sensitive=case_sensitive, line=item.line))
     return tuple(actors)

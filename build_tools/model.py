@@ -60,7 +60,7 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """"yyyy", "yyyy-mm" or "yyyy-mm-dd"; ValueError (saying why) for anything else."""
+        """ "yyyy", "yyyy-mm" or "yyyy-mm-dd"; ValueError (saying why) for anything else."""
         m = _PARTIAL_DATE.fullmatch(text.strip())
         if not m:
             raise ValueError(f"{text!r} is not YYYY-MM-DD, YYYY-MM or YYYY")

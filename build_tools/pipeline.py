@@ -69,8 +69,9 @@ def _impossible_detected_date(source: CleanSource, raw: RawSource | None) -> str
     line = 0
     if raw is not None and raw.format == "text":
         line = next((n for n, text in enumerate(raw.text.splitlines(), 1) if parse_date(text) == detected), 0)
-    return located(f"dossier/sources/{source.file}", line,
-                   f"impossible publication date {detected} in the text; ignored")
+    return located(
+        f"dossier/sources/{source.file}", line, f"impossible publication date {detected} in the text; ignored"
+    )
 
 
 def render_stage(project: Project, dossier: Dossier) -> dict[str, str]:

@@ -16,8 +16,9 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from .load import Project
 from .model import Dossier
@@ -43,7 +44,7 @@ def build_epoch(dossier: Dossier) -> int:
     if not dates:
         return DEFAULT_EPOCH
     day = max(dates).first_day()
-    return int(datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp())
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
 
 
 @contextlib.contextmanager
@@ -123,11 +124,12 @@ def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, stric
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    extra = {"site_name": site_name} if site_name else {}
+    options: dict[str, Any] = {"docs_dir": str(docs_dir), "site_dir": str(site_dir), "strict": strict, **overrides}
+    if site_name:
+        options["site_name"] = site_name
     with _env(SOURCE_DATE_EPOCH=str(epoch)):
         try:
-            cfg = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
-                              strict=strict, **extra, **overrides)
+            cfg = load_config(config_file=str(config_file), **options)
         except (exceptions.Abort, exceptions.ConfigurationError) as exc:
             raise DossierError(f"{config_file.name}: {exc}") from None
         try:
@@ -263,7 +265,7 @@ def serve_project(root: Path, *, dev_addr: str | None = None, log: Callable[[str
     watcher.start()
     try:
         with _env(SOURCE_DATE_EPOCH=str(build_epoch(dossier))):
-            kwargs = {"dev_addr": dev_addr} if dev_addr else {}
+            kwargs: dict[str, Any] = {"dev_addr": dev_addr} if dev_addr else {}
             serve(config_file=str(mkdocs_config_file(root)), livereload=True, site_name=project.config.title, **kwargs)
     finally:
         stop.set()

@@ -19,8 +19,9 @@ from .syndication import find_shared
 from .topics import find_topic_hits
 
 
-def build_dossier(config: Config, sources: Sequence[CleanSource], actors: Sequence[ActorDef],
-                  topics: Sequence[TopicDef]) -> Dossier:
+def build_dossier(
+    config: Config, sources: Sequence[CleanSource], actors: Sequence[ActorDef], topics: Sequence[TopicDef]
+) -> Dossier:
     ordered = tuple(sorted(sources, key=lambda s: s.id))
     mentions = find_mentions(ordered, actors)
     figures = find_figures(ordered)

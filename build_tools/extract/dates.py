@@ -418,7 +418,7 @@ def _names_no_date(text: str, start: int, end: int, kind: str) -> bool:
                          text[:start], re.IGNORECASE) is not None
     if kind == "year":
         after = re.match(r"\s+([a-z]+)(?:\s+([a-z]+))?", text[end:])
-        return bool(after) and bool({after.group(1), after.group(2)} & _EDITION_NOUNS)
+        return after is not None and bool({after.group(1), after.group(2)} & _EDITION_NOUNS)
     if kind != "weekday" or re.match(r"(?:on|last|next|this)\s", text[start:end], re.IGNORECASE):
         return False
     before = re.search(r"\b(a|an|every|each|the)\s+((?:[a-z-]+\s+){0,2})$", text[:start], re.IGNORECASE)

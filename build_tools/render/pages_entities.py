@@ -12,7 +12,6 @@ from .markdown import Md, escape, highlight, link
 from .pages_sources import KIND_TITLES, source_label, source_url
 
 
-
 def para_label(ix: Index, source: str, paragraph: str) -> str:
     return f"¶\u00a0{ix.paragraph_pos.get((source, paragraph), 0) + 1}"  # never split from its number
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from jinja2 import Environment
 
 from ..model import CleanSource, Dossier
 from .compare import disagreements
 from .index import Index
 from .markdown import Md, link
-
 
 ALSO_SHOWN = 5  # "Also in" links per paragraph; the rest are counted ("and 12 more")
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "group": "Groups", "country": "Countries",
@@ -73,7 +74,7 @@ def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
     )
     out["sources/index.md"] = env.get_template("sources_index.md.j2").render(
         config=d.config,
-        sources=[dict(r, link=link(source_label(s), f"{s.id}.md")) for r, s in zip(rows, ordered)],
+        sources=[dict(r, link=link(source_label(s), f"{s.id}.md")) for r, s in zip(rows, ordered, strict=True)],
     )
     shared_by_para: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for sp in d.shared:
@@ -85,7 +86,7 @@ def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
         topic_counts = ix.topics_in_source(s.id)
         tags = [ix.actors[a].name for a in sorted(actor_counts) if a in ix.actors]
         tags += [ix.topics[t].name for t in sorted(topic_counts) if t in ix.topics]
-        paragraphs = []
+        paragraphs: list[dict[str, Any]] = []
         for p in s.paragraphs:
             also = [
                 link(source_label(ix.sources[o]), f"{o}.md#{op}")
