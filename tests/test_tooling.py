@@ -23,9 +23,11 @@ CLEAN = [
     "build_tools/model.py",
     "build_tools/export.py",
     "build_tools/extract/__init__.py",
+    "build_tools/vocab.py",
     "bench/build_scale.py",
     "tests/test_pipeline.py",
     "tests/test_tooling.py",
+    "tests/test_vocab.py",
 ]
 
 

@@ -36,17 +36,13 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from build_tools import vocab
 from build_tools.extract.text import sentence_at, sentence_spans
 from build_tools.model import CleanSource, DatePrecision, Event, PartialDate, SourceRef
 from build_tools.yamlfile import located
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = {**vocab.month_numbers("en"), **vocab.MONTH_ABBREVIATIONS_EN}
+WEEKDAYS = tuple(day.capitalize() for day in vocab.WEEKDAYS["en"])
 SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 # Words that tell the tense near a date: the nearest cue to the date decides.
 _FUTURE_CUES = r"will|shall|would|next|due|plans?|planned|expected|upcoming|coming|going\s+to"

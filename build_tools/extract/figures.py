@@ -36,6 +36,7 @@ from typing import Sequence
 
 from rapidfuzz.distance import Levenshtein
 
+from build_tools import vocab
 from build_tools.extract.text import sentence_at, sentence_spans
 from build_tools.model import CleanSource, Figure, FigureGroup, FigureVerdict, SourceRef
 
@@ -109,10 +110,7 @@ GROUP_KEYS = {
     "sorties": "strikes",
 }
 
-MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
+MONTHS = (*vocab.MONTHS["en"], *vocab.MONTH_ABBREVIATIONS_EN)
 # Words that end the phrase after a number: what is counted comes before them.
 _STOP = frozenset(
     """
@@ -134,7 +132,7 @@ _FIGURE = re.compile(
     rf"(?:-(?P<suffix>[a-z]+))?(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?P<pence>p\b)?",
     re.IGNORECASE,
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset(vocab.WEEKDAYS["en"])
 _AFTER_WORD = re.compile(r"\s*([\w’'%-]+|[,;:.!?()\[\]\"“”])")
 
 # A list item's marker ("• " as the HTML cleaner writes <li>, "- ", "* ") is no part of its sentence.
