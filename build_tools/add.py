@@ -19,6 +19,7 @@ import json
 import re
 import shutil
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from .load import (
     raw_from_bytes,
     slugify,
 )
-from .model import CleanSource, DetectedMeta, PartialDate
+from .model import ActorDef, CleanSource, DetectedMeta, PartialDate
 from .pipeline import clean_one, clean_stage, extract_stage, load_stage
 from .yamlfile import DossierError
 
@@ -128,7 +129,7 @@ def _append(path: Path, text: str) -> None:
         f.write(sep + "\n" + text)
 
 
-def _suggestions(cleaned: list[CleanSource], new: CleanSource, actors) -> tuple[str, ...] | None:
+def _suggestions(cleaned: list[CleanSource], new: CleanSource, actors: Sequence[ActorDef]) -> tuple[str, ...] | None:
     try:
         from .suggest import suggest_actors
     except ImportError:

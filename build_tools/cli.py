@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -38,7 +40,7 @@ def _root(ctx: click.Context) -> Path:
     return ctx.obj["project"]
 
 
-def _warn(lines) -> None:
+def _warn(lines: Iterable[str]) -> None:
     for line in lines:
         click.echo(f"warning: {line}", err=True)
 
@@ -46,7 +48,7 @@ def _warn(lines) -> None:
 class DossierGroup(click.Group):
     """Turns DossierError (bad input) into one line and exit code 1."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except DossierError as exc:

@@ -217,13 +217,13 @@ def generate_docs(root: Path) -> tuple[Project, Dossier, int]:
 
 def watch_dossier(root: Path, on_change: Callable[[], None], stop: threading.Event, *, interval: float = 0.5) -> None:
     """Call `on_change` after files under dossier/ or the package templates change (debounced)."""
-    from watchdog.events import FileSystemEventHandler
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
     dirty = threading.Event()
 
     class Handler(FileSystemEventHandler):
-        def on_any_event(self, event) -> None:  # noqa: ANN001 - watchdog's event type
+        def on_any_event(self, event: FileSystemEvent) -> None:
             if event.event_type in ("opened", "closed_no_write"):
                 return
             dirty.set()

@@ -261,3 +261,18 @@ def test_every_warning_of_every_stage_reaches_the_build_result(tmp_path):
     assert any("no source file 'gone.txt'" in w for w in prepared.warnings)
     assert any("impossible date '31 February 2016'" in w for w in prepared.warnings)
     assert json.loads(json.dumps(export_dossier(prepared.dossier)))["events"] == []
+
+
+@pytest.mark.slow
+def test_a_build_with_impossible_dates_in_the_text_warns_and_builds(tmp_path):
+    text = (
+        "Talks in Paris\n\nPublished: 31 February 2016\n\n"
+        "The ministers met in Paris on 30 February 2016 to talk about the coalition and its plans.\n"
+    )
+    root = tiny_project(tmp_path, text)
+    res = CliRunner().invoke(cli, ["--project", str(root), "build"])
+    assert res.exit_code == 0, res.output
+    assert "Traceback" not in res.output
+    assert "warning: dossier/sources/talks.txt:3: impossible publication date 2016-02-31" in res.output
+    assert "warning: dossier/sources/talks.txt:5: impossible date '30 February 2016' in the text; ignored" in res.output
+    assert (root / "site" / "timeline" / "index.html").is_file()
