@@ -24,25 +24,23 @@ import hashlib
 import json
 import re
 import shutil
-from collections.abc import Iterator
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
-from .clean import clean_source
-from .extract.mentions import find_mentions
-from .extract.topics import find_topic_hits
 from .load import (
     HTML_EXTENSIONS,
     SOURCE_EXTENSIONS,
     Unusable,
     find_project,
-    load_project,
     load_source_metas,
     raw_from_bytes,
     slugify,
 )
-from .model import CleanSource, DetectedMeta
+from .model import ActorDef, CleanSource, DetectedMeta, PartialDate
+from .pipeline import clean_one, clean_stage, extract_stage, load_stage
 from .yamledit import add_mapping_entry
 from .yamlfile import DossierError
 
@@ -146,7 +144,7 @@ def _author_names(raw: str) -> list[str]:
     return names
 
 
-def _json_ld(tree) -> Iterator[dict]:  # noqa: ANN001 - an lxml tree
+def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:  # an lxml tree
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
@@ -251,7 +249,7 @@ def detected_facts(page: PageFacts, found: DetectedMeta) -> dict[str, str | list
     facts: dict[str, str | list[str]] = {}
     for key in ("title", "publisher", "date", "url"):
         value = getattr(page, key) or getattr(found, key, "")
-        if value and (key != "date" or _DATE.match(value)):
+        if value and (key != "date" or PartialDate.parse_or_none(value)):
             facts[key] = value
     authors = list(page.authors or found.authors)
     if authors:
@@ -266,7 +264,7 @@ def record_source(path: Path, file: str, original: str, facts: dict[str, str | l
     add_mapping_entry(path, "dossier/sources.yml", file, {"detected": facts} if facts else {}, comment=note)
 
 
-def _suggestions(cleaned: list[CleanSource], new: CleanSource, actors) -> tuple[str, ...] | None:
+def _suggestions(cleaned: list[CleanSource], new: CleanSource, actors: Sequence[ActorDef]) -> tuple[str, ...] | None:
     try:
         from .suggest import suggest_actors
     except ImportError:
@@ -294,10 +292,10 @@ def add_source(root: Path, file: Path) -> AddReport:
         raise DossierError(f"{file}: already in the dossier as dossier/sources/{duplicate} (same content); not added")
 
     # Loading first checks the dossier's YAML (sources.yml included) before anything is written.
-    project = load_project(root)
+    project = load_stage(root)
     load_source_metas(root / "dossier" / "sources.yml", "dossier/sources.yml")
     fmt = provisional.format
-    cleaned_new = clean_source(provisional, project.config.clean, project.sources)
+    cleaned_new = clean_one(project, provisional)
     facts = detected_facts(page_facts(provisional.text) if fmt == "html" else PageFacts(), cleaned_new.detected_meta)
     digest = sha256_of(data)
     taken = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
@@ -306,9 +304,10 @@ def add_source(root: Path, file: Path) -> AddReport:
     sid = slugify(Path(name).stem)
     cleaned_new = replace(cleaned_new, id=sid, file=name)
 
-    cleaned = [clean_source(s, project.config.clean, project.sources) for s in project.sources]
-    mentions = Counter(m.actor for m in find_mentions([cleaned_new], project.actors))
-    hits = Counter(h.topic for h in find_topic_hits([cleaned_new], project.topics))
+    cleaned = list(clean_stage(project))
+    found = extract_stage(replace(project, sources=()), [cleaned_new])
+    mentions = Counter(m.actor for m in found.mentions)
+    hits = Counter(h.topic for h in found.topic_hits)
     actor_names = {a.id: a.name for a in project.actors}
     topic_names = {t.id: t.name for t in project.topics}
     fields = tuple((k, ", ".join(v) if isinstance(v, list) else v) for k, v in facts.items())

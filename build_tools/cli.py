@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +99,7 @@ def _root(ctx: click.Context) -> Path:
     return ctx.obj["project"]
 
 
-def _warn(lines) -> None:
+def _warn(lines: Iterable[str]) -> None:
     for line in lines:
         click.echo(f"warning: {line}", err=True)
 
@@ -106,7 +107,7 @@ def _warn(lines) -> None:
 class DossierGroup(click.Group):
     """Turns DossierError (bad input) into one line and exit code 1."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except DossierError as exc:
@@ -323,11 +324,11 @@ def suggest(ctx: click.Context, min_count: int, write: bool) -> None:
       dossier suggest
       dossier suggest --write && dossier build
     """
-    from .publish import prepare_model
+    from .pipeline import model
     from .suggest import suggest_actors, suggest_keywords, suggestions_yaml, writable_actors, write_suggestions
 
-    project, dossier = prepare_model(_root(ctx))
-    _warn(project.warnings)
+    project, dossier = model(_root(ctx))
+    _warn(project.warnings + dossier.warnings)
     actors = writable_actors(suggest_actors(dossier.sources, dossier.actors, min_count=min_count), dossier.actors)
     keywords = suggest_keywords(dossier.sources, dossier.topics, dossier.topic_hits)
     if not write:
@@ -350,10 +351,10 @@ def export(ctx: click.Context, output: Path | None) -> None:
       dossier export --output dossier.json
     """
     from .export import export_json
-    from .publish import prepare_model
+    from .pipeline import model
 
-    project, dossier = prepare_model(_root(ctx))
-    _warn(project.warnings)
+    project, dossier = model(_root(ctx))
+    _warn(project.warnings + dossier.warnings)
     text = export_json(dossier)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.model import ActorDef, CleanSource, Config, Dossier, Event, Mention, Paragraph
+from build_tools.model import ActorDef, CleanSource, Config, Dossier, Event, Mention, Paragraph, PartialDate, SourceRef
 from build_tools.render.charts import actor_network, co_mentions, timeline_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -20,7 +20,7 @@ def dossier() -> Dossier:
     text = "Ana Silva met Rui Costa and the hostile group in Lisbon."
     sources = tuple(
         CleanSource(id=f"s{i}", file=f"s{i}.txt", format="text", title=f"Report {i} <b>", publisher="Wire",
-                    date=f"2020-05-0{i}", url="", authors=(), paragraphs=(Paragraph("p1", "paragraph", text, 1),),
+                    date=PartialDate(2020, 5, i), url="", authors=(), paragraphs=(Paragraph("p1", "paragraph", text, 1),),
                     removed=())
         for i in (1, 2, 3))
     actors = (ActorDef("ana-silva", "Ana Silva", "person"), ActorDef("rui-costa", "Rui Costa", "person"),
@@ -30,12 +30,13 @@ def dossier() -> Dossier:
     for s in sources:
         for actor, word in (("ana-silva", "Ana Silva"), ("rui-costa", "Rui Costa"), ("lisbon", "Lisbon")):
             i = text.find(word)
-            mentions.append(Mention(actor, s.id, "p1", word, i, i + len(word), text))
+            mentions.append(Mention(actor, SourceRef(s.id, "p1"), word, i, i + len(word), text))
         if s.id != "s3":
-            mentions.append(Mention("hostile", s.id, "p1", "hostile group", 26, 39, text))
-    events = (Event("2020-05-02", "on Saturday", "They met.", "s2", "p1", True),
-              Event("2020-05", "in May", "Talks.", "s1", "p1", True),
-              Event("1990-01-01", "in 1990", "Long ago.", "s1", "p1", True))
+            mentions.append(Mention("hostile", SourceRef(s.id, "p1"), "hostile group", 26, 39, text))
+    events = (Event(PartialDate(2020, 5, 2), "on Saturday", "They met.", SourceRef("s2", "p1")),
+              Event(PartialDate(2020, 5), "in May", "Talks.", SourceRef("s1", "p1")),
+              Event(PartialDate(1990, 1, 1), "in 1990", "Long ago.", SourceRef("s1", "p1")),
+              Event(None, "some day", "Unresolved.", SourceRef("s1", "p1")))
     return Dossier(config=Config(title="T"), sources=sources, actors=actors, topics=(), mentions=tuple(mentions),
                    events=events)
 
@@ -89,7 +90,7 @@ def test_nothing_to_draw_gives_no_chart():
     d = dossier()
     from dataclasses import replace
 
-    empty = replace(d, mentions=(), events=(), sources=tuple(replace(s, date="") for s in d.sources))
+    empty = replace(d, mentions=(), events=(), sources=tuple(replace(s, date=None) for s in d.sources))
     assert actor_network(empty) == "" and timeline_chart(empty) == ""
 
 

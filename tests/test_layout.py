@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import serve_folder
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -8,7 +8,6 @@ import json
 import re
 
 import pytest
-
 from conftest import serve_folder
 
 pytestmark = pytest.mark.slow

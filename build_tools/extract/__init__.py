@@ -1,7 +1,9 @@
 """extract: cleaned sources + curated definitions -> Dossier.
 
 Pure: no I/O. Each kind of finding has its own module (mentions, topics, quotes, figures,
-dates, syndication); this module only runs them in order and assembles the model.
+dates, syndication); this module only runs them in order and assembles the model. Everything a
+page shows is computed here (figure groups and their verdicts, topic highlight spans, resolved
+dates), so that render only formats.
 """
 
 from __future__ import annotations
@@ -9,27 +11,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import ActorDef, CleanSource, Config, Dossier, TopicDef
-from .dates import find_events
-from .figures import find_figures
+from .dates import events_and_warnings
+from .figures import find_figures, group_figures
 from .mentions import find_mentions
 from .quotes import find_quotes
 from .syndication import find_shared
 from .topics import find_topic_hits
 
 
-def build_dossier(config: Config, sources: Sequence[CleanSource], actors: Sequence[ActorDef],
-                  topics: Sequence[TopicDef]) -> Dossier:
-    sources = tuple(sorted(sources, key=lambda s: s.id))
-    mentions = find_mentions(sources, actors)
+def build_dossier(
+    config: Config, sources: Sequence[CleanSource], actors: Sequence[ActorDef], topics: Sequence[TopicDef]
+) -> Dossier:
+    ordered = tuple(sorted(sources, key=lambda s: s.id))
+    mentions = find_mentions(ordered, actors)
+    figures = find_figures(ordered)
+    events, warnings = events_and_warnings(ordered)
     return Dossier(
         config=config,
-        sources=sources,
+        sources=ordered,
         actors=tuple(actors),
         topics=tuple(topics),
         mentions=mentions,
-        topic_hits=find_topic_hits(sources, topics),
-        quotes=find_quotes(sources, actors, mentions),
-        figures=find_figures(sources),
-        events=find_events(sources),
-        shared=find_shared(sources),
+        topic_hits=find_topic_hits(ordered, topics),
+        quotes=find_quotes(ordered, actors, mentions),
+        figures=figures,
+        figure_groups=group_figures(figures),
+        events=events,
+        shared=find_shared(ordered),
+        warnings=warnings,
     )

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from html import escape as _xml
 from itertools import combinations
 
-from ..model import Dossier
+from ..model import CleanSource, Dossier
 from .markdown import Md
 
 KIND_COLOURS = {  # one per actor kind, readable on light and dark backgrounds
@@ -98,7 +98,7 @@ def _layout(nodes: list[str], edges: dict[tuple[str, str], int], width: float, h
     k = math.sqrt(width * height / n)
     heaviest = max(edges.values(), default=1)
     temperature = width / 8
-    for step in range(steps):
+    for _ in range(steps):
         disp = {v: [0.0, 0.0] for v in nodes}
         for i, a in enumerate(nodes):
             for b in nodes[i + 1:]:
@@ -256,11 +256,16 @@ def _ticks(first: date, last: date) -> list[tuple[date, str]]:
 def timeline_chart(d: Dossier, *, width: int = 720) -> Md:
     """Sources by publication date and dated events per day, as an inline SVG figure; empty when
     nothing is dated."""
-    source_days = sorted(((_day(s.date), s) for s in d.sources if _day(s.date)), key=lambda x: (x[0], x[1].id))
+    source_days: list[tuple[date, CleanSource]] = []
+    for s in d.sources:
+        published = _day(s.date)
+        if published is not None:
+            source_days.append((published, s))
+    source_days.sort(key=lambda x: (x[0], x[1].id))
     event_days: Counter[date] = Counter()
     for e in d.events:
         day = _day(e.date) if getattr(e, "resolved", True) else None
-        if day:
+        if day is not None:
             event_days[day] += 1
     if source_days:
         # The sources' own span, widened; an event decades away (a war recalled in passing)
