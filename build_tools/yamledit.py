@@ -1,9 +1,12 @@
 """Edits of the curator's YAML files that keep what they wrote: comments, order, layout.
 
 `dossier add` and `dossier suggest --write` change `sources.yml`, `actors.yml` and `topics.yml`
-through ruamel.yaml's round-trip mode: the file is read with its comments, an entry is added,
-and the file is written back with everything else as it was. They start from what `dossier new`
-writes (`{}` and `[]`, under a comment header) as well as from a file the curator has filled.
+with ruamel.yaml. New entries are written by ruamel (in the file's own indentation) and added
+after what is there, so the curator's text stays byte for byte as it was: comments, order,
+quoting, folded lines. An empty document (`{}` or `[]`, as `dossier new` writes it, under its
+comment header) gives way to the first entries. Where an edit is inside the document (a
+topic's keywords), or the document is written in flow style, the file goes through ruamel's
+round-trip mode, which keeps comments and order.
 
 Every string written is double-quoted, so that no value ("No", "On", "2015", "a: b") is read
 back as something else by the loader. A file is replaced in one rename, after the new text has
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -74,10 +78,22 @@ def _read(path: Path, display: str) -> tuple[YAML, Any, str]:
     return yaml, data, text
 
 
-def _write(path: Path, yaml: YAML, data: Any) -> None:
-    out = io.StringIO()
-    yaml.dump(data, out)
-    text = out.getvalue()
+def _write(path: Path, yaml: YAML, data: Any, original: str = "") -> None:
+    """The whole document, round-tripped by ruamel; the comment lines at the top of the file,
+    which ruamel drops above a flow-style document, are kept."""
+    out = _dump(yaml, data)
+    header = []
+    for line in original.splitlines(keepends=True):
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        header.append(line)
+    head = "".join(header)
+    if head.strip() and not out.startswith(head):
+        out = head + out
+    _write_text(path, out)
+
+
+def _write_text(path: Path, text: str) -> None:
     YAML(typ="safe").load(text)  # what we write must read back
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -92,11 +108,36 @@ def _write(path: Path, yaml: YAML, data: Any) -> None:
         raise
 
 
-def _comment_header(data: CommentedMap | CommentedSeq, text: str) -> None:
-    """A file of comments only (no document) keeps its comment lines above the new one."""
-    lines = [line[1:].removeprefix(" ") for line in text.splitlines() if line.startswith("#")]
-    if lines:
-        data.yaml_set_start_comment("\n".join(lines))
+_EMPTY_DOC = re.compile(r"^\s*(\{\s*\}|\[\s*\])\s*(#.*)?$")
+
+
+def _dump(yaml: YAML, data: Any) -> str:
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _append_text(path: Path, yaml: YAML, text: str, data: Any, new: Any) -> None:
+    """Write `text` with the entries of `new` added after it (in place of an empty `{}` or
+    `[]`); the old text is kept byte for byte. Falls back to a round-trip of `data`, which
+    must already hold the new entries, when the document is in flow style."""
+    lines = text.splitlines(keepends=True)
+    if not data:
+        empty = [i for i, line in enumerate(lines) if _EMPTY_DOC.match(line)]
+        if empty:
+            del lines[empty[-1]]
+        elif any(line.strip() and not line.lstrip().startswith("#") for line in lines):
+            _write(path, yaml, data, text)  # something else (`---`, a tag): let ruamel write it all
+            return
+    elif data.fa.flow_style():
+        _write(path, yaml, data, text)
+        return
+    head = "".join(lines)
+    if head and not head.endswith("\n"):
+        head += "\n"
+    if data and not head.endswith("\n\n"):
+        head += "\n"  # a blank line between what was there and what is new
+    _write_text(path, head + _dump(yaml, new))
 
 
 def add_mapping_entry(path: Path, display: str, key: str, value: Mapping[str, Any], comment: str = "") -> None:
@@ -105,16 +146,17 @@ def add_mapping_entry(path: Path, display: str, key: str, value: Mapping[str, An
     yaml, data, text = _read(path, display)
     if data is None:
         data = CommentedMap()
-        _comment_header(data, text)
     if not isinstance(data, CommentedMap):
         raise DossierError(f"{display}: must be a mapping (file name: facts); not changed")
     if key in data:
         raise DossierError(f"{display}: already has an entry '{key}'; not changed")
-    data.fa.set_block_style()
-    data[key] = node(value)
+    new = CommentedMap()
+    new[key] = node(value)
     if comment:
-        data.yaml_set_comment_before_after_key(key, before=comment, indent=0)
-    _write(path, yaml, data)
+        new.yaml_set_comment_before_after_key(key, before=comment, indent=0)
+    if data.fa.flow_style() and data:
+        data[key] = node(value)
+    _append_text(path, yaml, text, data, new)
 
 
 def append_items(path: Path, display: str, items: Iterable[Mapping[str, Any]], comments: Sequence[str] = ()) -> int:
@@ -122,26 +164,26 @@ def append_items(path: Path, display: str, items: Iterable[Mapping[str, Any]], c
     yaml, data, text = _read(path, display)
     if data is None:
         data = CommentedSeq()
-        _comment_header(data, text)
     if not isinstance(data, CommentedSeq):
         raise DossierError(f"{display}: must be a list (each item starting with '- name: ...'); not changed")
-    data.fa.set_block_style()
-    n = 0
+    new = CommentedSeq()
     for i, item in enumerate(items):
-        data.append(node(item))
+        new.append(node(item))
         if i < len(comments) and comments[i]:
-            data.yaml_set_comment_before_after_key(len(data) - 1, before=comments[i], indent=0)
-        n += 1
-    if n:
-        _write(path, yaml, data)
-    return n
+            new.yaml_set_comment_before_after_key(len(new) - 1, before=comments[i], indent=0)
+    if not new:
+        return 0
+    if data.fa.flow_style() and data:
+        data.extend(new)
+    _append_text(path, yaml, text, data, new)
+    return len(new)
 
 
 def extend_lists(path: Path, display: str, key: str, additions: Mapping[int, Sequence[str]]) -> int:
     """Add strings to the list `key` of the items at the given positions of the list in
     `path` (a topic's keywords); the list is created when the item has none. Returns how
     many strings were added."""
-    yaml, data, _ = _read(path, display)
+    yaml, data, text = _read(path, display)
     if not isinstance(data, CommentedSeq):
         raise DossierError(f"{display}: must be a list; not changed")
     n = 0
@@ -161,5 +203,5 @@ def extend_lists(path: Path, display: str, key: str, additions: Mapping[int, Seq
                 current.append(DoubleQuotedScalarString(v))
                 n += 1
     if n:
-        _write(path, yaml, data)
+        _write(path, yaml, data, text)
     return n

@@ -78,6 +78,42 @@ def test_a_broken_detected_mapping_is_one_error_with_its_line(tmp_path, text, me
         load_source_metas(path, "sources.yml")
 
 
+def test_yaml_edits_keep_the_curators_text_byte_for_byte(tmp_path):
+    from build_tools.yamledit import append_items, extend_lists
+
+    path = tmp_path / "actors.yml"
+    text = ("# My actors\n- name: Ana   # the minister\n  kind: person\n  description: A long line folded\n"
+            "    over two lines.\n  aliases: ['A. Silva']\n")
+    path.write_text(text, encoding="utf-8")
+    assert append_items(path, "actors.yml", [{"name": "No", "kind": "place", "aliases": ["On"]}], ["suggested"]) == 1
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(text)
+    assert [a["name"] for a in yaml_load(after)] == ["Ana", "No"]
+    assert yaml_load(after)[1]["aliases"] == ["On"]  # quoted: not read as booleans
+    flow = tmp_path / "topics.yml"
+    flow.write_text("# flow\n[{name: T, keywords: [a]}]  # one topic\n", encoding="utf-8")
+    append_items(flow, "topics.yml", [{"name": "U", "keywords": ["b"]}])
+    assert extend_lists(flow, "topics.yml", "keywords", {0: ["c", "a"]}) == 1
+    got = flow.read_text(encoding="utf-8")
+    assert "# flow" in got and [t["keywords"] for t in yaml_load(got)] == [["a", "c"], ["b"]]
+
+
+def test_a_broken_file_is_one_error_and_stays_as_it_was(tmp_path):
+    from build_tools.yamledit import append_items
+
+    path = tmp_path / "actors.yml"
+    path.write_text("- name: A\n  kind: [person\n", encoding="utf-8")
+    with pytest.raises(DossierError, match=r"^actors.yml:\d+: invalid YAML, not changed"):
+        append_items(path, "actors.yml", [{"name": "B", "kind": "person"}])
+    assert path.read_text(encoding="utf-8") == "- name: A\n  kind: [person\n"
+
+
+def yaml_load(text: str):
+    import yaml
+
+    return yaml.safe_load(text)
+
+
 def test_entry_with_nothing_detected_still_loads(tmp_path):
     path = tmp_path / "sources.yml"
     record_source(path, "note_abababab.txt", "note.txt", {})

@@ -154,3 +154,33 @@ def test_clean_reports_a_broken_dossier_yml_instead_of_ignoring_its_rules(tmp_pa
     res = CliRunner().invoke(cli, ["--project", str(root), "clean", f"dossier/sources/{SEED.name}"])
     assert res.exit_code == 1
     assert res.output.startswith("error: dossier/dossier.yml:3:") and "not a valid regular expression" in res.output
+
+
+def test_suggest_write_adds_actors_and_keywords_keeping_comments_and_order(tmp_path):
+    import yaml
+
+    root = project_copy(tmp_path)
+    actors_yml = root / "dossier" / "actors.yml"
+    topics_yml = root / "dossier" / "topics.yml"
+    kept = [a for a in yaml.safe_load(actors_yml.read_text(encoding="utf-8")) if a["name"] != "Jens Stoltenberg"]
+    text = "# My actors, by hand.\n" + yaml.safe_dump(kept, sort_keys=False, allow_unicode=True)
+    actors_yml.write_text(text, encoding="utf-8")
+    topics_before = topics_yml.read_text(encoding="utf-8")
+    printed = CliRunner().invoke(cli, ["--project", str(root), "suggest"])
+    assert printed.exit_code == 0, printed.output
+    res = CliRunner().invoke(cli, ["--project", str(root), "suggest", "--write"])
+    assert res.exit_code == 0, res.output
+    assert re.search(r"added [1-9]\d* actors? to dossier/actors.yml and \d+ keywords? to dossier/topics.yml", res.output)
+    after = actors_yml.read_text(encoding="utf-8")
+    assert after.startswith(text.rstrip("\n")), "what was there stays as it was, first"
+    names = [a["name"] for a in yaml.safe_load(after)]
+    assert names[:len(kept)] == [a["name"] for a in kept] and "Jens Stoltenberg" in names[len(kept):]
+    topics_after = topics_yml.read_text(encoding="utf-8")
+    comments = [line for line in topics_before.splitlines() if line.lstrip().startswith("#")]
+    assert all(c in topics_after for c in comments)
+    before_kw = {t["name"]: t["keywords"] for t in yaml.safe_load(topics_before)}
+    after_kw = {t["name"]: t["keywords"] for t in yaml.safe_load(topics_after)}
+    assert list(after_kw) == list(before_kw)
+    assert all(after_kw[n][:len(k)] == k for n, k in before_kw.items())
+    check = CliRunner().invoke(cli, ["--project", str(root), "check"])
+    assert check.exit_code == 0, check.output
