@@ -195,8 +195,10 @@ def new(directory: Path, title: str | None) -> None:
     from .scaffold import create_project
 
     created = create_project(directory, title=title)
-    click.echo(f"created dossier project {directory} ({len(created)} files); "
-               f"add sources to {directory / 'dossier' / 'sources'} and run: dossier --project {directory} build")
+    click.echo(f"created dossier project {directory} ({plural(len(created), 'file')}); next:\n"
+               f"  dossier --project {directory} add ~/Downloads/article.html   # a saved page or a .txt\n"
+               f"  dossier --project {directory} suggest --write\n"
+               f"  dossier --project {directory} serve")
 
 
 @cli.command(short_help="Build the offline HTML bundle (a zip).")

@@ -104,6 +104,25 @@ def test_from_new_to_a_built_site_with_no_hand_edit(fresh):
     assert "The Guardian" in text and "(detected)" in text
     assert "https://www.theguardian.com/environment/2024/feb/01/drought-catalonia-water-rationing" in text
 
+    # What the scaffolded workflow runs after the build works too.
+    out = run("--project", str(fresh), "check")
+    out = run("--project", str(fresh), "bundle", "--output", str(fresh / "dist" / "dossier-offline.zip"))
+    assert (fresh / "dist" / "dossier-offline.zip").is_file()
+
+    # And the curator can read it served, with no hand edit.
+    from test_serve import _command, _free_port, _get, _stop, _wait_for
+
+    port = _free_port()
+    proc = subprocess.Popen([*_command(), "--project", str(fresh), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True, text=True)
+    try:
+        home = _wait_for(f"http://127.0.0.1:{port}/", lambda body: "Water rights" in body, 90, proc, "the home page")
+        assert "dossier-network" in home
+        assert _get(f"http://127.0.0.1:{port}/sources/{guardian.stem}/") is not None
+    finally:
+        output = _stop(proc)
+    assert f"at http://127.0.0.1:{port}/" in output and "Traceback" not in output, output[-2000:]
+
 
 @pytest.mark.slow
 def test_a_value_written_by_the_curator_is_no_longer_marked_detected(fresh):
