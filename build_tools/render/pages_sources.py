@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+
 from jinja2 import Environment
 
 from ..model import CleanSource, Dossier
@@ -87,13 +89,11 @@ def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
         tags += [ix.topics[t].name for t in sorted(topic_counts) if t in ix.topics]
         paragraphs = []
         for p in s.paragraphs:
-            also = [
-                link(source_label(ix.sources[o]), f"{o}.md#{op}")
-                for o, op in sorted(set(shared_by_para.get((s.id, p.id), [])), key=lambda x: (ix.source_rank[x[0]], x[1]))
-                if o in ix.sources
-            ]
+            others = sorted((o, op) for o, op in set(shared_by_para.get((s.id, p.id), ())) if o in ix.sources)
+            shown = heapq.nsmallest(ALSO_SHOWN, others, key=lambda x: (ix.source_rank[x[0]], x[1]))
+            also = [link(source_label(ix.sources[o]), f"{o}.md#{op}") for o, op in shown]  # only what is shown
             paragraphs.append({"id": p.id, "n": len(paragraphs) + 1, "kind": p.kind, "text": p.text,
-                               "also": also[:ALSO_SHOWN], "also_more": max(0, len(also) - ALSO_SHOWN)})
+                               "also": also, "also_more": len(others) - len(shown)})
         out[f"sources/{s.id}.md"] = env.get_template("source.md.j2").render(
             source=s,
             title=source_label(s),
