@@ -34,8 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-STAGES = ("load", "clean", "mentions", "topics", "quotes", "figures", "events", "shared", "render", "write",
-          "mkdocs")
+STAGES = ("load", "clean", "mentions", "topics", "quotes", "figures", "figure groups", "events", "shared", "render",
+          "write", "mkdocs")
 
 
 def _peak_mb() -> float:
@@ -60,16 +60,11 @@ def _reset_peak() -> None:
 
 def measure_one(root: Path) -> dict[str, object]:
     """Build the project at `root` stage by stage in this process; seconds and peak MB per stage."""
-    from build_tools.clean import clean_all
-    from build_tools.extract import dates, figures, mentions, quotes, syndication, topics
-    from build_tools.load import load_project
-    from build_tools.model import Dossier
+    from build_tools import pipeline
     from build_tools.publish import build_epoch, copy_hand_written, mkdocs_config_file, run_mkdocs_build, write_pages
-    from build_tools.render import render_site
 
     times: dict[str, float] = {}
     peaks: dict[str, float] = {}
-    state: dict[str, object] = {}
 
     def stage(name: str, fn):  # noqa: ANN001, ANN202 - a small timing helper
         _reset_peak()
@@ -79,19 +74,10 @@ def measure_one(root: Path) -> dict[str, object]:
         peaks[name] = _peak_mb()
         return value
 
-    project = stage("load", lambda: load_project(root))
-    cleaned = stage("clean", lambda: tuple(sorted(clean_all(project.sources, project.config.clean), key=lambda s: s.id)))
-    found_mentions = stage("mentions", lambda: mentions.find_mentions(cleaned, project.actors))
-    state["topics"] = stage("topics", lambda: topics.find_topic_hits(cleaned, project.topics))
-    state["quotes"] = stage("quotes", lambda: quotes.find_quotes(cleaned, project.actors, found_mentions))
-    state["figures"] = stage("figures", lambda: figures.find_figures(cleaned))
-    state["events"] = stage("events", lambda: dates.find_events(cleaned))
-    state["shared"] = stage("shared", lambda: syndication.find_shared(cleaned))
-    dossier = Dossier(config=project.config, sources=cleaned, actors=tuple(project.actors),
-                      topics=tuple(project.topics), mentions=found_mentions, topic_hits=state["topics"],  # type: ignore[arg-type]
-                      quotes=state["quotes"], figures=state["figures"], events=state["events"],  # type: ignore[arg-type]
-                      shared=state["shared"])  # type: ignore[arg-type]
-    pages = stage("render", lambda: render_site(dossier, root / "dossier" / "overrides"))
+    project = stage("load", lambda: pipeline.load_stage(root))
+    cleaned = stage("clean", lambda: pipeline.clean_stage(project))
+    dossier = pipeline.extract_stage(project, cleaned, timed=stage)
+    pages = stage("render", lambda: pipeline.render_stage(project, dossier))
     docs = root / ".bench-docs"
     site = root / ".bench-site"
 
@@ -105,7 +91,7 @@ def measure_one(root: Path) -> dict[str, object]:
     files = [p for p in site.rglob("*") if p.is_file()]
     index = site / "search" / "search_index.json"
     return {
-        "sources": len(cleaned),
+        "sources": len(dossier.sources),
         "pages": len(pages),
         "times": times,
         "peaks": peaks,
@@ -164,7 +150,7 @@ def table(results: list[dict], rows: list[tuple[str, float]], command: str) -> s
     lines.append("| **total** | " + " | ".join(f"{t:.1f}" for t in total) + " |")
     lines.append("| peak memory MB | " + " | ".join(f"{r['peak_mb']:.0f}" for r in results) + " |")
     lines.append("| pages | " + " | ".join(f"{r['pages']:,}" for r in results) + " |")
-    lines.append("| pages/s | " + " | ".join(f"{r['pages'] / t:.1f}" for r, t in zip(results, total)) + " |")
+    lines.append("| pages/s | " + " | ".join(f"{r['pages'] / t:.1f}" for r, t in zip(results, total, strict=True)) + " |")
     lines.append("| site KB per page | " + " | ".join(
         f"{r['site_bytes'] / max(r['html_pages'], 1) / 1024:.1f}" for r in results) + " |")
     lines.append("| search index MB | " + " | ".join(f"{r['search_index_bytes'] / 1e6:.1f}" for r in results) + " |")

@@ -19,23 +19,21 @@ import json
 import re
 import shutil
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .clean import clean_source
-from .extract.mentions import find_mentions
-from .extract.topics import find_topic_hits
 from .load import (
     HTML_EXTENSIONS,
     SOURCE_EXTENSIONS,
     Unusable,
     find_project,
-    load_project,
     load_source_metas,
     raw_from_bytes,
     slugify,
 )
-from .model import CleanSource, DetectedMeta
+from .model import ActorDef, CleanSource, DetectedMeta, PartialDate
+from .pipeline import clean_one, clean_stage, extract_stage, load_stage
 from .yamlfile import DossierError
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -108,7 +106,7 @@ def sources_yml_entry(file: str, original: str, detected: DetectedMeta) -> tuple
     if detected.publisher:
         fields.append(("publisher", detected.publisher))
         lines.append(f"  publisher: {_yaml_text(detected.publisher)}  # detected")
-    if detected.date and _DATE.match(detected.date):
+    if PartialDate.parse_or_none(detected.date):
         fields.append(("date", detected.date))
         lines.append(f"  date: {_yaml_text(detected.date)}  # detected")
     if detected.authors:
@@ -131,7 +129,7 @@ def _append(path: Path, text: str) -> None:
         f.write(sep + "\n" + text)
 
 
-def _suggestions(cleaned: list[CleanSource], new: CleanSource, actors) -> tuple[str, ...] | None:
+def _suggestions(cleaned: list[CleanSource], new: CleanSource, actors: Sequence[ActorDef]) -> tuple[str, ...] | None:
     try:
         from .suggest import suggest_actors
     except ImportError:
@@ -159,10 +157,10 @@ def add_source(root: Path, file: Path) -> AddReport:
         raise DossierError(f"{file}: already in the dossier as dossier/sources/{duplicate} (same content); not added")
 
     # Loading first checks the dossier's YAML (sources.yml included) before anything is written.
-    project = load_project(root)
+    project = load_stage(root)
     load_source_metas(root / "dossier" / "sources.yml", "dossier/sources.yml")
     fmt = provisional.format
-    cleaned_new = clean_source(provisional, project.config.clean, project.sources)
+    cleaned_new = clean_one(project, provisional)
     digest = sha256_of(data)
     taken = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
     name = source_name(file.stem, cleaned_new.detected_meta.date, digest, ".html" if fmt == "html" else suffix,
@@ -170,9 +168,10 @@ def add_source(root: Path, file: Path) -> AddReport:
     sid = slugify(Path(name).stem)
     cleaned_new = replace(cleaned_new, id=sid, file=name)
 
-    cleaned = [clean_source(s, project.config.clean, project.sources) for s in project.sources]
-    mentions = Counter(m.actor for m in find_mentions([cleaned_new], project.actors))
-    hits = Counter(h.topic for h in find_topic_hits([cleaned_new], project.topics))
+    cleaned = list(clean_stage(project))
+    found = extract_stage(replace(project, sources=()), [cleaned_new])
+    mentions = Counter(m.actor for m in found.mentions)
+    hits = Counter(h.topic for h in found.topic_hits)
     actor_names = {a.id: a.name for a in project.actors}
     topic_names = {t.id: t.name for t in project.topics}
     entry, fields = sources_yml_entry(name, str(file), cleaned_new.detected_meta)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -38,7 +40,7 @@ def _root(ctx: click.Context) -> Path:
     return ctx.obj["project"]
 
 
-def _warn(lines) -> None:
+def _warn(lines: Iterable[str]) -> None:
     for line in lines:
         click.echo(f"warning: {line}", err=True)
 
@@ -46,7 +48,7 @@ def _warn(lines) -> None:
 class DossierGroup(click.Group):
     """Turns DossierError (bad input) into one line and exit code 1."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except DossierError as exc:
@@ -245,11 +247,11 @@ def suggest(ctx: click.Context, min_count: int) -> None:
     Example:
       dossier suggest > suggestions.yml
     """
-    from .publish import prepare_model
+    from .pipeline import model
     from .suggest import suggest_actors, suggest_keywords, suggestions_yaml
 
-    project, dossier = prepare_model(_root(ctx))
-    _warn(project.warnings)
+    project, dossier = model(_root(ctx))
+    _warn(project.warnings + dossier.warnings)
     actors = suggest_actors(dossier.sources, dossier.actors, min_count=min_count)
     keywords = suggest_keywords(dossier.sources, dossier.topics, dossier.topic_hits)
     click.echo(suggestions_yaml(actors, keywords), nl=False)
@@ -267,10 +269,10 @@ def export(ctx: click.Context, output: Path | None) -> None:
       dossier export --output dossier.json
     """
     from .export import export_json
-    from .publish import prepare_model
+    from .pipeline import model
 
-    project, dossier = prepare_model(_root(ctx))
-    _warn(project.warnings)
+    project, dossier = model(_root(ctx))
+    _warn(project.warnings + dossier.warnings)
     text = export_json(dossier)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clean.decode import decode_bytes
-from .model import ACTOR_KINDS, ActorDef, CleanRules, Config, RawSource, SourceMeta, TopicDef
+from .model import ACTOR_KINDS, ActorDef, CleanRules, Config, PartialDate, RawSource, SourceMeta, TopicDef
 from .yamlfile import (
     DossierError,
     Located,
@@ -81,7 +81,7 @@ def load_project(root: Path, *, with_sources: bool = True) -> Project:
         sources, source_warnings = load_sources(ddir / "sources", metas, root)
         warnings.extend(source_warnings)
         known = {s.file for s in sources}
-        for name, (meta, line) in sorted(metas.items()):
+        for name, (_meta, line) in sorted(metas.items()):
             if name not in known and not (ddir / "sources" / name).is_file():
                 warnings.append(located(_rel(root, ddir / "sources.yml"), line,
                                         f"no source file '{name}' in dossier/sources/; entry ignored"))
@@ -149,10 +149,7 @@ def load_source_metas(path: Path, file: str) -> dict[str, tuple[SourceMeta, int]
         if not isinstance(entry, Located):
             raise DossierError(located(file, line, f"'{name}' must map to facts (publisher, date, url, title, authors, note)"))
         check_keys(entry, SOURCE_KEYS, file, f"'{name}'")
-        date = text_value(entry, "date", file)
-        if date and not _DATE.match(date):
-            raise DossierError(located(file, entry.line_of("date"),
-                                       f"date {date!r} of '{name}' must be YYYY-MM-DD (or YYYY-MM, YYYY)"))
+        date = source_date(text_value(entry, "date", file), name, file, entry.line_of("date"))
         url = text_value(entry, "url", file)
         if url and not re.match(r"^https?://", url):
             raise DossierError(located(file, entry.line_of("url"), f"url {url!r} of '{name}' must start with http:// or https://"))
@@ -168,6 +165,19 @@ def load_source_metas(path: Path, file: str) -> dict[str, tuple[SourceMeta, int]
             line,
         )
     return metas
+
+
+def source_date(text: str, name: str, file: str, line: int) -> PartialDate | None:
+    """A curated date as a PartialDate (None when not given); DossierError at file:line when it
+    is not YYYY-MM-DD, YYYY-MM or YYYY, or names no day of the calendar (2014-13-45, 2099-02-30)."""
+    if not text:
+        return None
+    if not _DATE.match(text):
+        raise DossierError(located(file, line, f"date {text!r} of '{name}' must be YYYY-MM-DD (or YYYY-MM, YYYY)"))
+    try:
+        return PartialDate.parse(text)
+    except ValueError as exc:
+        raise DossierError(located(file, line, f"date {text!r} of '{name}' is not a date of the calendar: {exc}")) from None
 
 
 class Unusable(Exception):

@@ -16,14 +16,14 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from .clean import clean_all
-from .extract import build_dossier
-from .load import Project, load_project
+from .load import Project
 from .model import Dossier
-from .render import GENERATED, render_site
+from .pipeline import Prepared, prepare
+from .render import GENERATED
 from .yamlfile import DossierError
 
 DEFAULT_EPOCH = 946684800  # 2000-01-01: used when no source has a date
@@ -37,28 +37,14 @@ class BuildResult:
     warnings: tuple[str, ...]
 
 
-def prepare_model(root: Path) -> tuple[Project, Dossier]:
-    """load -> clean -> extract, nothing written."""
-    project = load_project(root)
-    cleaned = clean_all(project.sources, project.config.clean)
-    return project, build_dossier(project.config, cleaned, project.actors, project.topics)
-
-
-def prepare(root: Path) -> tuple[Project, Dossier, dict[str, str]]:
-    """load -> clean -> extract -> render, nothing written."""
-    project, dossier = prepare_model(root)
-    pages = render_site(dossier, project.root / "dossier" / "overrides")
-    return project, dossier, pages
-
-
 def build_epoch(dossier: Dossier) -> int:
     """The build's timestamp (sitemap dates, gzip headers): the newest source date, so that
     the same inputs give the same bytes, and a new source moves it forward."""
-    dates = sorted(s.date for s in dossier.sources if s.date)
+    dates = [s.date for s in dossier.sources if s.date]
     if not dates:
         return DEFAULT_EPOCH
-    y, m, d = (dates[-1].split("-") + ["01", "01"])[:3]
-    return int(datetime(int(y), int(m), int(d), tzinfo=timezone.utc).timestamp())
+    day = max(dates).first_day()
+    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
 
 
 @contextlib.contextmanager
@@ -138,17 +124,31 @@ def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, stric
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    extra = {"site_name": site_name} if site_name else {}
+    options: dict[str, Any] = {"docs_dir": str(docs_dir), "site_dir": str(site_dir), "strict": strict, **overrides}
+    if site_name:
+        options["site_name"] = site_name
     with _env(SOURCE_DATE_EPOCH=str(epoch)):
         try:
-            cfg = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
-                              strict=strict, **extra, **overrides)
+            cfg = load_config(config_file=str(config_file), **options)
         except (exceptions.Abort, exceptions.ConfigurationError) as exc:
             raise DossierError(f"{config_file.name}: {exc}") from None
         try:
             build(cfg)
         except exceptions.Abort as exc:
             raise DossierError(f"mkdocs build failed: {exc}") from None
+
+
+def stage_site(prepared: Prepared, stage_docs: Path, site_dir: Path, *, strict: bool,
+               extra_files: Callable[[Path], None] | None = None, **overrides: object) -> None:
+    """The one way a site is made: the curator's pages and the generated ones into `stage_docs`
+    (a folder of its own), `extra_files(stage_docs)` if given, then mkdocs into `site_dir`."""
+    root = prepared.project.root
+    copy_hand_written(root / "docs", stage_docs)
+    write_pages(prepared.pages, stage_docs)
+    if extra_files is not None:
+        extra_files(stage_docs)
+    run_mkdocs_build(mkdocs_config_file(root), stage_docs, site_dir, strict=strict,
+                     epoch=build_epoch(prepared.dossier), site_name=prepared.project.config.title, **overrides)
 
 
 def configured_site_dir(config_file: Path, root: Path) -> Path:
@@ -179,19 +179,16 @@ def _replace_dir(new: Path, final: Path) -> None:
 
 
 def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = None) -> BuildResult:
-    project, dossier, pages = prepare(root)
-    root = project.root
+    prepared = prepare(root)
+    root = prepared.project.root
     config_file = mkdocs_config_file(root)
     docs = root / "docs"
     final_site = (site_dir or configured_site_dir(config_file, root)).resolve()
     staging = Path(tempfile.mkdtemp(prefix=".dossier-build-", dir=root))
     try:
         stage_docs = staging / "docs"
-        copy_hand_written(docs, stage_docs)
-        write_pages(pages, stage_docs)
-        stage_site = staging / "site"
-        run_mkdocs_build(config_file, stage_docs, stage_site, strict=strict, epoch=build_epoch(dossier),
-                         site_name=project.config.title)
+        new_site = staging / "site"
+        stage_site(prepared, stage_docs, new_site, strict=strict)
         # Both succeeded: swap in the generated docs, then the site.
         docs.mkdir(exist_ok=True)
         for name in GENERATED:
@@ -204,28 +201,29 @@ def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = N
                 target.parent.mkdir(parents=True, exist_ok=True)
                 (stage_docs / name).rename(target)
         final_site.parent.mkdir(parents=True, exist_ok=True)
-        _replace_dir(stage_site, final_site)
+        _replace_dir(new_site, final_site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(dossier=dossier, pages=len(pages), site_dir=final_site, warnings=project.warnings)
+    return BuildResult(dossier=prepared.dossier, pages=len(prepared.pages), site_dir=final_site,
+                       warnings=prepared.warnings)
 
 
 def generate_docs(root: Path) -> tuple[Project, Dossier, int]:
     """Write the generated pages into docs/ (changed files only), without running mkdocs."""
-    project, dossier, pages = prepare(root)
-    changed = sync_pages(pages, project.root / "docs")
-    return project, dossier, changed
+    prepared = prepare(root)
+    changed = sync_pages(prepared.pages, prepared.project.root / "docs")
+    return prepared.project, prepared.dossier, changed
 
 
 def watch_dossier(root: Path, on_change: Callable[[], None], stop: threading.Event, *, interval: float = 0.5) -> None:
     """Call `on_change` after files under dossier/ or the package templates change (debounced)."""
-    from watchdog.events import FileSystemEventHandler
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
     dirty = threading.Event()
 
     class Handler(FileSystemEventHandler):
-        def on_any_event(self, event) -> None:  # noqa: ANN001 - watchdog's event type
+        def on_any_event(self, event: FileSystemEvent) -> None:
             if event.event_type in ("opened", "closed_no_write"):
                 return
             dirty.set()
@@ -267,7 +265,7 @@ def serve_project(root: Path, *, dev_addr: str | None = None, log: Callable[[str
     watcher.start()
     try:
         with _env(SOURCE_DATE_EPOCH=str(build_epoch(dossier))):
-            kwargs = {"dev_addr": dev_addr} if dev_addr else {}
+            kwargs: dict[str, Any] = {"dev_addr": dev_addr} if dev_addr else {}
             serve(config_file=str(mkdocs_config_file(root)), livereload=True, site_name=project.config.title, **kwargs)
     finally:
         stop.set()

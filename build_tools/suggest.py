@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Mapping, Sequence
 
+from build_tools import vocab
 from build_tools.extract.mentions import build_matcher
 from build_tools.extract.text import sentence_at, sentence_spans
 from build_tools.extract.topics import keyword_pattern
@@ -37,26 +38,10 @@ class Suggestion:
     titled: bool = False  # introduced with a title ("Prime Minister ...")
 
 
-STOPWORDS = frozenset(
-    """a about above after again against all also although am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each either
-    even ever every few for from further had has have having he her here hers herself him himself
-    his how however i if in into is it its itself just least less like many may me meanwhile might
-    more most much must my myself neither no nor not now of off on once one only or other others
-    our ours ourselves out over own per perhaps rather same separately several she should since so
-    some such than that the their theirs them themselves then there these they this those though
-    through thus to too under until up upon us very via was we were what when where whether which
-    while who whom whose why will with within without would yet you your yours yourself
-    said says say told added according including including mr mrs ms""".split()
-)
+STOPWORDS = vocab.STOPWORDS_EN
 
 # Words in front of a person's name that say who they are; the name is what follows.
-TITLES = frozenset(
-    """president vice prime minister secretary secretary-general general gen chancellor king queen
-    prince princess emir sheikh pope ambassador envoy commander spokesman spokeswoman spokesperson
-    chief senator sen governor mayor deputy mep mp dr prof mr mrs ms lord lady colonel col captain
-    lieutenant major admiral sergeant director chairman chairwoman leader""".split()
-)
+TITLES = vocab.PERSON_TITLES
 
 # Nationality and other adjectives written with a capital: not names of actors on their own.
 ADJECTIVES = frozenset(
@@ -73,9 +58,7 @@ GENERIC = frozenset(
 )
 
 CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december jan feb mar apr jun jul aug sep sept oct
-    nov dec today yesterday tomorrow""".split()
+    (*vocab.WEEKDAYS["en"], *vocab.MONTHS["en"], *vocab.MONTH_ABBREVIATIONS_EN, *vocab.RELATIVE_DAYS_EN)
 )
 
 ORGANISATION_WORDS = frozenset(
@@ -87,8 +70,8 @@ ORGANISATION_WORDS = frozenset(
 PLACE_WORDS = frozenset("province city region street square river mountains valley island state".split())
 
 # Particles inside Arabic, Dutch, French ... names: "al-Abadi", "bin Laden", "van Rompuy".
-PARTICLES = frozenset("al el ad as ash at az bin ibn abu de di du da van von der den la le del".split())
-CONNECTORS = frozenset("of de du van von der den bin la le del da di".split())
+PARTICLES = vocab.NAME_PARTICLES | vocab.ARABIC_ARTICLES
+CONNECTORS = vocab.NAME_CONNECTORS
 PREFIXES = frozenset("anti pro non ex post pre neo".split())
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")

@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from build_tools.model import ActorDef, CleanSource, Config, Dossier, Mention, Paragraph, TopicDef, TopicHit
+from build_tools.model import ActorDef, CleanSource, Config, Dossier, Mention, Paragraph, PartialDate, SourceRef, TopicDef, TopicHit
 from build_tools.render import render_site
 from build_tools.render.markdown import escape, highlight, link
 
@@ -21,7 +21,7 @@ def to_html(md: str) -> str:
 
 
 def small_dossier(text: str = "Ana Silva met the IS envoy in Lisbon.") -> Dossier:
-    src = CleanSource(id="s1", file="s1.txt", format="text", title="A report", publisher="Wire", date="2020-05-01",
+    src = CleanSource(id="s1", file="s1.txt", format="text", title="A report", publisher="Wire", date=PartialDate(2020, 5, 1),
                       url="", authors=("Jo Bloggs",),
                       paragraphs=(Paragraph("p1", "heading", "Talks"), Paragraph("p2", "paragraph", text, 3)),
                       removed=())
@@ -30,12 +30,13 @@ def small_dossier(text: str = "Ana Silva met the IS envoy in Lisbon.") -> Dossie
     topics = (TopicDef("talks", "Talks", "Meetings", keywords=("met",)),)
     i = text.find("Ana Silva")
     j = text.find("Lisbon")
+    k = text.find("met")
     mentions = tuple(m for m in (
-        Mention("ana-silva", "s1", "p2", "Ana Silva", i, i + 9, text) if i >= 0 else None,
-        Mention("lisbon", "s1", "p2", "Lisbon", j, j + 6, text) if j >= 0 else None,
+        Mention("ana-silva", SourceRef("s1", "p2"), "Ana Silva", i, i + 9, text) if i >= 0 else None,
+        Mention("lisbon", SourceRef("s1", "p2"), "Lisbon", j, j + 6, text) if j >= 0 else None,
     ) if m)
     return Dossier(config=Config(title="Test dossier", description="About *this*."), sources=(src,), actors=actors,
-                   topics=topics, mentions=mentions, topic_hits=(TopicHit("talks", "s1", "p2", "met", "met"),))
+                   topics=topics, mentions=mentions, topic_hits=(TopicHit("talks", SourceRef("s1", "p2"), "met", "met", ((k, k + 3),) if k >= 0 else ()),))
 
 
 def test_escape_renders_markdown_and_html_literally():

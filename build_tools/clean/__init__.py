@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ..model import CleanRules, CleanSource, DetectedMeta, Paragraph, RawSource, Removed
+from ..model import CleanRules, CleanSource, DetectedMeta, Paragraph, PartialDate, RawSource, Removed
 from .article import HEADING, find_article
 from .blocks import Block, split_blocks
 from .html import extract_html
@@ -140,7 +140,7 @@ def _clean(raw: RawSource, ruleset: RuleSet, shared: Counter[str]) -> CleanSourc
         format=raw.format,
         title=_merge(m.title, detected.title) or raw.file.rsplit(".", 1)[0],
         publisher=_merge(m.publisher, detected.publisher),
-        date=_merge(m.date, detected.date),
+        date=m.date or PartialDate.parse_or_none(detected.date),
         url=m.url,
         authors=m.authors or detected.authors,
         paragraphs=tuple(paragraphs),

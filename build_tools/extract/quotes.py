@@ -48,6 +48,7 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
+from build_tools import vocab
 from build_tools.extract.mentions import build_matcher
 from build_tools.extract.text import find_root, fold, sentence_spans
 from build_tools.model import ActorDef, CleanSource, Mention, Quote, SourceRef
@@ -96,7 +97,7 @@ BODY_NOUNS = frozenset(
     """.split()
 )
 # Titles written with a full stop before a name: "said Dr. Helena Ruiz".
-_TITLE = r"(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Supt|Insp)\."
+_TITLE = rf"(?:{'|'.join(h.capitalize() for h in vocab.HONORIFICS)})\."
 PRONOUNS = frozenset({"he", "she"})
 # Sentence openers and adverbs that sit between a subject and its verb or before a name.
 _LEADING_WORDS = frozenset(
@@ -104,8 +105,8 @@ _LEADING_WORDS = frozenset(
     "now while when as after before".split()
 )
 _ADVERBS = frozenset("also later then again earlier previously further once repeatedly".split())
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_NAME_PARTICLES = frozenset("of al el bin ibn abu de da di du van von der den la le del dos".split())
+_WEEKDAYS = frozenset(vocab.WEEKDAYS["en"])
+_NAME_PARTICLES = vocab.NAME_PARTICLES | {"of"}
 
 # A quoted piece of at most this many words needs a speech verb to count (scare quotes otherwise).
 SHORT_QUOTE_WORDS = 3

@@ -13,10 +13,10 @@ does not rank topics or decide what is relevant beyond the curated words.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
-from build_tools.model import CleanSource, TopicDef, TopicHit
+from build_tools.model import CleanSource, SourceRef, TopicDef, TopicHit
 
 _VOWELS = "aeiou"
 
@@ -142,7 +142,8 @@ def find_topic_hits(sources: Sequence[CleanSource], topics: Sequence[TopicDef]) 
                 if match is None:
                     continue
                 keyword, matched = match
-                hit = TopicHit(topic.id, source.id, paragraph.id, keyword, matched)
+                spans = tuple(match_spans(paragraph.text, topic))
+                hit = TopicHit(topic.id, SourceRef(source.id, paragraph.id), keyword, matched, spans)
                 hits.append((topic.id, source.id, index, hit))
     hits.sort(key=lambda item: item[:3])
     # Two topics with the same id (the loader forbids it) would give duplicate rows: keep the first.

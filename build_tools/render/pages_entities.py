@@ -6,12 +6,10 @@ from collections import Counter, defaultdict
 
 from jinja2 import Environment
 
-from ..extract.topics import match_spans
 from ..model import ACTOR_KINDS, Dossier, Mention
 from .index import Index
 from .markdown import Md, escape, highlight, link
 from .pages_sources import KIND_TITLES, source_label, source_url
-
 
 
 def para_label(ix: Index, source: str, paragraph: str) -> str:
@@ -29,7 +27,7 @@ def cite_link(ix: Index, source: str, paragraph: str, prefix: str = "../") -> Md
     who = s.publisher or source_label(s)
     if len(who) > 40:
         who = who[:39].rstrip() + "…"
-    label = ", ".join(x for x in (who, s.date, para_label(ix, source, paragraph)) if x)
+    label = ", ".join(x for x in (who, s.date.iso if s.date else "", para_label(ix, source, paragraph)) if x)
     return link(label, source_url(source, paragraph, prefix), title=source_label(s))
 
 
@@ -37,7 +35,7 @@ def source_heading(ix: Index, source: str, prefix: str = "../") -> dict:
     s = ix.sources[source]
     return {
         "link": link(source_label(s), source_url(source, prefix=prefix)),
-        "date": s.date or "undated",
+        "date": s.date.iso if s.date else "undated",
         "publisher": s.publisher,
     }
 
@@ -84,7 +82,7 @@ def actor_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
         for key in paras:
             co.update({m.actor for m in ix.mentions_by_para.get(key, ()) if m.actor != a.id})
             topics.update({h.topic for h in ix.hits_by_para.get(key, ())})
-        dates = sorted(ix.sources[s].date for s, _ in paras if ix.sources[s].date)
+        dates = sorted(str(ix.sources[s].date) for s, _ in paras if ix.sources[s].date)
         sources_seen = {s for s, _ in paras}
         quotes = [
             {
@@ -140,8 +138,7 @@ def topic_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
             p = ix.paragraph(h.source, h.paragraph)
             if p is None:
                 continue
-            spans = match_spans(p.text, t)
-            items.append({"source": h.source, "text": highlight(p.text, spans), "keyword": h.keyword,
+            items.append({"source": h.source, "text": highlight(p.text, list(h.spans)), "keyword": h.keyword,
                           "link": para_link(ix, h.source, h.paragraph)})
         out[f"topics/{t.id}.md"] = env.get_template("topic.md.j2").render(
             topic=t,
@@ -165,7 +162,7 @@ def topic_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
 
 def coverage_page(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
     cols = [{"id": sid, "n": i + 1, "link": link(str(i + 1), source_url(sid), title=source_label(ix.sources[sid])),
-             "label": source_label(ix.sources[sid]), "date": ix.sources[sid].date}
+             "label": source_label(ix.sources[sid]), "date": str(ix.sources[sid].date or "")}
             for i, sid in enumerate(ix.source_order)]
     per_source_actor = {sid: ix.actors_in_source(sid) for sid in ix.source_order}
     per_source_topic = {sid: ix.topics_in_source(sid) for sid in ix.source_order}
