@@ -19,13 +19,27 @@ HOSTILE = '<script>alert("x")</script> & "Co"'
 def dossier() -> Dossier:
     text = "Ana Silva met Rui Costa and the hostile group in Lisbon."
     sources = tuple(
-        CleanSource(id=f"s{i}", file=f"s{i}.txt", format="text", title=f"Report {i} <b>", publisher="Wire",
-                    date=PartialDate(2020, 5, i), url="", authors=(), paragraphs=(Paragraph("p1", "paragraph", text, 1),),
-                    removed=())
-        for i in (1, 2, 3))
-    actors = (ActorDef("ana-silva", "Ana Silva", "person"), ActorDef("rui-costa", "Rui Costa", "person"),
-              ActorDef("hostile", HOSTILE, "group"), ActorDef("lisbon", "Lisbon", "place"),
-              ActorDef("nobody", "Nobody", "person"))
+        CleanSource(
+            id=f"s{i}",
+            file=f"s{i}.txt",
+            format="text",
+            title=f"Report {i} <b>",
+            publisher="Wire",
+            date=PartialDate(2020, 5, i),
+            url="",
+            authors=(),
+            paragraphs=(Paragraph("p1", "paragraph", text, 1),),
+            removed=(),
+        )
+        for i in (1, 2, 3)
+    )
+    actors = (
+        ActorDef("ana-silva", "Ana Silva", "person"),
+        ActorDef("rui-costa", "Rui Costa", "person"),
+        ActorDef("hostile", HOSTILE, "group"),
+        ActorDef("lisbon", "Lisbon", "place"),
+        ActorDef("nobody", "Nobody", "person"),
+    )
     mentions = []
     for s in sources:
         for actor, word in (("ana-silva", "Ana Silva"), ("rui-costa", "Rui Costa"), ("lisbon", "Lisbon")):
@@ -33,12 +47,15 @@ def dossier() -> Dossier:
             mentions.append(Mention(actor, SourceRef(s.id, "p1"), word, i, i + len(word), text))
         if s.id != "s3":
             mentions.append(Mention("hostile", SourceRef(s.id, "p1"), "hostile group", 26, 39, text))
-    events = (Event(PartialDate(2020, 5, 2), "on Saturday", "They met.", SourceRef("s2", "p1")),
-              Event(PartialDate(2020, 5), "in May", "Talks.", SourceRef("s1", "p1")),
-              Event(PartialDate(1990, 1, 1), "in 1990", "Long ago.", SourceRef("s1", "p1")),
-              Event(None, "some day", "Unresolved.", SourceRef("s1", "p1")))
-    return Dossier(config=Config(title="T"), sources=sources, actors=actors, topics=(), mentions=tuple(mentions),
-                   events=events)
+    events = (
+        Event(PartialDate(2020, 5, 2), "on Saturday", "They met.", SourceRef("s2", "p1")),
+        Event(PartialDate(2020, 5), "in May", "Talks.", SourceRef("s1", "p1")),
+        Event(PartialDate(1990, 1, 1), "in 1990", "Long ago.", SourceRef("s1", "p1")),
+        Event(None, "some day", "Unresolved.", SourceRef("s1", "p1")),
+    )
+    return Dossier(
+        config=Config(title="T"), sources=sources, actors=actors, topics=(), mentions=tuple(mentions), events=events
+    )
 
 
 def svg_of(figure: str) -> ET.Element:
@@ -57,8 +74,12 @@ def test_network_sizes_circles_by_mentions_links_actor_pages_and_escapes_labels(
     root = svg_of(figure)
     links = root.findall(f"{SVG}a")
     hrefs = {a.get("href") for a in links}
-    assert hrefs == {"dossier:actors/ana-silva.md", "dossier:actors/rui-costa.md", "dossier:actors/hostile.md",
-                     "dossier:actors/lisbon.md"}  # never-mentioned actors are left out
+    assert hrefs == {
+        "dossier:actors/ana-silva.md",
+        "dossier:actors/rui-costa.md",
+        "dossier:actors/hostile.md",
+        "dossier:actors/lisbon.md",
+    }  # never-mentioned actors are left out
     radius = {a.get("href"): float(a.find(f"{SVG}circle").get("r")) for a in links}
     assert radius["dossier:actors/ana-silva.md"] > radius["dossier:actors/hostile.md"]
     labels = [a.find(f"{SVG}text").text for a in links]

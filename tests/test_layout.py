@@ -68,7 +68,8 @@ def base(built_project):
 
 @pytest.mark.parametrize("device", sorted(WIDTHS))
 def test_no_page_is_wider_than_the_screen_and_tables_scroll_inside_themselves(
-        built_project, base, chromium, artifacts, device):
+    built_project, base, chromium, artifacts, device
+):
     width, height = WIDTHS[device]
     ctx = chromium.new_context(viewport={"width": width, "height": height}, service_workers="block")
     try:
@@ -81,7 +82,9 @@ def test_no_page_is_wider_than_the_screen_and_tables_scroll_inside_themselves(
             found = page.evaluate(OVERFLOW_JS)
             if found:
                 problems[path] = found
-                page.screenshot(path=str(artifacts / f"overflow-{device}-{path.strip('/').replace('/', '-') or 'home'}.png"))
+                page.screenshot(
+                    path=str(artifacts / f"overflow-{device}-{path.strip('/').replace('/', '-') or 'home'}.png")
+                )
         for name, path in (("home", "/"), ("coverage", "/coverage/"), ("actors", "/actors/")):
             page.goto(base + path, wait_until="load")
             page.screenshot(path=str(artifacts / f"layout-{device}-{name}.png"), full_page=True)

@@ -45,11 +45,16 @@ def fresh(tmp_path: Path) -> Path:
 
 def test_new_writes_a_workflow_that_passes_githubs_schema_and_zizmor(fresh):
     wf = fresh / ".github" / "workflows" / "dossier.yml"
-    result = subprocess.run([_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(wf)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(wf)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
-    result = subprocess.run([_tool("zizmor"), "--offline", "--format", "json", str(wf)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [_tool("zizmor"), "--offline", "--format", "json", str(wf)], capture_output=True, text=True, timeout=120
+    )
     assert result.stdout.strip().startswith("["), result.stderr
     assert json.loads(result.stdout) == []
     data = yaml.safe_load(wf.read_text(encoding="utf-8"))
@@ -113,8 +118,13 @@ def test_from_new_to_a_built_site_with_no_hand_edit(fresh):
     from test_serve import _command, _free_port, _get, _stop, _wait_for
 
     port = _free_port()
-    proc = subprocess.Popen([*_command(), "--project", str(fresh), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True, text=True)
+    proc = subprocess.Popen(
+        [*_command(), "--project", str(fresh), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        text=True,
+    )
     try:
         home = _wait_for(f"http://127.0.0.1:{port}/", lambda body: "Water rights" in body, 90, proc, "the home page")
         assert "dossier-network" in home
@@ -132,7 +142,9 @@ def test_a_value_written_by_the_curator_is_no_longer_marked_detected(fresh):
     name = re.search(r"^(2024-03-04_[0-9a-f]{8}\.html):$", text, re.M).group(1)
     path.write_text(text.replace(f"{name}:\n", f"{name}:\n  publisher: Reuters Madrid  # checked\n"), encoding="utf-8")
     run("--project", str(fresh), "build")
-    page = (fresh / "docs" / "sources" / (name.removesuffix(".html").replace("_", "-") + ".md")).read_text(encoding="utf-8")
+    page = (fresh / "docs" / "sources" / (name.removesuffix(".html").replace("_", "-") + ".md")).read_text(
+        encoding="utf-8"
+    )
     publisher_line = next(line for line in page.splitlines() if "Publisher" in line)
     assert "Reuters Madrid" in publisher_line and "detected" not in publisher_line
     date_line = next(line for line in page.splitlines() if "Date" in line)

@@ -73,6 +73,7 @@ def _day(value: object) -> date | None:
 
 # -- actor network ----------------------------------------------------------------------------
 
+
 def co_mentions(d: Dossier) -> tuple[Counter[str], Counter[tuple[str, str]]]:
     """Mentions per actor, and paragraphs shared per pair of actors."""
     mentions: Counter[str] = Counter(m.actor for m in d.mentions)
@@ -86,22 +87,25 @@ def co_mentions(d: Dossier) -> tuple[Counter[str], Counter[tuple[str, str]]]:
     return mentions, pairs
 
 
-def _layout(nodes: list[str], edges: dict[tuple[str, str], int], width: float, height: float,
-            steps: int = 300) -> dict[str, tuple[float, float]]:
+def _layout(
+    nodes: list[str], edges: dict[tuple[str, str], int], width: float, height: float, steps: int = 300
+) -> dict[str, tuple[float, float]]:
     """Fruchterman-Reingold from positions on a circle (in the nodes' order): deterministic."""
     n = len(nodes)
     if n == 1:
         return {nodes[0]: (width / 2, height / 2)}
     cx, cy = width / 2, height / 2
-    pos = {v: [cx + 0.4 * width * math.cos(2 * math.pi * i / n), cy + 0.4 * height * math.sin(2 * math.pi * i / n)]
-           for i, v in enumerate(nodes)}
+    pos = {
+        v: [cx + 0.4 * width * math.cos(2 * math.pi * i / n), cy + 0.4 * height * math.sin(2 * math.pi * i / n)]
+        for i, v in enumerate(nodes)
+    }
     k = math.sqrt(width * height / n)
     heaviest = max(edges.values(), default=1)
     temperature = width / 8
     for _ in range(steps):
         disp = {v: [0.0, 0.0] for v in nodes}
         for i, a in enumerate(nodes):
-            for b in nodes[i + 1:]:
+            for b in nodes[i + 1 :]:
                 dx = pos[a][0] - pos[b][0]
                 dy = pos[a][1] - pos[b][1]
                 dist = math.hypot(dx, dy) or 0.01
@@ -138,20 +142,25 @@ def _layout(nodes: list[str], edges: dict[tuple[str, str], int], width: float, h
     margin_x, margin_y = 90, 30
     span_x = (hi_x - lo_x) or 1
     span_y = (hi_y - lo_y) or 1
-    return {v: (min(width - margin_x, max(margin_x, margin_x + (p[0] - lo_x) / span_x * (width - 2 * margin_x))),
-                min(height - margin_y, max(margin_y, margin_y + (p[1] - lo_y) / span_y * (height - 2 * margin_y))))
-            for v, p in pos.items()}
+    return {
+        v: (
+            min(width - margin_x, max(margin_x, margin_x + (p[0] - lo_x) / span_x * (width - 2 * margin_x))),
+            min(height - margin_y, max(margin_y, margin_y + (p[1] - lo_y) / span_y * (height - 2 * margin_y))),
+        )
+        for v, p in pos.items()
+    }
 
 
-def _spread(pos: dict[str, tuple[float, float]], radius: dict[str, float], width: float, height: float,
-            rounds: int = 80) -> dict[str, tuple[float, float]]:
+def _spread(
+    pos: dict[str, tuple[float, float]], radius: dict[str, float], width: float, height: float, rounds: int = 80
+) -> dict[str, tuple[float, float]]:
     """Push apart circles (and the labels beside them) that overlap; deterministic order."""
     p = {v: [x, y] for v, (x, y) in pos.items()}
     nodes = list(p)
     for _ in range(rounds):
         moved = False
         for i, a in enumerate(nodes):
-            for b in nodes[i + 1:]:
+            for b in nodes[i + 1 :]:
                 dx = p[b][0] - p[a][0]
                 dy = p[b][1] - p[a][1]
                 dist = math.hypot(dx, dy)
@@ -189,16 +198,20 @@ def actor_network(d: Dossier, *, width: int = 720, height: int = 480) -> Md:
     radius = {v: 4 + 14 * math.sqrt(mentions[v] / most) for v in nodes}
     pos = _spread(_layout(nodes, edges, width, height), radius, width, height)
     heaviest = max(edges.values(), default=1)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-labelledby="dossier-network-title"><title id="dossier-network-title">Actor network: '
-             f'{len(nodes)} most mentioned actors, linked when mentioned in the same paragraph</title>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="dossier-network-title"><title id="dossier-network-title">Actor network: '
+        f"{len(nodes)} most mentioned actors, linked when mentioned in the same paragraph</title>"
+    ]
     parts.append('<g class="edges">')
     for (a, b), w in edges.items():
         (x1, y1), (x2, y2) = pos[a], pos[b]
-        parts.append(f'<line class="edge" x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
-                     f'stroke-width="{_num(0.6 + 3.4 * w / heaviest)}" stroke-opacity="0.6"><title>'
-                     f'{_text(names[a].name)} and {_text(names[b].name)}: {w} paragraph{"s" if w != 1 else ""}'
-                     f'</title></line>')
+        parts.append(
+            f'<line class="edge" x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
+            f'stroke-width="{_num(0.6 + 3.4 * w / heaviest)}" stroke-opacity="0.6"><title>'
+            f"{_text(names[a].name)} and {_text(names[b].name)}: {w} paragraph{'s' if w != 1 else ''}"
+            f"</title></line>"
+        )
     parts.append("</g>")
     # Smaller circles last, so that they sit on top of bigger ones and stay clickable.
     for v in sorted(nodes, key=lambda v: (-mentions[v], v)):
@@ -211,19 +224,26 @@ def actor_network(d: Dossier, *, width: int = 720, height: int = 480) -> Md:
         count = mentions[v]
         parts.append(
             f'<a href="{_href("actors/" + v + ".md")}"><title>{_text(actor.name)}: '
-            f'{count} mention{"s" if count != 1 else ""}</title>'
+            f"{count} mention{'s' if count != 1 else ''}</title>"
             f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}" fill="{colour}" fill-opacity="0.85" stroke="#fff" stroke-width="1"/>'
             f'<text x="{_num(tx)}" y="{_num(y + 4)}" text-anchor="{anchor}">{_text(actor.name)}</text></a>'
         )
     parts.append("</svg>")
-    legend = " · ".join(f'<span style="color:{c}">●</span> {k}' for k, c in KIND_COLOURS.items()
-                        if any(names[v].kind == k for v in nodes))
-    return Md('<figure class="dossier-chart dossier-network" data-search-exclude="">' + "".join(parts)
-              + f"<figcaption>Who is mentioned with whom: circles sized by mentions, lines by paragraphs "
-                f"shared; each circle links to the actor's page. {legend}</figcaption></figure>")
+    legend = " · ".join(
+        f'<span style="color:{c}">●</span> {k}'
+        for k, c in KIND_COLOURS.items()
+        if any(names[v].kind == k for v in nodes)
+    )
+    return Md(
+        '<figure class="dossier-chart dossier-network" data-search-exclude="">'
+        + "".join(parts)
+        + f"<figcaption>Who is mentioned with whom: circles sized by mentions, lines by paragraphs "
+        f"shared; each circle links to the actor's page. {legend}</figcaption></figure>"
+    )
 
 
 # -- timeline -----------------------------------------------------------------------------------
+
 
 def _ticks(first: date, last: date) -> list[tuple[date, str]]:
     """Axis ticks: days for a span of weeks, months for a span of years, else years."""
@@ -294,9 +314,11 @@ def timeline_chart(d: Dossier, *, width: int = 720) -> Md:
     dots_y = 140
     height = 185
     most = max(event_days.values(), default=1)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-labelledby="dossier-timeline-title"><title id="dossier-timeline-title">Timeline: '
-             f'{sum(event_days.values())} dated events and {len(source_days)} sources</title>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="dossier-timeline-title"><title id="dossier-timeline-title">Timeline: '
+        f"{sum(event_days.values())} dated events and {len(source_days)} sources</title>"
+    ]
     parts.append(f'<text x="4" y="{(bar_top + bar_base) // 2}">Events</text>')
     parts.append(f'<text x="4" y="{dots_y + 4}">Sources</text>')
     parts.append(f'<line class="edge" x1="{left}" y1="{bar_base}" x2="{width - right}" y2="{bar_base}"/>')
@@ -304,24 +326,37 @@ def timeline_chart(d: Dossier, *, width: int = 720) -> Md:
     parts.append(f'<a href="{_href("timeline/index.md")}">')
     for day, n in sorted(event_days.items()):
         h = (bar_base - bar_top) * n / most
-        parts.append(f'<rect x="{_num(x(day) - bar_w / 2)}" y="{_num(bar_base - h)}" width="{_num(bar_w)}" '
-                     f'height="{_num(h)}" fill="#3f51b5" fill-opacity="0.8"><title>{day.isoformat()}: '
-                     f'{n} event{"s" if n != 1 else ""}</title></rect>')
+        parts.append(
+            f'<rect x="{_num(x(day) - bar_w / 2)}" y="{_num(bar_base - h)}" width="{_num(bar_w)}" '
+            f'height="{_num(h)}" fill="#3f51b5" fill-opacity="0.8"><title>{day.isoformat()}: '
+            f"{n} event{'s' if n != 1 else ''}</title></rect>"
+        )
     parts.append("</a>")
     stacked: Counter[date] = Counter()
     for day, s in source_days:
         y = dots_y - 9 * stacked[day]
         stacked[day] += 1
-        parts.append(f'<a href="{_href("sources/" + s.id + ".md")}"><title>{_text(s.title or s.id)} '
-                     f'({_text(s.publisher or "unknown publisher")}, {day.isoformat()})</title>'
-                     f'<circle cx="{_num(x(day))}" cy="{_num(y)}" r="4" fill="#ef6c00"/></a>')
+        parts.append(
+            f'<a href="{_href("sources/" + s.id + ".md")}"><title>{_text(s.title or s.id)} '
+            f"({_text(s.publisher or 'unknown publisher')}, {day.isoformat()})</title>"
+            f'<circle cx="{_num(x(day))}" cy="{_num(y)}" r="4" fill="#ef6c00"/></a>'
+        )
     for day, label in _ticks(first, last):
-        parts.append(f'<line class="edge" x1="{_num(x(day))}" y1="{dots_y + 12}" x2="{_num(x(day))}" y2="{dots_y + 17}"/>'
-                     f'<text x="{_num(x(day))}" y="{dots_y + 32}" text-anchor="middle">{_text(label)}</text>')
+        parts.append(
+            f'<line class="edge" x1="{_num(x(day))}" y1="{dots_y + 12}" x2="{_num(x(day))}" y2="{dots_y + 17}"/>'
+            f'<text x="{_num(x(day))}" y="{dots_y + 32}" text-anchor="middle">{_text(label)}</text>'
+        )
     parts.append("</svg>")
-    return Md('<figure class="dossier-chart dossier-timeline" data-search-exclude="">' + "".join(parts)
-              + "<figcaption>Dated events the sources mention (bars, per day; they link to the timeline) and "
-                "the sources by publication date (dots, each linked to its page)."
-              + (f" {outside} event{'s' if outside != 1 else ''} further away in time {'are' if outside != 1 else 'is'} "
-                 "on the timeline page only." if outside else "")
-              + "</figcaption></figure>")
+    return Md(
+        '<figure class="dossier-chart dossier-timeline" data-search-exclude="">'
+        + "".join(parts)
+        + "<figcaption>Dated events the sources mention (bars, per day; they link to the timeline) and "
+        "the sources by publication date (dots, each linked to its page)."
+        + (
+            f" {outside} event{'s' if outside != 1 else ''} further away in time {'are' if outside != 1 else 'is'} "
+            "on the timeline page only."
+            if outside
+            else ""
+        )
+        + "</figcaption></figure>"
+    )
