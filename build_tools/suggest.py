@@ -194,7 +194,7 @@ def _occurrences(sources: Sequence[CleanSource], actors: Sequence[ActorDef]) -> 
                 text = text[:start] + "|" * (end - start) + text[end:]
             spans = sentence_spans(text)
             starts = {s for s, _ in spans}
-            for tokens, start, end, before, after in _sequences(text):
+            for tokens, start, _end, before, after in _sequences(text):
                 opened = text[:start].rstrip()
                 # After an opening quote (one preceded by a space), not after a closing one.
                 initial = start in starts or (

@@ -263,7 +263,7 @@ def test_added_sources_show_on_the_home_page_and_their_actors_pages(built_with_a
 def test_added_sources_are_in_the_search_index(built_with_additions):
     root, reports = built_with_additions
     docs = json.loads((root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    for report, word in zip(reports, ("Lancaster House", "Erbil")):
+    for report, word in zip(reports, ("Lancaster House", "Erbil"), strict=True):
         locations = [d["location"] for d in docs if word in d["text"] or word in d["title"]]
         assert any(loc.startswith(f"sources/{report.id}/") for loc in locations), (word, locations)
 
