@@ -152,7 +152,12 @@ def _layout(
 
 
 def _spread(
-    pos: dict[str, tuple[float, float]], radius: dict[str, float], width: float, height: float, rounds: int = 80
+    pos: dict[str, tuple[float, float]],
+    radius: dict[str, float],
+    label: dict[str, int],
+    width: float,
+    height: float,
+    rounds: int = 80,
 ) -> dict[str, tuple[float, float]]:
     """Push apart circles (and the labels beside them) that overlap; deterministic order."""
     p = {v: [x, y] for v, (x, y) in pos.items()}
@@ -166,6 +171,13 @@ def _spread(
                 dist = math.hypot(dx, dy)
                 need = radius[a] + radius[b] + 14
                 if dist >= need:
+                    # Labels on one line next to each other: move the two apart vertically.
+                    wide = radius[a] + radius[b] + 3.2 * (label[a] + label[b]) + 8
+                    if abs(dy) < 13 and abs(dx) < wide:
+                        shift = (13 - abs(dy)) / 2 * (1 if dy >= 0 else -1)
+                        p[a][1] -= shift
+                        p[b][1] += shift
+                        moved = True
                     continue
                 if dist < 0.01:
                     dx, dy, dist = 1.0, 0.0, 1.0
@@ -196,7 +208,8 @@ def actor_network(d: Dossier, *, width: int = 720, height: int = 480) -> Md:
     edges = {p: w for p, w in sorted(pairs.items()) if p[0] in keep and p[1] in keep}
     most = mentions[nodes[0]]
     radius = {v: 4 + 14 * math.sqrt(mentions[v] / most) for v in nodes}
-    pos = _spread(_layout(nodes, edges, width, height), radius, width, height)
+    label = {v: len(names[v].name) for v in nodes}
+    pos = _spread(_layout(nodes, edges, width, height), radius, label, width, height)
     heaviest = max(edges.values(), default=1)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
