@@ -241,7 +241,9 @@ def page_facts(html: str) -> PageFacts:
 
     url = next((u for u in (meta.get("og:url", ""), canonical, _clean_text(getattr(traf, "url", "")))
                 if re.match(r"^https?://[^\s<>\"']+$", u)), "")
-    return PageFacts(title=headline, publisher=publisher, date=date, url=url, authors=tuple(authors))
+    # A hostile or broken page may state anything at any length: keep what a person would write.
+    return PageFacts(title=headline[:300], publisher=publisher[:120] if len(publisher) <= 120 else "",
+                     date=date, url=url if len(url) <= 2000 else "", authors=tuple(a for a in authors if len(a) <= 80)[:12])
 
 
 def detected_facts(page: PageFacts, found: DetectedMeta) -> dict[str, str | list[str]]:

@@ -114,6 +114,16 @@ def yaml_load(text: str):
     return yaml.safe_load(text)
 
 
+def test_hostile_meta_tags_give_nothing_that_runs_and_nothing_huge():
+    html = ("<html><head><title>T</title><meta property='og:url' content='javascript:alert(1)'>"
+            f"<meta property='og:site_name' content='{'x' * 5000}'>"
+            "<meta name='author' content='&lt;script&gt;alert(1)&lt;/script&gt;'>"
+            f"<meta property='og:title' content='{'Long ' * 2000}'></head><body><p>x</p></body></html>")
+    facts = page_facts(html)
+    assert facts.url == "" and facts.publisher == "" and facts.authors == ()
+    assert len(facts.title) <= 300
+
+
 def test_entry_with_nothing_detected_still_loads(tmp_path):
     path = tmp_path / "sources.yml"
     record_source(path, "note_abababab.txt", "note.txt", {})
