@@ -276,3 +276,10 @@ def test_a_build_with_impossible_dates_in_the_text_warns_and_builds(tmp_path):
     assert "warning: dossier/sources/talks.txt:3: impossible publication date 2016-02-31" in res.output
     assert "warning: dossier/sources/talks.txt:5: impossible date '30 February 2016' in the text; ignored" in res.output
     assert (root / "site" / "timeline" / "index.html").is_file()
+
+
+def test_the_cleaners_json_report_writes_the_date_as_sources_yml_does():
+    seed = REPO / "dossier" / "sources" / "000_6da2900302d33055.txt"
+    res = CliRunner().invoke(cli, ["--project", str(REPO), "clean", str(seed), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)["date"] == "2014-12-03"
