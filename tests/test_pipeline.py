@@ -283,3 +283,26 @@ def test_the_cleaners_json_report_writes_the_date_as_sources_yml_does():
     res = CliRunner().invoke(cli, ["--project", str(REPO), "clean", str(seed), "--format", "json"])
     assert res.exit_code == 0, res.output
     assert json.loads(res.output)["date"] == "2014-12-03"
+
+
+def test_partial_date_accepts_exactly_the_days_of_the_calendar():
+    from datetime import date
+
+    for year in (1900, 1999, 2000, 2016, 2099, 2100):
+        for month in range(0, 14):
+            for day in range(0, 33):
+                text = f"{year:04d}-{month:02d}-{day:02d}"
+                try:
+                    date(year, month, day)
+                    real = True
+                except ValueError:
+                    real = False
+                try:
+                    parsed = PartialDate.parse(text)
+                except ValueError:
+                    parsed = None
+                assert (parsed is not None) == real, text
+                if parsed is not None:
+                    assert parsed.iso == text and parsed.as_date() == date(year, month, day)
+            month_text = f"{year:04d}-{month:02d}"
+            assert (PartialDate.parse_or_none(month_text) is not None) == (1 <= month <= 12), month_text
