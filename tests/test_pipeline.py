@@ -53,6 +53,7 @@ def test_partial_date_keeps_what_it_says_and_prints_as_written(text, precision):
         ("2015-02-29", "no day 29"),
         ("2014-11-00", "no day 00"),
         ("14-11-05", "is not YYYY"),
+        ("２０１４-11", "is not YYYY"),
     ],
 )
 def test_partial_date_refuses_what_the_calendar_has_not(text, why):
