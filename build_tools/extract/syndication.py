@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from build_tools.extract.text import find_root, fold
 from build_tools.model import CleanSource, SharedPassage, SourceRef

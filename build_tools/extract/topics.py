@@ -13,8 +13,8 @@ does not rank topics or decide what is relevant beyond the curated words.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 from build_tools.model import CleanSource, SourceRef, TopicDef, TopicHit
 
