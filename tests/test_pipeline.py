@@ -307,3 +307,19 @@ def test_partial_date_accepts_exactly_the_days_of_the_calendar():
                     assert parsed.iso == text and parsed.as_date() == date(year, month, day)
             month_text = f"{year:04d}-{month:02d}"
             assert (PartialDate.parse_or_none(month_text) is not None) == (1 <= month <= 12), month_text
+
+
+def test_an_impossible_date_in_an_html_source_is_placed_by_its_paragraph(tmp_path):
+    root = tiny_project(tmp_path, "unused\n")
+    (root / "dossier" / "sources" / "talks.txt").unlink()
+    (root / "dossier" / "sources" / "talks.html").write_text(
+        "<html><head><title>Talks in Paris</title></head><body><article><h1>Talks in Paris</h1>"
+        "<p>The ministers met in Paris on 31 February 2016 to talk about the coalition and its plans for"
+        " the months to come, officials said.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    _, dossier = model(root)
+    (warning,) = [w for w in dossier.warnings if "impossible date" in w]
+    assert re.fullmatch(
+        r"dossier/sources/talks.html: paragraph p\d+: impossible date '31 February 2016' in the text; ignored", warning
+    ), warning
