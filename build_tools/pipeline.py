@@ -10,9 +10,10 @@ inputs everywhere. Each stage is a pure function from the model in to the model 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from .clean import clean_all, clean_source
 from .clean.meta import parse_date
@@ -21,6 +22,8 @@ from .load import Project, load_project
 from .model import CleanSource, Dossier, PartialDate, RawSource
 from .render import render_site
 from .yamlfile import located
+
+Timer = Callable[[str, Callable[[], Any]], Any]
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,13 @@ def clean_one(project: Project, raw: RawSource) -> CleanSource:
     return clean_source(raw, project.config.clean, project.sources)
 
 
-def extract_stage(project: Project, cleaned: Sequence[CleanSource]) -> Dossier:
-    """extract: cleaned sources + definitions -> the Dossier, with the cleaner's own warnings."""
-    dossier = build_dossier(project.config, cleaned, project.actors, project.topics)
+def extract_stage(project: Project, cleaned: Sequence[CleanSource], timed: Timer | None = None) -> Dossier:
+    """extract: cleaned sources + definitions -> the Dossier, with the cleaner's own warnings.
+    `timed(name, step)`, when given, runs each extractor (the benchmarks measure them with it)."""
+    if timed is None:
+        dossier = build_dossier(project.config, cleaned, project.actors, project.topics)
+    else:
+        dossier = build_dossier(project.config, cleaned, project.actors, project.topics, timed)
     raws = {r.id: r for r in project.sources}
     notes = tuple(w for s in dossier.sources if (w := _impossible_detected_date(s, raws.get(s.id))))
     return replace(dossier, warnings=notes + dossier.warnings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from typing import Any
 
 from jinja2 import Environment
@@ -87,13 +88,11 @@ def _paragraph_rows(s: CleanSource, ix: Index, shared_by_para: dict[tuple[str, s
                     ) -> list[dict[str, Any]]:
     paragraphs: list[dict[str, Any]] = []
     for p in s.paragraphs:
-        also = [
-            link(source_label(ix.sources[o]), f"{o}.md#{op}")
-            for o, op in sorted(set(shared_by_para.get((s.id, p.id), [])), key=lambda x: (ix.source_rank[x[0]], x[1]))
-            if o in ix.sources
-        ]
+        others = sorted((o, op) for o, op in set(shared_by_para.get((s.id, p.id), ())) if o in ix.sources)
+        shown = heapq.nsmallest(ALSO_SHOWN, others, key=lambda x: (ix.source_rank[x[0]], x[1]))
+        also = [link(source_label(ix.sources[o]), f"{o}.md#{op}") for o, op in shown]  # only what is shown
         paragraphs.append({"id": p.id, "n": len(paragraphs) + 1, "kind": p.kind, "text": p.text,
-                           "also": also[:ALSO_SHOWN], "also_more": max(0, len(also) - ALSO_SHOWN)})
+                           "also": also, "also_more": len(others) - len(shown)})
     return paragraphs
 
 
