@@ -32,13 +32,17 @@ from build_tools.publish import stage_site  # noqa: E402
 def make_project(dest: Path, n: int) -> Path:
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "dossier", dest / "dossier")
-    shutil.copytree(ROOT / "docs", dest / "docs", ignore=lambda d, names: [x for x in names if x not in
-                                                                         ("about.md", "method.md", "assets", "dossier.css")])
+    shutil.copytree(
+        ROOT / "docs",
+        dest / "docs",
+        ignore=lambda d, names: [x for x in names if x not in ("about.md", "method.md", "assets", "dossier.css")],
+    )
     src = dest / "dossier" / "sources"
     # The seeds, then the labelled cleaning corpus (other subjects and publishers), then copies
     # of both under new names with a varied first line so no two files are identical.
-    pages = sorted(src.iterdir()) + sorted(p for p in (ROOT / "tests" / "corpus").glob("*.raw.*")
-                                           if not p.name.startswith("seed_"))
+    pages = sorted(src.iterdir()) + sorted(
+        p for p in (ROOT / "tests" / "corpus").glob("*.raw.*") if not p.name.startswith("seed_")
+    )
     for i in range(len(list(src.iterdir())), n):
         page = pages[i % len(pages)]
         text = page.read_text(encoding="utf-8")
@@ -55,8 +59,10 @@ def dir_size(folder: Path) -> int:
 
 
 def bench_build(sizes: list[int]) -> None:
-    print(f"{'sources':>8} {'pipeline s':>11} {'mkdocs s':>9} {'peak MB':>8} {'site MB':>8} {'pages':>6} "
-          f"{'s/source':>9} {'ratio':>6}")
+    print(
+        f"{'sources':>8} {'pipeline s':>11} {'mkdocs s':>9} {'peak MB':>8} {'site MB':>8} {'pages':>6} "
+        f"{'s/source':>9} {'ratio':>6}"
+    )
     base = None
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
@@ -73,8 +79,10 @@ def bench_build(sizes: list[int]) -> None:
             pages = prepared.pages
             per = (t1 - t0 + t3 - t2) / n
             base = base or per
-            print(f"{n:>8} {t1 - t0:>11.2f} {t3 - t2:>9.2f} {peak:>8.1f} {dir_size(root / 'site') / 1e6:>8.1f} "
-                  f"{len(pages):>6} {per:>9.3f} {per / base:>6.2f}")
+            print(
+                f"{n:>8} {t1 - t0:>11.2f} {t3 - t2:>9.2f} {peak:>8.1f} {dir_size(root / 'site') / 1e6:>8.1f} "
+                f"{len(pages):>6} {per:>9.3f} {per / base:>6.2f}"
+            )
 
 
 def bench_matcher() -> None:

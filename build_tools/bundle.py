@@ -27,7 +27,7 @@ import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -158,7 +158,7 @@ def external_fetches(site_dir: Path) -> tuple[str, ...]:
 def write_zip(site_dir: Path, zip_path: Path, folder: str, epoch: int) -> int:
     """Zip every file under `site_dir` into `folder/` of `zip_path`, reproducibly. Returns the
     number of files. Written to a temporary name first, so a failure leaves no half zip."""
-    stamp = datetime.fromtimestamp(max(epoch, _ZIP_EPOCH_MIN), tz=timezone.utc).timetuple()[:6]
+    stamp = datetime.fromtimestamp(max(epoch, _ZIP_EPOCH_MIN), tz=UTC).timetuple()[:6]
     files = sorted(p for p in site_dir.rglob("*") if p.is_file())
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = zip_path.with_name(zip_path.name + ".part")

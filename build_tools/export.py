@@ -2,9 +2,10 @@
 
 `export_dossier` turns a `Dossier` into dicts and lists of strings, numbers and booleans only;
 `export_json` serialises it with sorted keys, so the same dossier always gives the same bytes.
-Figure groups keep the model's order (the figures page's). The shape is documented by `build_tools/schema/export.schema.json`. Lists are sorted: sources,
+The shape is documented by `build_tools/schema/export.schema.json`. Lists are sorted: sources,
 actors and topics by id; paragraphs in reading order; evidence by source, paragraph order and
-offset. This module computes nothing new and writes no file.
+offset; figure groups keep the model's order, which is the figures page's. This module computes
+nothing new and writes no file: one function per top-level list, each a plain formatting step.
 """
 
 from __future__ import annotations
@@ -15,28 +16,33 @@ import json
 from typing import Any
 
 from build_tools.extract.mentions import actor_aliases
-from build_tools.model import CleanSource, Dossier, SourceRef
+from build_tools.model import Dossier, SourceRef
 
 SCHEMA_VERSION = 1
 
-
-def _paragraph_order(sources: tuple[CleanSource, ...]) -> dict[tuple[str, str], int]:
-    # "p10" must sort after "p9": order by reading position, not by the id string.
-    return {(s.id, p.id): i for s in sources for i, p in enumerate(s.paragraphs)}
+Place = tuple[str, int, str]
 
 
-def export_dossier(d: Dossier) -> dict[str, Any]:
-    """The dossier as JSON-ready data (see the module docstring for the order of lists)."""
-    order = _paragraph_order(d.sources)
+class _Places:
+    """Sort keys for paragraph references: "p10" sorts after "p9" (reading position, not id)."""
 
-    def place(source: str, paragraph: str) -> tuple[str, int, str]:
+    def __init__(self, d: Dossier) -> None:
+        self.order = {(s.id, p.id): i for s in d.sources for i, p in enumerate(s.paragraphs)}
+
+    def of(self, ref: SourceRef) -> Place:
         # Unknown refs (should not happen) sort after known ones, by their id.
-        return (source, order.get((source, paragraph), len(order)), paragraph)
+        return (ref.source, self.order.get((ref.source, ref.paragraph), len(self.order)), ref.paragraph)
 
-    def ref(r: SourceRef) -> dict[str, str]:
-        return {"source": r.source, "paragraph": r.paragraph}
+    def first(self, refs: tuple[SourceRef, ...]) -> tuple[Place, ...]:
+        return tuple(sorted(self.of(r) for r in refs))
 
-    sources = [
+
+def _ref(r: SourceRef) -> dict[str, str]:
+    return {"source": r.source, "paragraph": r.paragraph}
+
+
+def _sources(d: Dossier) -> list[dict[str, Any]]:
+    return [
         {
             "id": s.id,
             "file": s.file,
@@ -57,19 +63,14 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
         for s in sorted(d.sources, key=lambda s: s.id)
     ]
 
+
+def _actors(d: Dossier, places: _Places) -> list[dict[str, Any]]:
     mentions_of: dict[str, list[dict[str, Any]]] = {a.id: [] for a in d.actors}
-    for m in sorted(d.mentions, key=lambda m: (*place(m.source, m.paragraph), m.start, m.end, m.actor)):
+    for m in sorted(d.mentions, key=lambda m: (*places.of(m.ref), m.start, m.end, m.actor)):
         mentions_of.setdefault(m.actor, []).append(
-            {
-                "source": m.source,
-                "paragraph": m.paragraph,
-                "alias": m.alias,
-                "start": m.start,
-                "end": m.end,
-                "text": m.sentence,
-            }
+            {**_ref(m.ref), "alias": m.alias, "start": m.start, "end": m.end, "text": m.sentence}
         )
-    actors = [
+    return [
         {
             "id": a.id,
             "name": a.name,
@@ -82,13 +83,14 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
         for a in sorted(d.actors, key=lambda a: a.id)
     ]
 
-    hits_of: dict[str, list[dict[str, str]]] = {t.id: [] for t in d.topics}
-    for h in sorted(d.topic_hits, key=lambda h: (h.topic, *place(h.source, h.paragraph))):
+
+def _topics(d: Dossier, places: _Places) -> list[dict[str, Any]]:
+    hits_of: dict[str, list[dict[str, Any]]] = {t.id: [] for t in d.topics}
+    for h in sorted(d.topic_hits, key=lambda h: (h.topic, *places.of(h.ref))):
         hits_of.setdefault(h.topic, []).append(
-            {"source": h.source, "paragraph": h.paragraph, "keyword": h.keyword, "matched": h.matched,
-             "spans": [[a, b] for a, b in h.spans]}
+            {**_ref(h.ref), "keyword": h.keyword, "matched": h.matched, "spans": [[a, b] for a, b in h.spans]}
         )
-    topics = [
+    return [
         {
             "id": t.id,
             "name": t.name,
@@ -100,84 +102,97 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
         for t in sorted(d.topics, key=lambda t: t.id)
     ]
 
-    def first_place(refs: tuple[SourceRef, ...]) -> tuple[tuple[str, int, str], ...]:
-        return tuple(sorted(place(r.source, r.paragraph) for r in refs))
 
-    quotes = [
+def _quotes(d: Dossier, places: _Places) -> list[dict[str, Any]]:
+    return [
         {
             "text": q.text,
             "speaker": q.speaker,
             "speaker_text": q.speaker_text,
             "origin": q.origin,
-            "sources": [ref(r) for r in sorted(q.sources, key=lambda r: place(r.source, r.paragraph))],
+            "sources": [_ref(r) for r in sorted(q.sources, key=places.of)],
         }
-        for q in sorted(d.quotes, key=lambda q: (first_place(q.sources), q.text, q.speaker_text))
+        for q in sorted(d.quotes, key=lambda q: (places.first(q.sources), q.text, q.speaker_text))
     ]
-    figures = [
+
+
+def _figures(d: Dossier, places: _Places) -> list[dict[str, Any]]:
+    return [
         {
             "quantity": f.quantity,
             "value": f.value,
             "qualifier": f.qualifier,
             "text": f.text,
-            "source": f.source,
-            "paragraph": f.paragraph,
+            **_ref(f.ref),
             "sentence": f.sentence,
             "low": f.low,
             "high": None if math.isinf(f.high) else f.high,
             "bounds": f.bounds,
         }
-        for f in sorted(d.figures, key=lambda f: (*place(f.source, f.paragraph), f.text, f.quantity, f.value))
+        for f in sorted(d.figures, key=lambda f: (*places.of(f.ref), f.text, f.quantity, f.value))
     ]
-    figure_groups = [
+
+
+def _figure_groups(d: Dossier) -> list[dict[str, Any]]:
+    # In the model's order, which is the figures page's: most widely reported first.
+    return [
         {
             "quantity": g.quantity,
             "verdict": g.verdict,
             "values": list(g.values),
             "sources": g.sources,
-            "figures": [{"source": f.source, "paragraph": f.paragraph, "text": f.text, "value": f.value}
-                        for f in g.figures],
+            "figures": [{**_ref(f.ref), "text": f.text, "value": f.value} for f in g.figures],
             "conflicts": [list(pair) for pair in g.conflicts],
         }
-        # In the model's order, which is the figures page's: most widely reported first.
         for g in d.figure_groups
     ]
-    events = [
+
+
+def _events(d: Dossier, places: _Places) -> list[dict[str, Any]]:
+    # Dated events in date order first, then the unresolved ones in reading order.
+    ordered = sorted(d.events, key=lambda e: (e.date is None, e.iso, *places.of(e.ref), e.date_text, e.text))
+    return [
         {
-            "date": e.date.iso if e.date else "",
+            "date": e.iso,
             "date_text": e.date_text,
             "text": e.text,
-            "source": e.source,
-            "paragraph": e.paragraph,
+            **_ref(e.ref),
             "resolved": e.resolved,
             "resolution": e.resolution,
             "period": e.period,
         }
-        # Dated events in date order first, then the unresolved ones in reading order.
-        for e in sorted(d.events, key=lambda e: (e.date is None, e.date.iso if e.date else "",
-                                                  *place(e.source, e.paragraph), e.date_text, e.text))
+        for e in ordered
     ]
-    shared = [
+
+
+def _shared(d: Dossier, places: _Places) -> list[dict[str, Any]]:
+    return [
         {
-            "refs": [ref(r) for r in sorted(p.refs, key=lambda r: place(r.source, r.paragraph))],
+            "refs": [_ref(r) for r in sorted(p.refs, key=places.of)],
             "text": p.text,
             "similarity": p.similarity,
         }
-        for p in sorted(d.shared, key=lambda p: (first_place(p.refs), p.text))
+        for p in sorted(d.shared, key=lambda p: (places.first(p.refs), p.text))
     ]
+
+
+def export_dossier(d: Dossier) -> dict[str, Any]:
+    """The dossier as JSON-ready data (see the module docstring for the order of lists)."""
+    places = _Places(d)
     return {
         "schema_version": SCHEMA_VERSION,
         "title": d.config.title,
         "description": d.config.description,
         "language": d.config.language,
         "site_url": d.config.site_url,
-        "sources": sources,
-        "actors": actors,
-        "topics": topics,
-        "quotes": quotes,
-        "figures": figures,
-        "figure_groups": figure_groups,
-        "events": events,
-        "shared": shared,
+        "sources": _sources(d),
+        "actors": _actors(d, places),
+        "topics": _topics(d, places),
+        "quotes": _quotes(d, places),
+        "figures": _figures(d, places),
+        "figure_groups": _figure_groups(d),
+        "events": _events(d, places),
+        "shared": _shared(d, places),
     }
 
 

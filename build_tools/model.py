@@ -34,7 +34,7 @@ AttributionOrigin = Literal["detected", "curated"]
 ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
 PARAGRAPH_KINDS: tuple[ParagraphKind, ...] = get_args(ParagraphKind)
 
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 
 
 @dataclass(frozen=True, order=True)
@@ -64,7 +64,7 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """"yyyy", "yyyy-mm" or "yyyy-mm-dd"; ValueError (saying why) for anything else."""
+        """ "yyyy", "yyyy-mm" or "yyyy-mm-dd"; ValueError (saying why) for anything else."""
         m = _PARTIAL_DATE.fullmatch(text.strip())
         if not m:
             raise ValueError(f"{text!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
@@ -138,6 +138,8 @@ class SourceMeta:
     url: str = ""
     authors: tuple[str, ...] = ()
     note: str = ""
+    # Fields above whose value was recorded as detected (`detected:` in sources.yml), not curated.
+    detected: tuple[str, ...] = ()
     # `attributions:` of sources.yml: (the first words of a quotation, the actor id who said it);
     # wins over the speaker found in the text.
     attributions: tuple[tuple[str, str], ...] = ()

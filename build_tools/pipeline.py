@@ -10,9 +10,10 @@ inputs everywhere. Each stage is a pure function from the model in to the model 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from .clean import clean_all, clean_source
 from .clean.meta import parse_date
@@ -21,6 +22,8 @@ from .load import Project, load_project
 from .model import CleanSource, Dossier, PartialDate, RawSource
 from .render import render_site
 from .yamlfile import located
+
+Timer = Callable[[str, Callable[[], Any]], Any]
 
 
 @dataclass(frozen=True)
@@ -52,10 +55,14 @@ def clean_one(project: Project, raw: RawSource) -> CleanSource:
     return clean_source(raw, project.config.clean, project.sources)
 
 
-def extract_stage(project: Project, cleaned: Sequence[CleanSource]) -> Dossier:
-    """extract: cleaned sources + definitions -> the Dossier, with the cleaner's own warnings."""
-    dossier = build_dossier(project.config, cleaned, project.actors, project.topics,
-                            {r.id: r.meta.attributions for r in project.sources if r.meta.attributions})
+def extract_stage(project: Project, cleaned: Sequence[CleanSource], timed: Timer | None = None) -> Dossier:
+    """extract: cleaned sources + definitions -> the Dossier, with the cleaner's own warnings.
+    `timed(name, step)`, when given, runs each extractor (the benchmarks measure them with it)."""
+    attributions = {r.id: r.meta.attributions for r in project.sources if r.meta.attributions}
+    if timed is None:
+        dossier = build_dossier(project.config, cleaned, project.actors, project.topics, attributions=attributions)
+    else:
+        dossier = build_dossier(project.config, cleaned, project.actors, project.topics, timed, attributions)
     raws = {r.id: r for r in project.sources}
     notes = tuple(w for s in dossier.sources if (w := _impossible_detected_date(s, raws.get(s.id))))
     return replace(dossier, warnings=notes + dossier.warnings)
@@ -70,8 +77,9 @@ def _impossible_detected_date(source: CleanSource, raw: RawSource | None) -> str
     line = 0
     if raw is not None and raw.format == "text":
         line = next((n for n, text in enumerate(raw.text.splitlines(), 1) if parse_date(text) == detected), 0)
-    return located(f"dossier/sources/{source.file}", line,
-                   f"impossible publication date {detected} in the text; ignored")
+    return located(
+        f"dossier/sources/{source.file}", line, f"impossible publication date {detected} in the text; ignored"
+    )
 
 
 def render_stage(project: Project, dossier: Dossier) -> dict[str, str]:
@@ -85,7 +93,19 @@ def model(root: Path) -> tuple[Project, Dossier]:
     return project, extract_stage(project, clean_stage(project))
 
 
-def prepare(root: Path) -> Prepared:
-    """load -> clean -> extract -> render, nothing written."""
-    project, dossier = model(root)
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def prepare(root: Path, on_stage: Callable[[str, str], None] | None = None) -> Prepared:
+    """load -> clean -> extract -> render, nothing written. `on_stage(stage, detail)` is told
+    as each stage starts (the CLI's progress)."""
+    stage = on_stage or (lambda name, detail: None)
+    stage("load", "")
+    project = load_stage(root)
+    stage("clean", _plural(len(project.sources), "source"))
+    cleaned = clean_stage(project)
+    stage("extract", f"{_plural(len(project.actors), 'actor')}, {_plural(len(project.topics), 'topic')}")
+    dossier = extract_stage(project, cleaned)
+    stage("render", _plural(len(dossier.mentions), "mention"))
     return Prepared(project, dossier, render_stage(project, dossier))

@@ -44,9 +44,18 @@ def test_partial_date_keeps_what_it_says_and_prints_as_written(text, precision):
     assert when.precision == precision and str(when) == text
 
 
-@pytest.mark.parametrize("text, why", [("2014-13-45", "no month 13"), ("2099-02-30", "no day 30"),
-                                       ("2099-00", "no month 00"), ("2015-02-29", "no day 29"),
-                                       ("2014-11-00", "no day 00"), ("14-11-05", "is not YYYY")])
+@pytest.mark.parametrize(
+    "text, why",
+    [
+        ("2014-13-45", "no month 13"),
+        ("2099-02-30", "no day 30"),
+        ("2099-00", "no month 00"),
+        ("2015-02-29", "no day 29"),
+        ("2014-11-00", "no day 00"),
+        ("14-11-05", "is not YYYY"),
+        ("２０１４-11", "is not YYYY"),
+    ],
+)
 def test_partial_date_refuses_what_the_calendar_has_not(text, why):
     with pytest.raises(ValueError, match=why):
         PartialDate.parse(text)
@@ -72,8 +81,9 @@ def test_build_epoch_reads_the_newest_date_whatever_its_precision():
 
 @pytest.mark.parametrize("bad", ["2014-13-45", "2099-02-30", "2099-00"])
 def test_an_impossible_curated_date_is_an_error_naming_sources_yml_and_its_line(tmp_path, bad):
-    root = tiny_project(tmp_path, "Talks resumed in Paris.\n",
-                        f"# facts\ntalks.txt:\n  publisher: AFP\n  date: \"{bad}\"\n")
+    root = tiny_project(
+        tmp_path, "Talks resumed in Paris.\n", f'# facts\ntalks.txt:\n  publisher: AFP\n  date: "{bad}"\n'
+    )
     with pytest.raises(DossierError, match=rf"^dossier/sources.yml:4: date '{bad}' of 'talks.txt' is not a date"):
         load_project(root)
     res = CliRunner().invoke(cli, ["--project", str(root), "check"])
@@ -83,8 +93,9 @@ def test_an_impossible_curated_date_is_an_error_naming_sources_yml_and_its_line(
 
 
 def sentence_events(published: str, text: str):
-    source = CleanSource("s", "s.txt", "text", "", "", PartialDate.parse(published), "", (),
-                         (Paragraph("p1", "paragraph", text, 3),), ())
+    source = CleanSource(
+        "s", "s.txt", "text", "", "", PartialDate.parse(published), "", (), (Paragraph("p1", "paragraph", text, 3),), ()
+    )
     return {e.date_text: e for e in find_events([source])}
 
 
@@ -109,13 +120,17 @@ def test_a_curated_month_resolves_what_needs_a_month_or_a_year_only():
 
 
 def test_a_curated_month_reaches_the_timeline_page(tmp_path):
-    root = tiny_project(tmp_path, "Talks in Paris\n\nThe ministers will meet in December, officials said on Wednesday.\n",
-                        'talks.txt:\n  date: "2014-11"\n')
+    root = tiny_project(
+        tmp_path,
+        "Talks in Paris\n\nThe ministers will meet in December, officials said on Wednesday.\n",
+        'talks.txt:\n  date: "2014-11"\n',
+    )
     prepared = prepare(root)
     assert prepared.dossier.sources[0].date == PartialDate(2014, 11)
     timeline = prepared.pages["timeline/index.md"]
     assert "## December 2014" in timeline
-    assert "- **on Wednesday**" in timeline.split("## Not resolved", 1)[1]
+    # the reason it stays unresolved is the date's tooltip
+    assert 'title="the publication date 2014-11 names no day">on Wednesday</span>**' in timeline.split("## Not resolved", 1)[1]
     (wednesday,) = [e for e in export_dossier(prepared.dossier)["events"] if e["date_text"] == "on Wednesday"]
     assert (wednesday["date"], wednesday["resolved"]) == ("", False)
     assert wednesday["resolution"] == "the publication date 2014-11 names no day"
@@ -125,8 +140,12 @@ def test_a_curated_month_reaches_the_timeline_page(tmp_path):
 
 
 def test_an_impossible_date_in_the_text_is_ignored_with_a_warning_naming_file_and_line(tmp_path):
-    root = tiny_project(tmp_path, "Talks in Paris\n\nThe ministers met on 31 February 2016 in Paris, and again on 2016-02-31.\n"
-                                  "\nThey meet again on 3 March 2016.\n", 'talks.txt:\n  date: "2016-03-01"\n')
+    root = tiny_project(
+        tmp_path,
+        "Talks in Paris\n\nThe ministers met on 31 February 2016 in Paris, and again on 2016-02-31.\n"
+        "\nThey meet again on 3 March 2016.\n",
+        'talks.txt:\n  date: "2016-03-01"\n',
+    )
     project, dossier = model(root)
     assert [e.date_text for e in dossier.events] == ["3 March 2016"]
     assert dossier.warnings == (
@@ -144,12 +163,16 @@ def test_a_day_no_month_has_is_ignored_even_without_a_year(tmp_path):
 
 
 def test_an_impossible_publication_date_in_the_text_is_a_warning_not_a_traceback(tmp_path):
-    root = tiny_project(tmp_path, "Talks in Paris\n\nPublished: 31 February 2016\n\n"
-                                  "The ministers met in Paris to talk about the coalition and its plans.\n")
+    root = tiny_project(
+        tmp_path,
+        "Talks in Paris\n\nPublished: 31 February 2016\n\n"
+        "The ministers met in Paris to talk about the coalition and its plans.\n",
+    )
     project, dossier = model(root)
     assert dossier.sources[0].date is None
-    assert any(re.match(r"dossier/sources/talks.txt:3: impossible publication date 2016-02-31", w)
-               for w in dossier.warnings), dossier.warnings
+    assert any(
+        re.match(r"dossier/sources/talks.txt:3: impossible publication date 2016-02-31", w) for w in dossier.warnings
+    ), dossier.warnings
     res = CliRunner().invoke(cli, ["--project", str(root), "export"])
     assert res.exit_code == 0 and "Traceback" not in res.output
 
@@ -173,13 +196,18 @@ def test_render_imports_nothing_from_extract():
 def figures_page_groups(page: str) -> list[tuple[str, str, list[str]]]:
     """(anchor, verdict, stated texts) of each compared group on the figures page."""
     groups = []
-    for block in re.split(r"\n(?=### )", page.split("## Compared across sources", 1)[1].split("## Reported by one", 1)[0]):
+    for block in re.split(
+        r"\n(?=### )", page.split("## Compared across sources", 1)[1].split("## Reported by one", 1)[0]
+    ):
         head = re.match(r"### .*\{: #([\w-]+) \}", block)
         if not head:
             continue
         verdict = "consistent" if "sources, consistent" in block else "conflicting"
-        stated = [row.split(" | ")[0].lstrip("| ").strip() for row in block.splitlines()
-                  if row.startswith("| ") and not row.startswith(("| As stated", "| ---"))]
+        stated = [
+            row.split(" | ")[0].lstrip("| ").strip()
+            for row in block.splitlines()
+            if row.startswith("| ") and not row.startswith(("| As stated", "| ---"))
+        ]
         groups.append((head.group(1), verdict, stated))
     return groups
 
@@ -195,10 +223,11 @@ def test_export_carries_the_figure_groups_the_figures_page_shows():
     assert len(shown) >= 2  # the seeds compare several quantities
     exported = [g for g in data["figure_groups"] if g["verdict"] != "single"]
     by_model = {figure_anchor(g): g for g in prepared.dossier.figure_groups}
-    assert [(a, v) for a, v, _ in shown] == [(figure_anchor(g), g.verdict) for g in prepared.dossier.figure_groups
-                                             if g.verdict != "single"]
+    assert [(a, v) for a, v, _ in shown] == [
+        (figure_anchor(g), g.verdict) for g in prepared.dossier.figure_groups if g.verdict != "single"
+    ]
     assert [g["verdict"] for g in exported] == [v for _, v, _ in shown]
-    for (anchor, _, stated), group in zip(shown, exported):
+    for (anchor, _, stated), group in zip(shown, exported, strict=True):
         # the same statements, in the page's order (source date order) or the export's (source id)
         assert sorted(stated) == sorted(escape(f["text"]) for f in group["figures"]), anchor
         assert by_model[anchor].quantity == group["quantity"]
@@ -225,9 +254,73 @@ def test_export_carries_the_topic_highlight_spans_the_topic_pages_mark():
 
 
 def test_every_warning_of_every_stage_reaches_the_build_result(tmp_path):
-    root = tiny_project(tmp_path, "Talks in Paris\n\nThe ministers met in Paris on 31 February 2016 to talk about the coalition.\n", 'talks.txt:\n  date: "2016-03-01"\n'
-                        "gone.txt:\n  date: \"2016-03-01\"\n")
+    root = tiny_project(
+        tmp_path,
+        "Talks in Paris\n\nThe ministers met in Paris on 31 February 2016 to talk about the coalition.\n",
+        'talks.txt:\n  date: "2016-03-01"\ngone.txt:\n  date: "2016-03-01"\n',
+    )
     prepared = prepare(root)
     assert any("no source file 'gone.txt'" in w for w in prepared.warnings)
     assert any("impossible date '31 February 2016'" in w for w in prepared.warnings)
     assert json.loads(json.dumps(export_dossier(prepared.dossier)))["events"] == []
+
+
+@pytest.mark.slow
+def test_a_build_with_impossible_dates_in_the_text_warns_and_builds(tmp_path):
+    text = (
+        "Talks in Paris\n\nPublished: 31 February 2016\n\n"
+        "The ministers met in Paris on 30 February 2016 to talk about the coalition and its plans.\n"
+    )
+    root = tiny_project(tmp_path, text)
+    res = CliRunner().invoke(cli, ["--project", str(root), "build"])
+    assert res.exit_code == 0, res.output
+    assert "Traceback" not in res.output
+    assert "warning: dossier/sources/talks.txt:3: impossible publication date 2016-02-31" in res.output
+    assert "warning: dossier/sources/talks.txt:5: impossible date '30 February 2016' in the text; ignored" in res.output
+    assert (root / "site" / "timeline" / "index.html").is_file()
+
+
+def test_the_cleaners_json_report_writes_the_date_as_sources_yml_does():
+    seed = REPO / "dossier" / "sources" / "000_6da2900302d33055.txt"
+    res = CliRunner().invoke(cli, ["--project", str(REPO), "clean", str(seed), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)["date"] == "2014-12-03"
+
+
+def test_partial_date_accepts_exactly_the_days_of_the_calendar():
+    from datetime import date
+
+    for year in (1900, 1999, 2000, 2016, 2099, 2100):
+        for month in range(0, 14):
+            for day in range(0, 33):
+                text = f"{year:04d}-{month:02d}-{day:02d}"
+                try:
+                    date(year, month, day)
+                    real = True
+                except ValueError:
+                    real = False
+                try:
+                    parsed = PartialDate.parse(text)
+                except ValueError:
+                    parsed = None
+                assert (parsed is not None) == real, text
+                if parsed is not None:
+                    assert parsed.iso == text and parsed.as_date() == date(year, month, day)
+            month_text = f"{year:04d}-{month:02d}"
+            assert (PartialDate.parse_or_none(month_text) is not None) == (1 <= month <= 12), month_text
+
+
+def test_an_impossible_date_in_an_html_source_is_placed_by_its_paragraph(tmp_path):
+    root = tiny_project(tmp_path, "unused\n")
+    (root / "dossier" / "sources" / "talks.txt").unlink()
+    (root / "dossier" / "sources" / "talks.html").write_text(
+        "<html><head><title>Talks in Paris</title></head><body><article><h1>Talks in Paris</h1>"
+        "<p>The ministers met in Paris on 31 February 2016 to talk about the coalition and its plans for"
+        " the months to come, officials said.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    _, dossier = model(root)
+    (warning,) = [w for w in dossier.warnings if "impossible date" in w]
+    assert re.fullmatch(
+        r"dossier/sources/talks.html: paragraph p\d+: impossible date '31 February 2016' in the text; ignored", warning
+    ), warning

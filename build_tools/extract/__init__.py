@@ -8,7 +8,8 @@ dates), so that render only formats.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from ..model import ActorDef, CleanSource, Config, Dossier, TopicDef
 from .dates import events_and_warnings
@@ -18,26 +19,43 @@ from .quotes import find_quotes
 from .syndication import find_shared
 from .topics import find_topic_hits
 
+T = TypeVar("T")
 
-def build_dossier(config: Config, sources: Sequence[CleanSource], actors: Sequence[ActorDef],
-                  topics: Sequence[TopicDef],
-                  attributions: Mapping[str, Sequence[tuple[str, str]]] | None = None) -> Dossier:
-    """`attributions`: per source id, the curated speakers of its quotations (sources.yml)."""
+
+def _untimed(_name: str, step: Callable[[], T]) -> T:
+    return step()
+
+
+def build_dossier(
+    config: Config,
+    sources: Sequence[CleanSource],
+    actors: Sequence[ActorDef],
+    topics: Sequence[TopicDef],
+    timed: Callable[[str, Callable[[], Any]], Any] = _untimed,
+    attributions: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+) -> Dossier:
+    """The Dossier of `sources`. `timed(name, step)` runs each extractor (benchmarks pass one that
+    measures it); by default it just calls the step. `attributions`: per source id, the curated
+    speakers of its quotations (sources.yml)."""
     ordered = tuple(sorted(sources, key=lambda s: s.id))
-    mentions = find_mentions(ordered, actors)
-    figures = find_figures(ordered)
-    events, warnings = events_and_warnings(ordered)
+    mentions = timed("mentions", lambda: find_mentions(ordered, actors))
+    topic_hits = timed("topics", lambda: find_topic_hits(ordered, topics))
+    quotes = timed("quotes", lambda: find_quotes(ordered, actors, mentions, attributions))
+    figures = timed("figures", lambda: find_figures(ordered))
+    events, warnings = timed("events", lambda: events_and_warnings(ordered))
+    figure_groups = timed("figure groups", lambda: group_figures(figures, ordered, events))
+    shared = timed("shared", lambda: find_shared(ordered))
     return Dossier(
         config=config,
         sources=ordered,
         actors=tuple(actors),
         topics=tuple(topics),
         mentions=mentions,
-        topic_hits=find_topic_hits(ordered, topics),
-        quotes=find_quotes(ordered, actors, mentions, attributions),
+        topic_hits=topic_hits,
+        quotes=quotes,
         figures=figures,
-        figure_groups=group_figures(figures, ordered, events),
+        figure_groups=figure_groups,
         events=events,
-        shared=find_shared(ordered),
+        shared=shared,
         warnings=warnings,
     )

@@ -36,34 +36,25 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from build_tools import vocab
 from build_tools.extract.text import sentence_at, sentence_spans
 from build_tools.model import CleanSource, DatePrecision, Event, PartialDate, SourceRef
-from build_tools.yamlfile import located
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-# Month and weekday names in the other languages the cleaner reads (French and Spanish write
-# them in lower case, German capitalised).
+MONTHS = {**vocab.month_numbers("en"), **vocab.MONTH_ABBREVIATIONS_EN}
+WEEKDAYS = tuple(day.capitalize() for day in vocab.WEEKDAYS["en"])
+# Month and weekday names in the other languages the cleaner reads (French, Spanish, Italian,
+# Dutch and Portuguese write them in lower case, German capitalised): both forms are read.
 FOREIGN_MONTHS = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10,
-    "dezember": 12,
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    name: number
+    for language in vocab.LANGUAGES if language != "en"
+    for name, number in vocab.month_numbers(language).items() if name not in MONTHS
 }
-MONTHS.update({k: v for k, v in FOREIGN_MONTHS.items() if k not in MONTHS})
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS.update(FOREIGN_MONTHS)
 FOREIGN_WEEKDAYS = {
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
-    "Montag": 0, "Dienstag": 1, "Mittwoch": 2, "Donnerstag": 3, "Freitag": 4, "Samstag": 5,
-    "Sonnabend": 5, "Sonntag": 6,
-    "lunes": 0, "martes": 1, "miércoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "domingo": 6,
+    form: index
+    for language in vocab.LANGUAGES if language != "en"
+    for index, name in enumerate(vocab.WEEKDAYS[language])
+    for form in (name, name.capitalize())
 }
 WEEKDAY_INDEX = {**{w: i for i, w in enumerate(WEEKDAYS)}, **FOREIGN_WEEKDAYS}
 # "yesterday", "last week" in the other languages: -> the English expression resolved the same way.
@@ -494,7 +485,7 @@ def _names_no_date(text: str, start: int, end: int, kind: str) -> bool:
                          text[:start], re.IGNORECASE) is not None
     if kind == "year":
         after = re.match(r"\s+([a-z]+)(?:\s+([a-z]+))?", text[end:])
-        return bool(after) and bool({after.group(1), after.group(2)} & _EDITION_NOUNS)
+        return after is not None and bool({after.group(1), after.group(2)} & _EDITION_NOUNS)
     if kind != "weekday" or re.match(r"(?:on|last|next|this)\s", text[start:end], re.IGNORECASE):
         return False
     before = re.search(r"\b(a|an|every|each|the)\s+((?:[a-z-]+\s+){0,2})$", text[:start], re.IGNORECASE)
@@ -566,8 +557,10 @@ def _paragraph_events(
         except ValueError:
             how = IMPOSSIBLE
         if how == IMPOSSIBLE:
-            where = located(f"dossier/sources/{source.file}", paragraph.line, "")
-            warnings.append(f"{where}impossible date {m.group(0)!r} in the text; ignored")
+            file = f"dossier/sources/{source.file}"
+            # An HTML source's paragraphs have no line of their own: the paragraph's anchor says where.
+            where = f"{file}:{paragraph.line}" if paragraph.line else f"{file}: paragraph {paragraph.id}"
+            warnings.append(f"{where}: impossible date {m.group(0)!r} in the text; ignored")
             continue
         events.append(Event(date=resolved, date_text=m.group(0), text=_sentence(text, s, spans),
                             ref=SourceRef(source.id, paragraph.id), resolution=how,

@@ -39,6 +39,7 @@ from typing import Sequence
 
 from rapidfuzz.distance import Levenshtein
 
+from build_tools import vocab
 from build_tools.extract.text import sentence_at, sentence_spans
 from build_tools.model import CleanSource, Event, Figure, FigureGroup, FigureVerdict, SourceRef
 
@@ -120,10 +121,7 @@ BORROW_WORDS = 6
 TRIVIAL_BELOW = 10
 _NEVER_TRIVIAL = frozenset({"percent", "dollars", "euros", "pounds", "pence", "yen", "cents"})
 
-MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
+MONTHS = (*vocab.MONTHS["en"], *vocab.MONTH_ABBREVIATIONS_EN)
 # Words that end the phrase after a number: what is counted comes before them.
 _STOP = frozenset(
     """
@@ -150,7 +148,7 @@ _FIGURE = re.compile(
     rf"(?:-(?P<suffix>[a-z]+))?(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?P<pence>p\b)?",
     re.IGNORECASE,
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset(vocab.WEEKDAYS["en"])
 _AFTER_WORD = re.compile(r"\s*([\w’'%-]+|[,;:.!?()\[\]\"“”])")
 
 # A list item's marker ("• " as the HTML cleaner writes <li>, "- ", "* ") is no part of its sentence.
