@@ -28,28 +28,30 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from build_tools import vocab
 from build_tools.extract.text import sentence_spans
 
-# Honorifics and ranks written before a name, with the gender they tell ("" for none).
-HONORIFICS: dict[str, str] = {
+# Honorifics, ranks and titles written before a name (the shared ones from build_tools.vocab),
+# with the gender they tell ("" for none).
+_GENDER_OF_TITLE: dict[str, str] = {
     "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mme": "f", "madame": "f", "sir": "m", "dame": "f",
-    "lady": "f", "lord": "m", "dr": "", "prof": "", "professor": "", "sen": "", "senator": "", "rep": "",
-    "gov": "", "governor": "", "cmdr": "", "commander": "", "lt": "", "lieutenant": "", "gen": "",
-    "general": "", "col": "", "colonel": "", "capt": "", "captain": "", "sgt": "", "sergeant": "",
-    "maj": "", "major": "", "adm": "", "admiral": "", "rev": "", "reverend": "", "fr": "m",
-    "father": "m", "sister": "f", "brother": "m", "insp": "", "inspector": "", "supt": "",
-    "det": "", "detective": "", "judge": "", "justice": "", "king": "m", "queen": "f", "prince": "m",
-    "princess": "f", "sheikh": "m", "pope": "m", "cardinal": "m", "bishop": "", "rabbi": "",
-    "imam": "m", "ayatollah": "m", "mayor": "", "president": "", "chancellor": "", "premier": "",
-    "minister": "", "secretary": "", "ambassador": "", "envoy": "", "chairman": "m",
-    "chairwoman": "f", "chair": "", "spokesman": "m", "spokeswoman": "f", "spokesperson": "",
-    "chief": "", "director": "", "leader": "", "coach": "", "manager": "", "officer": "",
-    "official": "", "critic": "", "attorney": "", "lawyer": "", "correspondent": "", "reporter": "",
-    "editor": "", "anchor": "", "host": "", "campaigner": "", "activist": "", "eyewitness": "",
-    "witness": "", "head": "", "adviser": "", "advisor": "", "aide": "", "deputy": "", "vice": "",
-    "executive": "", "ceo": "", "founder": "", "analyst": "", "economist": "", "researcher": "",
-    "candidate": "", "lawmaker": "", "mp": "", "mep": "", "councillor": "", "commissioner": "",
-    "sheriff": "", "prosecutor": "", "superintendent": "", "treasurer": "", "speaker": "",
+    "lady": "f", "lord": "m", "fr": "m", "father": "m", "sister": "f", "brother": "m", "king": "m",
+    "queen": "f", "prince": "m", "princess": "f", "sheikh": "m", "emir": "m", "pope": "m",
+    "cardinal": "m", "imam": "m", "ayatollah": "m", "chairman": "m", "chairwoman": "f",
+    "spokesman": "m", "spokeswoman": "f",
+}
+_MORE_TITLES = frozenset(
+    """professor senator rep governor cmdr lieutenant general captain sergeant maj adm rev reverend
+    insp inspector detective det judge justice mayor premier envoy chair officer official critic
+    attorney lawyer correspondent reporter editor anchor host campaigner activist eyewitness witness
+    head adviser advisor aide executive ceo founder analyst economist researcher candidate lawmaker
+    councillor commissioner sheriff prosecutor superintendent treasurer speaker coach manager
+    bishop rabbi""".split()
+)
+HONORIFICS: dict[str, str] = {
+    word: _GENDER_OF_TITLE.get(word, "")
+    for word in sorted(set(vocab.HONORIFICS) | set(vocab.RANK_ABBREVIATIONS) | vocab.PERSON_TITLES
+                       | _MORE_TITLES | set(_GENDER_OF_TITLE))
 }
 # Title words that qualify a role ("Health Minister", "Secretary of State", "Vice President").
 _TITLE_QUALIFIERS = frozenset(
@@ -104,7 +106,7 @@ _NOT_NAMES = frozenset(
     oct nov dec christmas easter god year years day days eve another every each
     """.split()
 )
-_PARTICLES = frozenset("al el bin ibn abu de da di du van von der den la le del dos ter y".split())
+_PARTICLES = vocab.NAME_PARTICLES | vocab.ARABIC_ARTICLES | {"ter", "y"}
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _TOKEN = re.compile(r"[\w][\w'’.-]*")
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
