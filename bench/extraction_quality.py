@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,18 +109,29 @@ def load_articles(path: Path) -> list[Article]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     out = []
     for a in data["articles"]:
-        out.append(Article(
-            corpus=str(a["corpus"]), id=str(a["id"]), part=str(a["split"]), date=str(a.get("date", "")),
-            publisher=str(a.get("publisher", "")), quotes=list(a.get("quotes", [])),
-            figures=list(a.get("figures", [])), figures_complete=bool(a.get("figures_complete", False)),
-            dates=list(a.get("dates", [])),
-        ))
+        out.append(
+            Article(
+                corpus=str(a["corpus"]),
+                id=str(a["id"]),
+                part=str(a["split"]),
+                date=str(a.get("date", "")),
+                publisher=str(a.get("publisher", "")),
+                quotes=list(a.get("quotes", [])),
+                figures=list(a.get("figures", [])),
+                figures_complete=bool(a.get("figures_complete", False)),
+                dates=list(a.get("dates", [])),
+            )
+        )
     return out
 
 
 def run_article(article: Article, actors: tuple[ActorDef, ...]) -> Dossier:
     raw = RawSource(
-        id="article", file="article.txt", format="text", text=article.body, encoding="utf-8",
+        id="article",
+        file="article.txt",
+        format="text",
+        text=article.body,
+        encoding="utf-8",
         meta=SourceMeta(date=PartialDate.parse_or_none(article.date), publisher=article.publisher),
     )
     source = clean_source(raw)
@@ -150,7 +161,7 @@ def _name_matches(label: str, detected: str) -> bool:
             continue
         if bare != word:
             return False  # "Gordon Brown's spokesman"
-        rest = got[i + 1:]
+        rest = got[i + 1 :]
         return not rest or rest[0] in {"of", "iii", "jr", "sr"} or all(w in want for w in rest)
     return False
 
@@ -267,7 +278,7 @@ def date_results(article: Article, events: list[Event]) -> tuple[int, int, int, 
     for label in article.dates:
         text = fold(str(label["text"]))
 
-        def overlap(e: Event) -> int:
+        def overlap(e: Event, text: str = text) -> int:
             """How much of the labelled expression the event's date text covers, in its sentence."""
             sentence, said = fold(e.text), fold(e.date_text)
             if text in sentence and said in sentence:
@@ -362,22 +373,35 @@ def main(argv: list[str]) -> int:
             print(f"{a.corpus}/{a.id} [{a.part}]")
             print("\n".join(lines))
     total = Tally()
-    for src in (tallies, ):
+    for src in (tallies,):
         for p in PARTS:
             tt = src[p]
             total.quotes.update(tt.quotes)
             total.right.update(tt.right)
-            for f in ("fig_tp", "fig_fn", "fig_fp", "fig_fp_tp", "date_labels", "date_found",
-                      "date_right", "events", "events_right"):
+            for f in (
+                "fig_tp",
+                "fig_fn",
+                "fig_fp",
+                "fig_fp_tp",
+                "date_labels",
+                "date_found",
+                "date_right",
+                "events",
+                "events_right",
+            ):
                 setattr(total, f, getattr(total, f) + getattr(tt, f))
     ctotal = Tally()
     for p in PARTS:
         ctotal.quotes.update(curated[p].quotes)
         ctotal.right.update(curated[p].right)
     counts = Counter(a.part for a in articles)
-    print(f"data set: {len(articles)} real news articles from ../shared/corpora (l3s, dragnet), labels {labels.name}"
-          + (f"; {missing} labelled articles not found" if missing else ""))
-    print(f"parts: tune {counts['tune']} articles (tuned on), held {counts['held']} articles (held out, never tuned on)")
+    print(
+        f"data set: {len(articles)} real news articles from ../shared/corpora (l3s, dragnet), labels {labels.name}"
+        + (f"; {missing} labelled articles not found" if missing else "")
+    )
+    print(
+        f"parts: tune {counts['tune']} articles (tuned on), held {counts['held']} articles (held out, never tuned on)"
+    )
     header = f"{'':34}" + "".join(f"{p:>16}" for p in (*PARTS, "all"))
     print(header)
     rows = {"tune": tallies["tune"], "held": tallies["held"], "all": total}
@@ -395,11 +419,26 @@ def main(argv: list[str]) -> int:
     for kind in KINDS:
         line(f"  {kind}", [acc(rows[p], kind) for p in rows])
     line("quote attribution, speakers curated", [acc(crow[p]) for p in crow])
-    line("figures precision", [f"{pct(t.fig_fp_tp, t.fig_fp_tp + t.fig_fp)} ({t.fig_fp_tp}/{t.fig_fp_tp + t.fig_fp})" for t in rows.values()])
-    line("figures recall", [f"{pct(t.fig_tp, t.fig_tp + t.fig_fn)} ({t.fig_tp}/{t.fig_tp + t.fig_fn})" for t in rows.values()])
-    line("dates found (recall)", [f"{pct(t.date_found, t.date_labels)} ({t.date_found}/{t.date_labels})" for t in rows.values()])
-    line("dates resolved right", [f"{pct(t.date_right, t.date_labels)} ({t.date_right}/{t.date_labels})" for t in rows.values()])
-    line("dates resolution precision", [f"{pct(t.events_right, t.events)} ({t.events_right}/{t.events})" for t in rows.values()])
+    line(
+        "figures precision",
+        [f"{pct(t.fig_fp_tp, t.fig_fp_tp + t.fig_fp)} ({t.fig_fp_tp}/{t.fig_fp_tp + t.fig_fp})" for t in rows.values()],
+    )
+    line(
+        "figures recall",
+        [f"{pct(t.fig_tp, t.fig_tp + t.fig_fn)} ({t.fig_tp}/{t.fig_tp + t.fig_fn})" for t in rows.values()],
+    )
+    line(
+        "dates found (recall)",
+        [f"{pct(t.date_found, t.date_labels)} ({t.date_found}/{t.date_labels})" for t in rows.values()],
+    )
+    line(
+        "dates resolved right",
+        [f"{pct(t.date_right, t.date_labels)} ({t.date_right}/{t.date_labels})" for t in rows.values()],
+    )
+    line(
+        "dates resolution precision",
+        [f"{pct(t.events_right, t.events)} ({t.events_right}/{t.events})" for t in rows.values()],
+    )
     return 0
 
 

@@ -10,9 +10,8 @@ nothing new and writes no file: one function per top-level list, each a plain fo
 
 from __future__ import annotations
 
-import math
-
 import json
+import math
 from typing import Any
 
 from build_tools.extract.mentions import actor_aliases

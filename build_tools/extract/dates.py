@@ -93,9 +93,9 @@ _MONTH_LEADS = (
     r"|early|late|mid|the|a|en|de|im|seit|bis|depuis|desde|hasta|fin|début"
 )
 
-_MONTH = r"(?P<month>%s)" % "|".join(
+_MONTH = r"(?P<month>{})".format("|".join(
     sorted({m.capitalize() for m in MONTHS} | set(FOREIGN_MONTHS), key=len, reverse=True)
-)
+))
 _WEEKDAY = "|".join(sorted(WEEKDAY_INDEX, key=len, reverse=True))
 _FOREIGN_REL = "|".join(re.escape(k) for k in sorted(FOREIGN_RELATIVE, key=len, reverse=True))
 _HOLIDAY = "|".join(re.escape(k) for k in sorted(HOLIDAYS, key=len, reverse=True))
@@ -144,7 +144,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "weekday",
         re.compile(
-            r"(?:\b(?P<wmod>on|last|next|this)\s+)?(?:\b(?P<part>early|late)\s+)?\b(?P<weekday>%s)(?:['’]s)?\b" % _WEEKDAY
+            rf"(?:\b(?P<wmod>on|last|next|this)\s+)?(?:\b(?P<part>early|late)\s+)?\b(?P<weekday>{_WEEKDAY})(?:['’]s)?\b"
         ),
     ),
     (

@@ -33,9 +33,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Sequence
 
 from rapidfuzz.distance import Levenshtein
 
@@ -196,9 +196,9 @@ def _is_date_or_time(text: str, m: re.Match[str]) -> bool:
     num = m.group("num")
     before = text[max(0, m.start("num") - 12) : m.start("num")].lower()
     after = text[m.end("num") : m.end("num") + 12].lower()
-    if re.search(r"(?:%s)\.?\s*$" % "|".join(MONTHS), before):
+    if re.search(r"(?:{})\.?\s*$".format("|".join(MONTHS)), before):
         return True  # "Dec 15", "Aug. 8"
-    if re.match(r"\s*(?:%s)\b" % "|".join(MONTHS), after) and num.isdigit() and int(num) <= 31:
+    if re.match(r"\s*(?:{})\b".format("|".join(MONTHS)), after) and num.isdigit() and int(num) <= 31:
         return True  # "20 November"
     if re.match(r"(?::\d|\s*(?:(?:am|pm|gmt|utc|bst|cet|et|est|edt|pt|pst|pdt)\b|[ap]\.m\.))", after):
         return True  # "2:50 pm", "0550 GMT"
@@ -218,10 +218,10 @@ def _noun_after(text: str, pos: int) -> tuple[str, bool]:
     k = 0
     while True:
         abbreviation = re.match(r"\s+((?:[A-Z]\.){2,})", text[pos:])
-        if abbreviation and k > 0 or abbreviation and text[pos:pos + 1].isspace():
+        if abbreviation is not None and (k > 0 or text[pos : pos + 1].isspace()):
             # "3,200 U.S. Marines": an abbreviation is a modifier.
-            words.append(abbreviation.group(1).replace(".", ""))  # type: ignore[union-attr]
-            pos += abbreviation.end()  # type: ignore[union-attr]
+            words.append(abbreviation.group(1).replace(".", ""))
+            pos += abbreviation.end()
             k += 1
             continue
         m = _AFTER_WORD.match(text, pos)
@@ -653,7 +653,9 @@ def _time_clusters(members: list[Figure], dates: dict[str, date],
     start: date | None = None
     for when, f in dated:
         if when is None:
-            (clusters[0] if clusters else clusters.append([]) or clusters[0]).append(f)
+            if not clusters:
+                clusters.append([])
+            clusters[0].append(f)
             continue
         if clusters and start is not None and (when - start).days <= CLOSE_IN_TIME_DAYS:
             clusters[-1].append(f)

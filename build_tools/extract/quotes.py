@@ -43,8 +43,8 @@ It does not read indirect speech as quotes, single-quoted headlines, or quotes i
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
@@ -444,7 +444,7 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
                 return _Subject(kind, phrase[:cut], start, start + cut)
     if not phrase[:1].isupper():
         name = re.search(r"((?:[A-Z][\w’'.-]*\s?){1,4})$", phrase)
-        if name and not words[0].lower() in {"a", "an", "the"}:
+        if name and words[0].lower() not in {"a", "an", "the"}:
             # "complained carriage driver Henry": the name after the role words.
             return _Subject("name", name.group(1).strip(), start + name.start(1), start + name.start(1) + len(name.group(1).strip()))
         kind = _description_kind(words[0], False)
@@ -529,17 +529,17 @@ class _SourceReader:
         for key in sorted(used):
             ent = entities[key]
             self.entities[key] = ent
-            self.actors[key] = ActorDef(id=key, name=ent.name, kind=ent.kind)
+            self.actors[key] = ActorDef(id=key, name=ent.name, kind="person" if ent.kind == "person" else "organisation")
             if ent.gender:
                 self.gender[key] = ent.gender
 
-    def _gender_of(self, speaker: "_Speaker") -> str:
+    def _gender_of(self, speaker: _Speaker) -> str:
         if speaker.actor and speaker.actor in self.gender:
             return self.gender[speaker.actor]
         words = speaker.text.lower().split()
         return GENDERED_NOUNS.get(words[-1], "") if words else ""
 
-    def _antecedent(self, pi: int, at: int, pronoun: str) -> "_Speaker | None":
+    def _antecedent(self, pi: int, at: int, pronoun: str) -> _Speaker | None:
         """The nearest compatible speaker before (pi, at): sentence by sentence back, the first
         (the subject) in each sentence; he/she a person of that gender (or of none known),
         it/they a body."""
@@ -620,8 +620,8 @@ class _SourceReader:
         the clause with an appositive between it and the verb ("Akhtar Zamin, the home minister
         for southern Sindh province, said"): a person, or else a body."""
         text = self.texts[pi]
-        adverbs = r"(?:(?:was|were|is|are)\s+quoted\s+as\s+)?(?:on\s+)?(?:\w+day\s+)?(?:(?:%s|\w{3,}ly)\s+)?" % "|".join(
-            sorted(_ADVERBS))
+        adverbs = r"(?:(?:was|were|is|are)\s+quoted\s+as\s+)?(?:on\s+)?(?:\w+day\s+)?(?:(?:{}|\w{{3,}}ly)\s+)?".format("|".join(
+            sorted(_ADVERBS)))
         hits = sorted((m for m in self.mentions.get(pi, ()) if lo <= m[0] and m[1] <= verb_at
                        and not self._quoted(pi, m[0])), key=lambda m: -m[1])
         for s, e, actor in hits:
@@ -653,7 +653,7 @@ class _SourceReader:
     def _appositions(self) -> dict[str, str]:
         """Description -> person id, where the source names the holder in apposition."""
         found: dict[str, set[str]] = {}
-        role = r"((?:[\w’'.-]+\s+){0,5}?(?:%s))\b" % "|".join(sorted(ROLE_NOUNS))
+        role = r"((?:[\w’'.-]+\s+){{0,5}}?(?:{}))\b".format("|".join(sorted(ROLE_NOUNS)))
         for pi, text in enumerate(self.texts):
             for s, e, actor in self.mentions.get(pi, ()):
                 if self.actors[actor].kind != "person":
@@ -1041,7 +1041,7 @@ def _sentence_subject(clause: str, base: int) -> _Subject | None:
                     "role", clause[first.start() : tok.end()], base + first.start(), base + tok.end()
                 )
         return None
-    run = []
+    run: list[re.Match[str]] = []
     for tok in tokens[k:]:
         word = tok.group(0)
         if word[:1].isupper() or re.match(r"(?:al|el|bin|ibn|abu)-[A-Z]", word) or (

@@ -34,11 +34,34 @@ from build_tools.extract.text import sentence_spans
 # Honorifics, ranks and titles written before a name (the shared ones from build_tools.vocab),
 # with the gender they tell ("" for none).
 _GENDER_OF_TITLE: dict[str, str] = {
-    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mme": "f", "madame": "f", "sir": "m", "dame": "f",
-    "lady": "f", "lord": "m", "fr": "m", "father": "m", "sister": "f", "brother": "m", "king": "m",
-    "queen": "f", "prince": "m", "princess": "f", "sheikh": "m", "emir": "m", "pope": "m",
-    "cardinal": "m", "imam": "m", "ayatollah": "m", "chairman": "m", "chairwoman": "f",
-    "spokesman": "m", "spokeswoman": "f",
+    "mr": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "mme": "f",
+    "madame": "f",
+    "sir": "m",
+    "dame": "f",
+    "lady": "f",
+    "lord": "m",
+    "fr": "m",
+    "father": "m",
+    "sister": "f",
+    "brother": "m",
+    "king": "m",
+    "queen": "f",
+    "prince": "m",
+    "princess": "f",
+    "sheikh": "m",
+    "emir": "m",
+    "pope": "m",
+    "cardinal": "m",
+    "imam": "m",
+    "ayatollah": "m",
+    "chairman": "m",
+    "chairwoman": "f",
+    "spokesman": "m",
+    "spokeswoman": "f",
 }
 _MORE_TITLES = frozenset(
     """professor senator rep governor cmdr lieutenant general captain sergeant maj adm rev reverend
@@ -50,8 +73,13 @@ _MORE_TITLES = frozenset(
 )
 HONORIFICS: dict[str, str] = {
     word: _GENDER_OF_TITLE.get(word, "")
-    for word in sorted(set(vocab.HONORIFICS) | set(vocab.RANK_ABBREVIATIONS) | vocab.PERSON_TITLES
-                       | _MORE_TITLES | set(_GENDER_OF_TITLE))
+    for word in sorted(
+        set(vocab.HONORIFICS)
+        | set(vocab.RANK_ABBREVIATIONS)
+        | vocab.PERSON_TITLES
+        | _MORE_TITLES
+        | set(_GENDER_OF_TITLE)
+    )
 }
 # Title words that qualify a role ("Health Minister", "Secretary of State", "Vice President").
 _TITLE_QUALIFIERS = frozenset(
@@ -60,12 +88,36 @@ _TITLE_QUALIFIERS = frozenset(
     "opposition olympics home trade education energy transport culture economy".split()
 )
 GENDERED_NOUNS: dict[str, str] = {
-    "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f",
-    "woman": "f", "mother": "f", "wife": "f", "widow": "f", "daughter": "f", "sister": "f",
-    "girl": "f", "grandmother": "f", "actress": "f", "queen": "f", "princess": "f",
-    "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m", "man": "m",
-    "father": "m", "husband": "m", "widower": "m", "son": "m", "brother": "m", "boy": "m",
-    "grandfather": "m", "actor": "m", "king": "m", "prince": "m",
+    "spokeswoman": "f",
+    "chairwoman": "f",
+    "congresswoman": "f",
+    "businesswoman": "f",
+    "woman": "f",
+    "mother": "f",
+    "wife": "f",
+    "widow": "f",
+    "daughter": "f",
+    "sister": "f",
+    "girl": "f",
+    "grandmother": "f",
+    "actress": "f",
+    "queen": "f",
+    "princess": "f",
+    "spokesman": "m",
+    "chairman": "m",
+    "congressman": "m",
+    "businessman": "m",
+    "man": "m",
+    "father": "m",
+    "husband": "m",
+    "widower": "m",
+    "son": "m",
+    "brother": "m",
+    "boy": "m",
+    "grandfather": "m",
+    "actor": "m",
+    "king": "m",
+    "prince": "m",
 }
 # Words that make a capitalised run an organisation.
 ORG_WORDS = frozenset(
@@ -92,9 +144,13 @@ PLACE_WORDS = frozenset(
     """.split()
 )
 # First words of place names: "New York", "San Pedro", "Upper West Side".
-_PLACE_FIRST = frozenset("new san santa los las st saint fort port mount lake north south east west upper lower "
-                         "central greater la el".split())
-_PLACE_PREPOSITIONS = frozenset("in at from to near across outside inside into of through toward towards around via".split())
+_PLACE_FIRST = frozenset(
+    "new san santa los las st saint fort port mount lake north south east west upper lower "
+    "central greater la el".split()
+)
+_PLACE_PREPOSITIONS = frozenset(
+    "in at from to near across outside inside into of through toward towards around via".split()
+)
 # Capitalised words that start sentences or name days and months, never people.
 _NOT_NAMES = frozenset(
     """
@@ -157,9 +213,12 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
             run = []
         if _capitalised(word) or (run and word.lower() in _PARTICLES) or (run and word.lower() == "of"):
             run.append(tok)
-            if word.endswith(("'s", "’s")) or (word.endswith(".") and len(word.rstrip(".")) > 1
-                                                 and word.lower() not in {h + "." for h in HONORIFICS}
-                                                 and not _is_acronym(word)):
+            if word.endswith(("'s", "’s")) or (
+                word.endswith(".")
+                and len(word.rstrip(".")) > 1
+                and word.lower() not in {h + "." for h in HONORIFICS}
+                and not _is_acronym(word)
+            ):
                 runs.append(run)
                 run = []
         else:
@@ -229,7 +288,11 @@ class _Finder:
             if w in HONORIFICS:
                 title_end = i + 1
                 gender = HONORIFICS[w] or gender
-        while title_end and title_end < len(lower) - 1 and (lower[title_end] == "of" or lower[title_end] in _TITLE_QUALIFIERS):
+        while (
+            title_end
+            and title_end < len(lower) - 1
+            and (lower[title_end] == "of" or lower[title_end] in _TITLE_QUALIFIERS)
+        ):
             title_end += 1
         org_at = [i for i, w in enumerate(lower) if w in ORG_WORDS and i >= title_end]
         if any(w in PLACE_WORDS for w in lower[title_end:]) and not org_at:
@@ -242,8 +305,11 @@ class _Finder:
                 # "Punjab Police Nasim Ahmed": the person after the body.
                 self._person(pi, rest, rest_words, gender, words[: last_org + 1])
                 return
-            end = len(run) if last_org == title_end or (last_org + 1 < len(run) and lower[last_org + 1] == "of") \
-                else last_org + 1  # "Air Canada", "State Bank of India"
+            end = (
+                len(run)
+                if last_org == title_end or (last_org + 1 < len(run) and lower[last_org + 1] == "of")
+                else last_org + 1
+            )  # "Air Canada", "State Bank of India"
             core = run[title_end:end]
             name = " ".join(words[title_end:end])
             ent = self._entity(name, "organisation")
@@ -302,12 +368,16 @@ class _Finder:
         for pi, start, end, word, gender in self.singles:
             matches = [e for e in people if _bare(e.surname).lower() == word.lower()]
             if not matches and len(word) >= 6:
-                matches = [e for e in people if len(e.surname) >= 6 and fuzz.ratio(e.surname.lower(), word.lower()) >= 85]
+                matches = [
+                    e for e in people if len(e.surname) >= 6 and fuzz.ratio(e.surname.lower(), word.lower()) >= 85
+                ]
             if not matches:
                 firsts = [e for e in people if e.name.split()[0].lower() == word.lower() and len(e.name.split()) > 1]
                 matches = firsts if len(firsts) == 1 else []
-            speaks = re.match(r"(?:,\s[^,\"“”]{1,60},)?\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied|bragged|spoke)\b",
-                              self.texts[pi][end:])
+            speaks = re.match(
+                r"(?:,\s[^,\"“”]{1,60},)?\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied|bragged|spoke)\b",
+                self.texts[pi][end:],
+            )
             if not matches and speaks and not self.quoted(pi, start):
                 ent = self._entity(word, "person")  # "Koenigs said": a person named by surname only
                 self._add(pi, ent, start, end)
@@ -320,13 +390,17 @@ class _Finder:
                 continue
             if len(matches) > 1:
                 earlier = [e for e in matches if order.get(e.id, (1 << 30, 0)) < (pi, start)]
-                pick = max(earlier, key=lambda e: order[e.id]) if earlier else min(matches, key=lambda e: order.get(e.id, (0, 0)))
+                pick = (
+                    max(earlier, key=lambda e: order[e.id])
+                    if earlier
+                    else min(matches, key=lambda e: order.get(e.id, (0, 0)))
+                )
             else:
                 pick = matches[0]
             if gender:
                 pick.votes[gender] = pick.votes.get(gender, 0) + 3
             self._add(pi, pick, start, end)
-        for pi, start, word, _gender, title in getattr(self, "_titled_single", []):
+        for pi, start, _word, _gender, title in getattr(self, "_titled_single", []):
             for f in self.found.get(pi, []):
                 if f.start == start and title:
                     self.entities[f.entity].roles.add(role_key(title))
@@ -348,8 +422,11 @@ class _Finder:
         for pi, text in enumerate(self.texts):
             found = sorted(self.found.get(pi, []), key=lambda f: f.start)
             for s, e in sentence_spans(text):
-                inside = [f for f in found if s <= f.start < e and not self.quoted(pi, f.start)
-                          and self.entities[f.entity].kind == "person"]
+                inside = [
+                    f
+                    for f in found
+                    if s <= f.start < e and not self.quoted(pi, f.start) and self.entities[f.entity].kind == "person"
+                ]
                 if len({f.entity for f in inside}) != 1 or self._other_names(pi, s, e, found):
                     continue
                 ent = self.entities[inside[0].entity]
