@@ -197,12 +197,15 @@ def normalise_quote(text: str) -> str:
 
 
 _DOUBLED = re.compile(r"''|’’|‘‘|``")
+_MARKS_TO_NORMALISE = re.compile(r"''|’’|‘‘|``|[«»„]")
 
 
 def normalise_marks(text: str) -> str:
     """Agency and European quotation marks as the two typographic ones, offsets unchanged:
     a doubled apostrophe ('' or ’’) is one mark (the second becomes a space), « and „ open, »
     closes, and the “ that closes a „ becomes ”."""
+    if not _MARKS_TO_NORMALISE.search(text):
+        return text
     text = _DOUBLED.sub(lambda m: ("“ " if m.group(0) in ("‘‘", "``") else '" '), text)
     out: list[str] = []
     low_open = False

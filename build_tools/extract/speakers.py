@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -192,8 +193,11 @@ class Found:
     end: int
 
 
+_ARABIC_NAME = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
+
+
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() or bool(re.match(r"(?:al|el|bin|ibn|abu)-[A-Z]", word))
+    return word[:1].isupper() or (word[:1] in "aebi" and _ARABIC_NAME.match(word) is not None)
 
 
 def _is_acronym(word: str) -> bool:
@@ -230,6 +234,7 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
     return runs
 
 
+@lru_cache(maxsize=65536)
 def _bare(word: str) -> str:
     word = re.sub(r"['’]s?$", "", word)
     return word.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", word) else word
@@ -270,7 +275,7 @@ class _Finder:
             run, words = run[:-1], words[:-1]
         if not run:
             return
-        before = text[: run[0].start()].rstrip()
+        before = text[max(0, run[0].start() - 40) : run[0].start()].rstrip()
         prev = re.search(r"([\w'’]+)$", before)
         after_place_prep = prev is not None and prev.group(1).lower() in _PLACE_PREPOSITIONS
         lower = [w.lower().strip(".") for w in words]
@@ -344,7 +349,7 @@ class _Finder:
     def _person(self, pi: int, core: list[re.Match[str]], words: list[str], gender: str, title: list[str]) -> None:
         if words[0].lower() in _PLACE_FIRST and not title:
             return  # "New York", "San Pedro", "Upper West Side"
-        before = re.search(r"([a-z]+)\s+$", self.texts[pi][: core[0].start()])
+        before = re.search(r"([a-z]+)\s+$", self.texts[pi][max(0, core[0].start() - 40) : core[0].start()])
         if before and before.group(1) in GENDERED_NOUNS and not gender:
             gender = GENDERED_NOUNS[before.group(1)]  # "spokeswoman Dana Perino"
         name = " ".join(words)
@@ -365,14 +370,20 @@ class _Finder:
         for pi, found in sorted(self.found.items()):
             for f in found:
                 order.setdefault(f.entity, (pi, f.start))
+        by_surname: dict[str, list[Entity]] = {}
+        by_first: dict[str, list[Entity]] = {}
+        for e in people:
+            by_surname.setdefault(_bare(e.surname).lower(), []).append(e)
+            if len(e.name.split()) > 1:
+                by_first.setdefault(e.name.split()[0].lower(), []).append(e)
         for pi, start, end, word, gender in self.singles:
-            matches = [e for e in people if _bare(e.surname).lower() == word.lower()]
+            matches = list(by_surname.get(word.lower(), ()))
             if not matches and len(word) >= 6:
                 matches = [
                     e for e in people if len(e.surname) >= 6 and fuzz.ratio(e.surname.lower(), word.lower()) >= 85
                 ]
             if not matches:
-                firsts = [e for e in people if e.name.split()[0].lower() == word.lower() and len(e.name.split()) > 1]
+                firsts = by_first.get(word.lower(), [])
                 matches = firsts if len(firsts) == 1 else []
             speaks = re.match(
                 r"(?:,\s[^,\"“”]{1,60},)?\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied|bragged|spoke)\b",

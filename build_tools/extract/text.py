@@ -9,6 +9,7 @@ never changes the text: every function returns offsets into the string it was gi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_right
 
 from build_tools import vocab
@@ -65,6 +66,7 @@ def _is_boundary(text: str, stop: int, end: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Return (start, end) offsets of the sentences of `text`, whitespace trimmed, in order."""
     spans: list[tuple[int, int]] = []
