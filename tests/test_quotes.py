@@ -419,3 +419,10 @@ def test_attributions_in_sources_yml_are_read_and_checked_with_file_and_line(tmp
         with pytest.raises(DossierError) as exc:
             load_source_metas(bad, "sources.yml", {"tom-okafor"})
         assert str(exc.value).startswith(f"sources.yml:{line}:") and words in str(exc.value)
+
+
+def test_someone_said_to_is_not_the_speaker():
+    q = only(quotes_of("Ms Lind spoke first.", '"We stay," she said to Okafor.'), "We stay")
+    assert q.speaker == "maria-lind"
+    q = only(quotes_of('"We stay," said to Okafor the clerk Maria Lind.'), "We stay")
+    assert q.speaker != "tom-okafor"

@@ -447,6 +447,8 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
                 return _Subject(kind, phrase[:cut], start, start + cut)
     if not phrase[:1].isupper():
         name = re.search(r"((?:[A-Z][\w’'.-]*\s?){1,4})$", phrase)
+        if words[0].lower() in _PREPOSITIONS | {"after", "before", "during", "outside", "inside", "into", "about"}:
+            return None  # `," he said to Smith`, `," said in Brussels`: an addressee or a place
         if name and words[0].lower() not in {"a", "an", "the"}:
             # "complained carriage driver Henry": the name after the role words.
             return _Subject("name", name.group(1).strip(), start + name.start(1), start + name.start(1) + len(name.group(1).strip()))
@@ -812,7 +814,8 @@ class _SourceReader:
             phrase = re.match(r"[^,;:.!?()]*", text[lead_from:])
             stop = lead_from + (phrase.end() if phrase else 0)
             inside = [(self.actors[a].kind != "person", ms, me) for ms, me, a in self.mentions.get(pi, ())
-                      if lead_from <= ms < stop and self.actors[a].kind in ("person", *_BODY_KINDS)]
+                      if lead_from <= ms < stop and self.actors[a].kind in ("person", *_BODY_KINDS)
+                      and not re.search(r"\b(?:to|at|with|about|for)\s+(?:the\s+)?$", text[lead_from:ms])]  # not "said to Smith"
             if inside:
                 _k, ms, me = min(inside)
                 return _Subject("name", text[ms:me], ms, me)  # `," said lawyer Khurram Latif Khosa`
