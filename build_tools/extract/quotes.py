@@ -75,7 +75,7 @@ SPEECH_VERBS = frozenset(
     responded responding answered quipped joked contended countered asserted asserting boasted
     lamented emphasised emphasized emphasising emphasizing demanded demanding pleaded whispered
     posted remarks says wrote writing insist declares reports reported reporting questioned
-    appealed appealing denied denies denying bragged
+    appealed appealing denied denies denying bragged speculated
     """.split()
 )
 # Left out on purpose: forms that are more often nouns ("states", "notes", "claims", "pledge").
@@ -780,7 +780,7 @@ class _SourceReader:
 
     # -- attribution -------------------------------------------------------------------------
 
-    def _after(self, pi: int, close_at: int, next_open: int) -> _Subject | None:
+    def _after(self, pi: int, close_at: int, next_open: int, short: bool = False) -> _Subject | None:
         """Attribution right after a closing mark: `," Kerry said` or `," said Kerry`."""
         text = self.texts[pi]
         tail = text[close_at + 1 : next_open]
@@ -795,12 +795,17 @@ class _SourceReader:
             return None
         before = clause[offset : offset + verb.start()]
         base = close_at + 1 + offset
-        if "," in before and not re.search(r"[,.!?…]\s*$", text[:close_at]):
+        if short and "," in before and not re.search(r"[,.!?…]\s*$", text[:close_at]):
             # `the harbour "brand", which attracts tourists, officials added`: a term, and a
             # clause about it before the attribution of the sentence.
             return self._mentioned(pi, base + verb.start(), base, appositive_only=True)
         if len(before.split()) > ATTRIBUTION_WORDS or re.search(r"[.!?]", re.sub(r"\b[A-Z][a-z]{0,3}\.", "", before)):
             return self._mentioned(pi, base + verb.start(), base, appositive_only=True)
+        if before.rstrip().endswith(",") and not verb.group(0).lower().endswith("ing"):
+            # `"... corruption" aimed at her government, said Adil Najam`: the inverted subject.
+            after = self._inverted(pi, text, base + verb.end(), clause[offset + verb.end() :])
+            if after is not None:
+                return after
         if not before.strip():
             if verb.group(0).lower().endswith("ing"):
                 # `...," adding that ...`: the subject of the sentence the quote sits in.
@@ -821,6 +826,18 @@ class _SourceReader:
                 return _Subject("name", text[ms:me], ms, me)  # `," said lawyer Khurram Latif Khosa`
             return _leading_subject(clause[offset + verb.end() :], base + verb.end())
         return self._mentioned(pi, base + verb.start(), base) or _trailing_subject(before, base)
+
+    def _inverted(self, pi: int, text: str, lead_from: int, rest: str) -> _Subject | None:
+        """The subject after an inverted verb (`said Adil Najam, a professor`), a person first."""
+        phrase = re.match(r"[^,;:.!?()]*", text[lead_from:])
+        stop = lead_from + (phrase.end() if phrase else 0)
+        inside = [(self.actors[a].kind != "person", ms, me) for ms, me, a in self.mentions.get(pi, ())
+                  if lead_from <= ms < stop and self.actors[a].kind in ("person", *_BODY_KINDS)
+                  and not re.search(r"\b(?:to|at|with|about|for)\s+(?:the\s+)?$", text[lead_from:ms])]
+        if inside:
+            _k, ms, me = min(inside)
+            return _Subject("name", text[ms:me], ms, me)
+        return _leading_subject(rest, lead_from)
 
     def _before(self, pi: int, open_at: int, prev_close: int) -> tuple[bool, _Subject | None, bool]:
         """(begins its sentence, subject, a speech verb stands before it) for an opening mark."""
@@ -879,7 +896,7 @@ class _SourceReader:
                 r"[\s,]*[a-z]", self.texts[span.end_para][span.close_at + 1 :])
             if span.close_at < len(self.texts[span.end_para]) and not ends_sentence:
                 # `"...Colorado." They said`: after a full stop the next sentence is no attribution.
-                post_subject = self._after(span.end_para, span.close_at, next_open)
+                post_subject = self._after(span.end_para, span.close_at, next_open, words <= SHORT_QUOTE_WORDS)
             self._open = (span.start_para, span.open_at)
             subject, where = (post_subject, span.end_para) if post_subject else (pre_subject, span.start_para)
             if subject is None and not initial and not pre_verb:

@@ -389,7 +389,7 @@ class _Finder:
                 r"(?:,\s[^,\"“”]{1,60},)?\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied|bragged|spoke)\b",
                 self.texts[pi][end:],
             )
-            if not matches and speaks and not self.quoted(pi, start):
+            if not matches and speaks and not self.quoted(pi, start) and word.lower() not in HONORIFICS:
                 ent = self._entity(word, "person")  # "Koenigs said": a person named by surname only
                 self._add(pi, ent, start, end)
                 continue
@@ -442,7 +442,8 @@ class _Finder:
                     continue
                 ent = self.entities[inside[0].entity]
                 tail = text[inside[0].end : e]
-                for m in re.finditer(r"\b(he|him|his|himself|she|her|hers|herself)\b", tail, re.IGNORECASE):
+                # Only "he"/"she": "Hoffman said her death ..." speaks of someone else.
+                for m in re.finditer(r"\b(he|himself|she|herself)\b", tail, re.IGNORECASE):
                     if not self.quoted(pi, inside[0].end + m.start()):
                         g = _PRONOUNS[m.group(1).lower()]
                         ent.votes[g] = ent.votes.get(g, 0) + 1
