@@ -664,7 +664,9 @@ class _SourceReader:
                 if self.actors[actor].kind != "person":
                     continue
                 after = re.match(r",\s+(?:a|an|the)\s+" + role, text[e:], re.IGNORECASE)
-                if after:
+                follow = _TOKEN.match(text, e + after.end() + 1) if after else None
+                if after and not (follow and _is_verb(follow.group(0))):
+                    # ("Stephanie, the President said, dropped": an attribution, not an apposition)
                     found.setdefault(_role_key(after.group(1)), set()).add(actor)
                 before = re.search(r"(?:^|\b(?:a|an|the)\s+|,\s*)" + role + r",?\s+$",
                                    text[max(0, s - 80) : s], re.IGNORECASE)
