@@ -8,7 +8,8 @@ id, with every direct quotation (its first words, its speaker, its kind), the fi
 dates labelled by hand. Each article's gold body becomes a raw text source with the article's
 date and publisher as curated facts, and goes through the public stages: clean_source(), then
 build_dossier() with no curated actors (what the tool finds on its own). A second quote figure
-runs the same with the labelled speakers' names curated as actors (name only, no aliases).
+runs the same with the labelled speakers' names curated as actors (name only, no aliases; a
+name with an organisation word, in capitals or of one word is curated as an organisation).
 
 Scores, per part of the fixed split (tune: the part the extractors may be tuned on; held: the
 held-out part, never tuned on) and overall:
@@ -41,6 +42,7 @@ from rapidfuzz import fuzz
 from build_tools.clean import clean_source
 from build_tools.extract import build_dossier
 from build_tools.extract.figures import quantity_of
+from build_tools.extract.speakers import ORG_WORDS
 from build_tools.model import ActorDef, Config, Dossier, Event, Figure, PartialDate, RawSource, SourceMeta
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -312,7 +314,9 @@ def curated_actors(article: Article) -> tuple[ActorDef, ...]:
         if q["kind"] == "unnamed" or name[:1].islower() or name in seen:
             continue
         slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "x"
-        seen[name] = ActorDef(id=slug, name=name, kind="person")
+        words = [w.strip(".'’s").lower() for w in name.split()]
+        body = name.isupper() or any(w in ORG_WORDS for w in words) or len(words) == 1
+        seen[name] = ActorDef(id=slug, name=name, kind="organisation" if body else "person")
     return tuple(seen.values())
 
 
