@@ -426,3 +426,11 @@ def test_someone_said_to_is_not_the_speaker():
     assert q.speaker == "maria-lind"
     q = only(quotes_of('"We stay," said to Okafor the clerk Maria Lind.'), "We stay")
     assert q.speaker != "tom-okafor"
+
+
+def test_the_owner_in_a_possessive_is_not_the_antecedent():
+    quotes = quotes_of(
+        "Okafor's spokeswoman condemned the video on Monday.",
+        '"It is our policy not to comment," she added.',
+    )
+    assert only(quotes, "our policy").speaker != "tom-okafor"

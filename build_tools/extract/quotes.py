@@ -564,7 +564,9 @@ class _SourceReader:
             spans = [sp for sp in sentence_spans(text) if sp[0] < limit]
             for s0, s1 in reversed(spans):
                 hits = [(p, s) for p, s in pool if p[0] == para and s0 <= p[1] < min(s1, limit)
-                        and not self._quoted(para, p[1])]
+                        and not self._quoted(para, p[1])
+                        # "Gordon Brown's spokesman said": the owner is not the one speaking
+                        and not re.match(r"[\w.-]*['’]s\b", text[p[1] + len(s.text) :] if text[p[1]:].startswith(s.text) else "")]
                 if not body:
                     hits = [(p, s) for p, s in hits if s.is_person and (not gender or self._gender_of(s) in ("", gender))]
                 if back == 0 and self._open[0] == para and s0 <= self._open[1] < s1:
