@@ -378,6 +378,8 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
 
 # Endings of nouns for a person: "coachwoman", "fisherman", "chairperson", "novelist".
 _PERSON_ENDINGS = ("woman", "man", "person", "ist")
+# A description of a person opening a sentence: "Okafor's spokeswoman", "The prime minister's aide".
+_DESCRIBED_SUBJECT = re.compile(r"((?:The|A|An|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]+))\s+(?!of\b|for\b)[a-z]+")
 # Documents that speak for their author: "the report said".
 _AUTHORED = frozenset("report statement letter study motion affidavit lawsuit filing".split())
 _PREPOSITIONS = frozenset("for of at in with from to on".split())
@@ -805,7 +807,9 @@ class _SourceReader:
             return self._mentioned(pi, base + verb.start(), base, appositive_only=True)
         if len(before.split()) > ATTRIBUTION_WORDS or re.search(r"[.!?]", re.sub(r"\b[A-Z][a-z]{0,3}\.", "", before)):
             return self._mentioned(pi, base + verb.start(), base, appositive_only=True)
-        if before.rstrip().endswith(",") and not verb.group(0).lower().endswith("ing"):
+        if before.rstrip().endswith(",") and not verb.group(0).lower().endswith("ing") and re.search(
+            r"\b[a-z]{3,}\b", before
+        ):
             # `"... corruption" aimed at her government, said Adil Najam`: the inverted subject.
             after = self._inverted(pi, text, base + verb.end(), clause[offset + verb.end() :])
             if after is not None:
@@ -971,8 +975,16 @@ class _SourceReader:
         return joined
 
     def _collect_people(self) -> None:
-        """Person mentions and named or described subjects of speech verbs, outside quotes."""
+        """Person mentions and named or described subjects of speech verbs, outside quotes, and
+        descriptions of a person opening a sentence ("Okafor's spokeswoman condemned ...")."""
         for pi, text in enumerate(self.texts):
+            for s0, _s1 in sentence_spans(text):
+                if self._quoted(pi, s0):
+                    continue
+                lead = _DESCRIBED_SUBJECT.match(text, s0)
+                if lead and _description_kind(lead.group(2), False) == "role":
+                    self.people.append(((pi, s0), _Speaker(self._holder(pi, _Subject("role", lead.group(1), s0, lead.end(1)), person=True),
+                                                            lead.group(1))))
             for s, e, actor in self.mentions.get(pi, ()):
                 if self._quoted(pi, s):
                     continue
