@@ -9,8 +9,8 @@ never changes the text: every function returns offsets into the string it was gi
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from bisect import bisect_right
+from functools import lru_cache
 
 from build_tools import vocab
 
