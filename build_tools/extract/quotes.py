@@ -42,6 +42,7 @@ It does not read indirect speech as quotes, single-quoted headlines, or quotes i
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -487,6 +488,7 @@ class _SourceReader:
         self.matcher = matcher
         self.spans = _source_spans(self.texts)
         self.inside: dict[int, list[tuple[int, int]]] = {}
+        self._inside_starts: dict[int, list[int]] = {}
         for span in self.spans:
             for pi in range(span.start_para, span.end_para + 1):
                 lo = span.open_at if pi == span.start_para else 0
@@ -519,9 +521,12 @@ class _SourceReader:
         used: set[str] = set()
         for pi, hits in found.items():
             curated = self.mentions.setdefault(pi, [])
+            given = sorted(curated)
+            given_starts = [s for s, _e, _a in given]
             for f in hits:
                 ent = entities[f.entity]
-                over = [a for s, e, a in curated if s < f.end and e > f.start]
+                near = given[max(0, bisect.bisect_left(given_starts, f.start) - 4) : bisect.bisect_left(given_starts, f.end)]
+                over = [a for s, e, a in near if s < f.end and e > f.start]
                 if over:
                     for actor in over:
                         if self.actors[actor].kind != "person":
@@ -583,7 +588,16 @@ class _SourceReader:
     # -- lookups -----------------------------------------------------------------------------
 
     def _quoted(self, pi: int, pos: int) -> bool:
-        return any(lo <= pos < hi for lo, hi in self.inside.get(pi, ()))
+        spans = self.inside.get(pi)
+        if not spans:
+            return False
+        starts = self._inside_starts.get(pi)
+        if starts is None or len(starts) != len(spans):
+            spans.sort()
+            starts = self._inside_starts[pi] = [lo for lo, _ in spans]
+        k = bisect.bisect_right(starts, pos) - 1
+        # Spans do not overlap but for a rare unclosed mark: look at the few before too.
+        return any(spans[j][0] <= pos < spans[j][1] for j in range(max(0, k - 2), k + 1))
 
     def _actor_in(self, pi: int, start: int, end: int) -> tuple[str, str] | None:
         """(actor id, text) of the curated actor named within [start, end), people first."""
@@ -597,8 +611,7 @@ class _SourceReader:
     def _person_in_sentence_before(self, pi: int, at: int) -> _Speaker | None:
         """The last curated person named, outside quotes, in the sentence before offset `at`."""
         text = self.texts[pi]
-        spans = sentence_spans(text[:at])
-        start = spans[-1][0] if spans else 0
+        start = self._sentence_start(pi, max(0, at - 1))
         hits = [(s, e, a) for s, e, a in self.mentions.get(pi, ())
                 if start <= s and e <= at and self.actors[a].kind == "person" and not self._quoted(pi, s)]
         if not hits:
@@ -817,8 +830,7 @@ class _SourceReader:
         if not before.strip():
             if verb.group(0).lower().endswith("ing"):
                 # `...," adding that ...`: the subject of the sentence the quote sits in.
-                spans = sentence_spans(text[:close_at])
-                s0 = spans[-1][0] if spans else 0
+                s0 = self._sentence_start(pi, max(0, close_at - 1))
                 for ms, me, actor in sorted(self.mentions.get(pi, ())):
                     if s0 <= ms < close_at and not self._quoted(pi, ms) and self.actors[actor].kind in ("person", *_BODY_KINDS):
                         return _Subject("name", text[ms:me], ms, me)
@@ -974,6 +986,12 @@ class _SourceReader:
             joined.append(span)
         return joined
 
+    def _sentence_start(self, pi: int, pos: int) -> int:
+        """Where the sentence holding offset `pos` starts (the paragraph's spans, computed once)."""
+        spans = sentence_spans(self.texts[pi])
+        k = bisect.bisect_right([s for s, _ in spans], pos) - 1
+        return spans[k][0] if k >= 0 else 0
+
     def _collect_people(self) -> None:
         """Person mentions and named or described subjects of speech verbs, outside quotes, and
         descriptions of a person opening a sentence ("Okafor's spokeswoman condemned ...")."""
@@ -995,9 +1013,7 @@ class _SourceReader:
             for verb in _TOKEN.finditer(text):
                 if not _is_verb(verb.group(0)) or self._quoted(pi, verb.start()):
                     continue
-                head = text[: verb.start()]
-                spans = sentence_spans(head)
-                s0 = verb.start() if not spans or _TERMINATED.search(head.rstrip()) else spans[-1][0]
+                s0 = self._sentence_start(pi, verb.start())
                 closing = max(text.rfind(c, s0, verb.start()) for c in "”\"")
                 if closing >= s0 and not self._quoted(pi, verb.start()):
                     s0 = closing + 1  # `"...," Blanco, the governor ..., told`: after the quotation
@@ -1058,7 +1074,7 @@ def _intention(before: str) -> bool:
 
 def _sentence_subject(clause: str, base: int) -> _Subject | None:
     """The subject that opens a clause: "Abadi defended ..., saying" -> "Abadi"."""
-    opener = re.match(r"\s*[A-Z]\w+ing\b[^,]*?(?:[“\"][^”\"]*[”\"][^,]*?)*,\s*", clause)
+    opener = re.match(r"\s*[A-Z]\w+ing\b[^,]*,\s*", clause)
     if opener:
         # `Declaring it a "massive fraud", Facebook is demanding`: the subject after the opener.
         return _sentence_subject(clause[opener.end() :], base + opener.end())

@@ -22,6 +22,7 @@ kept here in one place.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -424,7 +425,8 @@ class _Finder:
             word = _bare(tok.group(0))
             if not word[:1].isupper() or word.lower() in _NOT_NAMES or tok.start() == s:
                 continue
-            if self.quoted(pi, tok.start()) or any(f.start <= tok.start() < f.end for f in found):
+            k = bisect.bisect_right([f.start for f in found], tok.start()) - 1 if found else -1
+            if self.quoted(pi, tok.start()) or (k >= 0 and found[k].start <= tok.start() < found[k].end):
                 continue
             return True
         return False
@@ -432,11 +434,12 @@ class _Finder:
     def genders(self) -> None:
         for pi, text in enumerate(self.texts):
             found = sorted(self.found.get(pi, []), key=lambda f: f.start)
+            starts = [f.start for f in found]
             for s, e in sentence_spans(text):
                 inside = [
                     f
-                    for f in found
-                    if s <= f.start < e and not self.quoted(pi, f.start) and self.entities[f.entity].kind == "person"
+                    for f in found[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
+                    if not self.quoted(pi, f.start) and self.entities[f.entity].kind == "person"
                 ]
                 if len({f.entity for f in inside}) != 1 or self._other_names(pi, s, e, found):
                     continue

@@ -34,24 +34,28 @@ _FIRST_WORD = re.compile(r"[\"'“‘«(\[]*([\w.'’-]+)")
 _SPACES = re.compile(r"\s+")
 
 
+_SPACE_RUN = re.compile(r"\s*")
+
+
 def _is_boundary(text: str, stop: int, end: int) -> bool:
     """Decide whether the terminator text[stop:end] ends a sentence."""
-    rest = text[end:].lstrip()
-    if not rest:
+    after = _SPACE_RUN.match(text, end)
+    at = after.end() if after else end
+    if at >= len(text):
         return True
-    nxt = rest[0]
+    nxt = text[at]
     if nxt.islower():
         # "e.g. the", "Did they?" he asked: a lower-case continuation never starts a sentence.
         return False
     terminator = text[stop:end]
     if not terminator.startswith(".") or terminator.startswith(".."):
         return True
-    token_match = _TOKEN_BEFORE.search(text[:stop])
+    token_match = _TOKEN_BEFORE.search(text[max(0, stop - 80) : stop])
     if token_match is None:
         return True
     token = token_match.group(1).lstrip("'’-")
     word = token.lower().rstrip(".")
-    first = _FIRST_WORD.match(rest)
+    first = _FIRST_WORD.match(text, at)
     next_word = first.group(1).lower() if first else ""
     if word in _TITLES:
         return False
