@@ -9,6 +9,8 @@ It never writes anything.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -50,11 +52,30 @@ class Project:
     warnings: tuple[str, ...] = ()
 
 
+def _foreign_script(text: str) -> bool:
+    """Whether `text` has a letter of a script other than Latin (Cyrillic, Arabic, CJK...)."""
+    for ch in text:
+        if ord(ch) > 0x24F and ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return True
+    return False
+
+
 def slugify(text: str) -> str:
-    """ASCII, lowercase, hyphens: stable ids for URLs and anchors."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "item"
+    """ASCII, lowercase, hyphens: stable ids for URLs and anchors.
+
+    Accented Latin loses its accents ("Élysée" -> "elysee"); other scripts are transliterated
+    with anyascii ("Министерство обороны" -> "ministerstvo-oborony", "防衛省" -> "fangweisheng")
+    and followed by a short hash of the original, since two names can share a transliteration.
+    A text with nothing to transliterate (symbols only) gets "item-" and its hash.
+    """
+    from anyascii import anyascii
+
+    ascii_text = anyascii(unicodedata.normalize("NFKC", text))
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+    if slug and not _foreign_script(text):
+        return slug
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:6]
+    return f"{slug or 'item'}-{digest}"
 
 
 def find_project(start: Path) -> Path:
@@ -77,6 +98,7 @@ def load_project(root: Path, *, with_sources: bool = True) -> Project:
     topics = load_topics(ddir / "topics.yml", _rel(root, ddir / "topics.yml"))
     metas = load_source_metas(ddir / "sources.yml", _rel(root, ddir / "sources.yml"))
     sources: tuple[RawSource, ...] = ()
+    warnings.extend(override_warnings(root))
     if with_sources:
         sources, source_warnings = load_sources(ddir / "sources", metas, root)
         warnings.extend(source_warnings)
@@ -170,6 +192,37 @@ def load_source_metas(path: Path, file: str) -> dict[str, tuple[SourceMeta, int]
     return metas
 
 
+def outside_project(root: Path, path: Path) -> str:
+    """Why `path` must not be read, or "": a symlink (or a link in a parent folder) that leads
+    outside the project folder, or one that leads nowhere. Nothing outside the dossier is read."""
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return f"a symlink to {os.readlink(path)!r}, which does not exist" if path.is_symlink() else "not found"
+    except (OSError, RuntimeError) as exc:  # a symlink loop, a folder that cannot be read
+        return f"cannot be followed ({getattr(exc, 'strerror', None) or exc})"
+    if not target.is_relative_to(root.resolve()):
+        return f"a link to {target}, outside the project; refused"
+    return ""
+
+
+def override_warnings(root: Path) -> list[str]:
+    """Warnings for the files of dossier/overrides/ that lead outside the project (the template
+    loader refuses them and uses the built-in template instead)."""
+    folder = root / "dossier" / "overrides"
+    warnings: list[str] = []
+    if not folder.exists() and not folder.is_symlink():
+        return warnings
+    refused = outside_project(root, folder)
+    if refused:
+        return [f"{_rel(root, folder)}: {refused}; the built-in templates are used"]
+    for path in sorted(folder.rglob("*")):
+        refused = outside_project(root, path)
+        if refused:
+            warnings.append(f"{_rel(root, path)}: {refused}; the built-in template is used")
+    return warnings
+
+
 class Unusable(Exception):
     """A file that is not a usable source: the caller warns and skips it."""
 
@@ -203,11 +256,20 @@ def load_sources(folder: Path, metas: dict[str, tuple[SourceMeta, int]], root: P
     warnings: list[str] = []
     if not folder.is_dir():
         return (), [f"{_rel(root, folder)}: no sources folder; the dossier has no sources yet"]
+    refused = outside_project(root, folder)
+    if refused:
+        return (), [f"{_rel(root, folder)}: {refused}; no sources read"]
     sources: list[RawSource] = []
     ids: dict[str, str] = {}
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         rel = _rel(root, path)
-        if path.name.startswith(".") or path.is_dir():
+        if path.name.startswith("."):
+            continue
+        refused = outside_project(root, path)
+        if refused:
+            warnings.append(f"{rel}: {refused}; skipped")
+            continue
+        if path.is_dir():
             continue
         meta = metas.get(path.name, (SourceMeta(), 0))[0]
         try:

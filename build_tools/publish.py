@@ -24,6 +24,7 @@ from .extract import build_dossier
 from .load import Project, load_project
 from .model import Dossier
 from .render import GENERATED, render_site
+from .render.markdown import html_text
 from .yamlfile import DossierError
 
 DEFAULT_EPOCH = 946684800  # 2000-01-01: used when no source has a date
@@ -138,7 +139,8 @@ def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, stric
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    extra = {"site_name": site_name} if site_name else {}
+    # The theme prints the site name as it is, in the header and in <title>: HTML text.
+    extra = {"site_name": html_text(site_name)} if site_name else {}
     with _env(SOURCE_DATE_EPOCH=str(epoch)):
         try:
             cfg = load_config(config_file=str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
@@ -268,7 +270,7 @@ def serve_project(root: Path, *, dev_addr: str | None = None, log: Callable[[str
     try:
         with _env(SOURCE_DATE_EPOCH=str(build_epoch(dossier))):
             kwargs = {"dev_addr": dev_addr} if dev_addr else {}
-            serve(config_file=str(mkdocs_config_file(root)), livereload=True, site_name=project.config.title, **kwargs)
+            serve(config_file=str(mkdocs_config_file(root)), livereload=True, site_name=html_text(project.config.title), **kwargs)
     finally:
         stop.set()
 
