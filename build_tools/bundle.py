@@ -31,9 +31,10 @@ from datetime import datetime, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .load import slugify
+from . import staging
+from .load import find_project, slugify
 from .model import Dossier
-from .publish import build_epoch, copy_hand_written, mkdocs_config_file, prepare, run_mkdocs_build, write_pages
+from .publish import _stderr, build_epoch, copy_hand_written, mkdocs_config_file, prepare, run_mkdocs_build, write_pages
 from .yamlfile import DossierError
 
 ASSETS = Path(__file__).parent / "assets"
@@ -208,7 +209,10 @@ def bundle_project(root: Path, output: Path | None = None, *, strict: bool = Fal
     workdir = Path(tempfile.mkdtemp(prefix="dossier-bundle-"))
     try:
         site = workdir / "site"
-        project, dossier = build_offline_site(root, site, strict=strict)
+        # docs/ is read under the build lock, after finishing a swap that a killed build left
+        with staging.project_lock(find_project(root), _stderr):
+            staging.recover(find_project(root))
+            project, dossier = build_offline_site(root, site, strict=strict)
         # The 404 page is for servers: its links are absolute from the site's root, which on
         # file:// is the disk's root. Nothing opens it from disk, so it is left out.
         (site / "404.html").unlink(missing_ok=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -21,7 +22,8 @@ from pathlib import Path
 
 from .clean import clean_all
 from .extract import build_dossier
-from .load import Project, load_project
+from . import staging
+from .load import Project, find_project, load_project
 from .model import Dossier
 from .render import GENERATED, render_site
 from .render.markdown import html_text
@@ -102,8 +104,11 @@ def copy_hand_written(docs: Path, target: Path) -> None:
 def write_pages(pages: dict[str, str], docs: Path) -> None:
     for rel, text in pages.items():
         path = docs / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise named(exc, path) from None
 
 
 def sync_pages(pages: dict[str, str], docs: Path) -> int:
@@ -133,6 +138,14 @@ def sync_pages(pages: dict[str, str], docs: Path) -> int:
     return changed
 
 
+def named(exc: OSError, path: Path) -> OSError:
+    """The error with the path that failed, for a one-line message (a failed write, such as
+    ENOSPC, often carries no file name of its own)."""
+    if exc.filename is None:
+        return type(exc)(exc.errno, exc.strerror or str(exc), str(path))
+    return exc
+
+
 def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, strict: bool, epoch: int,
                      site_name: str = "", **overrides: object) -> None:
     from mkdocs import exceptions
@@ -151,6 +164,8 @@ def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, stric
             build(cfg)
         except exceptions.Abort as exc:
             raise DossierError(f"mkdocs build failed: {exc}") from None
+        except OSError as exc:
+            raise named(exc, site_dir) from None
 
 
 def configured_site_dir(config_file: Path, root: Path) -> Path:
@@ -169,46 +184,42 @@ def configured_site_dir(config_file: Path, root: Path) -> Path:
     return config_file.parent / site_dir
 
 
-def _replace_dir(new: Path, final: Path) -> None:
-    old = final.with_name(final.name + ".dossier-old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        final.rename(old)
-    shutil.move(str(new), str(final))  # a rename, unless site_dir is on another filesystem
-    if old.exists():
-        shutil.rmtree(old)
+def _stderr(message: str) -> None:  # the default `log` of a build: one line on stderr
+    print(message, file=sys.stderr, flush=True)
 
 
-def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = None) -> BuildResult:
-    project, dossier, pages = prepare(root)
-    root = project.root
+def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = None,
+                  log: Callable[[str], None] = _stderr) -> BuildResult:
+    """The whole build, all or nothing; see `staging` for the guards around the swap."""
+    root = find_project(root)
     config_file = mkdocs_config_file(root)
-    docs = root / "docs"
-    final_site = (site_dir or configured_site_dir(config_file, root)).resolve()
-    staging = Path(tempfile.mkdtemp(prefix=".dossier-build-", dir=root))
-    try:
-        stage_docs = staging / "docs"
-        copy_hand_written(docs, stage_docs)
-        write_pages(pages, stage_docs)
-        stage_site = staging / "site"
-        run_mkdocs_build(config_file, stage_docs, stage_site, strict=strict, epoch=build_epoch(dossier),
-                         site_name=project.config.title)
-        # Both succeeded: swap in the generated docs, then the site.
-        docs.mkdir(exist_ok=True)
-        for name in GENERATED:
-            target = docs / name
-            if target.is_dir():
-                shutil.rmtree(target)
-            elif target.exists():
-                target.unlink()
-            if (stage_docs / name).exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                (stage_docs / name).rename(target)
-        final_site.parent.mkdir(parents=True, exist_ok=True)
-        _replace_dir(stage_site, final_site)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    if site_dir is not None:
+        final_site = staging.check_site_dir(root, site_dir, given_as=f"--site-dir {site_dir}")
+    else:
+        final_site = staging.check_site_dir(root, configured_site_dir(config_file, root),
+                                            given_as=f"{config_file.name}: site_dir")
+    with staging.project_lock(root, log), staging.signals_as_exceptions():
+        staging.recover(root)
+        staging.clean_stale(root, final_site)
+        # checked again under the lock: another build may have changed it while this one waited
+        staging.check_site_dir(root, final_site, given_as=f"site folder {final_site}")
+        project, dossier, pages = prepare(root)
+        docs = root / "docs"
+        work = Path(tempfile.mkdtemp(prefix=staging.STAGING_PREFIX, dir=root))
+        stage_site = staging.site_staging_dir(final_site)
+        try:
+            stage_docs = work / "docs"
+            copy_hand_written(docs, stage_docs)
+            write_pages(pages, stage_docs)
+            final_site.parent.mkdir(parents=True, exist_ok=True)
+            run_mkdocs_build(config_file, stage_docs, stage_site, strict=strict, epoch=build_epoch(dossier),
+                             site_name=project.config.title)
+            staging.mark_site(stage_site)
+            # Both succeeded: swap in the generated docs and the site, as one journalled step.
+            staging.swap_in(root, docs, stage_docs, GENERATED, final_site, stage_site)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+            shutil.rmtree(stage_site, ignore_errors=True)
     return BuildResult(dossier=dossier, pages=len(pages), site_dir=final_site, warnings=project.warnings)
 
 
