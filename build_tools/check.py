@@ -14,7 +14,7 @@ from .clean import clean_all
 from .extract.mentions import find_mentions
 from .extract.topics import find_topic_hits
 from .load import load_project
-from .yamlfile import DossierError
+from .yamlfile import DossierError, DossierErrors
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class CheckReport:
 def check_project(root: Path) -> CheckReport:
     try:
         project = load_project(root)
+    except DossierErrors as exc:  # every definition error of the run
+        return CheckReport(errors=exc.messages, warnings=(), summary="definitions could not be loaded")
     except DossierError as exc:
         return CheckReport(errors=(str(exc),), warnings=(), summary="definitions could not be loaded")
     warnings = list(project.warnings)

@@ -50,7 +50,8 @@ class DossierGroup(click.Group):
         try:
             return super().invoke(ctx)
         except DossierError as exc:
-            click.echo(f"error: {exc}", err=True)
+            for message in getattr(exc, "messages", None) or (str(exc),):
+                click.echo(f"error: {message}", err=True)
             ctx.exit(1)
         except OSError as exc:
             click.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)

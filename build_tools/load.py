@@ -20,6 +20,8 @@ from .clean.decode import decode_bytes
 from .model import ACTOR_KINDS, ActorDef, CleanRules, Config, RawSource, SourceMeta, TopicDef
 from .yamlfile import (
     DossierError,
+    DossierErrors,
+    ErrorCollector,
     Located,
     check_keys,
     did_you_mean,
@@ -93,15 +95,28 @@ def load_project(root: Path, *, with_sources: bool = True) -> Project:
     root = find_project(root)
     warnings: list[str] = []
     ddir = root / "dossier"
-    config = load_config(ddir / "dossier.yml", _rel(root, ddir / "dossier.yml"))
-    actors = load_actors(ddir / "actors.yml", _rel(root, ddir / "actors.yml"))
-    topics = load_topics(ddir / "topics.yml", _rel(root, ddir / "topics.yml"))
-    metas = load_source_metas(ddir / "sources.yml", _rel(root, ddir / "sources.yml"))
+    # Every file is checked, and every item of each, before giving up: one run reports every error.
+    errors = ErrorCollector()
+    config = Config(title="")
+    actors: tuple[ActorDef, ...] = ()
+    topics: tuple[TopicDef, ...] = ()
+    metas: dict[str, tuple[SourceMeta, int]] = {}
+    with errors.part():
+        config = load_config(ddir / "dossier.yml", _rel(root, ddir / "dossier.yml"))
+    with errors.part():
+        actors = load_actors(ddir / "actors.yml", _rel(root, ddir / "actors.yml"))
+    with errors.part():
+        topics = load_topics(ddir / "topics.yml", _rel(root, ddir / "topics.yml"))
+    with errors.part():
+        metas = load_source_metas(ddir / "sources.yml", _rel(root, ddir / "sources.yml"))
     sources: tuple[RawSource, ...] = ()
     warnings.extend(override_warnings(root))
     if with_sources:
-        sources, source_warnings = load_sources(ddir / "sources", metas, root)
-        warnings.extend(source_warnings)
+        with errors.part():
+            sources, source_warnings = load_sources(ddir / "sources", metas, root)
+            warnings.extend(source_warnings)
+    errors.raise_any()
+    if with_sources:
         known = {s.file for s in sources}
         for name, (meta, line) in sorted(metas.items()):
             if name not in known and not (ddir / "sources" / name).is_file():
@@ -163,32 +178,35 @@ def load_source_metas(path: Path, file: str) -> dict[str, tuple[SourceMeta, int]
     if not isinstance(data, Located):
         raise DossierError(f"{file}: must map source file names to their facts (000_x.txt: {{publisher: ...}})")
     metas: dict[str, tuple[SourceMeta, int]] = {}
+    errors = ErrorCollector()
     for name, entry in data.items():
         line = data.line_of(name)
-        if entry is None:
-            entry = Located()
-            entry.line = line
-        if not isinstance(entry, Located):
-            raise DossierError(located(file, line, f"'{name}' must map to facts (publisher, date, url, title, authors, note)"))
-        check_keys(entry, SOURCE_KEYS, file, f"'{name}'")
-        date = text_value(entry, "date", file)
-        if date and not _DATE.match(date):
-            raise DossierError(located(file, entry.line_of("date"),
-                                       f"date {date!r} of '{name}' must be YYYY-MM-DD (or YYYY-MM, YYYY)"))
-        url = text_value(entry, "url", file)
-        if url and not re.match(r"^https?://", url):
-            raise DossierError(located(file, entry.line_of("url"), f"url {url!r} of '{name}' must start with http:// or https://"))
-        metas[name] = (
-            SourceMeta(
-                title=text_value(entry, "title", file),
-                publisher=text_value(entry, "publisher", file),
-                date=date,
-                url=url,
-                authors=text_list(entry, "authors", file),
-                note=text_value(entry, "note", file),
-            ),
-            line,
-        )
+        with errors.part():
+            if entry is None:
+                entry = Located()
+                entry.line = line
+            if not isinstance(entry, Located):
+                raise DossierError(located(file, line, f"'{name}' must map to facts (publisher, date, url, title, authors, note)"))
+            check_keys(entry, SOURCE_KEYS, file, f"'{name}'")
+            date = text_value(entry, "date", file)
+            if date and not _DATE.match(date):
+                raise DossierError(located(file, entry.line_of("date"),
+                                           f"date {date!r} of '{name}' must be YYYY-MM-DD (or YYYY-MM, YYYY)"))
+            url = text_value(entry, "url", file)
+            if url and not re.match(r"^https?://", url):
+                raise DossierError(located(file, entry.line_of("url"), f"url {url!r} of '{name}' must start with http:// or https://"))
+            metas[name] = (
+                SourceMeta(
+                    title=text_value(entry, "title", file),
+                    publisher=text_value(entry, "publisher", file),
+                    date=date,
+                    url=url,
+                    authors=text_list(entry, "authors", file),
+                    note=text_value(entry, "note", file),
+                ),
+                line,
+            )
+    errors.raise_any()
     return metas
 
 
@@ -290,9 +308,10 @@ def _items(path: Path, file: str, what: str) -> list[Located]:
         return []
     if not isinstance(data, list):
         raise DossierError(f"{file}: must be a list of {what} (each item starting with '- name: ...')")
-    for i, item in enumerate(data):
-        if not isinstance(item, Located):
-            raise DossierError(f"{file}: item {i + 1} must be a mapping with at least 'name'")
+    bad = [f"{file}: item {i + 1} must be a mapping with at least 'name'"
+           for i, item in enumerate(data) if not isinstance(item, Located)]
+    if bad:
+        raise DossierErrors(bad) if len(bad) > 1 else DossierError(bad[0])
     return data
 
 
@@ -311,49 +330,55 @@ def load_actors(path: Path, file: str) -> tuple[ActorDef, ...]:
     actors: list[ActorDef] = []
     ids: dict[str, int] = {}
     alias_owner: dict[str, tuple[str, int]] = {}
+    errors = ErrorCollector()
     for item in _items(path, file, "actors"):
-        check_keys(item, ACTOR_KEYS, file, "an actor")
-        name = text_value(item, "name", file, required=True)
-        aid = _item_id(item, name, file, ids, "actor")
-        kind = text_value(item, "kind", file, required=True).lower()
-        if kind not in ACTOR_KINDS:
-            raise DossierError(located(file, item.line_of("kind"),
-                                       f"unknown kind '{kind}' for '{name}'{did_you_mean(kind, ACTOR_KINDS)}; "
-                                       f"use one of: {', '.join(ACTOR_KINDS)}"))
-        case_sensitive = item.get("case_sensitive", False)
-        if not isinstance(case_sensitive, bool):
-            raise DossierError(located(file, item.line_of("case_sensitive"), "'case_sensitive' must be true or false"))
-        aliases: list[str] = []
-        for alias in (name,) + text_list(item, "aliases", file):
-            if alias in aliases:
-                continue
-            key = alias.casefold()
-            if key in alias_owner and alias_owner[key][0] != aid:
-                other, other_line = alias_owner[key]
-                raise DossierError(located(file, item.line_of("aliases"),
-                                           f"alias '{alias}' of '{aid}' is also claimed by '{other}' (line {other_line}); "
-                                           "an alias must name one actor"))
-            alias_owner[key] = (aid, item.line)
-            aliases.append(alias)
-        actors.append(ActorDef(id=aid, name=name, kind=kind, role=text_value(item, "role", file),
-                               description=text_value(item, "description", file), aliases=tuple(aliases),
-                               case_sensitive=case_sensitive, line=item.line))
+        with errors.part():
+            check_keys(item, ACTOR_KEYS, file, "an actor")
+            name = text_value(item, "name", file, required=True)
+            aid = _item_id(item, name, file, ids, "actor")
+            kind = text_value(item, "kind", file, required=True).lower()
+            if kind not in ACTOR_KINDS:
+                raise DossierError(located(file, item.line_of("kind"),
+                                           f"unknown kind '{kind}' for '{name}'{did_you_mean(kind, ACTOR_KINDS)}; "
+                                           f"use one of: {', '.join(ACTOR_KINDS)}"))
+            case_sensitive = item.get("case_sensitive", False)
+            if not isinstance(case_sensitive, bool):
+                raise DossierError(located(file, item.line_of("case_sensitive"), "'case_sensitive' must be true or false"))
+            aliases: list[str] = []
+            for alias in (name,) + text_list(item, "aliases", file):
+                if alias in aliases:
+                    continue
+                key = alias.casefold()
+                if key in alias_owner and alias_owner[key][0] != aid:
+                    other, other_line = alias_owner[key]
+                    raise DossierError(located(file, item.line_of("aliases"),
+                                               f"alias '{alias}' of '{aid}' is also claimed by '{other}' (line {other_line}); "
+                                               "an alias must name one actor"))
+                alias_owner[key] = (aid, item.line)
+                aliases.append(alias)
+            actors.append(ActorDef(id=aid, name=name, kind=kind, role=text_value(item, "role", file),
+                                   description=text_value(item, "description", file), aliases=tuple(aliases),
+                                   case_sensitive=case_sensitive, line=item.line))
+    errors.raise_any()
     return tuple(actors)
 
 
 def load_topics(path: Path, file: str) -> tuple[TopicDef, ...]:
     topics: list[TopicDef] = []
     ids: dict[str, int] = {}
+    errors = ErrorCollector()
     for item in _items(path, file, "topics"):
-        check_keys(item, TOPIC_KEYS, file, "a topic")
-        name = text_value(item, "name", file, required=True)
-        tid = _item_id(item, name, file, ids, "topic")
-        keywords = text_list(item, "keywords", file)
-        patterns = text_list(item, "patterns", file)
-        for p in patterns:
-            _compile(p, file, item.line_of("patterns"), f"pattern of '{name}'")
-        if not keywords and not patterns:
-            raise DossierError(located(file, item.line, f"topic '{name}' needs at least one keyword or pattern"))
-        topics.append(TopicDef(id=tid, name=name, description=text_value(item, "description", file),
-                               keywords=keywords, patterns=patterns, line=item.line))
+        with errors.part():
+            check_keys(item, TOPIC_KEYS, file, "a topic")
+            name = text_value(item, "name", file, required=True)
+            tid = _item_id(item, name, file, ids, "topic")
+            keywords = text_list(item, "keywords", file)
+            patterns = text_list(item, "patterns", file)
+            for p in patterns:
+                _compile(p, file, item.line_of("patterns"), f"pattern of '{name}'")
+            if not keywords and not patterns:
+                raise DossierError(located(file, item.line, f"topic '{name}' needs at least one keyword or pattern"))
+            topics.append(TopicDef(id=tid, name=name, description=text_value(item, "description", file),
+                                   keywords=keywords, patterns=patterns, line=item.line))
+    errors.raise_any()
     return tuple(topics)
