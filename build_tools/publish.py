@@ -9,6 +9,7 @@ Hand-written pages in docs/ (anything not in `render.GENERATED`) are never touch
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import sys
@@ -141,6 +142,8 @@ def sync_pages(pages: dict[str, str], docs: Path) -> int:
 def named(exc: OSError, path: Path) -> OSError:
     """The error with the path that failed, for a one-line message (a failed write, such as
     ENOSPC, often carries no file name of its own)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS) and exc.filename2 is not None:
+        return type(exc)(exc.errno, exc.strerror, str(exc.filename2))  # a copy: the target failed
     if exc.filename is None:
         return type(exc)(exc.errno, exc.strerror or str(exc), str(path))
     return exc

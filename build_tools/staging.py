@@ -31,6 +31,7 @@ Three guards, used by `publish.build_project` (and the offline bundle, which onl
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -282,6 +283,14 @@ def swap_in(root: Path, docs: Path, stage_docs: Path, generated: tuple[str, ...]
         moves.append({"final": str(final), "new": str(new) if _exists(new) else "", "old": str(backup / name)})
     moves.append({"final": str(site), "new": str(stage_site), "old": str(_site_backup(site))})
     docs.mkdir(exist_ok=True)
+    # A rename needs write access to both folders: found out now, before the journal, so that a
+    # folder the build may not change stops it with the old pair intact.
+    for folder in sorted({Path(m["final"]).parent for m in moves} | {docs, site.parent}):
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent  # made by the swap: its first existing parent must be writable
+        if not os.access(folder, os.W_OK | os.X_OK):
+            shutil.rmtree(swap, ignore_errors=True)
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
     _checkpoint("staged")
     with signals_held():
         _write_journal(swap, moves)
