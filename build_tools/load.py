@@ -20,7 +20,6 @@ from .clean.decode import decode_bytes
 from .model import ACTOR_KINDS, ActorDef, CleanRules, Config, RawSource, SourceMeta, TopicDef
 from .yamlfile import (
     DossierError,
-    DossierErrors,
     ErrorCollector,
     Located,
     check_keys,
@@ -302,17 +301,16 @@ def load_sources(folder: Path, metas: dict[str, tuple[SourceMeta, int]], root: P
     return tuple(sources), warnings
 
 
-def _items(path: Path, file: str, what: str) -> list[Located]:
+def _items(path: Path, file: str, what: str, errors: ErrorCollector) -> list[Located]:
+    """The file's items; an item that is not a mapping is recorded in `errors` and left out."""
     data = read_yaml(path, display=file)
     if data is None:
         return []
     if not isinstance(data, list):
         raise DossierError(f"{file}: must be a list of {what} (each item starting with '- name: ...')")
-    bad = [f"{file}: item {i + 1} must be a mapping with at least 'name'"
-           for i, item in enumerate(data) if not isinstance(item, Located)]
-    if bad:
-        raise DossierErrors(bad) if len(bad) > 1 else DossierError(bad[0])
-    return data
+    errors.messages.extend(f"{file}: item {i + 1} must be a mapping with at least 'name'"
+                           for i, item in enumerate(data) if not isinstance(item, Located))
+    return [item for item in data if isinstance(item, Located)]
 
 
 def _item_id(item: Located, name: str, file: str, ids: dict[str, int], what: str) -> str:
@@ -331,7 +329,7 @@ def load_actors(path: Path, file: str) -> tuple[ActorDef, ...]:
     ids: dict[str, int] = {}
     alias_owner: dict[str, tuple[str, int]] = {}
     errors = ErrorCollector()
-    for item in _items(path, file, "actors"):
+    for item in _items(path, file, "actors", errors):
         with errors.part():
             check_keys(item, ACTOR_KEYS, file, "an actor")
             name = text_value(item, "name", file, required=True)
@@ -367,7 +365,7 @@ def load_topics(path: Path, file: str) -> tuple[TopicDef, ...]:
     topics: list[TopicDef] = []
     ids: dict[str, int] = {}
     errors = ErrorCollector()
-    for item in _items(path, file, "topics"):
+    for item in _items(path, file, "topics", errors):
         with errors.part():
             check_keys(item, TOPIC_KEYS, file, "a topic")
             name = text_value(item, "name", file, required=True)

@@ -8,6 +8,7 @@ Every payload calls `alert(N)` with its own N, so a test that sees one fire can 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -83,3 +84,89 @@ if __name__ == "__main__":  # build one by hand: python tests/hostile_project.py
 
     print(make_hostile_project(Path(sys.argv[1]).resolve()))
     print(REPO)
+
+
+# --- what may not be in a built page --------------------------------------------------------
+
+# Elements that only an input could have put there: neither the theme nor our templates make them.
+FOREIGN_TAGS = {"script", "img", "iframe", "object", "embed", "math", "mi", "b", "frame", "frameset", "base", "meta", "link", "style", "video", "audio", "source", "marquee", "foreignobject"}
+# The admonitions and collapsible blocks that the payloads would make if a paragraph or a name
+# were read as Markdown: their titles (the payloads' own) or their kind (none of ours is a danger).
+_PAYLOAD_BLOCK = re.compile(r"alert|^x$|^Collapsed")
+_JS_URL = re.compile(r"^[\s\x00-\x20]*(?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|vbscript|data)\s*:", re.IGNORECASE)
+_MARKUP = re.compile(r"<[A-Za-z!/?]")
+
+
+def input_markup(document: str, *, fragment: bool = False, where: str = "") -> list[str]:
+    """Every element or attribute in an HTML document (or fragment) that came from an input:
+    event handlers, script URLs, elements the site never makes, admonitions and collapsible
+    blocks that our templates did not write, titles (tooltips) holding markup, scripts that
+    call alert. [] when the page is clean."""
+    from lxml import html as lxml_html
+
+    if not document.strip():
+        return []
+    document = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", document)  # lxml refuses them; not markup
+    root = lxml_html.fragment_fromstring(document, create_parent="div") if fragment else lxml_html.document_fromstring(document)
+    head = root.find("head")
+    theme_head = set(head.iter()) if head is not None else set()  # the theme's own meta, link, script, style
+    found: list[str] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower().split("}")[-1]
+        label = f"{where}: <{tag}>"
+        for name, value in el.attrib.items():
+            if name.lower().startswith("on"):
+                found.append(f"{label} has {name}={value!r}")
+            if name.lower() in ("href", "src", "action", "formaction", "xlink:href", "data", "srcdoc") and \
+                    (_JS_URL.match(value) or name.lower() == "srcdoc"):
+                found.append(f"{label} has {name}={value!r}")
+            if name.lower() == "title" and _MARKUP.search(value):
+                found.append(f"{label} has a title with markup: {value!r}")
+        if tag == "script":
+            if "alert(" in (el.text or "") or el.get("src", "").strip().lower().startswith(("javascript", "data")):
+                found.append(f"{label} runs {(el.text or el.get('src'))[:60]!r}")
+        elif tag in FOREIGN_TAGS and el not in theme_head:
+            found.append(f"{label} {lxml_html.tostring(el, encoding=str)[:80]!r}")
+        elif tag == "svg" and "alert" in lxml_html.tostring(el, encoding=str):
+            found.append(f"{label} {lxml_html.tostring(el, encoding=str)[:80]!r}")
+        elif tag == "details" or (tag == "div" and "admonition" in el.get("class", "").split()):
+            title_el = el.find("summary") if tag == "details" else el.find("p")
+            title = " ".join((title_el.text_content() if title_el is not None else "").split())
+            if "danger" in el.get("class", "").split() or _PAYLOAD_BLOCK.search(title):
+                found.append(f"{label} a block made from an input: {title[:60]!r}")
+    return found
+
+
+def site_problems(site: Path) -> list[str]:
+    """input_markup over every page of a built site, its search index and its tag index."""
+    import json
+
+    found: list[str] = []
+    for page in sorted(site.rglob("*.html")):
+        found += input_markup(page.read_text(encoding="utf-8"), where=str(page.relative_to(site)))
+    index = site / "search" / "search_index.json"
+    docs = json.loads(index.read_text(encoding="utf-8"))["docs"] if index.is_file() else []
+    js_index = site / "search" / "search_index.js"  # the offline bundle's copy of the index
+    if js_index.is_file():
+        text = js_index.read_text(encoding="utf-8")
+        docs += json.loads(text[text.index("{"):text.rindex("}") + 1])["docs"]
+    for doc in docs:
+        for key in ("title", "text"):
+            found += input_markup(doc.get(key, ""), fragment=True, where=f"search index {doc['location']} {key}")
+        for tag in doc.get("tags", []):
+            if _MARKUP.search(tag):
+                found.append(f"search index {doc['location']}: tag with markup {tag!r}")
+    tags = site / "tags.json"
+    if tags.is_file():
+        def strings(value: object) -> list[str]:
+            if isinstance(value, str):
+                return [value]
+            if isinstance(value, dict):
+                return [s for v in value.values() for s in strings(v)]
+            if isinstance(value, list):
+                return [s for v in value for s in strings(v)]
+            return []
+        found += [f"tags.json: {s!r}" for s in strings(json.loads(tags.read_text(encoding="utf-8"))) if _MARKUP.search(s)]
+    return found
