@@ -90,9 +90,10 @@ def link(text: Any, url: str, title: str = "") -> Md:
 
 def code(text: Any) -> Md:
     """Text as inline code. A code span shows its content literally, but a backtick in it
-    would end the span early: such a text is escaped inside a <code> element instead."""
+    would end the span early: such a text (and one with markup characters, so that no page
+    holds a `<` from an input) is escaped inside a <code> element instead."""
     s = plain(text)
-    if "`" not in s:
+    if not re.search(r"[`<>&]", s):
         return Md(f"`{s}`")
     return Md(f"<code>{escape(s)}</code>")
 
