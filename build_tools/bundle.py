@@ -34,7 +34,15 @@ from pathlib import Path
 from . import staging
 from .load import find_project, slugify
 from .model import Dossier
-from .publish import _stderr, build_epoch, copy_hand_written, mkdocs_config_file, prepare, run_mkdocs_build, write_pages
+from .publish import (
+    _stderr,
+    build_epoch,
+    copy_hand_written,
+    mkdocs_config_file,
+    prepare,
+    run_mkdocs_build,
+    write_pages,
+)
 from .yamlfile import DossierError
 
 ASSETS = Path(__file__).parent / "assets"

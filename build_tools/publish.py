@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import staging
 from .clean import clean_all
 from .extract import build_dossier
-from . import staging
 from .load import Project, find_project, load_project
 from .model import Dossier
 from .render import GENERATED, render_site

@@ -127,9 +127,7 @@ def input_markup(document: str, *, fragment: bool = False, where: str = "") -> l
         if tag == "script":
             if "alert(" in (el.text or "") or el.get("src", "").strip().lower().startswith(("javascript", "data")):
                 found.append(f"{label} runs {(el.text or el.get('src'))[:60]!r}")
-        elif tag in FOREIGN_TAGS and el not in theme_head:
-            found.append(f"{label} {lxml_html.tostring(el, encoding=str)[:80]!r}")
-        elif tag == "svg" and "alert" in lxml_html.tostring(el, encoding=str):
+        elif tag in FOREIGN_TAGS and el not in theme_head or tag == "svg" and "alert" in lxml_html.tostring(el, encoding=str):
             found.append(f"{label} {lxml_html.tostring(el, encoding=str)[:80]!r}")
         elif tag == "details" or (tag == "div" and "admonition" in el.get("class", "").split()):
             title_el = el.find("summary") if tag == "details" else el.find("p")

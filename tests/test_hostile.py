@@ -12,24 +12,21 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hostile_project import (
+    HOSTILE_NAMES,
+    PAYLOADS,
+    SECRET,
+    input_markup,
+    make_hostile_project,
+    site_problems,
+)
 from lxml import html as lxml_html
 
 from build_tools.check import check_project
 from build_tools.load import load_project, slugify
 from build_tools.yamlfile import MAX_DEPTH, DossierError, read_yaml
-from hostile_project import HOSTILE_NAMES, PAYLOADS, SECRET, input_markup, make_hostile_project, site_problems
 
 slow = pytest.mark.slow
-
-
-@pytest.fixture(scope="session")
-def hostile_built(tmp_path_factory: pytest.TempPathFactory):
-    """The hostile project built once (strict: it must build without a broken link), and its warnings."""
-    from build_tools.publish import build_project
-
-    root = make_hostile_project(tmp_path_factory.mktemp("hostile") / "project")
-    result = build_project(root, strict=True)
-    return root, result
 
 
 def _page(root: Path, rel: str) -> lxml_html.HtmlElement:

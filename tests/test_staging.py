@@ -12,16 +12,15 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 from build_tools import staging
 from build_tools.publish import build_project
 from build_tools.yamlfile import DossierError
-from conftest import REPO, copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -46,8 +45,8 @@ def tree(folder: Path) -> dict[str, str]:
 
 
 def run_cli(root: Path, *args: str, env: dict[str, str] | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([*DOSSIER, "--project", str(root), *args], cwd=REPO, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=timeout)
+    return subprocess.run([*DOSSIER,  "--project", str(root), *args], cwd=REPO, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=timeout, check=False)
 
 
 def pair(root: Path) -> tuple[dict[str, str], dict[str, str]]:
@@ -213,7 +212,7 @@ def test_second_build_says_another_is_running(project: Path) -> None:
         time.sleep(3)
         assert proc.poll() is None  # it waits
         assert not (project / "site").exists()
-    out, err = proc.communicate(timeout=300)
+    _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
     assert f"another build of this project is running (process {os.getpid()}); waiting" in err
     assert messages == []
@@ -226,7 +225,7 @@ def test_second_build_says_another_is_running(project: Path) -> None:
 def test_no_space_left_names_the_path(project: Path, tmp_path: Path) -> None:
     small = tmp_path / "small"
     small.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(small)], capture_output=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(small)], capture_output=True, check=False)
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip()}")
     try:
@@ -245,7 +244,7 @@ def test_permission_denied_names_the_path(project: Path) -> None:
     build_project(project)
     docs = project / "docs"
     # immutable: not even root may change it (the tests run as root, whom modes do not stop)
-    locked = subprocess.run(["chattr", "+i", str(docs)], capture_output=True)
+    locked = subprocess.run(["chattr", "+i", str(docs)], capture_output=True, check=False)
     if locked.returncode != 0:
         pytest.skip(f"cannot make a folder immutable here: {locked.stderr.decode().strip()}")
     try:
