@@ -214,6 +214,8 @@ def build_offline_site(root: Path, site_dir: Path, *, strict: bool = False):
 
 def bundle_project(root: Path, output: Path | None = None, *, strict: bool = False) -> BundleResult:
     """Build the offline site and zip it to `output` (default: `default_bundle_path`)."""
+    if output is not None:
+        staging.check_bundle_output(find_project(root), output)  # before anything is built
     workdir = Path(tempfile.mkdtemp(prefix="dossier-bundle-"))
     try:
         site = workdir / "site"

@@ -228,8 +228,10 @@ def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = N
 
 def generate_docs(root: Path) -> tuple[Project, Dossier, int]:
     """Write the generated pages into docs/ (changed files only), without running mkdocs."""
-    project, dossier, pages = prepare(root)
-    changed = sync_pages(pages, project.root / "docs")
+    with staging.project_lock(find_project(root), _stderr):
+        staging.recover(find_project(root))
+        project, dossier, pages = prepare(root)
+        changed = sync_pages(pages, project.root / "docs")
     return project, dossier, changed
 
 

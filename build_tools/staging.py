@@ -84,6 +84,24 @@ def check_site_dir(root: Path, site_dir: Path, *, given_as: str) -> Path:
     return site
 
 
+def check_bundle_output(root: Path, output: Path) -> Path:
+    """The resolved zip to write, or DossierError when writing it would replace a file that no
+    bundle made (any file but a zip) or put it among the curator's files."""
+    import zipfile
+
+    root = root.resolve()
+    target = output.resolve()
+    for folder in (root / "docs", root / "dossier"):
+        if target.is_relative_to(folder):
+            raise DossierError(f"--output {output}: {target} is inside {folder.name}/; write the bundle elsewhere "
+                               "(the default is dist/)")
+    if target.is_dir():
+        raise DossierError(f"--output {output}: {target} is a folder; name the zip file to write")
+    if target.exists() and not zipfile.is_zipfile(target):
+        raise DossierError(f"--output {output}: {target} exists and is not a zip; a bundle replaces only a zip")
+    return target
+
+
 def mark_site(site: Path) -> None:
     (site / SITE_MARKER).write_text("This folder is a site built by 'dossier build'; the next build replaces it.\n",
                                     encoding="utf-8")

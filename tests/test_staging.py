@@ -260,3 +260,13 @@ def test_permission_denied_names_the_path(project: Path) -> None:
         assert leftovers(project) == []
     finally:
         subprocess.run(["chattr", "-i", str(docs)], check=False)
+
+
+@pytest.mark.parametrize("output", ["dossier/actors.yml", "docs/about.md", "docs/bundle.zip", "mkdocs.yml"])
+def test_bundle_output_that_would_replace_the_curators_files_is_refused(project: Path, output: str) -> None:
+    before = tree(project)
+    result = run_cli(project, "bundle", "--output", str(project / output))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"error: --output {project / output}: "), result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert tree(project) == before
