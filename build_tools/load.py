@@ -79,6 +79,19 @@ def slugify(text: str) -> str:
     return f"{slug or 'item'}-{digest}"
 
 
+# Page names that each folder of the site already uses for its index page.
+RESERVED_IDS = frozenset({"index"})
+
+
+def page_id(text: str) -> str:
+    """The id of a page named after `text` (a file stem, an actor's or a topic's name): its slug,
+    or, when the slug is the name of an index page, the slug and a short hash of the text."""
+    slug = slugify(text)
+    if slug in RESERVED_IDS:
+        return f"{slug}-{hashlib.sha1(text.encode('utf-8', 'surrogatepass')).hexdigest()[:6]}"
+    return slug
+
+
 def find_project(start: Path) -> Path:
     """The project folder: `start` itself, which must hold mkdocs.yml and dossier/."""
     root = start.resolve()
@@ -265,7 +278,7 @@ def raw_from_bytes(data: bytes, name: str, meta: SourceMeta = SourceMeta(), disp
     except (UnicodeDecodeError, ValueError) as exc:
         raise Unusable(f"{rel}: cannot decode the text ({exc})") from None
     suffix = Path(name).suffix.lower()
-    return RawSource(id=slugify(Path(name).stem), file=name, format="html" if suffix in HTML_EXTENSIONS else "text",
+    return RawSource(id=page_id(Path(name).stem), file=name, format="html" if suffix in HTML_EXTENSIONS else "text",
                      text=text, encoding=encoding, meta=meta)
 
 
@@ -315,9 +328,12 @@ def _items(path: Path, file: str, what: str, errors: ErrorCollector) -> list[Loc
 
 def _item_id(item: Located, name: str, file: str, ids: dict[str, int], what: str) -> str:
     """The item's id (given, or the slug of its name), checked for form and uniqueness."""
-    iid = text_value(item, "id", file) or slugify(name)
+    iid = text_value(item, "id", file) or page_id(name)
     if iid != slugify(iid):
         raise DossierError(located(file, item.line_of("id"), f"id {iid!r} must be lowercase letters, digits and hyphens"))
+    if iid in RESERVED_IDS:
+        raise DossierError(located(file, item.line_of("id"), f"id {iid!r} is the name of the {what}s' index page; "
+                                   "choose another"))
     if iid in ids:
         raise DossierError(located(file, item.line, f"duplicate {what} id '{iid}' (first on line {ids[iid]})"))
     ids[iid] = item.line

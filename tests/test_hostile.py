@@ -286,3 +286,26 @@ def test_offline_bundle_of_hostile_inputs_holds_only_text(tmp_path: Path) -> Non
     for path in site.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".js", ".json"):
             assert SECRET not in path.read_text(encoding="utf-8", errors="replace"), path
+
+
+def test_names_that_are_index_pages_get_their_own_page(project: Path) -> None:
+    from build_tools.publish import prepare
+
+    sources = project / "dossier" / "sources"
+    (sources / "index.txt").write_text((sources / "000_6da2900302d33055.txt").read_text(encoding="utf-8"),
+                                       encoding="utf-8")
+    with open(project / "dossier" / "actors.yml", "a", encoding="utf-8") as f:
+        f.write("\n- name: Index\n  kind: place\n")
+    with open(project / "dossier" / "topics.yml", "a", encoding="utf-8") as f:
+        f.write("\n- name: INDEX\n  keywords: [coalition]\n")
+    _, dossier, pages = prepare(project)
+    ids = {s.file: s.id for s in dossier.sources} | {a.name: a.id for a in dossier.actors} | \
+        {t.name: t.id for t in dossier.topics}
+    for name, folder in (("index.txt", "sources"), ("Index", "actors"), ("INDEX", "topics")):
+        assert ids[name].startswith("index-"), ids[name]
+        assert f"{folder}/{ids[name]}.md" in pages
+        assert pages[f"{folder}/index.md"].startswith("---\ntitle: \"" + folder.capitalize())
+    with open(project / "dossier" / "actors.yml", "a", encoding="utf-8") as f:
+        f.write("\n- id: index\n  name: Somewhere\n  kind: place\n")
+    with pytest.raises(DossierError, match=r"actors.yml:\d+: id 'index' is the name of the actors' index page"):
+        load_project(project)
