@@ -84,6 +84,13 @@ def _pipeline(text: str, name: str, actor: str, topic: str, html: bool = False):
     return dossier, render_site(dossier)
 
 
+_MARKDOWN = markdown.Markdown(extensions=EXTENSIONS)
+
+
+def _to_html(text: str) -> str:
+    return _MARKDOWN.reset().convert(text)
+
+
 def _check_pages(pages: dict[str, str]) -> None:
     for path, page in pages.items():
         if not path.endswith(".md"):
@@ -91,7 +98,7 @@ def _check_pages(pages: dict[str, str]) -> None:
         stray = stray_angle_brackets(page)
         assert stray == [], (path, stray[:5])
         body = page.split("---\n", 2)[2] if page.startswith("---\n") else page
-        produced = markdown.markdown(body, extensions=EXTENSIONS)
+        produced = _to_html(body)
         problems = input_markup(produced, fragment=True, where=path)
         assert problems == [], problems[:5]
 
@@ -122,7 +129,7 @@ def test_escape_functions_leave_no_markup(text: str) -> None:
     md = escape(text)
     assert "<" not in md and ">" not in md and "\n" not in md
     assert not re.search(r"[\x00-\x08\x0e-\x1f\x7f]", md)
-    produced = markdown.markdown(f"{md}\n{{: #p1 }}\n", extensions=EXTENSIONS)
+    produced = _to_html(f"{md}\n{{: #p1 }}\n")
     assert input_markup(produced, fragment=True) == []
     assert not re.search(r"<(?!/?p\b|/?code\b)", produced.replace('<p id="p1">', "<p>")), produced
     assert "<" not in html_text(text) and '"' not in html_text(text)

@@ -8,6 +8,7 @@ in the `pages_*` modules and passed to the templates, which only lay it out.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -77,8 +78,15 @@ def make_env(overrides: Path | None = None) -> Environment:
     return env
 
 
+@functools.lru_cache(maxsize=8)
+def _shared_env(overrides: Path | None, has_overrides: bool) -> Environment:
+    """One environment per overrides folder (and whether it exists), so that templates are
+    compiled once per process; Jinja reloads an override whose file changed."""
+    return make_env(overrides if has_overrides else None)
+
+
 def render_site(dossier: Dossier, overrides: Path | None = None) -> dict[str, str]:
-    env = make_env(overrides)
+    env = _shared_env(overrides, overrides is not None and overrides.is_dir())
     index = Index.build(dossier)
     pages: dict[str, str] = {}
     for module in (pages_sources, pages_entities, pages_analysis):
