@@ -89,7 +89,8 @@ if __name__ == "__main__":  # build one by hand: python tests/hostile_project.py
 # --- what may not be in a built page --------------------------------------------------------
 
 # Elements that only an input could have put there: neither the theme nor our templates make them.
-FOREIGN_TAGS = {"script", "img", "iframe", "object", "embed", "math", "mi", "b", "frame", "frameset", "base", "meta", "link", "style", "video", "audio", "source", "marquee", "foreignobject"}
+FOREIGN_TAGS = {"script", "img", "iframe", "object", "embed", "math", "mi", "b", "frame", "frameset", "base", "meta",
+                "link", "style", "video", "audio", "source", "marquee", "foreignobject", "animate", "set"}
 # The admonitions and collapsible blocks that the payloads would make if a paragraph or a name
 # were read as Markdown: their titles (the payloads' own) or their kind (none of ours is a danger).
 _PAYLOAD_BLOCK = re.compile(r"alert|^x$|^Collapsed")
@@ -127,7 +128,7 @@ def input_markup(document: str, *, fragment: bool = False, where: str = "") -> l
         if tag == "script":
             if "alert(" in (el.text or "") or el.get("src", "").strip().lower().startswith(("javascript", "data")):
                 found.append(f"{label} runs {(el.text or el.get('src'))[:60]!r}")
-        elif tag in FOREIGN_TAGS and el not in theme_head or tag == "svg" and "alert" in lxml_html.tostring(el, encoding=str):
+        elif tag in FOREIGN_TAGS and el not in theme_head:
             found.append(f"{label} {lxml_html.tostring(el, encoding=str)[:80]!r}")
         elif tag == "details" or (tag == "div" and "admonition" in el.get("class", "").split()):
             title_el = el.find("summary") if tag == "details" else el.find("p")

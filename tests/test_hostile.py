@@ -289,7 +289,7 @@ def test_offline_bundle_of_hostile_inputs_holds_only_text(tmp_path: Path) -> Non
 
 
 def test_names_that_are_index_pages_get_their_own_page(project: Path) -> None:
-    from build_tools.publish import prepare
+    from build_tools.pipeline import prepare
 
     sources = project / "dossier" / "sources"
     (sources / "index.txt").write_text((sources / "000_6da2900302d33055.txt").read_text(encoding="utf-8"),
@@ -298,7 +298,8 @@ def test_names_that_are_index_pages_get_their_own_page(project: Path) -> None:
         f.write("\n- name: Index\n  kind: place\n")
     with open(project / "dossier" / "topics.yml", "a", encoding="utf-8") as f:
         f.write("\n- name: INDEX\n  keywords: [coalition]\n")
-    _, dossier, pages = prepare(project)
+    prepared = prepare(project)
+    dossier, pages = prepared.dossier, prepared.pages
     ids = {s.file: s.id for s in dossier.sources} | {a.name: a.id for a in dossier.actors} | \
         {t.name: t.id for t in dossier.topics}
     for name, folder in (("index.txt", "sources"), ("Index", "actors"), ("INDEX", "topics")):
