@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 import markdown
 import pytest
-from hostile_project import PAYLOADS, input_markup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import build_tools
 from build_tools.clean import clean_all
 from build_tools.clean.html import extract_html
 from build_tools.extract import build_dossier
@@ -29,6 +30,7 @@ from build_tools.load import slugify
 from build_tools.model import ActorDef, Config, RawSource, SourceMeta, TopicDef
 from build_tools.render import render_site
 from build_tools.render.markdown import escape, html_text, title_text
+from hostile_project import PAYLOADS, input_markup
 
 settings.register_profile("default", max_examples=100, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -46,12 +48,14 @@ CHARS = st.characters(blacklist_categories=("Cs",))
 TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(CHARS, max_size=30)), max_size=40).map("".join)
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.details", "toc"]
-# Every `<` a template may write in a page's Markdown: the highlight, citation, infobox and counts
-# wrappers, code, and the angle brackets around a link's URL (`](<...>)`) or an HTML comment of ours.
-_OUR_TAGS = re.compile(
-    r"<(?:/?mark>|/?code>|br>|/?small(?: class=\"[a-z-]+\")?>|/?span(?: class=\"[a-z-]+\"(?: title=\"[^\"<>]*\")?)?>"
-    r"|/?div(?: class=\"[a-z- ]+\" markdown)?>|!-- material/tags -->|/?svg[^<]*>|/?(?:rect|line|text|g|path|title|circle)\b[^<]*>)"
-)
+# Every `<` a template may write in a page's Markdown: the tags that the templates and the render
+# modules write (read from their source), an HTML comment of ours, and the angle brackets around
+# a link's URL (`](<...>)`). Any other `<` in a page came from an input.
+_RENDER = Path(build_tools.__file__).parent
+_TEMPLATE_TAGS = sorted({m.group(1).lower() for f in [*(_RENDER / "templates").rglob("*.j2"), *(_RENDER / "render").glob("*.py")]
+                         for m in re.finditer(r"</?([a-zA-Z][a-zA-Z0-9]*)[\s>/]", f.read_text(encoding="utf-8"))}
+                        - {"script", "img", "iframe", "object", "embed", "style", "link", "meta", "base", "b"})
+_OUR_TAGS = re.compile(rf"</?(?:{'|'.join(_TEMPLATE_TAGS)})[\s>/]|<!-- material/tags -->", re.IGNORECASE)
 _LINK_URL = re.compile(r"\]\(<[^<>\s]*>")
 
 
