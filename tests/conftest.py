@@ -57,8 +57,9 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def hostile_built(tmp_path_factory: pytest.TempPathFactory):
     """(root, BuildResult): the project of hostile inputs (tests/hostile_project.py) built once,
     strict (it must build without a broken link). Read only."""
-    from build_tools.publish import build_project
     from hostile_project import make_hostile_project
+
+    from build_tools.publish import build_project
 
     root = make_hostile_project(tmp_path_factory.mktemp("hostile") / "project")
     return root, build_project(root, strict=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from hostile_project import PAYLOADS, input_markup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,7 +31,6 @@ from build_tools.load import slugify
 from build_tools.model import ActorDef, Config, RawSource, SourceMeta, TopicDef
 from build_tools.render import render_site
 from build_tools.render.markdown import escape, html_text, title_text
-from hostile_project import PAYLOADS, input_markup
 
 settings.register_profile("default", max_examples=100, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

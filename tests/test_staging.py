@@ -191,7 +191,7 @@ def test_two_builds_at_once_three_rounds(project: Path) -> None:
         procs = [subprocess.Popen([*DOSSIER, "--project", str(project), "build"], cwd=REPO,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
         outs = [p.communicate(timeout=300) for p in procs]
-        for p, (out, err) in zip(procs, outs):
+        for p, (out, err) in zip(procs, outs, strict=True):
             assert p.returncode == 0, err
             assert "No such file or directory" not in err and "Traceback" not in err
             assert out.startswith("built "), out
