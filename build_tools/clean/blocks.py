@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from . import settings
+
 # closing quotes as English, German („so“, ‚so‘, »so«) and French typographies write them
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’“‘»«)\]]*$")
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
@@ -29,6 +31,20 @@ _EDIT_LINK = re.compile(
 )
 # A bulleted line: each is its own block, never part of a wrapped paragraph.
 _BULLET = re.compile(r"^(?:[•·▪►▸◦*–-]\s)")
+
+
+_COLUMN_GAP = re.compile(r" {3,}")
+_COLUMN_MIN_WORDS = settings.COLUMN_MIN_WORDS
+
+
+def _columns(line: str) -> list[str]:
+    """The columns of a line a browser laid out side by side ("Registration      17:20, Jan 1 2008
+    Derby manager Paul Jewell has revealed..."), when one of them is prose: each is read as a block
+    of its own. A table's row of short cells stays one line."""
+    segments = _COLUMN_GAP.split(line)
+    if len(segments) < 2 or not any(s.count(" ") + 1 >= _COLUMN_MIN_WORDS for s in segments):
+        return []
+    return [s for s in segments if s]
 
 
 class Block(NamedTuple):
@@ -131,6 +147,16 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
 
     for number, line in enumerate(map(str.strip, text.splitlines()), 1):
         if line:
+            if "   " in line:
+                columns = _columns(line)
+                if columns:
+                    if run:
+                        flush(run, gap)
+                        run, gap = [], 0
+                    for column in columns:
+                        flush([(number, column)], gap)
+                        gap = 0
+                    continue
             run.append((number, line))
             continue
         if run:

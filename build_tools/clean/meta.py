@@ -1,7 +1,7 @@
 """Read an article's metadata from its own text: byline, dateline, credit line, publication date.
 
 Each reader takes one block's text and returns what it found or nothing. Which block is the title,
-and which lines are metadata rather than body, is decided by `segment.py`, which calls these.
+and which lines are metadata rather than body, is decided by `article.py`, which calls these.
 A date is only a publication date when the text says so ("Date created : 2014-12-03",
 "Published on 3 December 2014"); a bare date in the page chrome is the day the page was saved.
 """

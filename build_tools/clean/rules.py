@@ -8,7 +8,7 @@ names a publisher, a story or a subject. What the rules do not catch is left to 
 scorer in `score.py`.
 
 This module only declares rules and matches them; it decides nothing about context (whether the
-article has started, whether a section marker really ends it): that is `segment.py`'s job.
+article has started, whether a section marker really ends it): that is `article.py`'s job.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
-from re import _parser  # the regex engine's own parser
 from typing import NamedTuple
 
 from ..model import CleanRules
@@ -375,69 +374,30 @@ def _automaton(rules: tuple[Rule, ...]):
 
 
 _ASCII = tuple(map(chr, range(128)))
-# the ASCII characters of \d, \w, \s and their negations (the same in Unicode and ASCII mode)
-_CATEGORIES = {
-    getattr(_parser, name): frozenset(c for c in _ASCII if re.fullmatch(rx, c))
-    for name, rx in (("CATEGORY_DIGIT", r"\d"), ("CATEGORY_NOT_DIGIT", r"\D"), ("CATEGORY_SPACE", r"\s"),
-                     ("CATEGORY_NOT_SPACE", r"\S"), ("CATEGORY_WORD", r"\w"), ("CATEGORY_NOT_WORD", r"\W"))
-}  # fmt: skip
 
 
 def _first_chars(pattern: str) -> frozenset[str] | None:
-    """The ASCII characters a match of `pattern` can start with, or None for any character.
+    """The ASCII characters a whole-line match of `pattern` can start with, or None for any.
 
-    An over-estimate, never an under-estimate: letters are counted in both cases whatever the
-    pattern's flags, and anything harder to read than literals, plain character sets, groups,
-    alternations and repeats counts as any character; so does a negated set or a dot. Only used to
-    skip rules that cannot match a line, so an over-estimate costs time, never a match.
+    Asked of the `regex` library's partial matching (a public API): a character can start a
+    match when the one-character string is the beginning of a string the pattern matches whole.
+    Letters count in both cases whatever the pattern's flags, so the answer is an over-estimate,
+    never an under-estimate; it is only used to skip rules that cannot match a line, so an
+    over-estimate costs time, never a match. A pattern `regex` cannot read, or that matches the
+    empty line, may start with anything.
     """
-    ANY = None
+    import regex
 
-    def first(items) -> tuple[set[str] | None, bool]:
-        """(first characters, whether the sequence can match the empty string)."""
-        found: set[str] = set()
-        for op, av in items:
-            if op is _parser.LITERAL:
-                chars, nullable = {chr(av)}, False
-            elif op is _parser.IN:
-                chars, nullable = set(), False
-                for kind, value in av:
-                    if kind is _parser.LITERAL:
-                        chars.add(chr(value))
-                    elif kind is _parser.RANGE:
-                        chars.update(c for c in _ASCII if value[0] <= ord(c) <= value[1])
-                    elif kind is _parser.CATEGORY and value in _CATEGORIES:
-                        chars.update(_CATEGORIES[value])
-                    else:  # a negation: any character
-                        chars.update(_ASCII)
-            elif op is _parser.ANY or op is _parser.NOT_LITERAL:
-                chars, nullable = set(_ASCII), False
-            elif op is _parser.AT or op in (_parser.ASSERT, _parser.ASSERT_NOT):
-                continue  # zero-width: the next item gives the first character
-            elif op is _parser.SUBPATTERN:
-                chars, nullable = first(av[-1])
-            elif op is _parser.BRANCH:
-                chars, nullable = set(), False
-                for alternative in av[1]:
-                    alt_chars, alt_nullable = first(alternative)
-                    if alt_chars is ANY:
-                        return ANY, False
-                    chars |= alt_chars
-                    nullable = nullable or alt_nullable
-            elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
-                chars, nullable = first(av[2])
-                nullable = nullable or av[0] == 0
-            else:
-                return ANY, False
-            if chars is ANY:
-                return ANY, False
-            found |= chars
-            if not nullable:
-                return found, False
-        return found, True
-
-    chars, nullable = first(_parser.parse(pattern))
-    if chars is ANY or nullable:
+    try:
+        compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
+    except regex.error:
+        return None
+    if compiled.fullmatch("") is not None:
+        return None
+    chars = {c for c in _ASCII if compiled.fullmatch(c, partial=True) is not None}
+    if any(c.isspace() for c in chars):  # Python's `re` counts \x1c-\x1f as \s, `regex` does not
+        chars.update(c for c in _ASCII if c.isspace())
+    if len(chars) == len(_ASCII):
         return None
     # Both cases, and the ASCII letters that the four non-ASCII letters matching one under
     # IGNORECASE ("İ", "ı", "ſ", the Kelvin sign) fold to, in both cases too.
