@@ -600,16 +600,21 @@ def _restorable(reason: str) -> bool:
     return not reason.startswith(_NAMED_REASONS) and "caption-like" not in reason and "repeated" not in reason
 
 
+def _by_a_rule(judged: list[_Judged], i: int) -> bool:
+    """A block set next to one a rule removed: the paywall's or the ad's own heading, not restored."""
+    return (i > 0 and judged[i - 1].match is not None) or (i + 1 < len(judged) and judged[i + 1].match is not None)
+
+
 def _apply_span(v: Verdicts, title: str) -> None:
     """The second pass: the span model's article run; outside it everything goes, inside it only
     what a rule names or what the model is sure is not article text."""
     model = span.load_model()
     if model is None or not v.judged:
         return
-    rows = span.features(v.judged, v.kinds, v.start, v.end, title or v.title)  # type: ignore[arg-type]
-    probs = span.probabilities(rows, model.weights)
+    columns = span.features(v.judged, v.kinds, v.start, v.end, title or v.title)  # type: ignore[arg-type]
+    probs = span.probabilities(columns, model.weights)
     sizes = [j.feats.n_words for j in v.judged]
-    s, e = span.DECODERS[model.decoder](probs, sizes, model.threshold, model.min_words)
+    s, e = span.DECODERS[model.decoder](probs, sizes, model.threshold, model.min_words, span.neutral_blocks(columns))
     kinds, reasons = v.kinds, v.reasons
     for i, j in enumerate(v.judged):
         p = probs[i]
@@ -617,13 +622,13 @@ def _apply_span(v: Verdicts, title: str) -> None:
             if i in kinds and p < model.outside:
                 del kinds[i]
                 where = "before its start" if i < s else "after its end"
-                reasons[i] = f"outside the article, {where}: {span.evidence(rows[i], model.weights)}"
+                reasons[i] = f"outside the article, {where}: {span.evidence(span.row(columns, i), model.weights)}"
             continue
         if i in kinds:
             if p < model.inside and j.match is None:
                 del kinds[i]
-                reasons[i] = f"not article text: {span.evidence(rows[i], model.weights)}"
-        elif j.match is None and p >= model.restore and _restorable(reasons.get(i, "")):
+                reasons[i] = f"not article text: {span.evidence(span.row(columns, i), model.weights)}"
+        elif j.match is None and p >= model.restore and _restorable(reasons.get(i, "")) and not _by_a_rule(v.judged, i):
             kinds[i] = HEADING if _heading_like(j) and not j.feats.sentence_end and j.block.marked_heading else PARAGRAPH
             reasons.pop(i, None)
 

@@ -21,6 +21,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 from ..model import CleanRules
+from . import settings
 
 # What a rule asks the cleaner to do with a matching line.
 DROP = "drop"  # remove this line
@@ -489,6 +490,12 @@ class RuleSet:
         # the rules tried on every line: part-of-a-line rules without triggers (a curator's drops)
         self._always = frozenset(n for n, r in enumerate(self.rules) if not r.whole and not r.triggers)
         self._matches = tuple(Match(r, f"{r.category}: {r.name}") for r in self.rules)
+        # A default rule that matches part of a line judges a line, not a paragraph: a long
+        # paragraph (or a column of a page laid out in columns) that mentions cookies or a free
+        # trial is not a cookie prompt. A curator's own drops apply to any length.
+        self._part_limits = tuple(
+            r.max_words or (0 if r.category == "dossier" else settings.PART_RULE_MAX_WORDS) for r in self.rules
+        )
 
     @staticmethod
     def _alternation(rules: list[tuple[int, Rule]], patterns: dict[int, str] | None = None) -> re.Pattern[str]:
@@ -582,6 +589,7 @@ class RuleSet:
                         break
             first[i] = n
         compiled = self._compiled
+        part_limits = self._part_limits
         candidates: dict[int, set[int]] = {}
         if self._always:
             candidates = {i: set(self._always) for i in range(len(texts))}
@@ -604,7 +612,8 @@ class RuleSet:
                 if n >= first[i]:
                     break
                 rule, rx = compiled[n]
-                if (not rule.max_words or n_words <= rule.max_words) and rx.search(text) is not None:
+                limit = part_limits[n]
+                if (not limit or n_words <= limit) and rx.search(text) is not None:
                     found[i] = self._matches[n]
                     break
         if self._keep:

@@ -37,6 +37,9 @@ CAPTION_MAX_WORDS = 40
 LINE_ITEM_MAX_WORDS = 15
 BIO_MAX_WORDS = 80
 
+# --- the rules (rules.py)
+PART_RULE_MAX_WORDS = 120  # a default rule matching part of a line applies to blocks this long at most
+
 # --- cutting blocks (blocks.py)
 COLUMN_MIN_WORDS = 12  # a segment of a line laid out in columns this long is prose, not a table cell
 

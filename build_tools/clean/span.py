@@ -22,7 +22,7 @@ from collections import Counter
 from functools import lru_cache
 from bisect import bisect_right
 from itertools import accumulate, repeat
-from operator import mul
+from operator import add, attrgetter, eq, mul
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -38,19 +38,25 @@ MODEL_FILE = Path(__file__).with_name("span_model.json")
 _COMMENTISH = re.compile(
     r"\b(?:\d+ (?:comments?|responses?|replies|reactions)|says?:|wrote:|writes:|reply|report abuse|"
     r"posted (?:by|on|at)|permalink|\d+ (?:minutes?|hours?|days?|weeks?|months?) ago|"
-    r"log ?in|sign ?in|sign up|register|subscribe|newsletter|comments?)\b",
-    re.IGNORECASE,
+    r"log ?in|sign ?in|sign up|register|subscribe|newsletter|comments?)\b"
 )
 # A comment's header alone: who wrote it and the links under it.
 _COMMENT_HEADER = re.compile(
     r"\b(?:says?:|wrote:|writes:|reply|report (?:abuse|comment)|permalink|\(score:|parent|"
     r"\d+ (?:comments?|responses?|replies)|posted (?:by|on)|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago|"
-    r"recommend|flag|thumbs|like this|leave a (?:comment|reply)|add (?:a|your) comment|post a comment)\b",
-    re.IGNORECASE,
+    r"recommend|flag|thumbs|like this|leave a (?:comment|reply)|add (?:a|your) comment|post a comment)\b"
 )
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\.?)?\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\.?)?\b|\b(?:19|20)\d\d\b")
+# (the three patterns are matched against lower-cased text)
 _PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»‹›„–—…•·"
-_NO_DIGITS = str.maketrans("", "", "0123456789")
+_DIGITS = b"0123456789"
+
+
+def _digits(text: str) -> float:
+    """The share of the text's characters that are ASCII digits (counted on its UTF-8 bytes)."""
+    raw = text.encode("utf-8", "surrogatepass")
+    return (len(raw) - len(raw.translate(None, _DIGITS))) / (len(text) or 1)
+
 _CATEGORIES = ("chrome", "caption", "link", "social", "metadata", "paywall", "related", "cookie")
 _BULLETS = ("* ", "+ ", "o ", "• ", "- ")
 
@@ -127,6 +133,9 @@ OWN = (
     "share of the rules' article above",
     "before the rules' start",
     "after the rules' end",
+    "a dated unit repeated down the page",
+    "dated units above",
+    "dated units around",
 )
 _WINDOW = (-2, -1, 1, 2)
 _CTX_OF = ("kept by the rules and the scorer", "prose score", "link-like", "log words", "sentence end", "bullet *")
@@ -138,6 +147,7 @@ CTX = tuple(f"ctx {d:+d}: {name}" for d in _WINDOW for name in _CTX_OF) + (
 FEATURES = OWN + CTX
 _OWN_INDEX = {name: k for k, name in enumerate(OWN)}
 _CTX_SOURCES = tuple(_OWN_INDEX[name] for name in _CTX_OF)
+_MATCHED = _OWN_INDEX["matched by a rule"]  # the next feature is "a section marker"
 _KEPT, _SCORE, _STAR = _OWN_INDEX["kept by the rules and the scorer"], _OWN_INDEX["prose score"], _OWN_INDEX["bullet *"]
 
 
@@ -170,6 +180,32 @@ def _shape(j: Judged) -> tuple[object, ...]:
     return (text[:2] if text[:2] in _BULLETS else "", min(f.n_words // 4, 6), f.sentence_end, f.title_ratio > 0.6, f.link_like)
 
 
+_SHAPE_CLASSES = str.maketrans(
+    "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "9" * 10 + "a" * 26 + "A" * 26
+)
+_RUNS = re.compile(r"(.)\1+")
+
+
+def _unit_shape(text: str) -> str:
+    """A short line's shape, its characters as classes with runs collapsed: "2. Kate on October
+    23rd, 2012 1:38 pm" and "17. Jan Ross on October 23rd, 2012 2:05 pm" share theirs."""
+    return _RUNS.sub(r"\1", text.translate(_SHAPE_CLASSES))
+
+
+def _dated_units(judged: list[Judged]) -> list[bool]:
+    """Short lines with a digit whose shape recurs three times or more on the page: the headers of
+    comments (user, date, time) and the date lines of teaser cards."""
+    shapes = [
+        _unit_shape(j.block.text) if 0 < j.feats.n_words <= _UNIT_MAX_WORDS and any(c.isdigit() for c in j.block.text) else ""
+        for j in judged
+    ]
+    counts = Counter(shapes)
+    return [bool(s) and counts[s] >= 3 for s in shapes]
+
+
+_UNIT_MAX_WORDS = 15
+
+
 def _vocabulary(text: str) -> set[str]:
     """The block's words of four letters or more, lower-cased (C-level calls only)."""
     return {w for w in map(str.strip, text.lower().split(), repeat(_PUNCTUATION)) if len(w) > 3}
@@ -180,114 +216,157 @@ def _blocks_matching(pattern: re.Pattern[str], page: str, starts: list[int]) -> 
     return {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(page)}
 
 
+def _flags(n: int, where: object) -> list[float]:
+    """1.0 at the indices in `where`, 0.0 elsewhere."""
+    out = [0.0] * n
+    for i in where:  # type: ignore[attr-defined]
+        out[i] = 1.0
+    return out
+
+
+def _shifted(col: list[float], d: int) -> list[float]:
+    """Block i gets block i+d's value (0 beyond the page's ends)."""
+    if d > 0:
+        return col[d:] + [0.0] * d
+    return [0.0] * -d + col[: len(col) + d]
+
+
+def _window_means(col: list[float], width: int) -> list[float]:
+    """The mean of `col` over the blocks within `width` of each block."""
+    n = len(col)
+    sums = [0.0, *accumulate(col)]
+    return [(sums[min(n, i + width + 1)] - sums[max(0, i - width)]) / (min(n, i + width + 1) - max(0, i - width)) for i in range(n)]
+
+
+def _above(col: list[float], cap: float) -> list[float]:
+    """How many of the blocks before each one are flagged in `col`, capped and scaled to 1."""
+    before = [0.0, *accumulate(col)][:-1]
+    return [(c if c < cap else cap) / cap for c in before]
+
+
+_LOG_WORDS = [math.log1p(k) / 5 for k in range(2000)]
+
+
 def features(judged: list[Judged], kept: dict[int, str], start: int, end: int, title: str) -> list[list[float]]:
-    """The named features (`FEATURES`) of every block, in order."""
+    """The named features (`FEATURES`) of the blocks, one column (a list over the blocks) per feature.
+
+    Computed column by column with C-level maps where possible: a page's blocks are many and
+    this runs for every page.
+    """
     n = len(judged)
     if not n:
-        return []
-    title_words = _vocabulary(title)
-    # the article's vocabulary as the rules see it: content words of the kept blocks, with counts
-    article_words: Counter[str] = Counter()
-    vocab = []
-    for i, j in enumerate(judged):
-        v = _vocabulary(j.block.text) if j.feats.n_words else set()
-        vocab.append(v)
-        if i in kept:
-            article_words.update(v)
-    shapes = [_shape(j) for j in judged]
+        return [[] for _ in FEATURES]
+    feats = [j.feats for j in judged]
     texts = [j.block.text for j in judged]
-    page = "\n".join(texts)
-    starts = [0, *accumulate(len(t) + 1 for t in texts)]
-    short = {i for i, j in enumerate(judged) if j.feats.n_words <= settings.HEADER_MAX_WORDS}
-    header_set = _blocks_matching(_COMMENT_HEADER, page, starts) & short
-    commentish = _blocks_matching(_COMMENTISH, page, starts) & short
-    timed = _blocks_matching(_TIME, page, starts) & short
-    headers = [i in header_set for i in range(n)]
-    kept_words = sum(judged[i].feats.n_words for i in kept) or 1
-    header_sums = [0, *accumulate(headers)]
-    own: list[list[float]] = []
-    markers = 0
-    headers_above = 0
-    words_above = 0
-    for i, j in enumerate(judged):
-        f = j.feats
-        m = j.match
-        text = j.block.text
-        cat = m.rule.category if m is not None else ""
-        head = text[:2]
-        v = vocab[i]
-        if v:
-            mine = Counter(v) if i in kept else None
-            shared_article = sum(1 for w in v if article_words[w] - (mine[w] if mine else 0) > 0) / len(v)
-            shared_title = len(v & title_words) / len(v) if title_words else 0.0
-        else:
-            shared_article = shared_title = 0.0
-        same = sum(1 for d in (-2, -1, 1, 2) if 0 <= i + d < n and shapes[i + d] == shapes[i])
-        row = [
-            1.0,
-            math.log1p(f.n_words) / 5,
-            f.stop_density,
-            float(f.sentence_end),
-            float(f.colon_end),
-            f.title_ratio,
-            float(f.list_item),
-            float(f.link_like),
-            float(f.glued),
-            float(f.repeated),
-            float(f.shared > 0),
-            j.score[0] if m is None else 0.0,
-            float(i in kept),
-            float(kept.get(i) == "heading"),
-            float(start <= i < end),
-            float(m is not None),
-            float(m is not None and m.rule.action == END),
-            *(float(cat == c) for c in _CATEGORIES),
-            float(head == "* "),
-            float(head == "+ "),
-            float(head == "o "),
-            float(head in ("• ", "- ")),
-            i / n,
-            (i / n) ** 2,
-            min(j.block.gap_before, 3) / 3,
-            float(j.block.marked_heading),
-            float(i in commentish),
-            float(i in timed),
-            shared_title,
-            shared_article,
-            same / 4,
-            min(markers, 5) / 5,
-            (len(text) - len(text.translate(_NO_DIGITS))) / (len(text) or 1),
-            float(headers[i]),
-            min(headers_above, 20) / 20,
-            (header_sums[min(n, i + _HW + 1)] - header_sums[max(0, i - _HW)]) / (2 * _HW + 1),
-            words_above / kept_words,
-            float(i < start),
-            float(i >= end),
-        ]
-        headers_above += headers[i]
-        if i in kept:
-            words_above += f.n_words
-        if m is not None and m.rule.action == END:
-            markers += 1
-        own.append(row)
-    rows = []
-    zero = [0.0] * len(_CTX_SOURCES)
-    ctx = [[row[s] for s in _CTX_SOURCES] for row in own]
-    kept_sums = [0.0, *accumulate(row[_KEPT] for row in own)]
-    score_sums = [0.0, *accumulate(row[_SCORE] for row in own)]
-    bullet_sums = [0.0, *accumulate(float(bool(row[_STAR] or row[_STAR + 1] or row[_STAR + 2])) for row in own)]
-    for i in range(n):
-        row = own[i]
-        for d in _WINDOW:
-            k = i + d
-            row.extend(ctx[k] if 0 <= k < n else zero)
-        lo, hi = max(0, i - _CW), min(n, i + _CW + 1)
-        width = hi - lo
-        row.append((kept_sums[hi] - kept_sums[lo]) / width)
-        row.append((score_sums[hi] - score_sums[lo]) / width)
-        row.append((bullet_sums[hi] - bullet_sums[lo]) / width)
-        rows.append(row)
-    return rows
+    matches = [j.match for j in judged]
+    nw = [f.n_words for f in feats]
+
+    def column(name: str) -> list[float]:
+        return list(map(float, map(attrgetter(name), feats)))
+
+    matched = [i for i, m in enumerate(matches) if m is not None]
+    ends = [i for i in matched if matches[i].rule.action == END]  # type: ignore[union-attr]
+    categories = [_flags(n, (i for i in matched if matches[i].rule.category == c)) for c in _CATEGORIES]  # type: ignore[union-attr]
+    scores = [j.score[0] for j in judged]
+    for i in matched:
+        scores[i] = 0.0
+    heads = [t[:2] for t in texts]
+    shapes = [_shape(j) for j in judged]
+    same1 = [1.0 if x else 0.0 for x in map(eq, shapes[:-1], shapes[1:])]  # block i and i+1 alike
+    same2 = [1.0 if x else 0.0 for x in map(eq, shapes[:-2], shapes[2:])]
+    same = [
+        (a + b + c + d) / 4
+        for a, b, c, d in zip([0.0] + same1, same1 + [0.0], [0.0, 0.0] + same2, same2 + [0.0, 0.0])
+    ]
+    # the short blocks' texts, one page of them searched at once (a header is a short line)
+    short = [i for i in range(n) if nw[i] <= settings.HEADER_MAX_WORDS]
+    short_texts = [texts[i] for i in short]
+    page = "\n".join(short_texts).lower()
+    starts = [0, *accumulate(len(t) + 1 for t in page.split("\n"))]  # lower-casing may change lengths
+    headers = _flags(n, (short[k] for k in _blocks_matching(_COMMENT_HEADER, page, starts)))
+    units = [1.0 if u else 0.0 for u in _dated_units(judged)]
+    shared_title, shared_article = _shared_words(texts, nw, kept, title)
+    kept_col = _flags(n, kept)
+    kept_words = sum(nw[i] for i in kept) or 1
+    words_above = [0.0, *accumulate(nw[i] if i in kept else 0 for i in range(n))][:-1]
+    inside = [0.0] * start + [1.0] * (end - start) + [0.0] * (n - end)
+    own = [
+        [1.0] * n,
+        [_LOG_WORDS[k] if k < 2000 else math.log1p(k) / 5 for k in nw],
+        column("stop_density"),
+        column("sentence_end"),
+        column("colon_end"),
+        column("title_ratio"),
+        column("list_item"),
+        column("link_like"),
+        column("glued"),
+        column("repeated"),
+        [1.0 if f.shared else 0.0 for f in feats],
+        scores,
+        kept_col,
+        _flags(n, (i for i, kind in kept.items() if kind == "heading")),
+        inside,
+        _flags(n, matched),
+        _flags(n, ends),
+        *categories,
+        [1.0 if h == "* " else 0.0 for h in heads],
+        [1.0 if h == "+ " else 0.0 for h in heads],
+        [1.0 if h == "o " else 0.0 for h in heads],
+        [1.0 if h in ("• ", "- ") else 0.0 for h in heads],
+        [i / n for i in range(n)],
+        [(i / n) ** 2 for i in range(n)],
+        [(g if g < 3 else 3) / 3 for g in (j.block.gap_before for j in judged)],
+        [1.0 if j.block.marked_heading else 0.0 for j in judged],
+        _flags(n, (short[k] for k in _blocks_matching(_COMMENTISH, page, starts))),
+        _flags(n, (short[k] for k in _blocks_matching(_TIME, page, starts))),
+        shared_title,
+        shared_article,
+        same,
+        _above(_flags(n, ends), 5),
+        [_digits(t) for t in texts],
+        headers,
+        _above(headers, 20),
+        _window_means(headers, _HW),
+        [w / kept_words for w in words_above],
+        [1.0] * start + [0.0] * (n - start),
+        [0.0] * end + [1.0] * (n - end),
+        units,
+        _above(units, 20),
+        _window_means(units, _HW),
+    ]
+    ctx = [_shifted(own[s], d) for d in _WINDOW for s in _CTX_SOURCES]
+    bullets = [1.0 if a or b or c else 0.0 for a, b, c in zip(own[_STAR], own[_STAR + 1], own[_STAR + 2])]
+    return own + ctx + [_window_means(kept_col, _CW), _window_means(scores, _CW), _window_means(bullets, _CW)]
+
+
+def _shared_words(texts: list[str], nw: list[int], kept: dict[int, str], title: str) -> tuple[list[float], list[float]]:
+    """Per block: the share of its words in the title, and in the other blocks the rules kept."""
+    n = len(texts)
+    title_words = _vocabulary(title)
+    vocab = [_vocabulary(t) if k else set() for t, k in zip(texts, nw)]
+    article_words: Counter[str] = Counter()
+    for i in kept:
+        article_words.update(vocab[i])
+    shared_title = [0.0] * n
+    shared_article = [0.0] * n
+    for i, v in enumerate(vocab):
+        if not v:
+            continue
+        # words in another kept block: a kept block's own words count once in article_words
+        others = 1 if i in kept else 0
+        shared_article[i] = sum(1 for w in v if article_words[w] > others) / len(v)
+        if title_words:
+            shared_title[i] = len(v & title_words) / len(v)
+    return shared_title, shared_article
+
+
+def rows(columns: list[list[float]]) -> list[list[float]]:
+    """The features block by block (for training): one row per block."""
+    return [list(r) for r in zip(*columns)]
+
+
+def row(columns: list[list[float]], i: int) -> list[float]:
+    return [c[i] for c in columns]
 
 
 def _logistic(x: float) -> float:
@@ -298,32 +377,53 @@ def _logistic(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-def probabilities(rows: list[list[float]], weights: tuple[float, ...]) -> list[float]:
-    return [_logistic(sum(map(mul, weights, row))) for row in rows]
+def probabilities(columns: list[list[float]], weights: tuple[float, ...]) -> list[float]:
+    """The logistic model's probability for every block, summed feature by feature (C-level maps)."""
+    n = len(columns[0]) if columns else 0
+    z = [0.0] * n
+    for w, col in zip(weights, columns):
+        if w:
+            z = list(map(add, z, map(mul, col, repeat(w))))
+    return list(map(_logistic, z))
 
 
-def decode_around(probs: list[float], sizes: list[int], threshold: float, min_words: float) -> tuple[int, int]:
+def gains(probs: list[float], sizes: list[int], threshold: float, min_words: float, neutral: frozenset[int]) -> list[float]:
+    """What each block adds to a span: max(words, min_words) x (p - threshold); nothing for a
+    block a rule removes anyway (an ad label or a photo credit inside the article does not break
+    it), except a section marker."""
+    out = [max(size, min_words) * (p - threshold) for p, size in zip(probs, sizes)]
+    for i in neutral:
+        out[i] = 0.0
+    return out
+
+
+def neutral_blocks(columns: list[list[float]]) -> frozenset[int]:
+    """The blocks a rule matched that are not section markers."""
+    return frozenset(i for i, (m, e) in enumerate(zip(columns[_MATCHED], columns[_MATCHED + 1])) if m and not e)
+
+
+def decode_around(probs: list[float], sizes: list[int], threshold: float, min_words: float, neutral: frozenset[int] = frozenset()) -> tuple[int, int]:
     """The best run [start, end) that holds the anchor: the block whose words x probability is
     the page's highest. From it, the span reaches left and right as far as the sum of
     max(words, min_words) x (p - threshold) of what it adds is highest."""
     if not probs:
         return 0, 0
-    gains = [max(size, min_words) * (p - threshold) for p, size in zip(probs, sizes)]
+    gain = gains(probs, sizes, threshold, min_words, neutral)
     anchor = max(range(len(probs)), key=lambda i: (sizes[i] * probs[i], -i))
     best, start, run = 0.0, anchor, 0.0
     for i in range(anchor - 1, -1, -1):
-        run += gains[i]
+        run += gain[i]
         if run > best:
             best, start = run, i
     best, end, run = 0.0, anchor + 1, 0.0
     for i in range(anchor + 1, len(probs)):
-        run += gains[i]
+        run += gain[i]
         if run > best:
             best, end = run, i + 1
     return start, end
 
 
-def decode(probs: list[float], sizes: list[int], threshold: float, min_words: float) -> tuple[int, int]:
+def decode(probs: list[float], sizes: list[int], threshold: float, min_words: float, neutral: frozenset[int] = frozenset()) -> tuple[int, int]:
     """The run [start, end) maximising the sum of max(words, min_words) x (p - threshold).
 
     Kadane's maximum subarray: one pass. An empty page, or one where no block beats the threshold,
@@ -331,8 +431,7 @@ def decode(probs: list[float], sizes: list[int], threshold: float, min_words: fl
     """
     best, best_span = -math.inf, (0, 0)
     run, run_start = 0.0, 0
-    for i, (p, size) in enumerate(zip(probs, sizes)):
-        gain = max(size, min_words) * (p - threshold)
+    for i, gain in enumerate(gains(probs, sizes, threshold, min_words, neutral)):
         if run <= 0:
             run, run_start = gain, i
         else:
