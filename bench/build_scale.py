@@ -25,20 +25,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from build_tools.load import load_project  # noqa: E402
-from build_tools.publish import build_epoch, copy_hand_written, prepare, run_mkdocs_build, write_pages  # noqa: E402
+from build_tools.pipeline import clean_stage, load_stage, prepare  # noqa: E402
+from build_tools.publish import stage_site  # noqa: E402
 
 
 def make_project(dest: Path, n: int) -> Path:
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "dossier", dest / "dossier")
-    shutil.copytree(ROOT / "docs", dest / "docs", ignore=lambda d, names: [x for x in names if x not in
-                                                                         ("about.md", "method.md", "assets", "dossier.css")])
+    shutil.copytree(
+        ROOT / "docs",
+        dest / "docs",
+        ignore=lambda d, names: [x for x in names if x not in ("about.md", "method.md", "assets", "dossier.css")],
+    )
     src = dest / "dossier" / "sources"
     # The seeds, then the labelled cleaning corpus (other subjects and publishers), then copies
     # of both under new names with a varied first line so no two files are identical.
-    pages = sorted(src.iterdir()) + sorted(p for p in (ROOT / "tests" / "corpus").glob("*.raw.*")
-                                           if not p.name.startswith("seed_"))
+    pages = sorted(src.iterdir()) + sorted(
+        p for p in (ROOT / "tests" / "corpus").glob("*.raw.*") if not p.name.startswith("seed_")
+    )
     for i in range(len(list(src.iterdir())), n):
         page = pages[i % len(pages)]
         text = page.read_text(encoding="utf-8")
@@ -55,36 +59,37 @@ def dir_size(folder: Path) -> int:
 
 
 def bench_build(sizes: list[int]) -> None:
-    print(f"{'sources':>8} {'pipeline s':>11} {'mkdocs s':>9} {'peak MB':>8} {'site MB':>8} {'pages':>6} "
-          f"{'s/source':>9} {'ratio':>6}")
+    print(
+        f"{'sources':>8} {'pipeline s':>11} {'mkdocs s':>9} {'peak MB':>8} {'site MB':>8} {'pages':>6} "
+        f"{'s/source':>9} {'ratio':>6}"
+    )
     base = None
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             root = make_project(Path(tmp), n)
             tracemalloc.start()
             t0 = time.perf_counter()
-            project, dossier, pages = prepare(root)
+            prepared = prepare(root)
             t1 = time.perf_counter()
             peak = tracemalloc.get_traced_memory()[1] / 1e6
             tracemalloc.stop()
-            docs = root / "stage-docs"
-            copy_hand_written(root / "docs", docs)
-            write_pages(pages, docs)
             t2 = time.perf_counter()
-            run_mkdocs_build(root / "mkdocs.yml", docs, root / "site", strict=False, epoch=build_epoch(dossier))
+            stage_site(prepared, root / "stage-docs", root / "site", strict=False)
             t3 = time.perf_counter()
+            pages = prepared.pages
             per = (t1 - t0 + t3 - t2) / n
             base = base or per
-            print(f"{n:>8} {t1 - t0:>11.2f} {t3 - t2:>9.2f} {peak:>8.1f} {dir_size(root / 'site') / 1e6:>8.1f} "
-                  f"{len(pages):>6} {per:>9.3f} {per / base:>6.2f}")
+            print(
+                f"{n:>8} {t1 - t0:>11.2f} {t3 - t2:>9.2f} {peak:>8.1f} {dir_size(root / 'site') / 1e6:>8.1f} "
+                f"{len(pages):>6} {per:>9.3f} {per / base:>6.2f}"
+            )
 
 
 def bench_matcher() -> None:
-    from build_tools.clean import clean_all
     from build_tools.extract.mentions import find_mentions
 
-    project = load_project(ROOT)
-    cleaned = clean_all(project.sources, project.config.clean)
+    project = load_stage(ROOT)
+    cleaned = clean_stage(project)
     size = sum(len(p.text) for s in cleaned for p in s.paragraphs)
     print(f"\n{'copies':>7} {'MB':>6} {'mentions':>9} {'s':>7} {'s/MB':>7} {'ratio':>6}")
     base = None

@@ -27,13 +27,14 @@ import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
 from .load import slugify
 from .model import Dossier
-from .publish import build_epoch, copy_hand_written, mkdocs_config_file, prepare, run_mkdocs_build, write_pages
+from .pipeline import Prepared, prepare
+from .publish import build_epoch, mkdocs_config_file, stage_site
 from .yamlfile import DossierError
 
 ASSETS = Path(__file__).parent / "assets"
@@ -157,7 +158,7 @@ def external_fetches(site_dir: Path) -> tuple[str, ...]:
 def write_zip(site_dir: Path, zip_path: Path, folder: str, epoch: int) -> int:
     """Zip every file under `site_dir` into `folder/` of `zip_path`, reproducibly. Returns the
     number of files. Written to a temporary name first, so a failure leaves no half zip."""
-    stamp = datetime.fromtimestamp(max(epoch, _ZIP_EPOCH_MIN), tz=timezone.utc).timetuple()[:6]
+    stamp = datetime.fromtimestamp(max(epoch, _ZIP_EPOCH_MIN), tz=UTC).timetuple()[:6]
     files = sorted(p for p in site_dir.rglob("*") if p.is_file())
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = zip_path.with_name(zip_path.name + ".part")
@@ -181,26 +182,25 @@ def write_zip(site_dir: Path, zip_path: Path, folder: str, epoch: int) -> int:
     return len(files)
 
 
-def build_offline_site(root: Path, site_dir: Path, *, strict: bool = False):
+def _add_shim(docs: Path) -> None:
+    """The vendored iframe-worker shim (and its licence), where the offline plugin looks for it."""
+    shim = docs / SHIM_PATH
+    shim.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ASSETS / "iframe-worker" / "shim.js", shim)
+    shutil.copyfile(ASSETS / "iframe-worker" / "LICENSE", shim.with_name("LICENSE"))
+
+
+def build_offline_site(root: Path, site_dir: Path, *, strict: bool = False) -> Prepared:
     """load -> ... -> mkdocs build with the offline plugin into `site_dir` (which must not exist).
-    Returns (project, dossier). The project's docs/ and site/ are not touched."""
-    project, dossier, pages = prepare(root)
-    config_file = mkdocs_config_file(project.root)
-    overrides = offline_overrides(_raw_config(config_file))
+    The project's docs/ and site/ are not touched."""
+    prepared = prepare(root)
+    overrides = offline_overrides(_raw_config(mkdocs_config_file(prepared.project.root)))
     staging = Path(tempfile.mkdtemp(prefix="dossier-bundle-docs-"))
     try:
-        docs = staging / "docs"
-        copy_hand_written(project.root / "docs", docs)
-        write_pages(pages, docs)
-        shim = docs / SHIM_PATH
-        shim.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ASSETS / "iframe-worker" / "shim.js", shim)
-        shutil.copyfile(ASSETS / "iframe-worker" / "LICENSE", shim.with_name("LICENSE"))
-        run_mkdocs_build(config_file, docs, site_dir, strict=strict, epoch=build_epoch(dossier),
-                         site_name=project.config.title, **overrides)
+        stage_site(prepared, staging / "docs", site_dir, strict=strict, extra_files=_add_shim, **overrides)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return project, dossier
+    return prepared
 
 
 def bundle_project(root: Path, output: Path | None = None, *, strict: bool = False) -> BundleResult:
@@ -208,7 +208,8 @@ def bundle_project(root: Path, output: Path | None = None, *, strict: bool = Fal
     workdir = Path(tempfile.mkdtemp(prefix="dossier-bundle-"))
     try:
         site = workdir / "site"
-        project, dossier = build_offline_site(root, site, strict=strict)
+        prepared = build_offline_site(root, site, strict=strict)
+        project, dossier = prepared.project, prepared.dossier
         # The 404 page is for servers: its links are absolute from the site's root, which on
         # file:// is the disk's root. Nothing opens it from disk, so it is left out.
         (site / "404.html").unlink(missing_ok=True)
@@ -227,4 +228,4 @@ def bundle_project(root: Path, output: Path | None = None, *, strict: bool = Fal
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return BundleResult(path=target, folder=folder, files=count, size=target.stat().st_size, dossier=dossier,
-                        warnings=project.warnings)
+                        warnings=prepared.warnings)

@@ -10,10 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .clean import clean_all
-from .extract.mentions import find_mentions
-from .extract.topics import find_topic_hits
-from .load import load_project
+from .pipeline import clean_stage, extract_stage, load_stage
 from .yamlfile import DossierError
 
 
@@ -30,13 +27,13 @@ class CheckReport:
 
 def check_project(root: Path) -> CheckReport:
     try:
-        project = load_project(root)
+        project = load_stage(root)
     except DossierError as exc:
         return CheckReport(errors=(str(exc),), warnings=(), summary="definitions could not be loaded")
-    warnings = list(project.warnings)
-    cleaned = clean_all(project.sources, project.config.clean)
-    mentions = find_mentions(cleaned, project.actors)
-    hits = find_topic_hits(cleaned, project.topics)
+    cleaned = clean_stage(project)
+    dossier = extract_stage(project, cleaned)
+    warnings = list(project.warnings + dossier.warnings)
+    mentions, hits = dossier.mentions, dossier.topic_hits
     mentioned = {m.actor for m in mentions}
     evidenced = {h.topic for h in hits}
     for s in cleaned:

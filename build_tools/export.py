@@ -4,7 +4,8 @@
 `export_json` serialises it with sorted keys, so the same dossier always gives the same bytes.
 The shape is documented by `build_tools/schema/export.schema.json`. Lists are sorted: sources,
 actors and topics by id; paragraphs in reading order; evidence by source, paragraph order and
-offset. This module computes nothing new and writes no file.
+offset; figure groups keep the model's order, which is the figures page's. This module computes
+nothing new and writes no file: one function per top-level list, each a plain formatting step.
 """
 
 from __future__ import annotations
@@ -13,35 +14,40 @@ import json
 from typing import Any
 
 from build_tools.extract.mentions import actor_aliases
-from build_tools.model import CleanSource, Dossier, SourceRef
+from build_tools.model import Dossier, SourceRef
 
 SCHEMA_VERSION = 1
 
-
-def _paragraph_order(sources: tuple[CleanSource, ...]) -> dict[tuple[str, str], int]:
-    # "p10" must sort after "p9": order by reading position, not by the id string.
-    return {(s.id, p.id): i for s in sources for i, p in enumerate(s.paragraphs)}
+Place = tuple[str, int, str]
 
 
-def export_dossier(d: Dossier) -> dict[str, Any]:
-    """The dossier as JSON-ready data (see the module docstring for the order of lists)."""
-    order = _paragraph_order(d.sources)
+class _Places:
+    """Sort keys for paragraph references: "p10" sorts after "p9" (reading position, not id)."""
 
-    def place(source: str, paragraph: str) -> tuple[str, int, str]:
+    def __init__(self, d: Dossier) -> None:
+        self.order = {(s.id, p.id): i for s in d.sources for i, p in enumerate(s.paragraphs)}
+
+    def of(self, ref: SourceRef) -> Place:
         # Unknown refs (should not happen) sort after known ones, by their id.
-        return (source, order.get((source, paragraph), len(order)), paragraph)
+        return (ref.source, self.order.get((ref.source, ref.paragraph), len(self.order)), ref.paragraph)
 
-    def ref(r: SourceRef) -> dict[str, str]:
-        return {"source": r.source, "paragraph": r.paragraph}
+    def first(self, refs: tuple[SourceRef, ...]) -> tuple[Place, ...]:
+        return tuple(sorted(self.of(r) for r in refs))
 
-    sources = [
+
+def _ref(r: SourceRef) -> dict[str, str]:
+    return {"source": r.source, "paragraph": r.paragraph}
+
+
+def _sources(d: Dossier) -> list[dict[str, Any]]:
+    return [
         {
             "id": s.id,
             "file": s.file,
             "format": s.format,
             "title": s.title,
             "publisher": s.publisher,
-            "date": s.date,
+            "date": s.date.iso if s.date else "",
             "url": s.url,
             "authors": list(s.authors),
             "note": s.note,
@@ -55,19 +61,14 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
         for s in sorted(d.sources, key=lambda s: s.id)
     ]
 
+
+def _actors(d: Dossier, places: _Places) -> list[dict[str, Any]]:
     mentions_of: dict[str, list[dict[str, Any]]] = {a.id: [] for a in d.actors}
-    for m in sorted(d.mentions, key=lambda m: (*place(m.source, m.paragraph), m.start, m.end, m.actor)):
+    for m in sorted(d.mentions, key=lambda m: (*places.of(m.ref), m.start, m.end, m.actor)):
         mentions_of.setdefault(m.actor, []).append(
-            {
-                "source": m.source,
-                "paragraph": m.paragraph,
-                "alias": m.alias,
-                "start": m.start,
-                "end": m.end,
-                "text": m.sentence,
-            }
+            {**_ref(m.ref), "alias": m.alias, "start": m.start, "end": m.end, "text": m.sentence}
         )
-    actors = [
+    return [
         {
             "id": a.id,
             "name": a.name,
@@ -80,12 +81,14 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
         for a in sorted(d.actors, key=lambda a: a.id)
     ]
 
-    hits_of: dict[str, list[dict[str, str]]] = {t.id: [] for t in d.topics}
-    for h in sorted(d.topic_hits, key=lambda h: (h.topic, *place(h.source, h.paragraph))):
+
+def _topics(d: Dossier, places: _Places) -> list[dict[str, Any]]:
+    hits_of: dict[str, list[dict[str, Any]]] = {t.id: [] for t in d.topics}
+    for h in sorted(d.topic_hits, key=lambda h: (h.topic, *places.of(h.ref))):
         hits_of.setdefault(h.topic, []).append(
-            {"source": h.source, "paragraph": h.paragraph, "keyword": h.keyword, "matched": h.matched}
+            {**_ref(h.ref), "keyword": h.keyword, "matched": h.matched, "spans": [[a, b] for a, b in h.spans]}
         )
-    topics = [
+    return [
         {
             "id": t.id,
             "name": t.name,
@@ -97,64 +100,91 @@ def export_dossier(d: Dossier) -> dict[str, Any]:
         for t in sorted(d.topics, key=lambda t: t.id)
     ]
 
-    def first_place(refs: tuple[SourceRef, ...]) -> tuple[tuple[str, int, str], ...]:
-        return tuple(sorted(place(r.source, r.paragraph) for r in refs))
 
-    quotes = [
+def _quotes(d: Dossier, places: _Places) -> list[dict[str, Any]]:
+    return [
         {
             "text": q.text,
             "speaker": q.speaker,
             "speaker_text": q.speaker_text,
-            "sources": [ref(r) for r in sorted(q.sources, key=lambda r: place(r.source, r.paragraph))],
+            "sources": [_ref(r) for r in sorted(q.sources, key=places.of)],
         }
-        for q in sorted(d.quotes, key=lambda q: (first_place(q.sources), q.text, q.speaker_text))
+        for q in sorted(d.quotes, key=lambda q: (places.first(q.sources), q.text, q.speaker_text))
     ]
-    figures = [
+
+
+def _figures(d: Dossier, places: _Places) -> list[dict[str, Any]]:
+    return [
         {
             "quantity": f.quantity,
             "value": f.value,
             "qualifier": f.qualifier,
             "text": f.text,
-            "source": f.source,
-            "paragraph": f.paragraph,
+            **_ref(f.ref),
             "sentence": f.sentence,
         }
-        for f in sorted(d.figures, key=lambda f: (*place(f.source, f.paragraph), f.text, f.quantity, f.value))
+        for f in sorted(d.figures, key=lambda f: (*places.of(f.ref), f.text, f.quantity, f.value))
     ]
-    events = [
+
+
+def _figure_groups(d: Dossier) -> list[dict[str, Any]]:
+    # In the model's order, which is the figures page's: most widely reported first.
+    return [
         {
-            "date": e.date,
+            "quantity": g.quantity,
+            "verdict": g.verdict,
+            "values": list(g.values),
+            "sources": g.sources,
+            "figures": [{**_ref(f.ref), "text": f.text, "value": f.value} for f in g.figures],
+        }
+        for g in d.figure_groups
+    ]
+
+
+def _events(d: Dossier, places: _Places) -> list[dict[str, Any]]:
+    # Dated events in date order first, then the unresolved ones in reading order.
+    ordered = sorted(d.events, key=lambda e: (e.date is None, e.iso, *places.of(e.ref), e.date_text, e.text))
+    return [
+        {
+            "date": e.iso,
             "date_text": e.date_text,
             "text": e.text,
-            "source": e.source,
-            "paragraph": e.paragraph,
+            **_ref(e.ref),
             "resolved": e.resolved,
             "resolution": e.resolution,
         }
-        # Dated events in date order first, then the unresolved ones in reading order.
-        for e in sorted(d.events, key=lambda e: (e.date == "", e.date, *place(e.source, e.paragraph), e.date_text, e.text))
+        for e in ordered
     ]
-    shared = [
+
+
+def _shared(d: Dossier, places: _Places) -> list[dict[str, Any]]:
+    return [
         {
-            "refs": [ref(r) for r in sorted(p.refs, key=lambda r: place(r.source, r.paragraph))],
+            "refs": [_ref(r) for r in sorted(p.refs, key=places.of)],
             "text": p.text,
             "similarity": p.similarity,
         }
-        for p in sorted(d.shared, key=lambda p: (first_place(p.refs), p.text))
+        for p in sorted(d.shared, key=lambda p: (places.first(p.refs), p.text))
     ]
+
+
+def export_dossier(d: Dossier) -> dict[str, Any]:
+    """The dossier as JSON-ready data (see the module docstring for the order of lists)."""
+    places = _Places(d)
     return {
         "schema_version": SCHEMA_VERSION,
         "title": d.config.title,
         "description": d.config.description,
         "language": d.config.language,
         "site_url": d.config.site_url,
-        "sources": sources,
-        "actors": actors,
-        "topics": topics,
-        "quotes": quotes,
-        "figures": figures,
-        "events": events,
-        "shared": shared,
+        "sources": _sources(d),
+        "actors": _actors(d, places),
+        "topics": _topics(d, places),
+        "quotes": _quotes(d, places),
+        "figures": _figures(d, places),
+        "figure_groups": _figure_groups(d),
+        "events": _events(d, places),
+        "shared": _shared(d, places),
     }
 
 

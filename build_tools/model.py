@@ -2,18 +2,109 @@
 
 load -> RawSource, ActorDef, TopicDef, Config
 clean -> CleanSource (paragraphs, removed lines, metadata)
-extract -> Dossier (mentions, topic evidence, quotes, figures, events, shared passages)
+extract -> Dossier (mentions, topic evidence with highlight spans, quotes, figures and their
+           groups with a verdict, events, shared passages, warnings)
 render -> {path: markdown}
 
+This module is the whole contract between the stages: everything a page shows is computed by
+extract and stored here, so that render only formats and `dossier export` carries every fact.
 Nothing here does I/O. Tuples, not lists, so that every value is hashable and immutable.
 """
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal, get_args
 
-ACTOR_KINDS = ("person", "organisation", "country", "group", "place")
-PARAGRAPH_KINDS = ("paragraph", "heading")
+ActorKind = Literal["person", "organisation", "country", "group", "place"]
+ParagraphKind = Literal["paragraph", "heading"]
+SourceFormat = Literal["text", "html"]
+DatePrecision = Literal["year", "month", "day"]
+# A figure group: several sources state the same value, several sources state different
+# values, or only one source states it.
+FigureVerdict = Literal["agree", "differ", "single"]
+
+ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
+PARAGRAPH_KINDS: tuple[ParagraphKind, ...] = get_args(ParagraphKind)
+
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day: "2014", "2014-11", "2014-11-05".
+
+    0 stands for an unknown month or day, so that dates sort as their ISO strings do. Parsed
+    once, where a date enters the dossier (sources.yml, the cleaner's reading of the text, an
+    event's resolution); every later stage uses this type, never the string.
+    """
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.year <= 9999:
+            raise ValueError(f"year {self.year} is out of range")
+        if self.month == 0:
+            if self.day:
+                raise ValueError("a day needs a month")
+            return
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"there is no month {self.month:02d}")
+        if self.day and not 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]:
+            raise ValueError(f"{calendar.month_name[self.month]} {self.year} has no day {self.day}")
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """ "yyyy", "yyyy-mm" or "yyyy-mm-dd"; ValueError (saying why) for anything else."""
+        m = _PARTIAL_DATE.fullmatch(text.strip())
+        if not m:
+            raise ValueError(f"{text!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+        year, month, day = m.groups()
+        if month == "00":
+            raise ValueError("there is no month 00")
+        if day == "00":
+            raise ValueError("there is no day 00")
+        return cls(int(year), int(month or 0), int(day or 0))
+
+    @classmethod
+    def parse_or_none(cls, text: str) -> PartialDate | None:
+        """`parse`, with None for "" or an impossible date."""
+        try:
+            return cls.parse(text) if text else None
+        except ValueError:
+            return None
+
+    @classmethod
+    def of(cls, day: date) -> PartialDate:
+        return cls(day.year, day.month, day.day)
+
+    @property
+    def precision(self) -> DatePrecision:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def iso(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def first_day(self) -> date:
+        """The first day it can stand for: 2014-11 -> 2014-11-01, 2014 -> 2014-01-01."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def as_date(self) -> date | None:
+        """The day itself, or None when only the month or the year is known."""
+        return date(self.year, self.month, self.day) if self.day else None
+
+    def __str__(self) -> str:
+        return self.iso
 
 
 @dataclass(frozen=True)
@@ -39,17 +130,19 @@ class SourceMeta:
 
     title: str = ""
     publisher: str = ""
-    date: str = ""  # ISO yyyy-mm-dd
+    date: PartialDate | None = None
     url: str = ""
     authors: tuple[str, ...] = ()
     note: str = ""
+    # Fields above whose value was recorded as detected (`detected:` in sources.yml), not curated.
+    detected: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class RawSource:
     id: str  # stable id: the file stem, slugified
     file: str  # file name inside dossier/sources/
-    format: str  # "text" or "html"
+    format: SourceFormat
     text: str  # decoded (and NFC-normalised) content, unmodified otherwise
     encoding: str
     meta: SourceMeta = field(default_factory=SourceMeta)
@@ -58,7 +151,7 @@ class RawSource:
 @dataclass(frozen=True)
 class Paragraph:
     id: str  # "p1", "p2", ... in reading order; the anchor on the source page
-    kind: str  # one of PARAGRAPH_KINDS
+    kind: ParagraphKind
     text: str
     line: int = 0  # 1-based line in the raw text where it starts (0 for HTML sources)
 
@@ -86,12 +179,12 @@ class DetectedMeta:
 class CleanSource:
     id: str
     file: str
-    format: str
+    format: SourceFormat
     # merged metadata: curated wins, detected fills gaps; `detected` names the fields that came
     # from the text rather than from sources.yml
     title: str
     publisher: str
-    date: str
+    date: PartialDate | None
     url: str
     authors: tuple[str, ...]
     paragraphs: tuple[Paragraph, ...]
@@ -112,7 +205,7 @@ class CleanSource:
 class ActorDef:
     id: str
     name: str
-    kind: str
+    kind: ActorKind
     role: str = ""
     description: str = ""
     aliases: tuple[str, ...] = ()  # the name itself is always an alias too
@@ -131,29 +224,47 @@ class TopicDef:
 
 
 @dataclass(frozen=True)
-class Mention:
-    actor: str  # ActorDef.id
+class SourceRef:
+    """A paragraph of a source: what every finding points at."""
+
     source: str  # CleanSource.id
     paragraph: str  # Paragraph.id
+
+
+@dataclass(frozen=True)
+class Mention:
+    actor: str  # ActorDef.id
+    ref: SourceRef
     alias: str  # as written in the text
     start: int  # offsets in the paragraph text
     end: int
     sentence: str  # the sentence containing it
 
+    @property
+    def source(self) -> str:
+        return self.ref.source
+
+    @property
+    def paragraph(self) -> str:
+        return self.ref.paragraph
+
 
 @dataclass(frozen=True)
 class TopicHit:
     topic: str
-    source: str
-    paragraph: str
-    keyword: str  # the keyword or pattern that matched
+    ref: SourceRef
+    keyword: str  # the keyword or pattern that matched first
     matched: str = ""  # the text it matched
+    # every non-overlapping match of the topic in the paragraph: what its page highlights
+    spans: tuple[tuple[int, int], ...] = ()
 
+    @property
+    def source(self) -> str:
+        return self.ref.source
 
-@dataclass(frozen=True)
-class SourceRef:
-    source: str
-    paragraph: str
+    @property
+    def paragraph(self) -> str:
+        return self.ref.paragraph
 
 
 @dataclass(frozen=True)
@@ -170,20 +281,61 @@ class Figure:
     value: float
     qualifier: str  # "more than", "some", "up to", "roughly", "" ...
     text: str  # as stated: "more than 60"
-    source: str
-    paragraph: str
+    ref: SourceRef
     sentence: str = ""
+
+    @property
+    def source(self) -> str:
+        return self.ref.source
+
+    @property
+    def paragraph(self) -> str:
+        return self.ref.paragraph
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    """Statements of one quantity across the sources, with whether they agree."""
+
+    quantity: str  # the group key: "countries or members", "strikes", "fighters", ...
+    figures: tuple[Figure, ...]  # in source and reading order
+    values: tuple[float, ...]  # the distinct values, ascending
+    verdict: FigureVerdict
+
+    @property
+    def agree(self) -> bool:
+        """Every statement gives the same value (whatever the number of sources)."""
+        return len(self.values) == 1
+
+    @property
+    def sources(self) -> int:
+        return len({f.source for f in self.figures})
 
 
 @dataclass(frozen=True)
 class Event:
-    date: str  # ISO: yyyy-mm-dd, yyyy-mm or yyyy; "" when unresolved
+    date: PartialDate | None  # None when unresolved
     date_text: str  # as written: "on Wednesday", "Dec 15"
     text: str  # the sentence
-    source: str
-    paragraph: str
-    resolved: bool
-    resolution: str = ""  # how it was resolved: "Wednesday before/after 2014-12-03 (published)"
+    ref: SourceRef
+    resolution: str = ""  # how it was resolved, or why not: "Wednesday before 2014-12-03 (publication date)"
+
+    @property
+    def resolved(self) -> bool:
+        return self.date is not None
+
+    @property
+    def iso(self) -> str:
+        """The date as ISO text, "" when unresolved."""
+        return self.date.iso if self.date else ""
+
+    @property
+    def source(self) -> str:
+        return self.ref.source
+
+    @property
+    def paragraph(self) -> str:
+        return self.ref.paragraph
 
 
 @dataclass(frozen=True)
@@ -207,3 +359,6 @@ class Dossier:
     figures: tuple[Figure, ...] = ()
     events: tuple[Event, ...] = ()
     shared: tuple[SharedPassage, ...] = ()
+    figure_groups: tuple[FigureGroup, ...] = ()  # most widely reported first
+    # what extract skipped and the curator may want to know ("file:line: impossible date ...")
+    warnings: tuple[str, ...] = ()

@@ -44,59 +44,59 @@ def one(text: str, published: str = WEDNESDAY) -> Event:
 )
 def test_dates_resolve_against_the_publication_date(sentence, expected):
     event = one(sentence)
-    assert event.resolved and event.date == expected
+    assert event.resolved and event.iso == expected
     assert event.text == sentence
 
 
 def test_weekday_equal_to_the_publication_weekday_is_the_publication_day():
     event = one("The mayor on Wednesday hosts the first meeting.")
-    assert event.date == WEDNESDAY
+    assert event.iso == WEDNESDAY
     assert event.resolution == f"Wednesday of {WEDNESDAY} (publication date)"
 
 
 def test_weekday_in_a_past_tense_sentence_is_the_one_before():
     event = one("The interview was broadcast on Friday by a local channel.")
-    assert event.date == "2014-11-28"
+    assert event.iso == "2014-11-28"
     assert "before" in event.resolution and WEDNESDAY in event.resolution
 
 
 def test_weekday_in_a_future_tense_sentence_is_the_one_after():
-    assert one("The deadline will expire on Monday at noon.").date == "2014-12-08"
+    assert one("The deadline will expire on Monday at noon.").iso == "2014-12-08"
 
 
 def test_weekday_without_tense_is_the_nearest():
-    assert one("Tuesday: talks with the unions.").date == "2014-12-02"
-    assert one("Friday: talks with the unions.").date == "2014-12-05"
+    assert one("Tuesday: talks with the unions.").iso == "2014-12-02"
+    assert one("Friday: talks with the unions.").iso == "2014-12-05"
 
 
 def test_last_and_next_force_the_direction():
-    assert one("It rained last Wednesday.").date == "2014-11-26"
-    assert one("It will rain next Wednesday.").date == "2014-12-10"
+    assert one("It rained last Wednesday.").iso == "2014-11-26"
+    assert one("It will rain next Wednesday.").iso == "2014-12-10"
 
 
 def test_year_of_a_day_without_year_follows_the_tense_across_new_year():
     # Published in January: "Dec 20" in the past is last December, not next December.
-    assert one("The talks were held on Dec 20 in Paris.", "2015-01-05").date == "2014-12-20"
-    assert one("The talks will be held on Jan 3 in Paris.", "2014-12-28").date == "2015-01-03"
+    assert one("The talks were held on Dec 20 in Paris.", "2015-01-05").iso == "2014-12-20"
+    assert one("The talks will be held on Jan 3 in Paris.", "2014-12-28").iso == "2015-01-03"
 
 
 def test_last_week_is_the_monday_of_the_week_before():
     event = one("Police raided the flat last week.")
-    assert event.date == "2014-11-24"
+    assert event.iso == "2014-11-24"
 
 
 def test_without_publication_date_relative_dates_are_listed_unresolved():
     found = events_of("He spoke on Tuesday, and the vote is on Dec 15. It began on 2014-08-08.", "")
     by_text = {e.date_text: e for e in found}
-    assert by_text["on Tuesday"].resolved is False and by_text["on Tuesday"].date == ""
+    assert by_text["on Tuesday"].resolved is False and by_text["on Tuesday"].iso == ""
     assert by_text["Dec 15"].resolved is False
-    assert by_text["2014-08-08"].date == "2014-08-08"
-    assert found[-1].date == ""  # unresolved ones come last
+    assert by_text["2014-08-08"].iso == "2014-08-08"
+    assert found[-1].iso == ""  # unresolved ones come last
 
 
 def test_month_exactly_six_months_away_without_tense_is_left_unresolved():
     event = one("Elections in June.", "2014-12-15")
-    assert not event.resolved and event.date == ""
+    assert not event.resolved and event.iso == ""
 
 
 def test_times_durations_and_the_next_year_are_not_dates():
@@ -121,25 +121,25 @@ def test_resolve_weekday_explains_itself():
 def test_a_plan_points_ahead_whatever_the_tense_of_its_verb():
     text = ("The meeting concerned the leisure centre, which officers had proposed closing from "
             "September to save money.")
-    assert one(text, "2025-02-27").date == "2025-09"
+    assert one(text, "2025-02-27").iso == "2025-09"
 
 
 def test_the_dates_own_clause_decides_before_the_rest_of_the_sentence():
     text = ("The Treasurer has confirmed the budget will be in deficit in the coming financial "
             "year, larger than the $2.7bn forecast in December.")
-    assert one(text, "2025-05-13").date == "2024-12"
+    assert one(text, "2025-05-13").iso == "2024-12"
 
 
 def test_a_year_naming_an_edition_is_no_date_but_a_year_before_an_event_is():
     assert events_of("Welcome to our coverage of the 2025 state budget.", "2025-05-13") == ()
-    assert one("The levee was flagged in a 2019 inspection.", "2023-04-09").date == "2019"
-    assert one("The 1979 revolution changed the country.").date == "1979"
+    assert one("The levee was flagged in a 2019 inspection.", "2023-04-09").iso == "2019"
+    assert one("The 1979 revolution changed the country.").iso == "1979"
 
 
 def test_an_indefinite_or_weekly_weekday_names_no_day():
     assert events_of("On a wet Tuesday evening, a girl is playing six games at once.") == ()
     assert events_of("She needed more than the Tuesday sessions could give her.") == ()
-    assert one("The vote came on the Tuesday before the summit.").date == "2014-12-02"
+    assert one("The vote came on the Tuesday before the summit.").iso == "2014-12-02"
 
 
 @pytest.mark.parametrize(
@@ -152,7 +152,7 @@ def test_an_indefinite_or_weekly_weekday_names_no_day():
     ],
 )
 def test_n_units_ago_count_back_from_the_publication_date(sentence, expected):
-    assert one(sentence).date == expected
+    assert one(sentence).iso == expected
 
 
 def test_less_than_n_months_ago_bounds_a_date_without_naming_one():
@@ -177,13 +177,13 @@ def test_seed_events_match_the_labels(seed_events):
         (*paragraph_at_line(sources, lab["file"], lab["line"]), lab["date_text"], lab["date"])
         for lab in yaml.safe_load(LABELS.read_text(encoding="utf-8"))
     )
-    found = sorted((e.source, e.paragraph, e.date_text, e.date) for e in seed_events)
+    found = sorted((e.source, e.paragraph, e.date_text, e.iso) for e in seed_events)
     assert found == expected
 
 
 def test_seed_timeline_has_the_meetings_and_the_start_of_strikes(seed_events):
     def dated(day: str, *words: str) -> bool:
-        return any(e.date == day and all(w in e.text for w in words) for e in seed_events)
+        return any(e.iso == day and all(w in e.text for w in words) for e in seed_events)
 
     assert dated("2014-12-03", "Brussels")
     assert dated("2014-12-15", "Marrakesh")
@@ -192,7 +192,7 @@ def test_seed_timeline_has_the_meetings_and_the_start_of_strikes(seed_events):
 
 
 def test_seed_events_are_sorted_by_date(seed_events):
-    dates = [e.date for e in seed_events]
+    dates = [e.iso for e in seed_events]
     assert dates == sorted(dates, key=lambda d: (d == "", d))
     assert find_events(tuple(reversed(seed_sources()))) == seed_events
 

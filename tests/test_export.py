@@ -11,7 +11,7 @@ import pytest
 from build_tools.export import export_dossier, export_json
 from build_tools.model import (
     ActorDef, CleanSource, Config, Dossier, Event, Figure, Mention, Paragraph, Quote, Removed,
-    SharedPassage, SourceRef, TopicDef, TopicHit,
+    PartialDate, SharedPassage, SourceRef, TopicDef, TopicHit,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,10 +27,10 @@ def paragraphs(count: int) -> tuple[Paragraph, ...]:
 
 
 def small_dossier() -> Dossier:
-    a = CleanSource("a", "a.txt", "text", "Title A", "AFP", "2014-12-03", "", ("Jo Bloggs",), paragraphs(11),
+    a = CleanSource("a", "a.txt", "text", "Title A", "AFP", PartialDate(2014, 12, 3), "", ("Jo Bloggs",), paragraphs(11),
                     (Removed(9, "Click here", "link line"), Removed(1, "Menu", "navigation")),
                     detected=("title", "date"))
-    b = CleanSource("b", "b.html", "html", "Title B", "", "", "https://example.org/b", (), paragraphs(2), ())
+    b = CleanSource("b", "b.html", "html", "Title B", "", None, "https://example.org/b", (), paragraphs(2), ())
     kerry = ActorDef("kerry", "John Kerry", "person", "Secretary", aliases=("Kerry",))
     iraq = ActorDef("iraq", "Iraq", "country")
     oil = TopicDef("oil", "Oil", keywords=("oil",))
@@ -40,16 +40,16 @@ def small_dossier() -> Dossier:
         actors=(kerry, iraq),
         topics=(oil, TopicDef("aid", "Aid")),
         mentions=(
-            Mention("kerry", "a", "p10", "Kerry", 0, 5, "Kerry spoke."),
-            Mention("kerry", "a", "p9", "John Kerry", 3, 13, "So John Kerry."),
-            Mention("kerry", "a", "p9", "Kerry", 0, 5, "Kerry first."),
+            Mention("kerry", SourceRef("a", "p10"), "Kerry", 0, 5, "Kerry spoke."),
+            Mention("kerry", SourceRef("a", "p9"), "John Kerry", 3, 13, "So John Kerry."),
+            Mention("kerry", SourceRef("a", "p9"), "Kerry", 0, 5, "Kerry first."),
         ),
-        topic_hits=(TopicHit("oil", "b", "p1", "oil", "oil"), TopicHit("oil", "a", "p2", "oil", "Oil")),
+        topic_hits=(TopicHit("oil", SourceRef("b", "p1"), "oil", "oil", ((0, 3),)), TopicHit("oil", SourceRef("a", "p2"), "oil", "Oil", ((0, 3),))),
         quotes=(Quote("We will win", "kerry", "Kerry", (SourceRef("b", "p1"), SourceRef("a", "p1"))),),
-        figures=(Figure("countries", 60.0, "more than", "more than 60", "a", "p1", "More than 60 met."),),
+        figures=(Figure("countries", 60.0, "more than", "more than 60", SourceRef("a", "p1"), "More than 60 met."),),
         events=(
-            Event("", "on Friday", "On Friday.", "a", "p1", False),
-            Event("2014-12-03", "Wednesday", "On Wednesday.", "a", "p2", True, "published"),
+            Event(None, "on Friday", "On Friday.", SourceRef("a", "p1"), "relative date and no publication date"),
+            Event(PartialDate(2014, 12, 3), "Wednesday", "On Wednesday.", SourceRef("a", "p2"), "published"),
         ),
         shared=(SharedPassage((SourceRef("b", "p2"), SourceRef("a", "p3")), "Same text.", 0.93),),
     )

@@ -31,7 +31,7 @@ def test_embedded_dossier_loads_all_five_sources_with_curated_facts():
     assert len(project.sources) == 5
     by_file = {s.file: s for s in project.sources}
     assert by_file["001_89d00abc43741284.txt"].meta.publisher == "FRANCE 24"
-    assert by_file["004_af6b88c2dd49f5ac.txt"].meta.date.startswith("2014-11")
+    assert by_file["004_af6b88c2dd49f5ac.txt"].meta.date.iso.startswith("2014-11")
     assert project.warnings == ()
 
 
@@ -76,7 +76,7 @@ def test_bad_clean_regex_is_reported(tmp_path):
 
 def test_dates_stay_text_and_are_validated(tmp_path):
     metas = load_source_metas(write(tmp_path, "sources.yml", "a.txt:\n  date: 2014-12-03\n"), "sources.yml")
-    assert metas["a.txt"][0].date == "2014-12-03"
+    assert str(metas["a.txt"][0].date) == "2014-12-03"
     msg = error_of(load_source_metas, write(tmp_path, "s2.yml", "a.txt:\n  date: 3 Dec 2014\n"), "sources.yml")
     assert msg.startswith("sources.yml:2:") and "YYYY-MM-DD" in msg
 

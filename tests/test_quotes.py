@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from build_tools.extract.quotes import find_quotes, normalise_quote
-from build_tools.model import ActorDef, Mention, Quote
+from build_tools.model import ActorDef, Mention, Quote, SourceRef
 from fixtures.extract.seeds import make_source, paragraph_at_line, seed_sources
 
 LABELS = Path(__file__).parent / "labels" / "quotes.yml"
@@ -159,7 +159,7 @@ def test_mentions_given_by_the_caller_name_the_speaker():
     text = '"The tide is late," the harbourmaster said.'
     start = text.index("the harbourmaster")
     source = make_source("s1", "2020-05-06", [text])
-    mention = Mention("tom-okafor", "s1", "p1", "the harbourmaster", start, start + 17, text)
+    mention = Mention("tom-okafor", SourceRef("s1", "p1"), "the harbourmaster", start, start + 17, text)
     (q,) = find_quotes([source], PEOPLE, [mention])
     assert q.speaker == "tom-okafor"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from build_tools.model import ActorDef, CleanSource, Config, Dossier, Mention, Paragraph, TopicDef, TopicHit
+from build_tools.model import ActorDef, CleanSource, Config, Dossier, Mention, Paragraph, PartialDate, SourceRef, TopicDef, TopicHit
 from build_tools.render import render_site
 from build_tools.render.markdown import escape, highlight, link
 
@@ -21,7 +21,7 @@ def to_html(md: str) -> str:
 
 
 def small_dossier(text: str = "Ana Silva met the IS envoy in Lisbon.") -> Dossier:
-    src = CleanSource(id="s1", file="s1.txt", format="text", title="A report", publisher="Wire", date="2020-05-01",
+    src = CleanSource(id="s1", file="s1.txt", format="text", title="A report", publisher="Wire", date=PartialDate(2020, 5, 1),
                       url="", authors=("Jo Bloggs",),
                       paragraphs=(Paragraph("p1", "heading", "Talks"), Paragraph("p2", "paragraph", text, 3)),
                       removed=())
@@ -30,12 +30,13 @@ def small_dossier(text: str = "Ana Silva met the IS envoy in Lisbon.") -> Dossie
     topics = (TopicDef("talks", "Talks", "Meetings", keywords=("met",)),)
     i = text.find("Ana Silva")
     j = text.find("Lisbon")
+    k = text.find("met")
     mentions = tuple(m for m in (
-        Mention("ana-silva", "s1", "p2", "Ana Silva", i, i + 9, text) if i >= 0 else None,
-        Mention("lisbon", "s1", "p2", "Lisbon", j, j + 6, text) if j >= 0 else None,
+        Mention("ana-silva", SourceRef("s1", "p2"), "Ana Silva", i, i + 9, text) if i >= 0 else None,
+        Mention("lisbon", SourceRef("s1", "p2"), "Lisbon", j, j + 6, text) if j >= 0 else None,
     ) if m)
     return Dossier(config=Config(title="Test dossier", description="About *this*."), sources=(src,), actors=actors,
-                   topics=topics, mentions=mentions, topic_hits=(TopicHit("talks", "s1", "p2", "met", "met"),))
+                   topics=topics, mentions=mentions, topic_hits=(TopicHit("talks", SourceRef("s1", "p2"), "met", "met", ((k, k + 3),) if k >= 0 else ()),))
 
 
 def test_escape_renders_markdown_and_html_literally():
@@ -112,3 +113,23 @@ def test_stylesheet_comes_from_the_package_unless_the_dossier_overrides_it(tmp_p
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "dossier.css").write_text("/* mine */\n", encoding="utf-8")
     assert render_site(small_dossier(), tmp_path)["assets/dossier.css"] == "/* mine */\n"
+
+
+def test_mentions_are_linked_in_the_text_and_everything_around_them_stays_escaped():
+    from build_tools.model import Mention, SourceRef
+    from build_tools.render.pages_sources import linked_text
+
+    text = "# Ana Silva met <script>x</script> [y](javascript:z) in Lisbon | *twice*."
+    mentions = tuple(Mention(a, SourceRef("s1", "p2"), w, text.find(w), text.find(w) + len(w), text)
+                     for a, w in (("ana-silva", "Ana Silva"), ("lisbon", "Lisbon")))
+    md = linked_text(text, mentions + mentions[:1], {"ana-silva", "lisbon"})
+    assert md.count("](<../actors/ana-silva.md>)") == 1 and "[Lisbon](<../actors/lisbon.md>)" in md
+    html = to_html(md)
+    import re as _re
+
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert _re.findall(r'href="([^"]*)"', html) == ["../actors/ana-silva.md", "../actors/lisbon.md"]
+    assert "[y](javascript:z)" in html and "*twice*" in html and "<em>" not in html
+    assert html.startswith("<p># ")  # not a heading
+    # An actor that is not curated (or a mention past the end of the text) is not linked.
+    assert "](<" not in linked_text(text, mentions, set())

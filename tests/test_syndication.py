@@ -77,3 +77,30 @@ def test_seeds_share_the_list_of_revenue_sources_between_000_and_003():
     assert sorted(files[r.source] for r in oil[0].refs) == ["000", "003"]
     assert all(len({r.source for r in p.refs}) >= 2 for p in shared)
     assert find_shared(tuple(reversed(sources))) == shared
+
+
+def test_a_passage_carried_by_two_hundred_sources_is_one_group():
+    sources = [source(f"s{i:03d}", f"Dispatch {i}.", WIRE) for i in range(200)]
+    (passage,) = find_shared(sources)
+    assert len(passage.refs) == 200
+    assert {r.paragraph for r in passage.refs} == {"p2"}
+
+
+def test_a_stock_phrase_in_every_source_costs_comparisons_linear_in_the_sources(monkeypatch):
+    from build_tools.extract import syndication
+
+    calls = 0
+    real = syndication._link
+
+    def counting(a, b):
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(syndication, "_link", counting)
+    phrase = "the regional authority said on monday"
+    n = 300
+    sources = [source(f"s{i:03d}", f"Item {i}: {phrase} that road number {i} would reopen soon.") for i in range(n)]
+    assert find_shared(sources) == ()
+    # All pairs would be n * (n - 1) / 2 = 44,850 comparisons.
+    assert calls <= syndication.REPRESENTATIVES * n

@@ -121,3 +121,14 @@ def test_match_spans_finds_every_keyword_occurrence_without_overlap():
     text = "Oil sales, ransom and more oil."
     spans = match_spans(text, topic)
     assert [text[a:b] for a, b in spans] == ["Oil sales", "ransom", "oil"]
+
+
+def test_the_word_prefilter_never_hides_a_match_that_ignorecase_finds():
+    from build_tools.extract.topics import first_match, word_prefixes
+    from build_tools.model import TopicDef
+
+    topic = TopicDef(id="t", name="T", keywords=("istanbul talks", "sun", "kelvin scale", "air strike", "ban"),
+                     patterns=(r"no-travel lists?",))
+    for text in ("Talks in İSTANBUL TALKS resumed.", "The ſun rose.", "On the \u212aelvin scale.",
+                 "An air-strike hit.", "They banned it.", "A no-travel list grew.", "Nothing here."):
+        assert first_match(text, topic, word_prefixes(text)) == first_match(text, topic), text

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from ..model import CleanRules, CleanSource, DetectedMeta, Paragraph, RawSource, Removed
+from ..model import CleanRules, CleanSource, DetectedMeta, Paragraph, PartialDate, RawSource, Removed
 from .article import HEADING, find_article
 from .blocks import Block, split_blocks
 from .html import extract_html
@@ -132,15 +132,16 @@ def _clean(raw: RawSource, ruleset: RuleSet, shared: Counter[str]) -> CleanSourc
     m = raw.meta
     curated = {"title": m.title, "authors": m.authors, "date": m.date, "publisher": m.publisher}
     filled = tuple(
-        f for f in _META_FIELDS if getattr(detected, f) and (f not in curated or not curated[f])
-    )
+        f for f in _META_FIELDS
+        if f in m.detected or (getattr(detected, f) and (f not in curated or not curated[f]))
+    ) + (("url",) if "url" in m.detected else ())
     return CleanSource(
         id=raw.id,
         file=raw.file,
         format=raw.format,
         title=_merge(m.title, detected.title) or raw.file.rsplit(".", 1)[0],
         publisher=_merge(m.publisher, detected.publisher),
-        date=_merge(m.date, detected.date),
+        date=m.date or PartialDate.parse_or_none(detected.date),
         url=m.url,
         authors=m.authors or detected.authors,
         paragraphs=tuple(paragraphs),

@@ -31,20 +31,17 @@ It does not read times of day, durations ("two months"), or ranges as intervals.
 
 from __future__ import annotations
 
+import calendar
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Sequence
 
+from build_tools import vocab
 from build_tools.extract.text import sentence_at, sentence_spans
-from build_tools.model import CleanSource, Event
+from build_tools.model import CleanSource, DatePrecision, Event, PartialDate, SourceRef
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = {**vocab.month_numbers("en"), **vocab.MONTH_ABBREVIATIONS_EN}
+WEEKDAYS = tuple(day.capitalize() for day in vocab.WEEKDAYS["en"])
 SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 # Words that tell the tense near a date: the nearest cue to the date decides.
 _FUTURE_CUES = r"will|shall|would|next|due|plans?|planned|expected|upcoming|coming|going\s+to"
@@ -258,10 +255,10 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
-def _ago(count: str, unit: str, published: date) -> tuple[str, str]:
+def _ago(count: str, unit: str, published: date, pub: str) -> tuple[str, str]:
     """ "two years ago" -> the year, "three months ago" -> the month, "a week ago" -> its Monday."""
     n = int(count) if count.isdigit() else _COUNTS[count]
-    why = f"{n} {unit}(s) before {published.isoformat()} (publication date)"
+    why = f"{n} {unit}(s) before {pub} (publication date)"
     if unit == "year":
         return f"{published.year - n:04d}", why
     if unit == "month":
@@ -272,52 +269,107 @@ def _ago(count: str, unit: str, published: date) -> tuple[str, str]:
     return (published - timedelta(days=n)).isoformat(), why
 
 
+# The resolution of a date the text states but the calendar does not have ("31 February 2016"):
+# such an event is dropped with a warning, not listed.
+IMPOSSIBLE = "impossible date"
+_RANK: dict[DatePrecision, int] = {"year": 1, "month": 2, "day": 3}
+
+
+def _needs(kind: str, groups: dict[str, str | None]) -> DatePrecision | None:
+    """How much of the publication date a match needs to be resolved (None: nothing)."""
+    if kind in ("iso", "month_year", "year"):
+        return None
+    if kind in ("month_day", "day_month"):
+        return None if groups.get("year") else "month"
+    if kind == "month":
+        return "month"
+    if kind == "ago":
+        unit = (groups.get("unit") or "").lower()
+        return "year" if unit == "year" else "month" if unit == "month" else "day"
+    if kind == "weekday":
+        return "day"
+    rel = (groups.get("rel") or "").lower().split()
+    unit = rel[-1] if rel else ""
+    return "year" if unit == "year" else "day" if unit in ("week", "today", "tonight", "yesterday", "tomorrow") \
+        else "month"
+
+
+def _unknown(kind: str, needs: DatePrecision, published: PartialDate | None) -> str:
+    """Why a match stays unresolved: no publication date, or one that says too little."""
+    if published is None:
+        return "no year and no publication date" if kind in ("month_day", "day_month", "month") \
+            else "relative date and no publication date"
+    return f"the publication date {published} names no {needs}"
+
+
+def _anchor(published: PartialDate) -> date:
+    """The day a partial publication date is read from: itself, or the middle of its month."""
+    return published.as_date() or date(published.year, published.month or 1, 15 if published.month else 1)
+
+
 def _resolve(
-    kind: str, m: re.Match[str], sentence: str, at: tuple[int, int], published: date | None
+    kind: str, m: re.Match[str], sentence: str, at: tuple[int, int], published: PartialDate | None
 ) -> tuple[str, str]:
-    """(ISO date or "", explanation) for one match."""
+    """(ISO date or "", explanation) for one match, resolved within what the publication
+    date says: "2014-11" places "in December" but not "on Wednesday"."""
     groups = m.groupdict()
-    pub = published.isoformat() if published else ""
+    needs = _needs(kind, groups)
+    if needs is not None and (published is None or _RANK[published.precision] < _RANK[needs]):
+        return "", _unknown(kind, needs, published)
+    pub = str(published) if published else ""
+    anchor = _anchor(published) if published else None
     if kind == "iso":
         when = _parse_iso(m.group(0))
-        return (when.isoformat(), "as written") if when else ("", "not a valid date")
+        return (when.isoformat(), "as written") if when else ("", IMPOSSIBLE)
+    if kind in ("month_day", "day_month", "month_year", "month", "year"):
+        return _resolve_calendar(kind, groups, sentence, at, anchor, pub)
+    assert anchor is not None  # every other kind needs a publication date
+    if kind == "ago":
+        return _ago((groups["count"] or "").lower(), (groups["unit"] or "").lower(), anchor, pub)
+    if kind == "weekday":
+        weekday = WEEKDAYS.index(groups["weekday"] or "")
+        modifier = (groups.get("wmod") or "").lower()
+        when, how = resolve_weekday(weekday, anchor, modifier, tense_near(sentence, *at))
+        return when.isoformat(), how
+    return _resolve_relative(re.sub(r"\s+", " ", (groups["rel"] or "").lower()), anchor, pub)
+
+
+def _resolve_calendar(
+    kind: str, groups: dict[str, str | None], sentence: str, at: tuple[int, int], anchor: date | None, pub: str
+) -> tuple[str, str]:
+    """A date named by its month, day or year ("Dec 15", "20 November 2014", "in August")."""
     month = MONTHS.get((groups.get("month") or "").lower().rstrip("."), 0)
-    year = int(groups["year"]) if groups.get("year") else None
-    if kind in ("month_day", "day_month"):
-        day = int(groups["day"])
-        if year is not None:
-            try:
-                return date(year, month, day).isoformat(), "as written"
-            except ValueError:
-                return "", "not a valid date"
-        if published is None:
-            return "", "no year and no publication date"
-        tense = tense_near(sentence, *at)
-        guess, how = _nearest_year(month, day, published, tense)
-        if guess is None:
-            return "", f"year unclear: {how} {pub}"
-        return date(guess, month, day).isoformat(), f"year of the occurrence {how} {pub} (publication date)"
+    year = int(groups["year"] or 0) if groups.get("year") else None
+    if kind == "year":
+        return groups["year"] or "", "year as written"
     if kind == "month_year":
         return f"{year:04d}-{month:02d}", "month as written"
     if kind == "month":
-        if published is None:
-            return "", "no year and no publication date"
-        guess, how = _nearest_month(month, published, tense_near(sentence, *at))
+        assert anchor is not None
+        guess, how = _nearest_month(month, anchor, tense_near(sentence, *at))
         if guess is None:
             return "", f"year unclear: month {how} {pub}"
         return f"{guess:04d}-{month:02d}", f"month {how} {pub} (publication date)"
-    if kind == "year":
-        return groups["year"], "year as written"
-    if published is None:
-        return "", "relative date and no publication date"
-    if kind == "ago":
-        return _ago(groups["count"].lower(), groups["unit"].lower(), published)
-    if kind == "weekday":
-        weekday = WEEKDAYS.index(groups["weekday"])
-        modifier = (groups.get("wmod") or "").lower()
-        when, how = resolve_weekday(weekday, published, modifier, tense_near(sentence, *at))
-        return when.isoformat(), how
-    rel = re.sub(r"\s+", " ", groups["rel"].lower())
+    day = int(groups["day"] or 0)
+    if year is not None:
+        try:
+            return date(year, month, day).isoformat(), "as written"
+        except ValueError:
+            return "", IMPOSSIBLE
+    if not 1 <= day <= (29 if month == 2 else calendar.monthrange(2001, month)[1]):
+        return "", IMPOSSIBLE  # "June 31" in no year
+    assert anchor is not None
+    guess, how = _nearest_year(month, day, anchor, tense_near(sentence, *at))
+    if guess is None:
+        return "", f"year unclear: {how} {pub}"
+    try:
+        return date(guess, month, day).isoformat(), f"year of the occurrence {how} {pub} (publication date)"
+    except ValueError:
+        return "", f"no 29 February in {guess}, the year {how} {pub}"
+
+
+def _resolve_relative(rel: str, published: date, pub: str) -> tuple[str, str]:
+    """"today", "yesterday", "last week", "next month", "this year", "next spring"."""
     if rel in ("today", "tonight"):
         return pub, "publication date"
     if rel in ("yesterday", "tomorrow"):
@@ -361,7 +413,7 @@ def _names_no_date(text: str, start: int, end: int, kind: str) -> bool:
                          text[:start], re.IGNORECASE) is not None
     if kind == "year":
         after = re.match(r"\s+([a-z]+)(?:\s+([a-z]+))?", text[end:])
-        return bool(after) and bool({after.group(1), after.group(2)} & _EDITION_NOUNS)
+        return after is not None and bool({after.group(1), after.group(2)} & _EDITION_NOUNS)
     if kind != "weekday" or re.match(r"(?:on|last|next|this)\s", text[start:end], re.IGNORECASE):
         return False
     before = re.search(r"\b(a|an|every|each|the)\s+((?:[a-z-]+\s+){0,2})$", text[:start], re.IGNORECASE)
@@ -377,10 +429,9 @@ def _names_no_date(text: str, start: int, end: int, kind: str) -> bool:
         r"\s+(?:was|is|has|as)\b", text[end:])
 
 
-def _paragraph_events(source: CleanSource, index: int, published: date | None) -> list[Event]:
-    paragraph = source.paragraphs[index]
-    text = paragraph.text
-    spans = sentence_spans(text)
+def _matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Every date expression of `text` as (start, end, kind, match), in reading order: the more
+    specific pattern wins where two overlap; restated weekdays and non-dates are left out."""
     taken: list[tuple[int, int, str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
@@ -395,33 +446,54 @@ def _paragraph_events(source: CleanSource, index: int, published: date | None) -
         if not (t[2] == "weekday" and any(0 <= s - t[1] <= 3 for s, _ in absolute))
     ]
     taken = [t for t in taken if not _names_no_date(text, t[0], t[1], t[2])]
+    return sorted(taken, key=lambda t: t[0])
+
+
+def _paragraph_events(
+    source: CleanSource, index: int, published: PartialDate | None
+) -> tuple[list[Event], list[str]]:
+    """The paragraph's events, and a warning for each impossible date it states."""
+    paragraph = source.paragraphs[index]
+    text = paragraph.text
+    spans = sentence_spans(text)
     events: list[Event] = []
-    for s, e, kind, m in sorted(taken, key=lambda t: t[0]):
+    warnings: list[str] = []
+    for s, e, kind, m in _matches(text):
         sentence_span = next(((a, b) for a, b in spans if a <= s < b), (0, len(text)))
         sentence = text[sentence_span[0] : sentence_span[1]]
         at = (s - sentence_span[0], e - sentence_span[0])
         when, how = _resolve(kind, m, sentence, at, published)
-        events.append(
-            Event(
-                date=when,
-                date_text=m.group(0),
-                text=_sentence(text, s, spans),
-                source=source.id,
-                paragraph=paragraph.id,
-                resolved=bool(when),
-                resolution=how,
-            )
-        )
-    return events
+        try:
+            resolved = PartialDate.parse(when) if when else None
+        except ValueError:
+            how = IMPOSSIBLE
+        if how == IMPOSSIBLE:
+            file = f"dossier/sources/{source.file}"
+            # An HTML source's paragraphs have no line of their own: the paragraph's anchor says where.
+            where = f"{file}:{paragraph.line}" if paragraph.line else f"{file}: paragraph {paragraph.id}"
+            warnings.append(f"{where}: impossible date {m.group(0)!r} in the text; ignored")
+            continue
+        events.append(Event(date=resolved, date_text=m.group(0), text=_sentence(text, s, spans),
+                            ref=SourceRef(source.id, paragraph.id), resolution=how))
+    return events, warnings
+
+
+def events_and_warnings(sources: Sequence[CleanSource]) -> tuple[tuple[Event, ...], tuple[str, ...]]:
+    """Every dated mention, resolved where possible, sorted by date with the unresolved ones
+    last; and a warning (file:line) for each impossible date, which is left out."""
+    keyed: list[tuple[tuple[bool, str, str, int, int], Event]] = []
+    warnings: list[str] = []
+    for source in sorted(sources, key=lambda s: s.id):
+        for index in range(len(source.paragraphs)):
+            events, skipped = _paragraph_events(source, index, source.date)
+            warnings.extend(skipped)
+            for k, event in enumerate(events):
+                iso = event.date.iso if event.date else ""
+                keyed.append(((event.date is None, iso, source.id, index, k), event))
+    keyed.sort(key=lambda item: item[0])
+    return tuple(event for _, event in keyed), tuple(warnings)
 
 
 def find_events(sources: Sequence[CleanSource]) -> tuple[Event, ...]:
     """Every dated mention, resolved where possible; sorted by date, unresolved ones last."""
-    keyed: list[tuple[tuple, Event]] = []
-    for source in sorted(sources, key=lambda s: s.id):
-        published = _parse_iso(source.date)
-        for index in range(len(source.paragraphs)):
-            for k, event in enumerate(_paragraph_events(source, index, published)):
-                keyed.append(((event.date == "", event.date, source.id, index, k), event))
-    keyed.sort(key=lambda item: item[0])
-    return tuple(event for _, event in keyed)
+    return events_and_warnings(sources)[0]

@@ -32,13 +32,13 @@ counted noun and its sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Sequence
 
 from rapidfuzz.distance import Levenshtein
 
+from build_tools import vocab
 from build_tools.extract.text import sentence_at, sentence_spans
-from build_tools.model import CleanSource, Figure
+from build_tools.model import CleanSource, Figure, FigureGroup, FigureVerdict, SourceRef
 
 # Values within this factor of the smallest one in a group are statements of the same fact:
 # reports of one fact differ by rounding ("some 900" / "roughly 1,000"), rarely by a quarter.
@@ -110,10 +110,7 @@ GROUP_KEYS = {
     "sorties": "strikes",
 }
 
-MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
+MONTHS = (*vocab.MONTHS["en"], *vocab.MONTH_ABBREVIATIONS_EN)
 # Words that end the phrase after a number: what is counted comes before them.
 _STOP = frozenset(
     """
@@ -135,7 +132,7 @@ _FIGURE = re.compile(
     rf"(?:-(?P<suffix>[a-z]+))?(?P<pct>\s?%|\s(?:per\s?cent|percent)\b)?(?P<pence>p\b)?",
     re.IGNORECASE,
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset(vocab.WEEKDAYS["en"])
 _AFTER_WORD = re.compile(r"\s*([\w’'%-]+|[,;:.!?()\[\]\"“”])")
 
 # A list item's marker ("• " as the HTML cleaner writes <li>, "- ", "* ") is no part of its sentence.
@@ -144,16 +141,6 @@ _LIST_MARK = re.compile(r"^(?:[•·▪►▸◦*–-]\s+)+")
 
 def _sentence(text: str, offset: int, spans: tuple[tuple[int, int], ...]) -> str:
     return _LIST_MARK.sub("", sentence_at(text, offset, spans))
-
-
-@dataclass(frozen=True)
-class FigureGroup:
-    """Statements of one quantity across the sources, with whether they agree."""
-
-    quantity: str  # the group key: "countries or members", "strikes", "fighters", ...
-    figures: tuple[Figure, ...]
-    agree: bool  # every statement gives the same value
-    values: tuple[float, ...]  # the distinct values, ascending
 
 
 def _singular(word: str) -> str:
@@ -380,8 +367,7 @@ def _paragraph_figures(source: CleanSource, index: int) -> list[Figure]:
             value=_value(m),
             qualifier=qualifier,
             text=shown,
-            source=source.id,
-            paragraph=paragraph.id,
+            ref=SourceRef(source.id, paragraph.id),
             sentence=sentence,
         )
         found.append((m.start(), figure, of_next))
@@ -407,15 +393,15 @@ def _fill_quantities(
             donor = found[k + 1][1]
             nxt_offset = found[k + 1][0]
             figure = Figure(figure.quantity, figure.value, figure.qualifier,
-                            text[offset : nxt_offset + len(donor.text)].strip(), figure.source,
-                            figure.paragraph, figure.sentence)
+                            text[offset : nxt_offset + len(donor.text)].strip(), figure.ref,
+                            figure.sentence)
         elif not of_next:
             earlier = [f for o, f, _ in found[:k] if f.quantity and f in same]
             donor = earlier[-1] if earlier else None
         if donor is None:
             continue
         result.append(Figure(donor.quantity, figure.value, figure.qualifier, figure.text,
-                             figure.source, figure.paragraph, figure.sentence))
+                             figure.ref, figure.sentence))
     return result
 
 
@@ -452,7 +438,7 @@ def _order(figure: Figure) -> tuple[str, int, str]:
     return (figure.source, int(digits) if digits else 0, figure.paragraph)
 
 
-def group_figures(figures: Sequence[Figure]) -> list[FigureGroup]:
+def group_figures(figures: Sequence[Figure]) -> tuple[FigureGroup, ...]:
     """Statements of the same quantity across sources, most widely reported first."""
     typos = _typo_map([f.quantity for f in figures])
     by_key: dict[str, list[Figure]] = {}
@@ -471,6 +457,9 @@ def group_figures(figures: Sequence[Figure]) -> list[FigureGroup]:
         for cluster in clusters:
             values = tuple(sorted({f.value for f in cluster}))
             ordered = tuple(sorted(cluster, key=_order))
-            groups.append(FigureGroup(key, ordered, len(values) == 1, values))
-    groups.sort(key=lambda g: (-len({f.source for f in g.figures}), g.quantity, g.values))
-    return groups
+            verdict: FigureVerdict = (
+                "single" if len({f.source for f in ordered}) == 1 else "agree" if len(values) == 1 else "differ"
+            )
+            groups.append(FigureGroup(key, ordered, values, verdict))
+    groups.sort(key=lambda g: (-g.sources, g.quantity, g.values))
+    return tuple(groups)

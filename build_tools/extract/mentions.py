@@ -18,14 +18,14 @@ dossier folder: the actors come from the loader, the paragraphs from the cleaner
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 import ahocorasick
 
 from build_tools.extract.text import fold, is_word_char, normalise, sentence_at, sentence_spans
-from build_tools.model import ActorDef, CleanSource, Mention
+from build_tools.model import ActorDef, CleanSource, Mention, SourceRef
 
 # At most four letters, all capitals, optionally dotted: "IS", "US", "NATO", "U.S.", "U.N.".
 _SHORT_CAPITALS = re.compile(r"(?:[A-Z]\.?){1,4}")
@@ -157,8 +157,7 @@ def find_mentions(sources: Sequence[CleanSource], actors: Sequence[ActorDef]) ->
             for start, end, actor in hits:
                 mention = Mention(
                     actor=actor,
-                    source=source.id,
-                    paragraph=paragraph.id,
+                    ref=SourceRef(source.id, paragraph.id),
                     alias=paragraph.text[start:end],
                     start=start,
                     end=end,

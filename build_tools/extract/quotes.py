@@ -48,6 +48,7 @@ from typing import Sequence
 
 from rapidfuzz import fuzz
 
+from build_tools import vocab
 from build_tools.extract.mentions import build_matcher
 from build_tools.extract.text import find_root, fold, sentence_spans
 from build_tools.model import ActorDef, CleanSource, Mention, Quote, SourceRef
@@ -96,7 +97,7 @@ BODY_NOUNS = frozenset(
     """.split()
 )
 # Titles written with a full stop before a name: "said Dr. Helena Ruiz".
-_TITLE = r"(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Supt|Insp)\."
+_TITLE = rf"(?:{'|'.join(h.capitalize() for h in vocab.HONORIFICS)})\."
 PRONOUNS = frozenset({"he", "she"})
 # Sentence openers and adverbs that sit between a subject and its verb or before a name.
 _LEADING_WORDS = frozenset(
@@ -104,8 +105,8 @@ _LEADING_WORDS = frozenset(
     "now while when as after before".split()
 )
 _ADVERBS = frozenset("also later then again earlier previously further once repeatedly".split())
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_NAME_PARTICLES = frozenset("of al el bin ibn abu de da di du van von der den la le del dos".split())
+_WEEKDAYS = frozenset(vocab.WEEKDAYS["en"])
+_NAME_PARTICLES = vocab.NAME_PARTICLES | {"of"}
 
 # A quoted piece of at most this many words needs a speech verb to count (scare quotes otherwise).
 SHORT_QUOTE_WORDS = 3
@@ -689,6 +690,10 @@ def _same_quote(a: str, b: str) -> bool:
 
 
 RARE_KEYS = 3  # each quotation is compared with those sharing one of its rarest word keys
+# A key held by more quotations than this is too common to find renderings of one quotation by
+# (the work would grow with the square of the dossier): a quotation made only of such words is
+# merged with its identical copies, not with its variants.
+MAX_POSTING = 200
 
 
 def _keys(norm: str) -> set[str]:
@@ -711,7 +716,8 @@ def _candidate_pairs(norms: list[str]) -> list[tuple[int, int]]:
             postings.setdefault(k, []).append(i)
     pairs: set[tuple[int, int]] = set()
     for i, ks in enumerate(keys):
-        for k in sorted(ks, key=lambda k: (len(postings[k]), k))[:RARE_KEYS]:
+        rare = [k for k in sorted(ks, key=lambda k: (len(postings[k]), k)) if len(postings[k]) <= MAX_POSTING]
+        for k in rare[:RARE_KEYS]:
             for j in postings[k]:
                 if j != i:
                     pairs.add((min(i, j), max(i, j)))
@@ -725,7 +731,20 @@ def _merge(occurrences: list[_Occurrence]) -> tuple[Quote, ...]:
     # The curated speakers of each group, kept at its root: two groups whose speakers differ
     # are never joined.
     speakers: dict[int, set[str]] = {i: {o.speaker} if o.speaker else set() for i, o in enumerate(occurrences)}
-    for i, j in _candidate_pairs(norms):
+    # Identical renderings by the same speaker (wire copy carried by several outlets) are one
+    # quotation at once; only the first of them takes part in the fuzzy comparisons.
+    first_of: dict[tuple[str, str], int] = {}
+    distinct: list[int] = []
+    for i, o in enumerate(occurrences):
+        key = (norms[i], o.speaker)
+        if key in first_of:
+            parent[i] = first_of[key]
+            speakers.pop(i)
+        else:
+            first_of[key] = i
+            distinct.append(i)
+    for di, dj in _candidate_pairs([norms[i] for i in distinct]):
+        i, j = distinct[di], distinct[dj]
         a, b = occurrences[i], occurrences[j]
         if a.speaker and b.speaker and a.speaker != b.speaker:
             continue
@@ -776,8 +795,11 @@ def find_quotes(
     ordered = sorted(sources, key=lambda s: s.id)
     by_id = {a.id: a for a in actors}
     matcher = build_matcher(tuple(actors))
-    known = [m for m in mentions if m.actor in by_id]
+    known: dict[str, list[Mention]] = {}  # by source: each source reads only its own mentions
+    for m in mentions:
+        if m.actor in by_id:
+            known.setdefault(m.source, []).append(m)
     occurrences: list[_Occurrence] = []
     for index, source in enumerate(ordered):
-        occurrences.extend(_SourceReader(index, source, by_id, matcher, known).read())
+        occurrences.extend(_SourceReader(index, source, by_id, matcher, known.get(source.id, [])).read())
     return _merge(occurrences)

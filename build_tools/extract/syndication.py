@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from build_tools.extract.text import find_root, fold
 from build_tools.model import CleanSource, SharedPassage, SourceRef
@@ -34,6 +34,13 @@ from build_tools.model import CleanSource, SharedPassage, SourceRef
 SHINGLE = 5
 CONTAINMENT = 0.5
 VERBATIM_RUN = 10
+# A shingle held by at most this many paragraphs has every pair of its holders compared. A more
+# common one (a stock phrase, or wire copy carried very widely) compares each holder only with
+# the first holder of each group found so far under it, at most REPRESENTATIVES of them: the work
+# per shingle stays linear in its holders, and a passage carried by hundreds of sources is still
+# one group, linked through its first copy.
+ALL_PAIRS_UP_TO = 12
+REPRESENTATIVES = 8
 
 _WORD = re.compile(r"\w+")
 
@@ -105,6 +112,23 @@ def _shared_text(first: _Para, others: list[_Para]) -> str:
     return first.text[start:end]
 
 
+def _compare_to_representatives(
+    holders: list[int], paras: list[_Para], parent: list[int], compare: Callable[[int, int], bool]
+) -> None:
+    representatives: list[int] = []
+    for k in holders:
+        root = find_root(parent, k)
+        if any(find_root(parent, r) == root for r in representatives):
+            continue
+        joined = False
+        for r in representatives:
+            if paras[r].source_index != paras[k].source_index and compare(r, k):
+                joined = True
+                break
+        if not joined and len(representatives) < REPRESENTATIVES:
+            representatives.append(k)
+
+
 def find_shared(sources: Sequence[CleanSource]) -> tuple[SharedPassage, ...]:
     """Groups of paragraphs from different sources that carry the same passage."""
     paras: list[_Para] = []
@@ -116,32 +140,42 @@ def find_shared(sources: Sequence[CleanSource]) -> tuple[SharedPassage, ...]:
     for k, para in enumerate(paras):
         for shingle in para.shingles:
             index[shingle].append(k)
-    pairs: set[tuple[int, int]] = set()
-    for holders in index.values():
-        for x in range(len(holders)):
-            for y in range(x + 1, len(holders)):
-                i, j = holders[x], holders[y]
-                if paras[i].source_index != paras[j].source_index:
-                    pairs.add((i, j))
     parent = list(range(len(paras)))
-
     scores: dict[int, list[float]] = defaultdict(list)
     linked: list[tuple[int, int, float]] = []
-    for i, j in sorted(pairs):
+    compared: set[tuple[int, int]] = set()
+
+    def compare(i: int, j: int) -> bool:
+        if i > j:
+            i, j = j, i
+        if (i, j) in compared:
+            return False
+        compared.add((i, j))
         score = _link(paras[i], paras[j])
-        if score is not None:
-            linked.append((i, j, score))
-            parent[max(find_root(parent, i), find_root(parent, j))] = min(find_root(parent, i), find_root(parent, j))
+        if score is None:
+            return False
+        linked.append((i, j, score))
+        ri, rj = find_root(parent, i), find_root(parent, j)
+        parent[max(ri, rj)] = min(ri, rj)
+        return True
+
+    for shingle in sorted(index, key=lambda s: (len(index[s]), s)):
+        holders = index[shingle]
+        if len(holders) <= ALL_PAIRS_UP_TO:
+            for x in range(len(holders)):
+                for y in range(x + 1, len(holders)):
+                    if paras[holders[x]].source_index != paras[holders[y]].source_index:
+                        compare(holders[x], holders[y])
+        else:
+            _compare_to_representatives(holders, paras, parent, compare)
     for i, _, score in linked:
         scores[find_root(parent, i)].append(score)
-    groups: dict[int, list[int]] = defaultdict(list)
+    groups: dict[int, set[int]] = defaultdict(set)
     for i, j, _ in linked:
-        for k in (i, j):
-            if k not in groups[find_root(parent, k)]:
-                groups[find_root(parent, k)].append(k)
+        groups[find_root(parent, i)].update((i, j))
     passages: list[tuple[tuple[int, int], SharedPassage]] = []
-    for key, members in groups.items():
-        members.sort(key=lambda k: (paras[k].source_index, paras[k].para_index))
+    for key, group in groups.items():
+        members = sorted(group, key=lambda k: (paras[k].source_index, paras[k].para_index))
         first = paras[members[0]]
         others = [paras[k] for k in members[1:]]
         passages.append(

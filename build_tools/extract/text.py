@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from build_tools import vocab
+
 # Abbreviations after which a full stop never ends a sentence (titles stand before a name).
-_TITLES = frozenset(
-    "mr mrs ms dr prof gen sen rep gov lt col capt cmdr sgt adm maj pres supt insp rev fr st "
-    "messrs mt ft".split()
-)
+_TITLES = frozenset(vocab.HONORIFICS + vocab.RANK_ABBREVIATIONS + vocab.PLACE_ABBREVIATIONS)
 # Abbreviations that end a sentence only when a capitalised word (not a number) follows.
-_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vs approx est fig vol pp p para "
+_ABBREVIATIONS = frozenset(vocab.MONTH_ABBREVIATIONS_EN) | frozenset(
+    "no nos vs approx est fig vol pp p para "
     "art sec ch jr sr inc ltd co corp bros dept univ assn ave blvd e.g i.e cf al etc".split()
 )
 # Words that start sentences: after "U.S." or "U.N." one of these means the sentence ended.

@@ -13,10 +13,10 @@ does not rank topics or decide what is relevant beyond the curated words.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
-from build_tools.model import CleanSource, TopicDef, TopicHit
+from build_tools.model import CleanSource, SourceRef, TopicDef, TopicHit
 
 _VOWELS = "aeiou"
 
@@ -68,13 +68,45 @@ def _compiled(topic: TopicDef) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(compiled)
 
 
-def first_match(text: str, topic: TopicDef) -> tuple[str, str] | None:
+_PREFIX = 3
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+# Letters that `re.IGNORECASE` matches to an ASCII letter but that lower() keeps apart.
+_IGNORECASE_TWINS = str.maketrans({"\u0131": "i", "\u017f": "s"})
+
+
+@lru_cache(maxsize=64)
+def _required_prefixes(topic: TopicDef) -> tuple[str | None, ...]:
+    """For each compiled entry of `topic`, the lower-cased first letters that a word of the text
+    must start with for the entry to match, or None where no such letters are known (patterns,
+    short or non-ASCII first words)."""
+    out: list[str | None] = []
+    for keyword in topic.keywords:
+        if not keyword_pattern(keyword.strip()):
+            continue
+        first = keyword.split()[0].lower()
+        out.append(first[:_PREFIX] if len(first) >= _PREFIX and _ASCII_WORD.fullmatch(first) else None)
+    out.extend(None for _ in range(len(_compiled(topic)) - len(out)))
+    return tuple(out)
+
+
+def word_prefixes(text: str) -> frozenset[str]:
+    """The lower-cased first letters of every word of `text`: what keyword matches need."""
+    folded = text.lower().replace("i\u0307", "i").translate(_IGNORECASE_TWINS)
+    return frozenset(w[:_PREFIX] for w in re.findall(r"\w+", folded))
+
+
+def first_match(text: str, topic: TopicDef, prefixes: frozenset[str] | None = None) -> tuple[str, str] | None:
     """(keyword or pattern, matched text) of the earliest match of `topic` in `text`, or None.
 
-    At the same position the longer match wins, then the keyword curated first.
+    At the same position the longer match wins, then the keyword curated first. `prefixes`
+    (from `word_prefixes(text)`) lets a keyword whose first word cannot be in the text be skipped
+    without running its regex.
     """
     best: tuple[int, int, int, str, str] | None = None
+    required = _required_prefixes(topic) if prefixes is not None else ()
     for order, (label, regex) in enumerate(_compiled(topic)):
+        if prefixes is not None and (need := required[order]) is not None and need not in prefixes:
+            continue
         match = regex.search(text)
         if match is None or match.end() == match.start():
             continue
@@ -102,14 +134,16 @@ def match_spans(text: str, topic: TopicDef) -> list[tuple[int, int]]:
 def find_topic_hits(sources: Sequence[CleanSource], topics: Sequence[TopicDef]) -> tuple[TopicHit, ...]:
     """One hit per (topic, paragraph) that matches, sorted by topic id, source id, paragraph order."""
     hits: list[tuple[str, str, int, TopicHit]] = []
+    prefixes = {(s.id, i): word_prefixes(p.text) for s in sources for i, p in enumerate(s.paragraphs)}
     for topic in topics:
         for source in sources:
             for index, paragraph in enumerate(source.paragraphs):
-                match = first_match(paragraph.text, topic)
+                match = first_match(paragraph.text, topic, prefixes[(source.id, index)])
                 if match is None:
                     continue
                 keyword, matched = match
-                hit = TopicHit(topic.id, source.id, paragraph.id, keyword, matched)
+                spans = tuple(match_spans(paragraph.text, topic))
+                hit = TopicHit(topic.id, SourceRef(source.id, paragraph.id), keyword, matched, spans)
                 hits.append((topic.id, source.id, index, hit))
     hits.sort(key=lambda item: item[:3])
     # Two topics with the same id (the loader forbids it) would give duplicate rows: keep the first.

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 
 from ..model import Dossier
 from . import pages_analysis, pages_entities, pages_sources
@@ -27,7 +27,7 @@ STYLESHEET = "assets/dossier.css"  # from the package, or dossier/overrides/asse
 
 
 def make_env(overrides: Path | None = None) -> Environment:
-    loaders = []
+    loaders: list[BaseLoader] = []
     if overrides is not None and overrides.is_dir():
         loaders.append(FileSystemLoader(str(overrides)))
     loaders.append(PackageLoader("build_tools", "templates"))

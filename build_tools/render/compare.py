@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..extract.figures import FigureGroup, group_figures
+from typing import Any
+
 from ..load import slugify
-from ..model import Dossier
+from ..model import Dossier, FigureGroup
 
 
 def fmt_value(value: float) -> str:
@@ -16,12 +17,8 @@ def figure_anchor(g: FigureGroup) -> str:
     return slugify(f"{g.quantity} {fmt_value(g.values[0])}")
 
 
-def disagreements(d: Dossier) -> list[dict]:
+def disagreements(d: Dossier) -> list[dict[str, Any]]:
     """Quantities on which several sources give different figures, most sources first."""
-    out = []
-    for g in group_figures(d.figures):
-        n = len({f.source for f in g.figures})
-        if n > 1 and not g.agree:
-            out.append({"quantity": g.quantity, "anchor": figure_anchor(g), "sources": n,
-                        "stated": [f.text for f in g.figures]})
-    return out
+    return [{"quantity": g.quantity, "anchor": figure_anchor(g), "sources": g.sources,
+             "stated": [f.text for f in g.figures]}
+            for g in d.figure_groups if g.verdict == "differ"]

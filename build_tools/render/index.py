@@ -10,7 +10,7 @@ from ..model import ActorDef, CleanSource, Dossier, Mention, Paragraph, TopicDef
 
 def source_order_key(s: CleanSource) -> tuple[str, str]:
     """Sources in date order; undated ones last, then by id."""
-    return (s.date or "9999", s.id)
+    return (s.date.iso if s.date else "9999", s.id)
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,11 @@ from collections import Counter, defaultdict
 
 from jinja2 import Environment
 
-from ..extract.topics import match_spans
 from ..model import ACTOR_KINDS, Dossier, Mention
+from .charts import actor_network
 from .index import Index
 from .markdown import Md, escape, highlight, link
 from .pages_sources import KIND_TITLES, source_label, source_url
-
 
 
 def para_label(ix: Index, source: str, paragraph: str) -> str:
@@ -29,7 +28,7 @@ def cite_link(ix: Index, source: str, paragraph: str, prefix: str = "../") -> Md
     who = s.publisher or source_label(s)
     if len(who) > 40:
         who = who[:39].rstrip() + "…"
-    label = ", ".join(x for x in (who, s.date, para_label(ix, source, paragraph)) if x)
+    label = ", ".join(x for x in (who, s.date.iso if s.date else "", para_label(ix, source, paragraph)) if x)
     return link(label, source_url(source, paragraph, prefix), title=source_label(s))
 
 
@@ -37,7 +36,7 @@ def source_heading(ix: Index, source: str, prefix: str = "../") -> dict:
     s = ix.sources[source]
     return {
         "link": link(source_label(s), source_url(source, prefix=prefix)),
-        "date": s.date or "undated",
+        "date": s.date.iso if s.date else "undated",
         "publisher": s.publisher,
     }
 
@@ -84,7 +83,7 @@ def actor_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
         for key in paras:
             co.update({m.actor for m in ix.mentions_by_para.get(key, ()) if m.actor != a.id})
             topics.update({h.topic for h in ix.hits_by_para.get(key, ())})
-        dates = sorted(ix.sources[s].date for s, _ in paras if ix.sources[s].date)
+        dates = sorted(str(ix.sources[s].date) for s, _ in paras if ix.sources[s].date)
         sources_seen = {s for s, _ in paras}
         quotes = [
             {
@@ -122,7 +121,8 @@ def actor_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
             rows.append({"link": link(a.name, f"{a.id}.md"), "role": a.role or a.description, "mentions": len(ms),
                          "sources": len({m.source for m in ms})})
         kinds.append({"title": KIND_TITLES.get(kind, kind), "rows": rows})
-    out["actors/index.md"] = env.get_template("actors_index.md.j2").render(kinds=kinds, total=len(d.actors))
+    out["actors/index.md"] = env.get_template("actors_index.md.j2").render(kinds=kinds, total=len(d.actors),
+                                                                          network=actor_network(d))
     return out
 
 
@@ -140,8 +140,7 @@ def topic_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
             p = ix.paragraph(h.source, h.paragraph)
             if p is None:
                 continue
-            spans = match_spans(p.text, t)
-            items.append({"source": h.source, "text": highlight(p.text, spans), "keyword": h.keyword,
+            items.append({"source": h.source, "text": highlight(p.text, list(h.spans)), "keyword": h.keyword,
                           "link": para_link(ix, h.source, h.paragraph)})
         out[f"topics/{t.id}.md"] = env.get_template("topic.md.j2").render(
             topic=t,
@@ -165,13 +164,18 @@ def topic_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
 
 def coverage_page(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
     cols = [{"id": sid, "n": i + 1, "link": link(str(i + 1), source_url(sid), title=source_label(ix.sources[sid])),
-             "label": source_label(ix.sources[sid]), "date": ix.sources[sid].date}
+             "label": source_label(ix.sources[sid]), "date": str(ix.sources[sid].date or "")}
             for i, sid in enumerate(ix.source_order)]
     per_source_actor = {sid: ix.actors_in_source(sid) for sid in ix.source_order}
     per_source_topic = {sid: ix.topics_in_source(sid) for sid in ix.source_order}
 
+    def shade(n: int) -> Md:
+        # The shade of a cell grows with its count: 1, 2, 3-4, 5-9, 10 and more.
+        level = 1 if n == 1 else 2 if n == 2 else 3 if n <= 4 else 4 if n <= 9 else 5
+        return Md(f'<span class="dossier-n" data-n="{level}">{n}</span>')
+
     def row(name: Md, counts: list[int]) -> dict:
-        return {"name": name, "cells": [Md(str(n)) if n else Md("·") for n in counts], "total": sum(1 for n in counts if n)}
+        return {"name": name, "cells": [shade(n) if n else Md("·") for n in counts], "total": sum(1 for n in counts if n)}
 
     actor_rows = [row(link(a.name, f"../actors/{a.id}.md"), [per_source_actor[s].get(a.id, 0) for s in ix.source_order])
                   for a in sorted(d.actors, key=lambda a: (-len(ix.mentions_by_actor.get(a.id, ())), a.name.casefold()))]

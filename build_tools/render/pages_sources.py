@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import heapq
+from typing import Any
+
 from jinja2 import Environment
 
-from ..model import CleanSource, Dossier
+from ..model import CleanSource, Dossier, Mention
+from .charts import actor_network, timeline_chart
 from .compare import disagreements
 from .index import Index
-from .markdown import Md, link
-
+from .markdown import Md, escape, escape_inline, link
 
 ALSO_SHOWN = 5  # "Also in" links per paragraph; the rest are counted ("and 12 more")
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "group": "Groups", "country": "Countries",
@@ -23,12 +26,42 @@ def source_label(s: CleanSource) -> str:
     return s.title or s.id
 
 
+def linked_text(text: str, mentions: tuple[Mention, ...], actor_ids: set[str]) -> Md:
+    """A paragraph's text, escaped, with the first mention of each curated actor in it linked
+    to the actor's page. Every piece of the text goes through the escaping helpers."""
+    spans: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.actor in seen or m.actor not in actor_ids or not (0 <= m.start < m.end <= len(text)):
+            continue
+        if spans and m.start < spans[-1][1]:
+            continue  # overlaps the previous link
+        seen.add(m.actor)
+        spans.append((m.start, m.end, m.actor))
+    if not spans:
+        return escape(text)
+    out: list[str] = []
+    pos = 0
+    for start, end, actor in spans:
+        head = text[pos:start]
+        if pos == 0:
+            # The start of the block: escape() also neutralises "#", "-", "1." there.
+            stripped = head.rstrip()
+            out.append(escape(stripped) + (" " if stripped != head and stripped else ""))
+        else:
+            out.append(escape_inline(head))
+        out.append(link(text[start:end], f"../actors/{actor}.md"))
+        pos = end
+    out.append(escape_inline(text[pos:]))
+    return Md(" ".join("".join(out).split()))
+
+
 def source_facts(s: CleanSource) -> list[tuple[str, str, bool]]:
     """(label, value, detected) rows for a source's metadata box."""
     rows = []
     for label, field, value in (
         ("Publisher", "publisher", s.publisher),
-        ("Date", "date", s.date),
+        ("Date", "date", s.date.iso if s.date else ""),
         ("Authors", "authors", ", ".join(s.authors)),
     ):
         if value:
@@ -39,80 +72,105 @@ def source_facts(s: CleanSource) -> list[tuple[str, str, bool]]:
     return rows
 
 
-def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
-    out: dict[str, str] = {}
-    ordered = [ix.sources[sid] for sid in ix.source_order]
-    shared_count = len(d.shared)
-    rows = [
+def _source_rows(ordered: list[CleanSource]) -> list[dict[str, Any]]:
+    """One row per source, in date order, for the home page and the sources index."""
+    return [
         {
             "link": link(source_label(s), source_url(s.id, prefix="")),
-            "date": s.date or "undated",
+            "date": s.date.iso if s.date else "undated",
             "publisher": s.publisher or "unknown",
             "paragraphs": len(s.paragraphs),
         }
         for s in ordered
     ]
-    actor_count = len(d.actors)
-    topic_count = len(d.topics)
-    out["index.md"] = env.get_template("home.md.j2").render(
+
+
+def home_page(d: Dossier, ix: Index, env: Environment, rows: list[dict[str, Any]]) -> str:
+    return env.get_template("home.md.j2").render(
         config=d.config,
+        timeline_chart=timeline_chart(d),
+        network=actor_network(d),
         differences=disagreements(d),
         sources=rows,
         counts={
             "sources": len(d.sources),
-            "actors": actor_count,
+            "actors": len(d.actors),
             "actors_seen": sum(1 for a in d.actors if ix.mentions_by_actor.get(a.id)),
-            "topics": topic_count,
+            "topics": len(d.topics),
             "topics_seen": sum(1 for t in d.topics if ix.hits_by_topic.get(t.id)),
             "mentions": len(d.mentions),
             "quotes": len(d.quotes),
             "figures": len(d.figures),
             "events": sum(1 for e in d.events if e.resolved),
-            "shared": shared_count,
+            "shared": len(d.shared),
         },
     )
-    out["sources/index.md"] = env.get_template("sources_index.md.j2").render(
-        config=d.config,
-        sources=[dict(r, link=link(source_label(s), f"{s.id}.md")) for r, s in zip(rows, ordered)],
-    )
+
+
+def _shared_by_paragraph(d: Dossier) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(source, paragraph) -> the paragraphs of other sources that carry the same passage."""
     shared_by_para: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for sp in d.shared:
         for ref in sp.refs:
             others = [(o.source, o.paragraph) for o in sp.refs if o.source != ref.source]
             shared_by_para.setdefault((ref.source, ref.paragraph), []).extend(others)
+    return shared_by_para
+
+
+def _paragraph_rows(s: CleanSource, ix: Index, shared_by_para: dict[tuple[str, str], list[tuple[str, str]]]
+                    ) -> list[dict[str, Any]]:
+    paragraphs: list[dict[str, Any]] = []
+    actor_ids = set(ix.actors)
+    for p in s.paragraphs:
+        others = sorted((o, op) for o, op in set(shared_by_para.get((s.id, p.id), ())) if o in ix.sources)
+        shown = heapq.nsmallest(ALSO_SHOWN, others, key=lambda x: (ix.source_rank[x[0]], x[1]))
+        also = [link(source_label(ix.sources[o]), f"{o}.md#{op}") for o, op in shown]  # only what is shown
+        text = p.text if p.kind == "heading" else linked_text(p.text, ix.mentions_by_para.get((s.id, p.id), ()), actor_ids)
+        paragraphs.append({"id": p.id, "n": len(paragraphs) + 1, "kind": p.kind, "text": text,
+                           "also": also, "also_more": len(others) - len(shown)})
+    return paragraphs
+
+
+def source_page(s: CleanSource, ix: Index, env: Environment,
+                shared_by_para: dict[tuple[str, str], list[tuple[str, str]]]) -> str:
+    actor_counts = ix.actors_in_source(s.id)
+    topic_counts = ix.topics_in_source(s.id)
+    tags = [ix.actors[a].name for a in sorted(actor_counts) if a in ix.actors]
+    tags += [ix.topics[t].name for t in sorted(topic_counts) if t in ix.topics]
+    return env.get_template("source.md.j2").render(
+        source=s,
+        title=source_label(s),
+        facts=source_facts(s),
+        url=s.url,
+        url_detected="url" in s.detected,
+        note=s.note,
+        tags=sorted(set(tags)),
+        actor_groups=[
+            {"title": title, "items": [(link(ix.actors[a].name, f"../actors/{a}.md"), n)
+                                       for a, n in sorted(actor_counts.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))
+                                       if a in ix.actors and ix.actors[a].kind == kind]}
+            for kind, title in KIND_TITLES.items()
+        ],
+        topics=[(link(ix.topics[t].name, f"../topics/{t}.md"), n)
+                for t, n in sorted(topic_counts.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))
+                if t in ix.topics],
+        paragraphs=_paragraph_rows(s, ix, shared_by_para),
+        removed=s.removed,
+    )
+
+
+def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
+    """The home page, the sources index, one page per source and the tags index."""
+    ordered = [ix.sources[sid] for sid in ix.source_order]
+    rows = _source_rows(ordered)
+    out: dict[str, str] = {"index.md": home_page(d, ix, env, rows)}
+    out["sources/index.md"] = env.get_template("sources_index.md.j2").render(
+        config=d.config,
+        sources=[dict(r, link=link(source_label(s), f"{s.id}.md")) for r, s in zip(rows, ordered, strict=True)],
+    )
+    shared_by_para = _shared_by_paragraph(d)
     for s in ordered:
-        actor_counts = ix.actors_in_source(s.id)
-        topic_counts = ix.topics_in_source(s.id)
-        tags = [ix.actors[a].name for a in sorted(actor_counts) if a in ix.actors]
-        tags += [ix.topics[t].name for t in sorted(topic_counts) if t in ix.topics]
-        paragraphs = []
-        for p in s.paragraphs:
-            also = [
-                link(source_label(ix.sources[o]), f"{o}.md#{op}")
-                for o, op in sorted(set(shared_by_para.get((s.id, p.id), [])), key=lambda x: (ix.source_rank[x[0]], x[1]))
-                if o in ix.sources
-            ]
-            paragraphs.append({"id": p.id, "n": len(paragraphs) + 1, "kind": p.kind, "text": p.text,
-                               "also": also[:ALSO_SHOWN], "also_more": max(0, len(also) - ALSO_SHOWN)})
-        out[f"sources/{s.id}.md"] = env.get_template("source.md.j2").render(
-            source=s,
-            title=source_label(s),
-            facts=source_facts(s),
-            url=s.url,
-            note=s.note,
-            tags=sorted(set(tags)),
-            actor_groups=[
-                {"title": title, "items": [(link(ix.actors[a].name, f"../actors/{a}.md"), n)
-                                           for a, n in sorted(actor_counts.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))
-                                           if a in ix.actors and ix.actors[a].kind == kind]}
-                for kind, title in KIND_TITLES.items()
-            ],
-            topics=[(link(ix.topics[t].name, f"../topics/{t}.md"), n)
-                    for t, n in sorted(topic_counts.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))
-                    if t in ix.topics],
-            paragraphs=paragraphs,
-            removed=s.removed,
-        )
+        out[f"sources/{s.id}.md"] = source_page(s, ix, env, shared_by_para)
     out["tags/index.md"] = env.get_template("tags.md.j2").render(config=d.config)
     return out
 

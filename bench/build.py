@@ -1,0 +1,208 @@
+"""Build time, memory and size of generated dossiers, stage by stage, as the dossier grows.
+
+For each size (default 1,000 / 3,000 / 10,000 sources) a dossier is made by bench/generate.py
+(real corpus paragraphs recombined, wire copy in small groups of outlets) and built in a fresh
+process, which reports for every stage (load, clean, each extractor, render, write, mkdocs) its
+seconds and the process's peak memory during it, then pages per second, site bytes per page and
+the search index size. The per-source cost of each stage at each size is printed relative to the
+smallest size: a ratio that rises with the size is a stage that is not linear.
+
+Then, on the smallest size, `dossier build` is timed three more times: with nothing changed,
+after adding one source, and after adding one alias.
+
+The table is printed and written to docs/performance.md (a hand-written page of the embedded
+site, which the build keeps) with the command that made it.
+
+    python bench/build.py [--sizes 1000,3000,10000] [--no-page]
+
+Needs ../shared/corpora beside the repository (see bench/generate.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+STAGES = ("load", "clean", "mentions", "topics", "quotes", "figures", "figure groups", "events", "shared", "render",
+          "write", "mkdocs")
+
+
+def _peak_mb() -> float:
+    """The process's peak resident memory since the last reset (Linux VmHWM), in MB."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _reset_peak() -> None:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def measure_one(root: Path) -> dict[str, object]:
+    """Build the project at `root` stage by stage in this process; seconds and peak MB per stage."""
+    from build_tools import pipeline
+    from build_tools.publish import build_epoch, copy_hand_written, mkdocs_config_file, run_mkdocs_build, write_pages
+
+    times: dict[str, float] = {}
+    peaks: dict[str, float] = {}
+
+    def stage(name: str, fn):  # noqa: ANN001, ANN202 - a small timing helper
+        _reset_peak()
+        t0 = time.perf_counter()
+        value = fn()
+        times[name] = time.perf_counter() - t0
+        peaks[name] = _peak_mb()
+        return value
+
+    project = stage("load", lambda: pipeline.load_stage(root))
+    cleaned = stage("clean", lambda: pipeline.clean_stage(project))
+    dossier = pipeline.extract_stage(project, cleaned, timed=stage)
+    pages = stage("render", lambda: pipeline.render_stage(project, dossier))
+    docs = root / ".bench-docs"
+    site = root / ".bench-site"
+
+    def write() -> None:
+        copy_hand_written(root / "docs", docs)
+        write_pages(pages, docs)
+
+    stage("write", write)
+    stage("mkdocs", lambda: run_mkdocs_build(mkdocs_config_file(root), docs, site, strict=False,
+                                             epoch=build_epoch(dossier), site_name=project.config.title))
+    files = [p for p in site.rglob("*") if p.is_file()]
+    index = site / "search" / "search_index.json"
+    return {
+        "sources": len(dossier.sources),
+        "pages": len(pages),
+        "times": times,
+        "peaks": peaks,
+        "peak_mb": max(peaks.values()),
+        "site_bytes": sum(p.stat().st_size for p in files),
+        "html_pages": sum(1 for p in files if p.suffix == ".html"),
+        "search_index_bytes": index.stat().st_size if index.is_file() else 0,
+    }
+
+
+def _run_child(root: Path) -> dict[str, object]:
+    out = subprocess.run([sys.executable, __file__, "--measure", str(root)], capture_output=True, text=True,
+                         check=False)
+    if out.returncode != 0:
+        raise SystemExit(f"measuring {root} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _time_cli(root: Path) -> float:
+    dossier = Path(sys.executable).with_name("dossier")
+    command = [str(dossier)] if dossier.exists() else [sys.executable, "-m", "build_tools.cli"]
+    t0 = time.perf_counter()
+    subprocess.run([*command, "--project", str(root), "build"], check=True, capture_output=True)
+    return time.perf_counter() - t0
+
+
+def incremental(root: Path) -> list[tuple[str, float]]:
+    rows = [("full build", _time_cli(root))]
+    rows.append(("nothing changed", _time_cli(root)))
+    sources = sorted((root / "dossier" / "sources").iterdir())
+    extra = root / "dossier" / "sources" / "zz-added.txt"
+    extra.write_text("An added report\n\n" + sources[0].read_text(encoding="utf-8"), encoding="utf-8")
+    rows.append(("one source added", _time_cli(root)))
+    actors = root / "dossier" / "actors.yml"
+    text = actors.read_text(encoding="utf-8")
+    first = text.index("  kind:")
+    actors.write_text(text[:first] + "  aliases: [Added Alias]\n" + text[first:], encoding="utf-8")
+    rows.append(("one alias added", _time_cli(root)))
+    return rows
+
+
+def table(results: list[dict], rows: list[tuple[str, float]], command: str) -> str:
+    base = results[0]
+    lines = [f"Made by `{command}` on {platform.machine()} with {os.cpu_count()} cores, one run.", "",
+             "Seconds per stage (per-source cost relative to the smallest dossier in brackets):", ""]
+    head = "| stage | " + " | ".join(f"{r['sources']:,} sources" for r in results) + " |"
+    lines += [head, "|---" * (len(results) + 1) + "|"]
+    for name in STAGES:
+        cells = []
+        for r in results:
+            t = r["times"][name]
+            ratio = (t / r["sources"]) / max(base["times"][name] / base["sources"], 1e-9)
+            cells.append(f"{t:.2f} ({ratio:.2f}x)")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    total = [sum(r["times"].values()) for r in results]
+    lines.append("| **total** | " + " | ".join(f"{t:.1f}" for t in total) + " |")
+    lines.append("| peak memory MB | " + " | ".join(f"{r['peak_mb']:.0f}" for r in results) + " |")
+    lines.append("| pages | " + " | ".join(f"{r['pages']:,}" for r in results) + " |")
+    lines.append("| pages/s | " + " | ".join(f"{r['pages'] / t:.1f}" for r, t in zip(results, total, strict=True)) + " |")
+    lines.append("| site KB per page | " + " | ".join(
+        f"{r['site_bytes'] / max(r['html_pages'], 1) / 1024:.1f}" for r in results) + " |")
+    lines.append("| search index MB | " + " | ".join(f"{r['search_index_bytes'] / 1e6:.1f}" for r in results) + " |")
+    if rows:
+        lines += ["", f"`dossier build` of the {base['sources']:,}-source dossier, whole command:", "",
+                  "| build | seconds |", "|---|---|"]
+        lines += [f"| {name} | {t:.1f} |" for name, t in rows]
+    return "\n".join(lines) + "\n"
+
+
+PAGE_HEAD = """# Performance
+
+How build time, memory and site size grow with the number of sources. The dossiers are made by
+`bench/generate.py` from real news pages (the L3S-GN1 and Dragnet corpora, paragraphs recombined,
+wire copy carried by small groups of outlets); the figures come from `bench/build.py`, each stage
+timed in one process, one run on a noisy shared machine: compare the ratios, not the seconds.
+
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,3000,10000")
+    parser.add_argument("--no-page", action="store_true", help="print only, do not write docs/performance.md")
+    parser.add_argument("--no-incremental", action="store_true")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure_one(args.measure)))
+        return 0
+    from generate import generate  # bench/ is on sys.path when run as a script
+
+    sizes = [int(x) for x in args.sizes.split(",")]
+    results = []
+    rows: list[tuple[str, float]] = []
+    with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
+        for n in sizes:
+            root = generate(Path(tmp) / f"d{n}", n)
+            results.append(_run_child(root))
+            print(f"{n} sources: {sum(results[-1]['times'].values()):.1f} s, peak {results[-1]['peak_mb']:.0f} MB",
+                  flush=True)
+            if n == sizes[0] and not args.no_incremental:
+                shutil.rmtree(root / ".bench-docs", ignore_errors=True)
+                shutil.rmtree(root / ".bench-site", ignore_errors=True)
+                rows = incremental(root)
+    command = "python bench/build.py" + (f" --sizes {args.sizes}" if args.sizes != "1000,3000,10000" else "")
+    text = table(results, rows, command)
+    print(text)
+    if not args.no_page:
+        (ROOT / "docs" / "performance.md").write_text(PAGE_HEAD + text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""pipeline: the one place where the stages are put together.
+
+    load -> clean -> extract -> render
+
+Every command that needs the dossier's facts goes through here (build, bundle, serve, check,
+add, export, suggest and the benchmarks), so the stages run in one order with one set of
+inputs everywhere. Each stage is a pure function from the model in to the model out; only
+`load_stage` reads files, and nothing here writes (publish does: see `publish.stage_site`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .clean import clean_all, clean_source
+from .clean.meta import parse_date
+from .extract import build_dossier
+from .load import Project, load_project
+from .model import CleanSource, Dossier, PartialDate, RawSource
+from .render import render_site
+from .yamlfile import located
+
+Timer = Callable[[str, Callable[[], Any]], Any]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the stages made of one project: the model and, when rendered, the pages."""
+
+    project: Project
+    dossier: Dossier
+    pages: dict[str, str]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Every warning of every stage, in stage order."""
+        return self.project.warnings + self.dossier.warnings
+
+
+def load_stage(root: Path) -> Project:
+    """load: the project folder as plain data (DossierError on a bad definition)."""
+    return load_project(root)
+
+
+def clean_stage(project: Project) -> tuple[CleanSource, ...]:
+    """clean: every raw source cleaned, each knowing its siblings' shared chrome."""
+    return clean_all(project.sources, project.config.clean)
+
+
+def clean_one(project: Project, raw: RawSource) -> CleanSource:
+    """clean one source that is not (yet) in the project, against the project's sources."""
+    return clean_source(raw, project.config.clean, project.sources)
+
+
+def extract_stage(project: Project, cleaned: Sequence[CleanSource], timed: Timer | None = None) -> Dossier:
+    """extract: cleaned sources + definitions -> the Dossier, with the cleaner's own warnings.
+    `timed(name, step)`, when given, runs each extractor (the benchmarks measure them with it)."""
+    if timed is None:
+        dossier = build_dossier(project.config, cleaned, project.actors, project.topics)
+    else:
+        dossier = build_dossier(project.config, cleaned, project.actors, project.topics, timed)
+    raws = {r.id: r for r in project.sources}
+    notes = tuple(w for s in dossier.sources if (w := _impossible_detected_date(s, raws.get(s.id))))
+    return replace(dossier, warnings=notes + dossier.warnings)
+
+
+def _impossible_detected_date(source: CleanSource, raw: RawSource | None) -> str:
+    """A warning when the publication date read from the text names no day of the calendar
+    ("Published: 31 February 2016"): the cleaner read it, the model leaves it out."""
+    detected = source.detected_meta.date
+    if not detected or PartialDate.parse_or_none(detected) is not None:
+        return ""
+    line = 0
+    if raw is not None and raw.format == "text":
+        line = next((n for n, text in enumerate(raw.text.splitlines(), 1) if parse_date(text) == detected), 0)
+    return located(
+        f"dossier/sources/{source.file}", line, f"impossible publication date {detected} in the text; ignored"
+    )
+
+
+def render_stage(project: Project, dossier: Dossier) -> dict[str, str]:
+    """render: the Dossier as Markdown pages, with the project's template overrides."""
+    return render_site(dossier, project.root / "dossier" / "overrides")
+
+
+def model(root: Path) -> tuple[Project, Dossier]:
+    """load -> clean -> extract, nothing written."""
+    project = load_stage(root)
+    return project, extract_stage(project, clean_stage(project))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def prepare(root: Path, on_stage: Callable[[str, str], None] | None = None) -> Prepared:
+    """load -> clean -> extract -> render, nothing written. `on_stage(stage, detail)` is told
+    as each stage starts (the CLI's progress)."""
+    stage = on_stage or (lambda name, detail: None)
+    stage("load", "")
+    project = load_stage(root)
+    stage("clean", _plural(len(project.sources), "source"))
+    cleaned = clean_stage(project)
+    stage("extract", f"{_plural(len(project.actors), 'actor')}, {_plural(len(project.topics), 'topic')}")
+    dossier = extract_stage(project, cleaned)
+    stage("render", _plural(len(dossier.mentions), "mention"))
+    return Prepared(project, dossier, render_stage(project, dossier))
