@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .. import vocab
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -41,8 +43,15 @@ _DATE_LABEL = re.compile(
 )
 
 
+# Full month names in every language of the shared vocabulary, with their variant spellings
+_MONTH_NAMES = {name: number for lang in vocab.LANGUAGES for name, number in vocab.month_numbers(lang).items()}
+
+
 def _month(name: str) -> int:
     low = name.lower()
+    if low in _MONTH_NAMES:
+        return _MONTH_NAMES[low]
+    # abbreviations: "janv.", "févr.", "Dez.", "Sept"
     for n in (4, 3):  # the longer prefix first: "juin" and "juil" share "jui"
         if low[:n] in _MONTHS_OTHER:
             return _MONTHS_OTHER[low[:n]]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
 
+from .. import vocab
 from ..model import CleanRules
 from . import settings
 
@@ -49,16 +50,15 @@ _DATE_WORDS = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 # Month names of the other languages the cleaner reads (French, German, Italian, Spanish, Dutch,
-# Portuguese), for the day-month-year order they write dates in: "18 septembre 2024", "7. März 2024",
-# "3 de mayo de 2024".
-MONTHS_OTHER = (
-    r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|"
-    r"j[äa]n(?:ner|uar)|februar|m[äa]rz|april|juni|juli|august|oktober|dezember|"
-    r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre|"
-    r"enero|febrero|abril|mayo|junio|julio|sep?tiembre|octubre|noviembre|diciembre|"
-    r"januari|februari|maart|mei|augustus|"
-    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro)"
+# Portuguese; from the shared vocabulary, with the spellings met in print), for the day-month-year
+# order they write dates in: "18 septembre 2024", "7. März 2024", "3 de mayo de 2024".
+_OTHER_MONTH_NAMES = sorted(
+    {name for lang in vocab.LANGUAGES if lang != "en" for name in vocab.MONTHS[lang]}
+    | {name for names in vocab.MONTH_VARIANTS.values() for name in names}
+    | {"marz"},  # "März" typed without its umlaut
+    key=lambda name: (-len(name), name),
 )
+MONTHS_OTHER = "(?:" + "|".join(map(re.escape, _OTHER_MONTH_NAMES)) + ")"
 _NETWORKS = r"facebook|twitter|x|whatsapp|linkedin|reddit|instagram|youtube|telegram|flipboard|pinterest|e-?mail"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
 _TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+|alle\s+|ore\s+|om\s+|a las\s+|às\s+|[-–|·]\s*)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?|\s*uhr)?(?:\s*[A-Z]{2,4}|\s*\(?(?:GMT|UTC)[+-]?\d*\)?)?)"
