@@ -33,7 +33,7 @@ import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from build_tools.clean import clean_source
@@ -116,7 +116,7 @@ def justext_input(doc: Doc) -> str:
     return "<html><body>" + "\n".join(paras) + "</body></html>"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stoplist(language: str) -> frozenset[str]:
     """jusText reads its stoplist file on every call: read once, as ours reads its lists once."""
     import justext

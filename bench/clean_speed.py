@@ -34,7 +34,7 @@ def timed_rounds(fns: list, rounds: int) -> list[list[float]]:
         fn()
     times: list[list[float]] = [[] for _ in fns]
     for _ in range(rounds):
-        for fn, spent in zip(fns, times):
+        for fn, spent in zip(fns, times, strict=False):
             t0 = time.perf_counter()
             fn()
             spent.append(time.perf_counter() - t0)
@@ -50,7 +50,7 @@ def measure(label: str, docs: list, rounds: int) -> None:
             clean_source(d.raw)
 
     def justext() -> None:
-        for d, page in zip(docs, pages):
+        for d, page in zip(docs, pages, strict=False):
             run_justext(d, page)
 
     ours_times, just_times = timed_rounds([ours, justext], rounds)

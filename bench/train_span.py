@@ -34,8 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from clean_quality import CORPORA, CORPUS, _option, load_corpus, load_real  # noqa: E402
 
-from build_tools.clean import _ruleset, page_text  # noqa: E402
-from build_tools.clean import span  # noqa: E402
+from build_tools.clean import (  # noqa: E402
+    _ruleset,
+    page_text,
+    span,  # noqa: E402
+)
 from build_tools.clean.article import _by_a_rule, _key, _restorable, rules_verdicts  # noqa: E402
 from build_tools.clean.blocks import split_blocks  # noqa: E402
 from build_tools.clean.score import guess_language, page_words, stopwords  # noqa: E402
@@ -46,8 +49,18 @@ FIXTURE_WEIGHT = 10.0
 
 
 class Page:
-    def __init__(self, name: str, rows: list[list[float]], labels: list[int], sizes: list[int], toks: list[Counter[str]],
-                 gold: Counter[str], kept: set[int], restorable: set[int], matched: set[int]) -> None:
+    def __init__(
+        self,
+        name: str,
+        rows: list[list[float]],
+        labels: list[int],
+        sizes: list[int],
+        toks: list[Counter[str]],
+        gold: Counter[str],
+        kept: set[int],
+        restorable: set[int],
+        matched: set[int],
+    ) -> None:
         self.name, self.rows, self.labels, self.sizes, self.toks = name, rows, labels, sizes, toks
         self.gold, self.kept, self.restorable, self.matched = gold, kept, restorable, matched
 
@@ -85,7 +98,8 @@ def page(name: str, raw_source, body: str) -> Page:
     toks = [Counter(t.lower() for t in _TOKEN.findall(b.text)) for b in blocks]
     labels = labels_of([b.text for b in blocks], body)
     restorable = {
-        i for i, j in enumerate(v.judged)
+        i
+        for i, j in enumerate(v.judged)
         if j.match is None and i not in v.kinds and _restorable(v.reasons.get(i, "")) and not _by_a_rule(v.judged, i)
     }
     matched = {i for i, j in enumerate(v.judged) if j.match is not None}
@@ -158,7 +172,14 @@ def f1(predicted: Counter[str], gold: Counter[str]) -> float:
 
 
 def kept_blocks(
-    p: Page, probs: list[float], threshold: float, inside: float, restore: float, min_words: float, decoder: str, outside: float
+    p: Page,
+    probs: list[float],
+    threshold: float,
+    inside: float,
+    restore: float,
+    min_words: float,
+    decoder: str,
+    outside: float,
 ) -> set[int]:
     s, e = span.DECODERS[decoder](probs, p.sizes, threshold, min_words, p.neutral)
     out = set()
@@ -174,14 +195,14 @@ def kept_blocks(
 def _neutral(pages: list[Page]) -> None:
     for p in pages:
         if not hasattr(p, "neutral"):
-            p.neutral = span.neutral_blocks([list(c) for c in zip(*p.rows)]) if p.rows else frozenset()
+            p.neutral = span.neutral_blocks([list(c) for c in zip(*p.rows, strict=False)]) if p.rows else frozenset()
             # pages cached before `_by_a_rule` joined the restore condition
             p.restorable = {i for i in p.restorable if i - 1 not in p.matched and i + 1 not in p.matched}
 
 
 def mean_f1(pages: list[Page], probs: list[list[float]], constants: tuple) -> float:
     total = 0.0
-    for p, pr in zip(pages, probs):
+    for p, pr in zip(pages, probs, strict=False):
         c: Counter[str] = Counter()
         for i in kept_blocks(p, pr, *constants):
             c.update(p.toks[i])
@@ -194,7 +215,10 @@ def main(argv: list[str]) -> int:
     _neutral(pages)
     print(f"{len(pages)} pages, {sum(len(p.rows) for p in pages)} blocks")
     weights = fit(pages)
-    probs = [span.probabilities([list(c) for c in zip(*p.rows)], tuple(weights)) if p.rows else [] for p in pages]
+    probs = [
+        span.probabilities([list(c) for c in zip(*p.rows, strict=False)], tuple(weights)) if p.rows else []
+        for p in pages
+    ]
     rules_only = sum(f1(sum((p.toks[i] for i in p.kept), Counter()), p.gold) for p in pages) / len(pages)
     print(f"rules and scorer alone: mean F1 {rules_only:.3f}")
     # one constant at a time, from a fair start, twice over (a coordinate search: the full grid
@@ -219,12 +243,14 @@ def main(argv: list[str]) -> int:
                     score, chosen = f, trial
     threshold, inside, restore, min_words, decoder, outside = (chosen[k] for k in order)
     print(f"span model: mean F1 {score:.3f} ({chosen})")
-    for name, w in sorted(zip(span.FEATURES, weights), key=lambda t: -abs(t[1]))[:15]:
+    for name, w in sorted(zip(span.FEATURES, weights, strict=False), key=lambda t: -abs(t[1]))[:15]:
         print(f"  {w:+7.3f}  {name}")
     out = Path(_option(argv, "--out", str(span.MODEL_FILE)))
     data = {
         "about": "Weights of the cleaner's span model; trained by bench/train_span.py on the tuning halves of "
-        "../shared/corpora (" + _option(argv, "--folders", "l3s,dragnet") + ") and tests/corpus. Numbers only, no text.",
+        "../shared/corpora ("
+        + _option(argv, "--folders", "l3s,dragnet")
+        + ") and tests/corpus. Numbers only, no text.",
         "features": list(span.FEATURES),
         "weights": [round(w, 5) for w in weights],
         "threshold": threshold,

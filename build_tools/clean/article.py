@@ -128,7 +128,7 @@ def _judge(
     matches = rules.match_all(texts, lowered)
     # blocks that a rule matched are removed (or end the article) whatever their features say
     feats = page_features(texts, stop, words, matches)
-    judged = []
+    judged: list[_Judged] = []
     append = judged.append
     new = tuple.__new__  # _Judged(...) without the named tuple's Python-level constructor
     for i, b in enumerate(blocks):
@@ -151,12 +151,12 @@ def _judge(
         if mine is None and count == 1 and not contained and not shared:  # the commonest case
             append(new(_Judged, (b, m, f0, score(f0), False, False, key)))
             continue
-        mine = mine or ()
+        mine = mine or []
         # of two twins only the shorter is the repeat: the longer may be the paragraph that
         # opens with the headline
         shorter = any(len(keys[j]) > len(key) for j in mine)
         repeated = (count > 1 and len(key) > 0) or shorter or contained
-        twin_caption = any(matches[j] is not None and matches[j].rule.category == "caption" for j in mine)
+        twin_caption = any((mj := matches[j]) is not None and mj.rule.category == "caption" for j in mine)
         # Text on other pages of the publisher is chrome only when it is not a full sentence:
         # two versions of one wire story share whole paragraphs that are article text.
         n_shared = shared.get(key, 0) if shared and (f0.n_words <= 12 or not f0.sentence_end) else 0
@@ -355,7 +355,7 @@ def _introduced_lists(judged: list[_Judged], kinds: dict[int, str], start: int, 
             i += 1
             continue
         k = i + 1
-        run = []
+        run: list[int] = []
         unbulleted = 0
         while k < end and judged[k].match is None:
             f = judged[k].feats
@@ -524,7 +524,8 @@ def _tails(judged: list[_Judged], kinds: dict[int, str], reasons: dict[int, str]
 
 def _outside(judged: list[_Judged], start: int, end: int, end_reason: str, reasons: dict[int, str]) -> tuple[str, tuple[str, ...]]:
     """Reasons for the blocks before the start and after the end; the title and byline found there."""
-    title, authors = "", ()
+    title = ""
+    authors: tuple[str, ...] = ()
     for i in range(0, start):
         j = judged[i]
         if j.match is not None:

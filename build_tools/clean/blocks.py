@@ -50,7 +50,7 @@ def _columns(line: str) -> list[str]:
 class Block(NamedTuple):
     """A named tuple: one is built for every paragraph of every page, so it is kept cheap."""
 
-    index: int  # position among the page's blocks
+    index: int  # type: ignore[assignment]  # position among the page's blocks (shadows tuple.index)
     line: int  # 1-based raw line where it starts
     lines: tuple[int, ...]  # every raw line it covers
     raw: tuple[str, ...]  # those lines as written (stripped)
@@ -79,7 +79,7 @@ def _is_wrapped(lines: list[str]) -> bool:
         and min(widths) >= 0.6 * widest
         and len(lines[-1]) <= widest + 2
         and sum(1 for s in lines if _BULLET.match(s)) < 2  # the regex last: most runs fail above
-        and sum(1 for width, nxt in zip(widths, lines[1:]) if width + 1 + len(nxt.split(" ", 1)[0]) <= widest) <= len(widths) // 5
+        and sum(1 for width, nxt in zip(widths, lines[1:], strict=False) if width + 1 + len(nxt.split(" ", 1)[0]) <= widest) <= len(widths) // 5
     )
 
 
@@ -139,7 +139,7 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
                     body, marked = _unmark(body)
                 blocks.append(_new_tuple(Block, (len(blocks), number, (number,), (line,), body, gap, marked or number in headings)))
             else:
-                numbers, lines = zip(*group)
+                numbers, lines = zip(*group, strict=False)
                 body, marked = _unmark(_collapse(" ".join(lines)))
                 # index, line, lines, raw, text, gap_before, marked_heading
                 blocks.append(_new_tuple(Block, (len(blocks), numbers[0], numbers, lines, body, gap, marked or numbers[0] in headings)))

@@ -314,7 +314,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(
         "publication-date",
         "metadata",
-        r"(?:{label})\s*:?\s*(?:{date})(?:\s*[·|,-]?\s*(?:{label})\s*:?\s*(?:{date}))?".format(label=DATE_LABELS, date=DATE_ONLY),
+        rf"(?:{DATE_LABELS})\s*:?\s*(?:{DATE_ONLY})(?:\s*[·|,-]?\s*(?:{DATE_LABELS})\s*:?\s*(?:{DATE_ONLY}))?",
         action=META,
         whole=True,
         max_words=34,  # two labels of up to 5 words and two dates: a bound, not a filter
@@ -323,7 +323,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(
         "publication-date-where",
         "metadata",
-        r"(?:first )?(?:published|posted|printed|updated|appeared)\b[^.!?]{{0,60}}?\bon\s+(?:{})\.?".format(DATE_ONLY),
+        rf"(?:first )?(?:published|posted|printed|updated|appeared)\b[^.!?]{{0,60}}?\bon\s+(?:{DATE_ONLY})\.?",
         action=META,
         whole=True,
         max_words=16,
@@ -387,7 +387,7 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     over-estimate costs time, never a match. A pattern `regex` cannot read, or that matches the
     empty line, may start with anything.
     """
-    import regex
+    import regex  # type: ignore[import-untyped]
 
     try:
         compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
@@ -515,9 +515,9 @@ class RuleSet:
         separate = [
             (n, self._compiled[n][1].fullmatch, self._word_limit[n])
             for n, _ in rules
-            if n in self._separate and (self._branches[n][0][1] is None or first_char in self._branches[n][0][1])
+            if n in self._separate and ((starts := self._branches[n][0][1]) is None or first_char in starts)
         ]
-        return self._narrowed([(n, r) for n, r in rules if n not in self._separate], first_char), separate
+        return self._narrowed([(n, r) for n, r in rules if n not in self._separate], first_char), separate  # type: ignore[return-value]
 
     def _narrowed(self, rules: list[tuple[int, Rule]], first_char: str) -> re.Pattern[str]:
         """The alternation of `rules` narrowed to what can match a line starting with `first_char`
@@ -568,18 +568,18 @@ class RuleSet:
                 if not (first_char.isascii() and first_char):  # the full alternation, as it is
                     whole = whole_for[n_words if n_words < bounded else bounded].match(text)
                     if whole is not None:
-                        first[i] = int(whole.lastgroup[1:])
+                        first[i] = int(whole.lastgroup[1:])  # type: ignore[index]
                     continue
                 found_for = by_first[first_char] = self._starting(
                     self._whole_rules if n_words < bounded else self._unlimited, first_char
                 )
             pattern, separate = found_for
             whole = pattern.match(text)
-            n = n_rules if whole is None else int(whole.lastgroup[1:])
+            n = n_rules if whole is None else int(whole.lastgroup[1:])  # type: ignore[index]
             if n < n_rules and word_limit[n] and n_words > word_limit[n]:
                 # that rule does not allow so many words: the alternation of those that do
                 whole = whole_for[n_words].match(text)
-                n = n_rules if whole is None else int(whole.lastgroup[1:])
+                n = n_rules if whole is None else int(whole.lastgroup[1:])  # type: ignore[index]
             else:
                 for other, fullmatch, limit in separate:  # the rules matched on their own
                     if other >= n:
@@ -617,5 +617,5 @@ class RuleSet:
                     found[i] = self._matches[n]
                     break
         if self._keep:
-            found = [None if m is not None and self.kept_by_curator(t) else m for t, m in zip(texts, found)]
+            found = [None if m is not None and self.kept_by_curator(t) else m for t, m in zip(texts, found, strict=False)]
         return found

@@ -13,9 +13,9 @@ by `article.py`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from bisect import bisect_right
 from itertools import accumulate, chain, repeat
 from operator import itemgetter, not_
 from typing import NamedTuple
@@ -261,7 +261,7 @@ def page_features(
     stops = words.stop_mask(stop)
     caps = bytes(map(str.isupper, map(_FIRST, words.toks)))
     linked = _linked_blocks(texts, page)
-    out = []
+    out: list[Features] = []
     append = out.append
     new = tuple.__new__  # Features(...) without the named tuple's Python-level constructor
     pos = 0

@@ -18,9 +18,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from bisect import bisect_right
 from itertools import accumulate, repeat
 from operator import add, attrgetter, eq, mul
 from pathlib import Path
@@ -56,6 +56,7 @@ def _digits(text: str) -> float:
     """The share of the text's characters that are ASCII digits (counted on its UTF-8 bytes)."""
     raw = text.encode("utf-8", "surrogatepass")
     return (len(raw) - len(raw.translate(None, _DIGITS))) / (len(text) or 1)
+
 
 _CATEGORIES = ("chrome", "caption", "link", "social", "metadata", "paywall", "related", "cookie")
 _BULLETS = ("* ", "+ ", "o ", "• ", "- ")
@@ -171,13 +172,27 @@ def load_model(path: Path = MODEL_FILE) -> SpanModel | None:
     names = tuple(data["features"])
     if names != FEATURES:
         raise ValueError(f"{path.name}: its features are not this module's (retrain with bench/train_span.py)")
-    return SpanModel(tuple(float(w) for w in data["weights"]), float(data["threshold"]), float(data["inside"]), float(data["restore"]), float(data["min_words"]), str(data.get("decoder", "around")), float(data.get("outside", 1.01)))
+    return SpanModel(
+        tuple(float(w) for w in data["weights"]),
+        float(data["threshold"]),
+        float(data["inside"]),
+        float(data["restore"]),
+        float(data["min_words"]),
+        str(data.get("decoder", "around")),
+        float(data.get("outside", 1.01)),
+    )
 
 
 def _shape(j: Judged) -> tuple[object, ...]:
     f = j.feats
     text = j.block.text
-    return (text[:2] if text[:2] in _BULLETS else "", min(f.n_words // 4, 6), f.sentence_end, f.title_ratio > 0.6, f.link_like)
+    return (
+        text[:2] if text[:2] in _BULLETS else "",
+        min(f.n_words // 4, 6),
+        f.sentence_end,
+        f.title_ratio > 0.6,
+        f.link_like,
+    )
 
 
 _SHAPE_CLASSES = str.maketrans(
@@ -195,10 +210,9 @@ def _unit_shape(text: str) -> str:
 def _dated_units(judged: list[Judged]) -> list[bool]:
     """Short lines with a digit whose shape recurs three times or more on the page: the headers of
     comments (user, date, time) and the date lines of teaser cards."""
-    shapes = [
-        _unit_shape(j.block.text) if 0 < j.feats.n_words <= _UNIT_MAX_WORDS and any(c.isdigit() for c in j.block.text) else ""
-        for j in judged
-    ]
+    # words counted on the text: a rule-matched block (a date line) carries no features
+    texts = [j.block.text for j in judged]
+    shapes = [_unit_shape(t) if t and t.count(" ") < _UNIT_MAX_WORDS and _digits(t) else "" for t in texts]
     counts = Counter(shapes)
     return [bool(s) and counts[s] >= 3 for s in shapes]
 
@@ -235,7 +249,10 @@ def _window_means(col: list[float], width: int) -> list[float]:
     """The mean of `col` over the blocks within `width` of each block."""
     n = len(col)
     sums = [0.0, *accumulate(col)]
-    return [(sums[min(n, i + width + 1)] - sums[max(0, i - width)]) / (min(n, i + width + 1) - max(0, i - width)) for i in range(n)]
+    return [
+        (sums[min(n, i + width + 1)] - sums[max(0, i - width)]) / (min(n, i + width + 1) - max(0, i - width))
+        for i in range(n)
+    ]
 
 
 def _above(col: list[float], cap: float) -> list[float]:
@@ -276,7 +293,7 @@ def features(judged: list[Judged], kept: dict[int, str], start: int, end: int, t
     same2 = [1.0 if x else 0.0 for x in map(eq, shapes[:-2], shapes[2:])]
     same = [
         (a + b + c + d) / 4
-        for a, b, c, d in zip([0.0] + same1, same1 + [0.0], [0.0, 0.0] + same2, same2 + [0.0, 0.0])
+        for a, b, c, d in zip([0.0] + same1, same1 + [0.0], [0.0, 0.0] + same2, same2 + [0.0, 0.0], strict=False)
     ]
     # the short blocks' texts, one page of them searched at once (a header is a short line)
     short = [i for i in range(n) if nw[i] <= settings.HEADER_MAX_WORDS]
@@ -335,7 +352,7 @@ def features(judged: list[Judged], kept: dict[int, str], start: int, end: int, t
         _window_means(units, _HW),
     ]
     ctx = [_shifted(own[s], d) for d in _WINDOW for s in _CTX_SOURCES]
-    bullets = [1.0 if a or b or c else 0.0 for a, b, c in zip(own[_STAR], own[_STAR + 1], own[_STAR + 2])]
+    bullets = [1.0 if a or b or c else 0.0 for a, b, c in zip(own[_STAR], own[_STAR + 1], own[_STAR + 2], strict=False)]
     return own + ctx + [_window_means(kept_col, _CW), _window_means(scores, _CW), _window_means(bullets, _CW)]
 
 
@@ -343,7 +360,7 @@ def _shared_words(texts: list[str], nw: list[int], kept: dict[int, str], title: 
     """Per block: the share of its words in the title, and in the other blocks the rules kept."""
     n = len(texts)
     title_words = _vocabulary(title)
-    vocab = [_vocabulary(t) if k else set() for t, k in zip(texts, nw)]
+    vocab = [_vocabulary(t) if k else set() for t, k in zip(texts, nw, strict=False)]
     article_words: Counter[str] = Counter()
     for i in kept:
         article_words.update(vocab[i])
@@ -362,7 +379,7 @@ def _shared_words(texts: list[str], nw: list[int], kept: dict[int, str], title: 
 
 def rows(columns: list[list[float]]) -> list[list[float]]:
     """The features block by block (for training): one row per block."""
-    return [list(r) for r in zip(*columns)]
+    return [list(r) for r in zip(*columns, strict=False)]
 
 
 def row(columns: list[list[float]], i: int) -> list[float]:
@@ -381,17 +398,19 @@ def probabilities(columns: list[list[float]], weights: tuple[float, ...]) -> lis
     """The logistic model's probability for every block, summed feature by feature (C-level maps)."""
     n = len(columns[0]) if columns else 0
     z = [0.0] * n
-    for w, col in zip(weights, columns):
+    for w, col in zip(weights, columns, strict=False):
         if w:
             z = list(map(add, z, map(mul, col, repeat(w))))
     return list(map(_logistic, z))
 
 
-def gains(probs: list[float], sizes: list[int], threshold: float, min_words: float, neutral: frozenset[int]) -> list[float]:
+def gains(
+    probs: list[float], sizes: list[int], threshold: float, min_words: float, neutral: frozenset[int]
+) -> list[float]:
     """What each block adds to a span: max(words, min_words) x (p - threshold); nothing for a
     block a rule removes anyway (an ad label or a photo credit inside the article does not break
     it), except a section marker."""
-    out = [max(size, min_words) * (p - threshold) for p, size in zip(probs, sizes)]
+    out = [max(size, min_words) * (p - threshold) for p, size in zip(probs, sizes, strict=False)]
     for i in neutral:
         out[i] = 0.0
     return out
@@ -399,10 +418,14 @@ def gains(probs: list[float], sizes: list[int], threshold: float, min_words: flo
 
 def neutral_blocks(columns: list[list[float]]) -> frozenset[int]:
     """The blocks a rule matched that are not section markers."""
-    return frozenset(i for i, (m, e) in enumerate(zip(columns[_MATCHED], columns[_MATCHED + 1])) if m and not e)
+    return frozenset(
+        i for i, (m, e) in enumerate(zip(columns[_MATCHED], columns[_MATCHED + 1], strict=False)) if m and not e
+    )
 
 
-def decode_around(probs: list[float], sizes: list[int], threshold: float, min_words: float, neutral: frozenset[int] = frozenset()) -> tuple[int, int]:
+def decode_around(
+    probs: list[float], sizes: list[int], threshold: float, min_words: float, neutral: frozenset[int] = frozenset()
+) -> tuple[int, int]:
     """The best run [start, end) that holds the anchor: the block whose words x probability is
     the page's highest. From it, the span reaches left and right as far as the sum of
     max(words, min_words) x (p - threshold) of what it adds is highest."""
@@ -423,7 +446,9 @@ def decode_around(probs: list[float], sizes: list[int], threshold: float, min_wo
     return start, end
 
 
-def decode(probs: list[float], sizes: list[int], threshold: float, min_words: float, neutral: frozenset[int] = frozenset()) -> tuple[int, int]:
+def decode(
+    probs: list[float], sizes: list[int], threshold: float, min_words: float, neutral: frozenset[int] = frozenset()
+) -> tuple[int, int]:
     """The run [start, end) maximising the sum of max(words, min_words) x (p - threshold).
 
     Kadane's maximum subarray: one pass. An empty page, or one where no block beats the threshold,
@@ -444,7 +469,9 @@ def decode(probs: list[float], sizes: list[int], threshold: float, min_words: fl
 def evidence(row: list[float], weights: tuple[float, ...], limit: int = 3) -> str:
     """The features that weighed most against a block, in words."""
     pulls = sorted(
-        (w * x, name) for w, x, name in zip(weights, row, FEATURES) if name != "bias" and w * x < 0 and not name.startswith("position")
+        (w * x, name)
+        for w, x, name in zip(weights, row, FEATURES, strict=False)
+        if name != "bias" and w * x < 0 and not name.startswith("position")
     )
     named = [name.replace("ctx ", "neighbours ") for _, name in pulls[:limit]]
     return ", ".join(named) if named else "little article text around it"
