@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, repeat
-from operator import add, attrgetter, eq, mul
+from operator import add, attrgetter, eq, mul, sub, truediv
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -245,14 +245,19 @@ def _shifted(col: list[float], d: int) -> list[float]:
     return [0.0] * -d + col[: len(col) + d]
 
 
+@lru_cache(maxsize=256)
+def _window_widths(n: int, width: int) -> tuple[float, ...]:
+    """How many blocks lie within `width` of each block of a page of n blocks."""
+    return tuple(float(min(n, i + width + 1) - max(0, i - width)) for i in range(n))
+
+
 def _window_means(col: list[float], width: int) -> list[float]:
-    """The mean of `col` over the blocks within `width` of each block."""
+    """The mean of `col` over the blocks within `width` of each block (C-level maps)."""
     n = len(col)
-    sums = [0.0, *accumulate(col)]
-    return [
-        (sums[min(n, i + width + 1)] - sums[max(0, i - width)]) / (min(n, i + width + 1) - max(0, i - width))
-        for i in range(n)
-    ]
+    sums = [0.0, *accumulate(col)]  # sums[k]: the first k blocks
+    upper = sums[width + 1 :] + [sums[-1]] * (width + 1)  # sums[min(n, i + width + 1)]
+    lower = [0.0] * width + sums[: n - width + 1] if n > width else [0.0] * n  # sums[max(0, i - width)]
+    return list(map(truediv, map(sub, upper[:n], lower[:n]), _window_widths(n, width)))
 
 
 def _above(col: list[float], cap: float) -> list[float]:
