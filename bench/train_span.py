@@ -100,7 +100,11 @@ def page(name: str, raw_source, body: str) -> Page:
     restorable = {
         i
         for i, j in enumerate(v.judged)
-        if j.match is None and i not in v.kinds and _restorable(v.reasons.get(i, "")) and not _by_a_rule(v.judged, i)
+        if i < v.end
+        and j.match is None
+        and i not in v.kinds
+        and _restorable(v.reasons.get(i, ""))
+        and not _by_a_rule(v.judged, i)
     }
     matched = {i for i, j in enumerate(v.judged) if j.match is not None}
     gold = Counter(t.lower() for t in _TOKEN.findall(body))
@@ -182,6 +186,7 @@ def kept_blocks(
     outside: float,
 ) -> set[int]:
     s, e = span.DECODERS[decoder](probs, p.sizes, threshold, min_words, p.neutral)
+    e = span.thread_start(p.columns, probs, p.sizes, s, e, threshold)
     out = set()
     for i, pr in enumerate(probs):
         if i in p.kept:
@@ -189,15 +194,21 @@ def kept_blocks(
                 out.add(i)
         elif s <= i < e and i in p.restorable and pr >= restore:
             out.add(i)
+    if not out:  # as the cleaner does: the span's blocks no rule removed rather than nothing
+        out = {i for i in range(s, e) if i not in p.matched}
     return out
 
 
 def _neutral(pages: list[Page]) -> None:
     for p in pages:
-        if not hasattr(p, "neutral"):
-            p.neutral = span.neutral_blocks([list(c) for c in zip(*p.rows, strict=False)]) if p.rows else frozenset()
+        if not hasattr(p, "columns"):
+            p.columns = [list(c) for c in zip(*p.rows, strict=False)] if p.rows else [[] for _ in span.FEATURES]
+            p.neutral = span.neutral_blocks(p.columns)
             # pages cached before `_by_a_rule` joined the restore condition
             p.restorable = {i for i in p.restorable if i - 1 not in p.matched and i + 1 not in p.matched}
+            # and before the rules' end marker joined it
+            after_end = p.columns[span.FEATURES.index("after the rules' end")]
+            p.restorable = {i for i in p.restorable if not after_end[i]}
 
 
 def mean_f1(pages: list[Page], probs: list[list[float]], constants: tuple) -> float:

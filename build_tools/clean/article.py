@@ -616,9 +616,16 @@ def _apply_span(v: Verdicts, title: str) -> None:
     probs = span.probabilities(columns, model.weights)
     sizes = [j.feats.n_words for j in v.judged]
     s, e = span.DECODERS[model.decoder](probs, sizes, model.threshold, model.min_words, span.neutral_blocks(columns))
+    thread = span.thread_start(columns, probs, sizes, s, e, model.threshold)
     kinds, reasons = v.kinds, v.reasons
     for i, j in enumerate(v.judged):
         p = probs[i]
+        if i >= thread:
+            if j.match is None:
+                kinds.pop(i, None)
+                line = v.judged[thread].block.line
+                reasons[i] = f"outside the article, after its end: a thread of dated comments or items from line {line}"
+            continue
         if not s <= i < e:
             if i in kinds and p < model.outside:
                 del kinds[i]
@@ -629,9 +636,16 @@ def _apply_span(v: Verdicts, title: str) -> None:
             if p < model.inside and j.match is None:
                 del kinds[i]
                 reasons[i] = f"not article text: {span.evidence(span.row(columns, i), model.weights)}"
-        elif j.match is None and p >= model.restore and _restorable(reasons.get(i, "")) and not _by_a_rule(v.judged, i):
+        elif i < v.end and j.match is None and p >= model.restore and _restorable(reasons.get(i, "")) and not _by_a_rule(v.judged, i):
             kinds[i] = HEADING if _heading_like(j) and not j.feats.sentence_end and j.block.marked_heading else PARAGRAPH
             reasons.pop(i, None)
+    if not kinds:
+        # Nothing passed as prose (a language without spaces or function words, a page of short
+        # lines): the span's blocks that no rule removed are the article, rather than nothing.
+        for i in range(s, min(e, thread)):
+            if v.judged[i].match is None:
+                kinds[i] = PARAGRAPH
+                reasons.pop(i, None)
 
 
 def find_article(

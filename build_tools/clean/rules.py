@@ -282,6 +282,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|(?:post a|add a|show) comments?|tags?|topics?|more (?:stories|news|videos?) (?:from|on|in)\b.*"
         # reader responses: "Comments (48)", "23 responses", "Guest book"
         r"|(?:comments?|responses?|replies|reactions|entries|discussion)\s*\(\d+\)|\d+\s+(?:responses?|replies|reactions|entries)"
+        # "34 responses to <the headline>", "12 comments on <the headline>", "One thought on <...>"
+        r"|(?:\d+|one|no)\s+(?:responses?|comments?|replies|thoughts?)\s+(?:to|on)\s+\S.{0,150}"
         r"|guest ?book|condolences|written by\s+\S.{0,40}"
         # the closing sections of a reference work or a show's page
         r"|see also|references|external links|bibliography|footnotes|notes and references|credits"

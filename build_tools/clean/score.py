@@ -34,6 +34,7 @@ from .settings import (
     SENTENCE_END_WEIGHT,
     SHARED_PENALTY,
     SHORT_WORDS,
+    URL_IN_PROSE_WORDS,
     STOP_DENSITY_FULL,
     STOP_WEIGHT,
 )
@@ -158,7 +159,8 @@ def _arrow_edge(text: str) -> bool:
 
 def _link_like(text: str) -> bool:
     # plain substring tests first: a regex over every paragraph costs more than all the rest
-    if "://" in text or "www." in text or "@" in text and _EMAIL.search(text):
+    # an address inside a long paragraph is cited by it: the paragraph is no link
+    if text.count(" ") < URL_IN_PROSE_WORDS and ("://" in text or "www." in text or "@" in text and _EMAIL.search(text)):
         return True
     if text.count(" | ") + text.count(" » ") + text.count(" › ") >= 2:
         return True
@@ -327,7 +329,7 @@ def _linked_blocks(texts: list[str], page: str) -> set[int]:
         at = page.find(mark)
         while at >= 0:
             i = bisect_right(starts, at) - 1
-            if mark != "@" or i not in found and _EMAIL.search(texts[i]):
+            if (mark != "@" or i not in found and _EMAIL.search(texts[i])) and texts[i].count(" ") < URL_IN_PROSE_WORDS:
                 found.add(i)
             at = page.find(mark, starts[i + 1] if mark == "@" else at + 1)
     seps: Counter[int] = Counter()

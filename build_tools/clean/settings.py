@@ -23,6 +23,7 @@ SHORT_WORDS = 8  # fewer words than this: too short to judge alone, the neighbou
 BAD_BELOW = 0.45  # a score below this is boilerplate
 GOOD_FROM = 0.72  # a score from this on, with a sentence end (or 60 words), is article prose
 GOOD_WITHOUT_END_WORDS = 60
+URL_IN_PROSE_WORDS = 40  # a block this long holding a web or e-mail address is prose citing it, not a link
 
 # --- the article's context (article.py)
 HEADING_MAX_WORDS = 14
@@ -47,3 +48,5 @@ COLUMN_MIN_WORDS = 12  # a segment of a line laid out in columns this long is pr
 HEADER_MAX_WORDS = 40  # a comment or teaser header is a short line
 CONTEXT_WINDOW = 6  # blocks each side whose verdicts and scores are averaged
 HEADERS_WINDOW = 8  # blocks each side in which comment headers are counted
+THREAD_MIN_UNITS = 3  # dated units (comment headers) in a row after the article: a thread, cut
+THREAD_MIN_WORDS = 150  # words of article text the span must hold before a thread is cut

@@ -471,6 +471,32 @@ def decode(
     return best_span
 
 
+_UNIT = FEATURES.index("a dated unit repeated down the page")
+
+
+def thread_start(
+    columns: list[list[float]], probs: list[float], sizes: list[int], start: int, end: int, threshold: float
+) -> int:
+    """Where a run of dated units (comment headers, teaser dates) begins inside the span [start,
+    end), once the article has had its say: the first such unit with two or more after it (in
+    the span or after it) and `THREAD_MIN_WORDS` words of likely article text before it. `end`
+    when there is none."""
+    flags = columns[_UNIT]
+    units = [i for i in range(start, len(flags)) if flags[i]]
+    if len(units) < settings.THREAD_MIN_UNITS:
+        return end
+    words = 0
+    k = 0
+    for i in range(start, end):
+        if k < len(units) and units[k] == i:
+            if len(units) - k >= settings.THREAD_MIN_UNITS and words >= settings.THREAD_MIN_WORDS:
+                return i
+            k += 1
+        elif probs[i] >= threshold:
+            words += sizes[i]
+    return end
+
+
 def evidence(row: list[float], weights: tuple[float, ...], limit: int = 3) -> str:
     """The features that weighed most against a block, in words."""
     pulls = sorted(
