@@ -34,9 +34,9 @@ from .settings import (
     SENTENCE_END_WEIGHT,
     SHARED_PENALTY,
     SHORT_WORDS,
-    URL_IN_PROSE_WORDS,
     STOP_DENSITY_FULL,
     STOP_WEIGHT,
+    URL_IN_PROSE_WORDS,
 )
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
