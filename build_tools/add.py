@@ -253,7 +253,9 @@ def detected_facts(page: PageFacts, found: DetectedMeta) -> dict[str, str | list
         value = getattr(page, key) or getattr(found, key, "")
         if value and (key != "date" or PartialDate.parse_or_none(value)):
             facts[key] = value
-    authors = list(page.authors or found.authors)
+    # The text's byline may carry a job title ("Maria Lopez, Water correspondent"): names only.
+    from_text = [n for a in found.authors for n in _author_names(a)] or list(found.authors)
+    authors = list(page.authors) or from_text
     if authors:
         facts["authors"] = authors
     return facts
