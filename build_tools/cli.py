@@ -113,8 +113,13 @@ class DossierGroup(click.Group):
         except DossierError as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(1)
+        except BrokenPipeError:
+            # The reader stopped reading (`dossier clean ... | head`): nothing to report.
+            sys.stderr.close()
+            ctx.exit(0)
         except OSError as exc:
-            click.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(1)
 
 
@@ -241,7 +246,8 @@ def check(ctx: click.Context, strict: bool) -> None:
     for e in report.errors:
         click.echo(f"error: {e}", err=True)
     _warn(report.warnings)
-    click.echo(f"checked: {report.summary}; {len(report.errors)} errors, {len(report.warnings)} warnings")
+    click.echo(f"checked: {report.summary}; {plural(len(report.errors), 'error')}, "
+               f"{plural(len(report.warnings), 'warning')}")
     if report.errors or (strict and report.warnings):
         ctx.exit(1)
 
