@@ -281,6 +281,11 @@ def _is_noise(
     return False
 
 
+def _shouted(tokens: tuple[str, ...]) -> bool:
+    """Written in capitals although longer than an acronym ("MADRID", "BRUSSELS")."""
+    return any(len(t) > 4 and t.isupper() for t in tokens)
+
+
 def suggest_actors(
     sources: Sequence[CleanSource], actors: Sequence[ActorDef], min_count: int = 2
 ) -> list[Suggestion]:
@@ -328,7 +333,8 @@ def suggest_actors(
         titled = any(o.titled for o in seen)
         if len(seen) < min_count and not (titled and len(key) >= 2):
             continue
-        name = " ".join(sorted(forms_of[key].items(), key=lambda f: (-f[1], f[0]))[0][0])
+        # On a tie, the form in ordinary case leads: "Madrid" rather than a dateline's "MADRID".
+        name = " ".join(sorted(forms_of[key].items(), key=lambda f: (-f[1], _shouted(f[0]), f[0]))[0][0])
         variants = {" ".join(form) for member in members for form in forms_of[member]}
         suggestions.append(
             Suggestion(

@@ -141,3 +141,12 @@ def test_yaml_quotes_names_yaml_would_misread():
     text = suggestions_yaml([Suggestion("No", "place", ("On",), 2, ("a",), "No is a place.")])
     (entry,) = yaml.safe_load(text)
     assert entry["name"] == "No" and entry["aliases"] == ["On"]
+
+
+def test_a_name_seen_in_capitals_in_a_dateline_is_proposed_in_ordinary_case():
+    found = names(suggest_actors([source(
+        "MADRID (Reuters) - Ministers met to discuss the drought on Tuesday afternoon.",
+        "Farmers marched through the streets of Madrid to ask for water.",
+    )], []))
+    assert "Madrid" in found and "MADRID" not in found
+    assert found["Madrid"].aliases == ("MADRID",)
