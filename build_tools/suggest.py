@@ -194,7 +194,11 @@ def _occurrences(sources: Sequence[CleanSource], actors: Sequence[ActorDef]) -> 
                 text = text[:start] + "|" * (end - start) + text[end:]
             spans = sentence_spans(text)
             starts = {s for s, _ in spans}
-            for tokens, start, _end, before, after in _sequences(text):
+            for tokens, start, end, before, after in _sequences(text):
+                if text[end:].lstrip(" ").startswith("|") and text[end:end + 1] == " ":
+                    # Right before a curated alias: the first name of a curated person ("Pere"
+                    # of "Pere Aragonès" when "Aragonès" is the alias), not a name of its own.
+                    continue
                 opened = text[:start].rstrip()
                 # After an opening quote (one preceded by a space), not after a closing one.
                 initial = start in starts or (
