@@ -155,7 +155,7 @@ def test_a_name_seen_in_capitals_in_a_dateline_is_proposed_in_ordinary_case():
 def test_the_first_name_in_front_of_a_curated_alias_is_not_a_name_of_its_own():
     actors = [ActorDef("pere-aragones", "Aragonès", "person")]
     found = names(suggest_actors([source(
-        "Pere Aragonès, the Catalan president, asked Madrid for money on Monday morning.",
-        "Pere Aragonès said later that Madrid had not answered him yet.",
+        "On Monday morning, Pere Aragonès asked Madrid for money for the reservoirs.",
+        "Later that day, Pere Aragonès said that Madrid had not answered him yet.",
     )], actors))
     assert "Pere" not in found and "Madrid" in found
