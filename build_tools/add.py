@@ -2,7 +2,7 @@
 
 `add_source` copies the file into `dossier/sources/` under a name of its own that never overwrites
 anything: `<date or stem>_<first 8 hex digits of its sha256>.<ext>`. It adds an entry for it at the end
-of `dossier/sources.yml` (a round-trip edit that keeps the curator's comments and order), with
+of `dossier/sources.yml` (after the curator's text, which stays byte for byte as it was), with
 what was read from the page under `detected:` (title, publisher, date, url, authors): the site
 shows those as *(detected)* until the curator writes a value of their own next to them. It
 refuses a file whose bytes are already in the dossier.

@@ -381,9 +381,10 @@ def add(ctx: click.Context, file: Path) -> None:
 
     \b
     The file is copied into dossier/sources/ under a new name (never over another),
-    and what could be read from it (title, publisher, date, authors) is added to
-    dossier/sources.yml, marked 'detected' for you to check. Prints the actors and
-    topics it mentions. A file already in the dossier is refused. Example:
+    and what could be read from it (title, publisher, date, address, authors) is added
+    to dossier/sources.yml under 'detected:'; the site marks those as (detected) until
+    you write your own value next to them. Prints the actors and topics it mentions.
+    A file already in the dossier is refused. Example:
       dossier add ~/Downloads/article.html && dossier build
     """
     from .add import add_source, describe
