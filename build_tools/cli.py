@@ -87,6 +87,12 @@ class StageProgress:
         elif not self.verbose:
             self._line(f"[{n}/{len(self.stages)}] {label}")
 
+    def close(self) -> None:
+        """End the bar's line, so that an error or a warning starts on a line of its own."""
+        if self._bar is not None:
+            self._bar.render_finish()
+            self._bar = None
+
     def _line(self, text: str) -> None:
         click.echo(text, err=True)
 
@@ -161,7 +167,10 @@ def build(ctx: click.Context, strict: bool, site_dir: Path | None, verbose: bool
 
     _setup_logging()
     progress = StageProgress(STAGES, verbose=verbose)
-    result = build_project(_root(ctx), strict=strict, site_dir=site_dir, on_stage=progress)
+    try:
+        result = build_project(_root(ctx), strict=strict, site_dir=site_dir, on_stage=progress)
+    finally:
+        progress.close()
     _warn(result.warnings)
     d = result.dossier
     click.echo(
