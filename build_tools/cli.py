@@ -117,7 +117,8 @@ class DossierGroup(click.Group):
         try:
             return super().invoke(ctx)
         except DossierError as exc:
-            click.echo(f"error: {exc}", err=True)
+            for message in getattr(exc, "messages", None) or (str(exc),):
+                click.echo(f"error: {message}", err=True)
             ctx.exit(1)
         except BrokenPipeError:
             # The reader stopped reading (`dossier clean ... | head`): nothing to report.
