@@ -238,7 +238,7 @@ def actor_network(d: Dossier, *, width: int = 720, height: int = 480) -> Md:
         parts.append(
             f'<a href="{_href("actors/" + v + ".md")}"><title>{_text(actor.name)}: '
             f"{count} mention{'s' if count != 1 else ''}</title>"
-            f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}" fill="{colour}" fill-opacity="0.85" stroke="#fff" stroke-width="1"/>'
+            f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(r)}" fill="{colour}" fill-opacity="1" stroke="#fff" stroke-width="1"/>'
             f'<text x="{_num(tx)}" y="{_num(y + 4)}" text-anchor="{anchor}">{_text(actor.name)}</text></a>'
         )
     parts.append("</svg>")
