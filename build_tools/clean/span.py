@@ -483,27 +483,37 @@ def decode(
 _UNIT = FEATURES.index("a dated unit repeated down the page")
 
 
-def thread_start(
-    columns: list[list[float]], probs: list[float], sizes: list[int], start: int, end: int, threshold: float
-) -> int:
-    """Where a run of dated units (comment headers, teaser dates) begins inside the span [start,
-    end), once the article has had its say: the first such unit with two or more after it (in
-    the span or after it) and `THREAD_MIN_WORDS` words of likely article text before it. `end`
-    when there is none."""
+def thread_start(columns: list[list[float]], probs: list[float], sizes: list[int], start: int, end: int, threshold: float) -> int:
+    """Where a thread of dated units (comment headers, teaser cards) begins inside the span
+    [start, end), once the article has had its say: the first such unit followed by two more
+    (in the span or after it), each within `THREAD_GAP` blocks of the one before and with a
+    comment's prose (`THREAD_BODY_WORDS`) between them, and with `THREAD_MIN_WORDS` words of
+    likely article text before it. `end` when there is none."""
     flags = columns[_UNIT]
     units = [i for i in range(start, len(flags)) if flags[i]]
-    if len(units) < settings.THREAD_MIN_UNITS:
+    need = settings.THREAD_MIN_UNITS
+    if len(units) < need:
         return end
     words = 0
     k = 0
     for i in range(start, end):
         if k < len(units) and units[k] == i:
-            if len(units) - k >= settings.THREAD_MIN_UNITS and words >= settings.THREAD_MIN_WORDS:
+            if words >= settings.THREAD_MIN_WORDS and _is_thread(units[k : k + need], sizes, need):
                 return i
             k += 1
         elif probs[i] >= threshold:
             words += sizes[i]
     return end
+
+
+def _is_thread(units: list[int], sizes: list[int], need: int) -> bool:
+    """`need` units in a row, each close after the one before with a body of prose between."""
+    if len(units) < need:
+        return False
+    for a, b in zip(units, units[1:], strict=False):
+        if b - a > settings.THREAD_GAP or max(sizes[a + 1 : b], default=0) < settings.THREAD_BODY_WORDS:
+            return False
+    return True
 
 
 def evidence(row: list[float], weights: tuple[float, ...], limit: int = 3) -> str:
