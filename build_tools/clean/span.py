@@ -213,7 +213,10 @@ def _dated_units(judged: list[Judged]) -> list[bool]:
     comments (user, date, time) and the date lines of teaser cards."""
     # words counted on the text: a rule-matched block (a date line) carries no features
     texts = [j.block.text for j in judged]
-    shapes = [_unit_shape(t) if t and t.count(" ") < _UNIT_MAX_WORDS and _DATED.search(t) else "" for t in texts]
+    shapes = [
+        _unit_shape(t) if t and t.count(" ") < _UNIT_MAX_WORDS and (_HAS_DIGIT(t) or "ago" in t) and _DATED.search(t) else ""
+        for t in texts
+    ]
     counts = Counter(shapes)
     return [bool(s) and counts[s] >= 3 for s in shapes]
 
@@ -222,6 +225,7 @@ _UNIT_MAX_WORDS = 15
 # A date or a time in a short line: what makes a repeated line a comment's or a card's header
 # ("Heather on October 23rd, 2012 1:37 pm", "3 hours ago"), not a numbered list's item.
 _MONTH_ABBREVIATIONS = "|".join(sorted({m[:3] for lang in vocab.LANGUAGES for m in vocab.MONTHS[lang]}))
+_HAS_DIGIT = re.compile(r"\d").search
 _DATED = re.compile(
     rf"\d{{1,2}}:\d{{2}}|\b(?:19|20)\d\d\b|\bago\b|\b(?:{_MONTH_ABBREVIATIONS})[^\W\d]*\.? \d"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\.? (?:{_MONTH_ABBREVIATIONS})",
