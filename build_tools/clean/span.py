@@ -211,10 +211,13 @@ def _unit_shape(text: str) -> str:
 def _dated_units(judged: list[Judged]) -> list[bool]:
     """Short lines with a digit whose shape recurs three times or more on the page: the headers of
     comments (user, date, time) and the date lines of teaser cards."""
-    # words counted on the text: a rule-matched block (a date line) carries no features
-    texts = [j.block.text for j in judged]
+    # words counted on the text: a rule-matched block (a date line) carries no features; a live
+    # page's entry times are the article's own sequence, not a thread's headers
+    texts = ["" if j.match is not None and j.match.rule.category == "live" else j.block.text for j in judged]
     shapes = [
-        _unit_shape(t) if t and t.count(" ") < _UNIT_MAX_WORDS and (_HAS_DIGIT(t) or "ago" in t) and _DATED.search(t) else ""
+        _unit_shape(t)
+        if t and t.count(" ") < _UNIT_MAX_WORDS and (_HAS_DIGIT(t) or "ago" in t) and _DATED.search(t)
+        else ""
         for t in texts
     ]
     counts = Counter(shapes)
@@ -487,7 +490,9 @@ def decode(
 _UNIT = FEATURES.index("a dated unit repeated down the page")
 
 
-def thread_start(columns: list[list[float]], probs: list[float], sizes: list[int], start: int, end: int, threshold: float) -> int:
+def thread_start(
+    columns: list[list[float]], probs: list[float], sizes: list[int], start: int, end: int, threshold: float
+) -> int:
     """Where a thread of dated units (comment headers, teaser cards) begins inside the span
     [start, end), once the article has had its say: the first such unit followed by two more
     (in the span or after it), each within `THREAD_GAP` blocks of the one before and with a
