@@ -9,8 +9,10 @@ Hand-written pages in docs/ (anything not in `render.GENERATED`) are never touch
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -20,10 +22,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .load import Project
+from . import staging
+from .load import Project, find_project
 from .model import Dossier
 from .pipeline import Prepared, prepare
 from .render import GENERATED
+from .render.markdown import html_text
 from .yamlfile import DossierError
 
 DEFAULT_EPOCH = 946684800  # 2000-01-01: used when no source has a date
@@ -97,8 +101,11 @@ def copy_hand_written(docs: Path, target: Path) -> None:
 def write_pages(pages: dict[str, str], docs: Path) -> None:
     for rel, text in pages.items():
         path = docs / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise named(exc, path) from None
 
 
 def sync_pages(pages: dict[str, str], docs: Path) -> list[str]:
@@ -128,6 +135,16 @@ def sync_pages(pages: dict[str, str], docs: Path) -> list[str]:
     return changed
 
 
+def named(exc: OSError, path: Path) -> OSError:
+    """The error with the path that failed, for a one-line message (a failed write, such as
+    ENOSPC, often carries no file name of its own)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS) and exc.filename2 is not None:
+        return type(exc)(exc.errno, exc.strerror, str(exc.filename2))  # a copy: the target failed
+    if exc.filename is None:
+        return type(exc)(exc.errno, exc.strerror or str(exc), str(path))
+    return exc
+
+
 HOOKS = Path(__file__).parent / "mkdocs_hooks.py"
 
 
@@ -153,7 +170,8 @@ def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, stric
 
     options: dict[str, Any] = {"docs_dir": str(docs_dir), "site_dir": str(site_dir), "strict": strict, **overrides}
     if site_name:
-        options["site_name"] = site_name
+        # The theme prints the site name as it is, in the header and in <title>: HTML text.
+        options["site_name"] = html_text(site_name)
     with _env(SOURCE_DATE_EPOCH=str(epoch)):
         try:
             options.setdefault("hooks", build_hooks(config_file))
@@ -164,6 +182,8 @@ def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, stric
             build(cfg)
         except exceptions.Abort as exc:
             raise DossierError(f"mkdocs build failed: {exc}") from None
+        except OSError as exc:
+            raise named(exc, site_dir) from None
 
 
 def stage_site(prepared: Prepared, stage_docs: Path, site_dir: Path, *, strict: bool,
@@ -195,46 +215,41 @@ def configured_site_dir(config_file: Path, root: Path) -> Path:
     return config_file.parent / site_dir
 
 
-def _replace_dir(new: Path, final: Path) -> None:
-    old = final.with_name(final.name + ".dossier-old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        final.rename(old)
-    shutil.move(str(new), str(final))  # a rename, unless site_dir is on another filesystem
-    if old.exists():
-        shutil.rmtree(old)
+def _stderr(message: str) -> None:  # the default `log` of a build: one line on stderr
+    print(message, file=sys.stderr, flush=True)
 
 
 def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = None,
-                  on_stage: StageHook | None = None) -> BuildResult:
+                  on_stage: StageHook | None = None, log: Callable[[str], None] = _stderr) -> BuildResult:
+    """The whole build, all or nothing; see `staging` for the guards around the swap."""
     stage = on_stage or (lambda name, detail: None)
-    prepared = prepare(root, stage)
-    stage("mkdocs", _plural(len(prepared.pages), "page"))
-    root = prepared.project.root
+    root = find_project(root)
     config_file = mkdocs_config_file(root)
-    docs = root / "docs"
-    final_site = (site_dir or configured_site_dir(config_file, root)).resolve()
-    staging = Path(tempfile.mkdtemp(prefix=".dossier-build-", dir=root))
-    try:
-        stage_docs = staging / "docs"
-        new_site = staging / "site"
-        stage_site(prepared, stage_docs, new_site, strict=strict)
-        # Both succeeded: swap in the generated docs, then the site.
-        docs.mkdir(exist_ok=True)
-        for name in GENERATED:
-            target = docs / name
-            if target.is_dir():
-                shutil.rmtree(target)
-            elif target.exists():
-                target.unlink()
-            if (stage_docs / name).exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                (stage_docs / name).rename(target)
-        final_site.parent.mkdir(parents=True, exist_ok=True)
-        _replace_dir(new_site, final_site)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    if site_dir is not None:
+        final_site = staging.check_site_dir(root, site_dir, given_as=f"--site-dir {site_dir}")
+    else:
+        final_site = staging.check_site_dir(root, configured_site_dir(config_file, root),
+                                            given_as=f"{config_file.name}: site_dir")
+    with staging.project_lock(root, log), staging.signals_as_exceptions():
+        staging.recover(root)
+        staging.clean_stale(root, final_site)
+        # checked again under the lock: another build may have changed it while this one waited
+        staging.check_site_dir(root, final_site, given_as=f"site folder {final_site}")
+        prepared = prepare(root, stage)
+        stage("mkdocs", _plural(len(prepared.pages), "page"))
+        docs = root / "docs"
+        work = Path(tempfile.mkdtemp(prefix=staging.STAGING_PREFIX, dir=root))
+        new_site = staging.site_staging_dir(final_site)
+        try:
+            stage_docs = work / "docs"
+            final_site.parent.mkdir(parents=True, exist_ok=True)
+            stage_site(prepared, stage_docs, new_site, strict=strict)
+            staging.mark_site(new_site)
+            # Both succeeded: swap in the generated docs and the site, as one journalled step.
+            staging.swap_in(root, docs, stage_docs, GENERATED, final_site, new_site)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+            shutil.rmtree(new_site, ignore_errors=True)
     stage("done", "")
     return BuildResult(dossier=prepared.dossier, pages=len(prepared.pages), site_dir=final_site,
                        warnings=prepared.warnings)
@@ -242,8 +257,10 @@ def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = N
 
 def generate_docs(root: Path) -> tuple[Project, Dossier, list[str]]:
     """Write the generated pages into docs/ (changed files only), without running mkdocs."""
-    prepared = prepare(root)
-    changed = sync_pages(prepared.pages, prepared.project.root / "docs")
+    with staging.project_lock(find_project(root), _stderr):
+        staging.recover(find_project(root))
+        prepared = prepare(root)
+        changed = sync_pages(prepared.pages, prepared.project.root / "docs")
     return prepared.project, prepared.dossier, changed
 
 
@@ -327,7 +344,7 @@ def serve_project(root: Path, *, dev_addr: str | None = None, log: Callable[[str
         with _env(SOURCE_DATE_EPOCH=str(build_epoch(dossier))):
             kwargs: dict[str, Any] = {"dev_addr": dev_addr} if dev_addr else {}
             config_file = mkdocs_config_file(root)
-            serve(config_file=str(config_file), livereload=True, site_name=project.config.title,
+            serve(config_file=str(config_file), livereload=True, site_name=html_text(project.config.title),
                   hooks=build_hooks(config_file), **kwargs)
     finally:
         stop.set()
