@@ -139,3 +139,30 @@ def test_first_characters_of_a_pattern_are_an_over_estimate_never_an_under_estim
     assert _first_chars("x?") is None  # matches the empty line
     spaces = _first_chars(r"\s*end")
     assert spaces is not None and {" ", "\t", "e", "E"} <= spaces
+
+
+def test_a_live_page_s_timed_entries_are_no_comment_thread():
+    entries = [
+        (
+            "16:55 BST",
+            "The wind has swung round to the south-west and the umpires have held the next final for ten minutes.",
+        ),
+        (
+            "16:40 BST",
+            "The quad sculls final is under way, and the three crews are level as they pass the first marker.",
+        ),
+        (
+            "16:25 BST",
+            "Spectators are lining both banks for the last races of the day, the biggest crowd of the regatta.",
+        ),
+        (
+            "16:10 BST",
+            "The organisers say the programme will finish on time despite the wind, with two finals to come.",
+        ),
+    ]
+    parts = ["Regatta finals: live", *ARTICLE]
+    for time, body in entries:
+        parts += [time, body]
+    raw = RawSource(id="t", file="t.txt", format="text", text="\n\n".join(parts) + "\n", encoding="utf-8")
+    kept = [p.text for p in clean_source(raw).paragraphs]
+    assert all(body in kept for _, body in entries)

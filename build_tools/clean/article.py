@@ -620,7 +620,7 @@ def _apply_span(v: Verdicts, title: str) -> None:
     kinds, reasons = v.kinds, v.reasons
     for i, j in enumerate(v.judged):
         p = probs[i]
-        if i >= thread:
+        if thread < e and i >= thread:
             if j.match is None:
                 kinds.pop(i, None)
                 line = v.judged[thread].block.line

@@ -26,6 +26,7 @@ from operator import add, attrgetter, eq, mul, sub, truediv
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
+from .. import vocab
 from . import settings
 from .rules import END, Match
 
@@ -210,14 +211,29 @@ def _unit_shape(text: str) -> str:
 def _dated_units(judged: list[Judged]) -> list[bool]:
     """Short lines with a digit whose shape recurs three times or more on the page: the headers of
     comments (user, date, time) and the date lines of teaser cards."""
-    # words counted on the text: a rule-matched block (a date line) carries no features
-    texts = [j.block.text for j in judged]
-    shapes = [_unit_shape(t) if t and t.count(" ") < _UNIT_MAX_WORDS and _digits(t) else "" for t in texts]
+    # words counted on the text: a rule-matched block (a date line) carries no features; a live
+    # page's entry times are the article's own sequence, not a thread's headers
+    texts = ["" if j.match is not None and j.match.rule.category == "live" else j.block.text for j in judged]
+    shapes = [
+        _unit_shape(t)
+        if t and t.count(" ") < _UNIT_MAX_WORDS and (_HAS_DIGIT(t) or "ago" in t) and _DATED.search(t)
+        else ""
+        for t in texts
+    ]
     counts = Counter(shapes)
     return [bool(s) and counts[s] >= 3 for s in shapes]
 
 
 _UNIT_MAX_WORDS = 15
+# A date or a time in a short line: what makes a repeated line a comment's or a card's header
+# ("Heather on October 23rd, 2012 1:37 pm", "3 hours ago"), not a numbered list's item.
+_MONTH_ABBREVIATIONS = "|".join(sorted({m[:3] for lang in vocab.LANGUAGES for m in vocab.MONTHS[lang]}))
+_HAS_DIGIT = re.compile(r"\d").search
+_DATED = re.compile(
+    rf"\d{{1,2}}:\d{{2}}|\b(?:19|20)\d\d\b|\bago\b|\b(?:{_MONTH_ABBREVIATIONS})[^\W\d]*\.? \d"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\.? (?:{_MONTH_ABBREVIATIONS})",
+    re.IGNORECASE,
+)
 
 
 def _vocabulary(text: str) -> set[str]:
@@ -477,24 +493,36 @@ _UNIT = FEATURES.index("a dated unit repeated down the page")
 def thread_start(
     columns: list[list[float]], probs: list[float], sizes: list[int], start: int, end: int, threshold: float
 ) -> int:
-    """Where a run of dated units (comment headers, teaser dates) begins inside the span [start,
-    end), once the article has had its say: the first such unit with two or more after it (in
-    the span or after it) and `THREAD_MIN_WORDS` words of likely article text before it. `end`
-    when there is none."""
+    """Where a thread of dated units (comment headers, teaser cards) begins inside the span
+    [start, end), once the article has had its say: the first such unit followed by two more
+    (in the span or after it), each within `THREAD_GAP` blocks of the one before and with a
+    comment's prose (`THREAD_BODY_WORDS`) between them, and with `THREAD_MIN_WORDS` words of
+    likely article text before it. `end` when there is none."""
     flags = columns[_UNIT]
     units = [i for i in range(start, len(flags)) if flags[i]]
-    if len(units) < settings.THREAD_MIN_UNITS:
+    need = settings.THREAD_MIN_UNITS
+    if len(units) < need:
         return end
     words = 0
     k = 0
     for i in range(start, end):
         if k < len(units) and units[k] == i:
-            if len(units) - k >= settings.THREAD_MIN_UNITS and words >= settings.THREAD_MIN_WORDS:
+            if words >= settings.THREAD_MIN_WORDS and _is_thread(units[k : k + need], sizes, need):
                 return i
             k += 1
         elif probs[i] >= threshold:
             words += sizes[i]
     return end
+
+
+def _is_thread(units: list[int], sizes: list[int], need: int) -> bool:
+    """`need` units in a row, each close after the one before with a body of prose between."""
+    if len(units) < need:
+        return False
+    for a, b in zip(units, units[1:], strict=False):
+        if b - a > settings.THREAD_GAP or max(sizes[a + 1 : b], default=0) < settings.THREAD_BODY_WORDS:
+            return False
+    return True
 
 
 def evidence(row: list[float], weights: tuple[float, ...], limit: int = 3) -> str:
