@@ -352,3 +352,22 @@ def test_names_that_are_index_pages_get_their_own_page(project: Path) -> None:
         f.write("\n- id: index\n  name: Somewhere\n  kind: place\n")
     with pytest.raises(DossierError, match=r"actors.yml:\d+: id 'index' is the name of the actors' index page"):
         load_project(project)
+
+
+def test_hand_written_pages_that_lead_outside_the_project_are_left_out(tmp_path: Path) -> None:
+    from build_tools.publish import build_project
+
+    root = make_hostile_project(tmp_path / "project")
+    (root / "docs" / "leak.md").symlink_to(tmp_path / "outside" / "secret.txt")
+    (root / "docs" / "leaks").symlink_to(tmp_path / "outside")
+    (root / "docs" / "dangling.md").symlink_to(tmp_path / "nowhere.md")
+    result = build_project(root)
+    warnings = "\n".join(result.warnings)
+    assert "docs/leak.md: a link to" in warnings and "left out of the site" in warnings
+    assert "docs/leaks: a link to" in warnings
+    assert "docs/dangling.md: a symlink to" in warnings
+    assert not (root / "site" / "leak").exists() and not (root / "site" / "leaks").exists()
+    for path in (root / "site").rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".md", ".txt"):
+            assert SECRET not in path.read_text(encoding="utf-8", errors="replace"), path
+    assert (root / "site" / "about" / "index.html").is_file()  # the curator's own pages are there
