@@ -127,6 +127,7 @@ def load_project(root: Path, *, with_sources: bool = True) -> Project:
         metas = load_source_metas(ddir / "sources.yml", _rel(root, ddir / "sources.yml"), {a.id for a in actors} or None)
     sources: tuple[RawSource, ...] = ()
     warnings.extend(override_warnings(root))
+    warnings.extend(docs_warnings(root))
     if with_sources:
         with errors.part():
             sources, source_warnings = load_sources(ddir / "sources", metas, root)
@@ -291,6 +292,16 @@ def outside_project(root: Path, path: Path) -> str:
     if not target.is_relative_to(root.resolve()):
         return f"a link to {target}, outside the project; refused"
     return ""
+
+
+def docs_warnings(root: Path) -> list[str]:
+    """Warnings for the hand-written files of docs/ that lead outside the project (the build
+    leaves them out of the site)."""
+    folder = root / "docs"
+    if not folder.is_dir():
+        return []
+    return [f"{_rel(root, path)}: {refused}; left out of the site"
+            for path in sorted(folder.rglob("*")) if (refused := outside_project(root, path))]
 
 
 def override_warnings(root: Path) -> list[str]:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from . import staging
-from .load import Project, find_project
+from .load import Project, find_project, outside_project
 from .model import Dossier
 from .pipeline import Prepared, prepare
 from .render import GENERATED
@@ -83,17 +83,19 @@ def mkdocs_config_file(root: Path) -> Path:
 
 
 def copy_hand_written(docs: Path, target: Path) -> None:
-    """Copy the curator's own pages and assets from docs/ (not the generated parts)."""
+    """Copy the curator's own pages and assets from docs/ (not the generated parts, nor a
+    symlink that leads outside the project: load.py warns about those)."""
     target.mkdir(parents=True, exist_ok=True)
     if not docs.is_dir():
         return
     generated = {docs / name for name in GENERATED}
+    root = docs.parent
     for entry in sorted(docs.iterdir()):
-        if entry in generated or entry.name.startswith(".dossier"):
+        if entry in generated or entry.name.startswith(".dossier") or outside_project(root, entry):
             continue
         if entry.is_dir():
             shutil.copytree(entry, target / entry.name, ignore=lambda d, names: [
-                n for n in names if Path(d) / n in generated])
+                n for n in names if Path(d) / n in generated or outside_project(root, Path(d) / n)])
         else:
             shutil.copy2(entry, target / entry.name)
 

@@ -54,6 +54,7 @@ _SITE_OLD = ".dossier-old"
 
 # --- where the site may go ------------------------------------------------------------------
 
+
 def _is_previous_site(folder: Path) -> bool:
     """A site that a build made: it has our marker, or (sites built before the marker existed)
     the files that every mkdocs-material build writes."""
@@ -70,17 +71,23 @@ def check_site_dir(root: Path, site_dir: Path, *, given_as: str) -> Path:
     protected = {"the project folder": root, "docs/": root / "docs", "dossier/": root / "dossier"}
     for what, folder in protected.items():
         if site == folder or (what != "the project folder" and site.is_relative_to(folder)):
-            raise DossierError(f"{given_as}: the site folder {site} is {'' if site == folder else 'inside '}{what}; "
-                               "a build replaces the whole site folder, so it must be a folder of its own "
-                               "(the default is site/)")
+            raise DossierError(
+                f"{given_as}: the site folder {site} is {'' if site == folder else 'inside '}{what}; "
+                "a build replaces the whole site folder, so it must be a folder of its own "
+                "(the default is site/)"
+            )
     if root.is_relative_to(site):
-        raise DossierError(f"{given_as}: the site folder {site} holds the project folder; "
-                           "a build replaces the whole site folder: choose a folder of its own (e.g. site/)")
+        raise DossierError(
+            f"{given_as}: the site folder {site} holds the project folder; "
+            "a build replaces the whole site folder: choose a folder of its own (e.g. site/)"
+        )
     if site.is_symlink() or (site.exists() and not site.is_dir()):
         raise DossierError(f"{given_as}: {site} exists and is not a folder; choose another site folder")
     if site.is_dir() and any(site.iterdir()) and not _is_previous_site(site):
-        raise DossierError(f"{given_as}: {site} already holds files that no dossier build made "
-                           f"(no {SITE_MARKER} marker); move them away or choose another site folder")
+        raise DossierError(
+            f"{given_as}: {site} already holds files that no dossier build made "
+            f"(no {SITE_MARKER} marker); move them away or choose another site folder"
+        )
     return site
 
 
@@ -93,8 +100,10 @@ def check_bundle_output(root: Path, output: Path) -> Path:
     target = output.resolve()
     for folder in (root / "docs", root / "dossier"):
         if target.is_relative_to(folder):
-            raise DossierError(f"--output {output}: {target} is inside {folder.name}/; write the bundle elsewhere "
-                               "(the default is dist/)")
+            raise DossierError(
+                f"--output {output}: {target} is inside {folder.name}/; write the bundle elsewhere "
+                "(the default is dist/)"
+            )
     if target.is_dir():
         raise DossierError(f"--output {output}: {target} is a folder; name the zip file to write")
     if target.exists() and not zipfile.is_zipfile(target):
@@ -103,11 +112,13 @@ def check_bundle_output(root: Path, output: Path) -> Path:
 
 
 def mark_site(site: Path) -> None:
-    (site / SITE_MARKER).write_text("This folder is a site built by 'dossier build'; the next build replaces it.\n",
-                                    encoding="utf-8")
+    (site / SITE_MARKER).write_text(
+        "This folder is a site built by 'dossier build'; the next build replaces it.\n", encoding="utf-8"
+    )
 
 
 # --- one build at a time --------------------------------------------------------------------
+
 
 def _open_lock(path: Path) -> int:
     try:
@@ -139,8 +150,10 @@ def project_lock(root: Path, log: Callable[[str], None]) -> Iterator[None]:
         except BlockingIOError:
             if not told:
                 other = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
-                log(f"another build of this project is running{f' (process {other})' if other else ''}; "
-                    "waiting for it to finish")
+                log(
+                    f"another build of this project is running{f' (process {other})' if other else ''}; "
+                    "waiting for it to finish"
+                )
                 told = True
             fcntl.flock(fd, fcntl.LOCK_EX)
         if _still_linked(fd, path):
@@ -158,6 +171,7 @@ def project_lock(root: Path, log: Callable[[str], None]) -> Iterator[None]:
 
 # --- staging folders and signals ------------------------------------------------------------
 
+
 def site_staging_dir(site: Path) -> Path:
     return site.with_name(f".{site.name}{_SITE_STAGING}{os.getpid()}")
 
@@ -172,7 +186,9 @@ def clean_stale(root: Path, site: Path) -> list[Path]:
     removed: list[Path] = []
     candidates = [p for p in root.glob(STAGING_PREFIX + "*") if p.is_dir() and not p.is_symlink()]
     if site.parent.is_dir():
-        candidates += [p for p in site.parent.glob(f".{site.name}{_SITE_STAGING}*") if p.is_dir() and not p.is_symlink()]
+        candidates += [
+            p for p in site.parent.glob(f".{site.name}{_SITE_STAGING}*") if p.is_dir() and not p.is_symlink()
+        ]
         old = _site_backup(site)
         if old.is_dir() and not old.is_symlink():
             candidates.append(old)
@@ -216,6 +232,7 @@ def signals_held() -> Iterator[None]:
 
 
 # --- the journalled swap --------------------------------------------------------------------
+
 
 def _checkpoint(name: str) -> None:
     """Tests kill the build at a named step (DOSSIER_KILL_AT=name) to check the recovery."""

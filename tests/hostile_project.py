@@ -20,7 +20,7 @@ PAYLOADS = tuple(line for line in (HOSTILE / "payloads.txt").read_text(encoding=
 # File names an attacker could give a saved page (no '/', which no file name holds).
 HOSTILE_NAMES = (
     "<img src=x onerror=alert(701)>.txt",
-    "\" onmouseover=\"alert(702)\" x=\".txt",
+    '" onmouseover="alert(702)" x=".txt',
     "[x](javascript:alert(703)).txt",
     "{: onclick=alert(704) } `code` *em*.txt",
     "<svg onload=alert(705)>.html",
@@ -30,10 +30,12 @@ SECRET = "SECRET-OUTSIDE-THE-DOSSIER-7f3a"
 
 
 def _body(n: int) -> str:
-    return (f"BRUSSELS (AFP) - Acme Corp and the coalition held talks on Wednesday, number {n}, "
-            "and the Ministry of Tests said the budget rose to 12 million dollars.\n\n"
-            "A second paragraph of ordinary article text, long enough for the cleaner to keep it "
-            "as the body of the article that it is.\n")
+    return (
+        f"BRUSSELS (AFP) - Acme Corp and the coalition held talks on Wednesday, number {n}, "
+        "and the Ministry of Tests said the budget rose to 12 million dollars.\n\n"
+        "A second paragraph of ordinary article text, long enough for the cleaner to keep it "
+        "as the body of the article that it is.\n"
+    )
 
 
 def make_hostile_project(dest: Path, *, outside: Path | None = None) -> Path:
@@ -58,7 +60,9 @@ def make_hostile_project(dest: Path, *, outside: Path | None = None) -> Path:
         (sources / name).write_text(text, encoding="utf-8")
     # Control characters and DEL in a first line (they break mkdocs' front matter if left in).
     (sources / "200_control.txt").write_text(
-        "Title \x7f with \x1b[31m control \x0b chars \x08\x85\x9b and \u2028 separators\n\n" + _body(200), encoding="utf-8")
+        "Title \x7f with \x1b[31m control \x0b chars \x08\x85\x9b and \u2028 separators\n\n" + _body(200),
+        encoding="utf-8",
+    )
     # Symlinks: to a file outside the project, to /etc/passwd, dangling, and one inside the project.
     outside = outside or dest.parent / "outside"
     outside.mkdir(parents=True, exist_ok=True)
@@ -89,8 +93,29 @@ if __name__ == "__main__":  # build one by hand: python tests/hostile_project.py
 # --- what may not be in a built page --------------------------------------------------------
 
 # Elements that only an input could have put there: neither the theme nor our templates make them.
-FOREIGN_TAGS = {"script", "img", "iframe", "object", "embed", "math", "mi", "b", "frame", "frameset", "base", "meta",
-                "link", "style", "video", "audio", "source", "marquee", "foreignobject", "animate", "set"}
+FOREIGN_TAGS = {
+    "script",
+    "img",
+    "iframe",
+    "object",
+    "embed",
+    "math",
+    "mi",
+    "b",
+    "frame",
+    "frameset",
+    "base",
+    "meta",
+    "link",
+    "style",
+    "video",
+    "audio",
+    "source",
+    "marquee",
+    "foreignobject",
+    "animate",
+    "set",
+}
 # The admonitions and collapsible blocks that the payloads would make if a paragraph or a name
 # were read as Markdown: their titles (the payloads' own) or their kind (none of ours is a danger).
 _PAYLOAD_BLOCK = re.compile(r"alert|^x$|^Collapsed")
@@ -108,7 +133,11 @@ def input_markup(document: str, *, fragment: bool = False, where: str = "") -> l
     if not document.strip():
         return []
     document = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", document)  # lxml refuses them; not markup
-    root = lxml_html.fragment_fromstring(document, create_parent="div") if fragment else lxml_html.document_fromstring(document)
+    root = (
+        lxml_html.fragment_fromstring(document, create_parent="div")
+        if fragment
+        else lxml_html.document_fromstring(document)
+    )
     head = root.find("head")
     theme_head = set(head.iter()) if head is not None else set()  # the theme's own meta, link, script, style
     found: list[str] = []
@@ -120,8 +149,9 @@ def input_markup(document: str, *, fragment: bool = False, where: str = "") -> l
         for name, value in el.attrib.items():
             if name.lower().startswith("on"):
                 found.append(f"{label} has {name}={value!r}")
-            if name.lower() in ("href", "src", "action", "formaction", "xlink:href", "data", "srcdoc") and \
-                    (_JS_URL.match(value) or name.lower() == "srcdoc"):
+            if name.lower() in ("href", "src", "action", "formaction", "xlink:href", "data", "srcdoc") and (
+                _JS_URL.match(value) or name.lower() == "srcdoc"
+            ):
                 found.append(f"{label} has {name}={value!r}")
             if name.lower() == "title" and _MARKUP.search(value):
                 found.append(f"{label} has a title with markup: {value!r}")
@@ -150,7 +180,7 @@ def site_problems(site: Path) -> list[str]:
     js_index = site / "search" / "search_index.js"  # the offline bundle's copy of the index
     if js_index.is_file():
         text = js_index.read_text(encoding="utf-8")
-        docs += json.loads(text[text.index("{"):text.rindex("}") + 1])["docs"]
+        docs += json.loads(text[text.index("{") : text.rindex("}") + 1])["docs"]
     for doc in docs:
         for key in ("title", "text"):
             found += input_markup(doc.get(key, ""), fragment=True, where=f"search index {doc['location']} {key}")
@@ -159,6 +189,7 @@ def site_problems(site: Path) -> list[str]:
                 found.append(f"search index {doc['location']}: tag with markup {tag!r}")
     tags = site / "tags.json"
     if tags.is_file():
+
         def strings(value: object) -> list[str]:
             if isinstance(value, str):
                 return [value]
@@ -167,5 +198,8 @@ def site_problems(site: Path) -> list[str]:
             if isinstance(value, list):
                 return [s for v in value for s in strings(v)]
             return []
-        found += [f"tags.json: {s!r}" for s in strings(json.loads(tags.read_text(encoding="utf-8"))) if _MARKUP.search(s)]
+
+        found += [
+            f"tags.json: {s!r}" for s in strings(json.loads(tags.read_text(encoding="utf-8"))) if _MARKUP.search(s)
+        ]
     return found

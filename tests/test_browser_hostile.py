@@ -57,8 +57,14 @@ def test_hostile_site_fires_no_dialog_and_holds_no_input_markup_in_chromium(host
     ctx = chromium.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     try:
         with serve_folder(site) as base:
-            ctx.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
-                      or route.request.url.startswith(("data:", "blob:", "about:")) else route.abort())
+            ctx.route(
+                "**/*",
+                lambda route: (
+                    route.continue_()
+                    if route.request.url.startswith(base) or route.request.url.startswith(("data:", "blob:", "about:"))
+                    else route.abort()
+                ),
+            )
             page = ctx.new_page()
             current = {"path": ""}
             page.on("dialog", lambda d: (dialogs.append(f"{current['path']}: {d.type} {d.message!r}"), d.dismiss()))

@@ -40,6 +40,7 @@ def _text(el: lxml_html.HtmlElement) -> str:
 
 # --- the final HTML ---------------------------------------------------------------------------
 
+
 @slow
 def test_no_page_holds_an_element_or_attribute_from_the_inputs(hostile_built) -> None:
     root, _ = hostile_built
@@ -51,10 +52,16 @@ def test_no_page_holds_an_element_or_attribute_from_the_inputs(hostile_built) ->
 
 def test_the_checker_sees_markup() -> None:
     """input_markup finds what it is meant to find (so that a clean result means something)."""
-    for payload in ('<p><img src=x onerror="alert(1)"></p>', '<a href=" javascript:alert(1)">x</a>',
-                    '<p onclick="x">a</p>', '<a title="&lt;img src=x&gt;">a</a>', "<script>alert(1)</script>",
-                    '<div class="admonition danger"><p class="admonition-title">x</p></div>',
-                    "<details><summary>x</summary></details>", "<b>bold</b>"):
+    for payload in (
+        '<p><img src=x onerror="alert(1)"></p>',
+        '<a href=" javascript:alert(1)">x</a>',
+        '<p onclick="x">a</p>',
+        '<a title="&lt;img src=x&gt;">a</a>',
+        "<script>alert(1)</script>",
+        '<div class="admonition danger"><p class="admonition-title">x</p></div>',
+        "<details><summary>x</summary></details>",
+        "<b>bold</b>",
+    ):
         assert input_markup(payload, fragment=True), payload
     assert input_markup("<p>&lt;img src=x onerror=alert(1)&gt; <code>&lt;b&gt;</code></p>", fragment=True) == []
 
@@ -102,8 +109,9 @@ def test_markdown_constructs_in_sources_stay_literal(hostile_built) -> None:
         article = page.find(".//article")
         texts.append(_text(article))
         shown = " ".join(payload.split())
-        assert shown.replace("\\", "") in _text(article).replace("\\", "") or \
-            any(shown in _text(td) for td in article.iter("td")), payload
+        assert shown.replace("\\", "") in _text(article).replace("\\", "") or any(
+            shown in _text(td) for td in article.iter("td")
+        ), payload
     assert not any(re.search(r"\b49\b", t) for t in texts)  # `{{ 7*7 }}` was not evaluated
 
 
@@ -139,9 +147,12 @@ def test_tags_and_tags_index_hold_text(hostile_built) -> None:
 def test_link_titles_carry_no_markup(hostile_built) -> None:
     root, _ = hostile_built
     # the links of the pages' content (the theme's own, such as the logo's, escape the site name)
-    titles = [a.get("title") for page in (root / "site").rglob("*.html")
-              for a in lxml_html.document_fromstring(page.read_text(encoding="utf-8")).iterfind(".//article//a")
-              if a.get("title")]
+    titles = [
+        a.get("title")
+        for page in (root / "site").rglob("*.html")
+        for a in lxml_html.document_fromstring(page.read_text(encoding="utf-8")).iterfind(".//article//a")
+        if a.get("title")
+    ]
     assert any("alert(101)" in t for t in titles)  # the title of the first-line source, shown
     for t in titles:
         assert not re.search(r"[<>&\"`]", t), t
@@ -157,6 +168,7 @@ def test_search_index_holds_escaped_text(hostile_built) -> None:
 
 
 # --- nothing outside the dossier ---------------------------------------------------------------
+
 
 @slow
 def test_symlinks_outside_the_project_are_refused_and_dangling_ones_skipped(hostile_built) -> None:
@@ -191,9 +203,13 @@ def test_a_symlinked_sources_folder_outside_the_project_is_refused(tmp_path: Pat
 
 # --- other inputs ------------------------------------------------------------------------------
 
+
 def test_deeply_nested_yaml_is_a_clear_error(tmp_path: Path) -> None:
-    for text in ("a: " + "[" * 5000 + "]" * 5000, "\n".join("  " * i + f"k{i}:" for i in range(400)) + " x",
-                 "- " * 300 + "x"):
+    for text in (
+        "a: " + "[" * 5000 + "]" * 5000,
+        "\n".join("  " * i + f"k{i}:" for i in range(400)) + " x",
+        "- " * 300 + "x",
+    ):
         path = tmp_path / "actors.yml"
         path.write_text(text, encoding="utf-8")
         with pytest.raises(DossierError, match=rf"^dossier/actors.yml:\d+: nested more than {MAX_DEPTH} levels deep"):
@@ -214,8 +230,21 @@ def test_deeply_nested_yaml_in_a_project_fails_check_and_build_cleanly(project: 
 
 
 def test_non_latin_names_get_distinct_stable_readable_slugs() -> None:
-    names = ["Министерство обороны", "Министерство финансов", "وزارة الدفاع", "وزارة الخارجية", "防衛省", "外務省",
-             "東京", "Владимир Путин", "Ελλάδα", "서울", "😀", "★", "Élysée Palace"]
+    names = [
+        "Министерство обороны",
+        "Министерство финансов",
+        "وزارة الدفاع",
+        "وزارة الخارجية",
+        "防衛省",
+        "外務省",
+        "東京",
+        "Владимир Путин",
+        "Ελλάδα",
+        "서울",
+        "😀",
+        "★",
+        "Élysée Palace",
+    ]
     slugs = [slugify(n) for n in names]
     assert len(set(slugs)) == len(slugs), slugs
     assert slugs == [slugify(n) for n in names]  # stable
@@ -246,9 +275,16 @@ def test_check_reports_every_definition_error_in_one_run(project: Path) -> None:
     report = check_project(project)
     errors = "\n".join(report.errors)
     assert len(report.errors) >= 7, errors
-    for expected in ("dossier/dossier.yml:2: 'language'", "unknown kind 'persn'", "unknown key 'alias'",
-                     "dossier/actors.yml: item", "topic 'T' needs at least one keyword",
-                     "pattern of 'U'", "url 'ftp://x'", "'y.txt' must map to facts"):
+    for expected in (
+        "dossier/dossier.yml:2: 'language'",
+        "unknown kind 'persn'",
+        "unknown key 'alias'",
+        "dossier/actors.yml: item",
+        "topic 'T' needs at least one keyword",
+        "pattern of 'U'",
+        "url 'ftp://x'",
+        "'y.txt' must map to facts",
+    ):
         assert expected in errors, (expected, errors)
 
 
@@ -257,8 +293,9 @@ def test_check_and_build_print_every_error_one_line_each(project: Path) -> None:
 
     from build_tools.cli import cli
 
-    (project / "dossier" / "topics.yml").write_text("- name: T\n- name: U\n  keywords: [a]\n  patterns: ['(']\n",
-                                                     encoding="utf-8")
+    (project / "dossier" / "topics.yml").write_text(
+        "- name: T\n- name: U\n  keywords: [a]\n  patterns: ['(']\n", encoding="utf-8"
+    )
     for command in ("check", "build"):
         result = CliRunner().invoke(cli, ["--project", str(project), command])
         assert result.exit_code == 1
@@ -269,6 +306,7 @@ def test_check_and_build_print_every_error_one_line_each(project: Path) -> None:
 
 
 # --- the offline bundle ------------------------------------------------------------------------
+
 
 @slow
 def test_offline_bundle_of_hostile_inputs_holds_only_text(tmp_path: Path) -> None:
@@ -292,21 +330,44 @@ def test_names_that_are_index_pages_get_their_own_page(project: Path) -> None:
     from build_tools.pipeline import prepare
 
     sources = project / "dossier" / "sources"
-    (sources / "index.txt").write_text((sources / "000_6da2900302d33055.txt").read_text(encoding="utf-8"),
-                                       encoding="utf-8")
+    (sources / "index.txt").write_text(
+        (sources / "000_6da2900302d33055.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     with open(project / "dossier" / "actors.yml", "a", encoding="utf-8") as f:
         f.write("\n- name: Index\n  kind: place\n")
     with open(project / "dossier" / "topics.yml", "a", encoding="utf-8") as f:
         f.write("\n- name: INDEX\n  keywords: [coalition]\n")
     prepared = prepare(project)
     dossier, pages = prepared.dossier, prepared.pages
-    ids = {s.file: s.id for s in dossier.sources} | {a.name: a.id for a in dossier.actors} | \
-        {t.name: t.id for t in dossier.topics}
+    ids = (
+        {s.file: s.id for s in dossier.sources}
+        | {a.name: a.id for a in dossier.actors}
+        | {t.name: t.id for t in dossier.topics}
+    )
     for name, folder in (("index.txt", "sources"), ("Index", "actors"), ("INDEX", "topics")):
         assert ids[name].startswith("index-"), ids[name]
         assert f"{folder}/{ids[name]}.md" in pages
-        assert pages[f"{folder}/index.md"].startswith("---\ntitle: \"" + folder.capitalize())
+        assert pages[f"{folder}/index.md"].startswith('---\ntitle: "' + folder.capitalize())
     with open(project / "dossier" / "actors.yml", "a", encoding="utf-8") as f:
         f.write("\n- id: index\n  name: Somewhere\n  kind: place\n")
     with pytest.raises(DossierError, match=r"actors.yml:\d+: id 'index' is the name of the actors' index page"):
         load_project(project)
+
+
+def test_hand_written_pages_that_lead_outside_the_project_are_left_out(tmp_path: Path) -> None:
+    from build_tools.publish import build_project
+
+    root = make_hostile_project(tmp_path / "project")
+    (root / "docs" / "leak.md").symlink_to(tmp_path / "outside" / "secret.txt")
+    (root / "docs" / "leaks").symlink_to(tmp_path / "outside")
+    (root / "docs" / "dangling.md").symlink_to(tmp_path / "nowhere.md")
+    result = build_project(root)
+    warnings = "\n".join(result.warnings)
+    assert "docs/leak.md: a link to" in warnings and "left out of the site" in warnings
+    assert "docs/leaks: a link to" in warnings
+    assert "docs/dangling.md: a symlink to" in warnings
+    assert not (root / "site" / "leak").exists() and not (root / "site" / "leaks").exists()
+    for path in (root / "site").rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".md", ".txt"):
+            assert SECRET not in path.read_text(encoding="utf-8", errors="replace"), path
+    assert (root / "site" / "about" / "index.html").is_file()  # the curator's own pages are there

@@ -32,17 +32,67 @@ from build_tools.model import ActorDef, Config, RawSource, SourceMeta, TopicDef
 from build_tools.render import render_site
 from build_tools.render.markdown import escape, html_text, title_text
 
-settings.register_profile("default", max_examples=100, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("thorough", max_examples=10_000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile(
+    "default", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+settings.register_profile(
+    "thorough",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # Pieces that make text dangerous when cut and mixed: markup, Markdown and theme syntax.
-PIECES = ["<", ">", "&", '"', "'", "`", "\\", "*", "_", "[", "]", "(", ")", "{", "}", "{:", "|", "!!!", "???+",
-          "#", "- ", "1. ", "    ", "\n", "\n\n", "---", "===", ":", "~~~", "<!--", "-->", "&lt;", "&#60;",
-          "javascript:", "onerror=", "\x7f", "\x1b", "\x0b", "\u2028", "\u00a0", "John Kerry", "Islamic State",
-          "said", "on 3 December 2014", '"We will win," he said.', "45 million dollars", *PAYLOADS]
+PIECES = [
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "`",
+    "\\",
+    "*",
+    "_",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "{:",
+    "|",
+    "!!!",
+    "???+",
+    "#",
+    "- ",
+    "1. ",
+    "    ",
+    "\n",
+    "\n\n",
+    "---",
+    "===",
+    ":",
+    "~~~",
+    "<!--",
+    "-->",
+    "&lt;",
+    "&#60;",
+    "javascript:",
+    "onerror=",
+    "\x7f",
+    "\x1b",
+    "\x0b",
+    "\u2028",
+    "\u00a0",
+    "John Kerry",
+    "Islamic State",
+    "said",
+    "on 3 December 2014",
+    '"We will win," he said.',
+    "45 million dollars",
+    *PAYLOADS,
+]
 # No lone surrogates: decode_bytes never yields them (a file's bytes are decoded with errors replaced).
 CHARS = st.characters(blacklist_categories=("Cs",))
 TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(CHARS, max_size=30)), max_size=40).map("".join)
@@ -52,9 +102,14 @@ EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.detai
 # modules write (read from their source), an HTML comment of ours, and the angle brackets around
 # a link's URL (`](<...>)`). Any other `<` in a page came from an input.
 _RENDER = Path(build_tools.__file__).parent
-_TEMPLATE_TAGS = sorted({m.group(1).lower() for f in [*(_RENDER / "templates").rglob("*.j2"), *(_RENDER / "render").glob("*.py")]
-                         for m in re.finditer(r"</?([a-zA-Z][a-zA-Z0-9]*)[\s>/]", f.read_text(encoding="utf-8"))}
-                        - {"script", "img", "iframe", "object", "embed", "style", "link", "meta", "base", "b"})
+_TEMPLATE_TAGS = sorted(
+    {
+        m.group(1).lower()
+        for f in [*(_RENDER / "templates").rglob("*.j2"), *(_RENDER / "render").glob("*.py")]
+        for m in re.finditer(r"</?([a-zA-Z][a-zA-Z0-9]*)[\s>/]", f.read_text(encoding="utf-8"))
+    }
+    - {"script", "img", "iframe", "object", "embed", "style", "link", "meta", "base", "b"}
+)
 _OUR_TAGS = re.compile(rf"</?(?:{'|'.join(_TEMPLATE_TAGS)})[\s>/]|<!-- material/tags -->", re.IGNORECASE)
 _LINK_URL = re.compile(r"\]\(<[^<>\s]*>")
 
@@ -63,7 +118,7 @@ def stray_angle_brackets(page: str) -> list[str]:
     """The `<` of a Markdown page that no template wrote (each with some context)."""
     cleaned = _LINK_URL.sub("](", page)
     cleaned = _OUR_TAGS.sub("", cleaned)
-    return [cleaned[max(0, m.start() - 30):m.start() + 30] for m in re.finditer("<", cleaned)]
+    return [cleaned[max(0, m.start() - 30) : m.start() + 30] for m in re.finditer("<", cleaned)]
 
 
 def _file_name(text: str) -> str:
@@ -73,16 +128,43 @@ def _file_name(text: str) -> str:
 
 def _pipeline(text: str, name: str, actor: str, topic: str, html: bool = False):
     fmt = "html" if html else "text"
-    raw = RawSource(id=slugify(name), file=name if not html else name[:-4] + ".html", format=fmt, text=text,
-                    encoding="utf-8", meta=SourceMeta())
-    other = RawSource(id="other", file="other.txt", format="text", encoding="utf-8",
-                      text="Other report\n\nJohn Kerry said on 3 December 2014 that the coalition would meet.\n")
+    raw = RawSource(
+        id=slugify(name),
+        file=name if not html else name[:-4] + ".html",
+        format=fmt,
+        text=text,
+        encoding="utf-8",
+        meta=SourceMeta(),
+    )
+    other = RawSource(
+        id="other",
+        file="other.txt",
+        format="text",
+        encoding="utf-8",
+        text="Other report\n\nJohn Kerry said on 3 December 2014 that the coalition would meet.\n",
+    )
     actors = [ActorDef(id="john-kerry", name="John Kerry", kind="person", aliases=("John Kerry", "Kerry"), line=1)]
     if actor.strip() and slugify(actor) != "john-kerry":
-        actors.append(ActorDef(id=slugify(actor), name=actor, kind="group", role=actor, description=actor,
-                               aliases=(actor.strip(), "Islamic State"), line=2))
-    topics = [TopicDef(id=slugify(topic) if topic.strip() else "t", name=topic.strip() or "T", description=topic,
-                       keywords=("coalition", "said"), line=1)]
+        actors.append(
+            ActorDef(
+                id=slugify(actor),
+                name=actor,
+                kind="group",
+                role=actor,
+                description=actor,
+                aliases=(actor.strip(), "Islamic State"),
+                line=2,
+            )
+        )
+    topics = [
+        TopicDef(
+            id=slugify(topic) if topic.strip() else "t",
+            name=topic.strip() or "T",
+            description=topic,
+            keywords=("coalition", "said"),
+            line=1,
+        )
+    ]
     cleaned = clean_all([raw, other])
     dossier = build_dossier(Config(title=actor or "T", description=topic), cleaned, actors, topics)
     return dossier, render_site(dossier)
@@ -118,10 +200,12 @@ def test_text_sources_render_as_text(text: str, name: str, actor: str, topic: st
 def test_saved_pages_render_as_text(body: str, title: str) -> None:
     import html as html_lib
 
-    page = (f"<html><head><title>{html_lib.escape(title)}</title>"
-            f"<meta property=\"og:title\" content=\"{html_lib.escape(title)}\"></head>"
-            f"<body><article><h1>{html_lib.escape(title)}</h1><p>{body}</p>"
-            f"<p>{html_lib.escape(body)}</p></article></body></html>")
+    page = (
+        f"<html><head><title>{html_lib.escape(title)}</title>"
+        f'<meta property="og:title" content="{html_lib.escape(title)}"></head>'
+        f"<body><article><h1>{html_lib.escape(title)}</h1><p>{body}</p>"
+        f"<p>{html_lib.escape(body)}</p></article></body></html>"
+    )
     extract_html(page)  # trafilatura on arbitrary markup: no exception
     _, pages = _pipeline(page, "saved.txt", "", "")
     _check_pages(pages)
@@ -142,6 +226,7 @@ def test_escape_functions_leave_no_markup(text: str) -> None:
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_each_payload_as_a_whole_source(payload: str) -> None:
-    _, pages = _pipeline(f"{payload}\n\n{payload} John Kerry said so.\n\n{payload}", _file_name(payload),
-                         payload, payload)
+    _, pages = _pipeline(
+        f"{payload}\n\n{payload} John Kerry said so.\n\n{payload}", _file_name(payload), payload, payload
+    )
     _check_pages(pages)

@@ -26,8 +26,10 @@ pytestmark = pytest.mark.slow
 
 DOSSIER = [sys.executable, "-c", "from build_tools.cli import main; main()"]
 NEW_SOURCE = "900_new_source.txt"
-NEW_TEXT = ("Fresh report\n\nBRUSSELS (AFP) - John Kerry met the coalition again on Friday, and the "
-            "ministers agreed on a new plan for the weeks to come, officials said.\n")
+NEW_TEXT = (
+    "Fresh report\n\nBRUSSELS (AFP) - John Kerry met the coalition again on Friday, and the "
+    "ministers agreed on a new plan for the weeks to come, officials said.\n"
+)
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -44,9 +46,18 @@ def tree(folder: Path) -> dict[str, str]:
     return out
 
 
-def run_cli(root: Path, *args: str, env: dict[str, str] | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([*DOSSIER,  "--project", str(root), *args], cwd=REPO, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=timeout, check=False)
+def run_cli(
+    root: Path, *args: str, env: dict[str, str] | None = None, timeout: int = 300
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*DOSSIER, "--project", str(root), *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=timeout,
+        check=False,
+    )
 
 
 def pair(root: Path) -> tuple[dict[str, str], dict[str, str]]:
@@ -59,6 +70,7 @@ def leftovers(root: Path) -> list[str]:
 
 
 # --- the site folder is checked before anything is touched ------------------------------------
+
 
 @pytest.mark.parametrize("site_dir", ["docs", "dossier", "dossier/sources", ".", "..", "docs/sub", "dossier/new"])
 def test_site_dir_that_would_delete_the_curators_work_is_refused(project: Path, site_dir: str) -> None:
@@ -75,8 +87,9 @@ def test_site_dir_that_would_delete_the_curators_work_is_refused(project: Path, 
 def test_site_dir_of_mkdocs_yml_is_checked_too(project: Path) -> None:
     before = tree(project)
     cfg = project / "mkdocs.yml"
-    cfg.write_text(cfg.read_text(encoding="utf-8").replace("site_dir: site", "site_dir: dossier/sources"),
-                   encoding="utf-8")
+    cfg.write_text(
+        cfg.read_text(encoding="utf-8").replace("site_dir: site", "site_dir: dossier/sources"), encoding="utf-8"
+    )
     before = tree(project)
     result = run_cli(project, "build")
     assert result.returncode == 1
@@ -108,6 +121,7 @@ def test_a_site_dir_that_is_a_file_is_refused(project: Path) -> None:
 
 # --- killed builds -------------------------------------------------------------------------
 
+
 @pytest.fixture
 def built_twice_ready(project: Path) -> tuple[Path, tuple, tuple]:
     """A project built once (the old pair), and the pair that the next build makes once a
@@ -129,8 +143,9 @@ def built_twice_ready(project: Path) -> tuple[Path, tuple, tuple]:
     return project, old, new
 
 
-@pytest.mark.parametrize("step", ["staged", "journal", "moved-old-0", "moved-new-3",
-                                  "moved-old-10", "moved-new-10", "moved"])
+@pytest.mark.parametrize(
+    "step", ["staged", "journal", "moved-old-0", "moved-new-3", "moved-old-10", "moved-new-10", "moved"]
+)
 def test_build_killed_during_the_swap_leaves_old_or_new_pair(built_twice_ready, step: str) -> None:
     root, old, new = built_twice_ready
     result = run_cli(root, "build", env={"DOSSIER_KILL_AT": step})
@@ -149,8 +164,9 @@ def test_build_killed_during_the_swap_leaves_old_or_new_pair(built_twice_ready, 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_build_stopped_by_a_signal_removes_its_staging(built_twice_ready, sig: int) -> None:
     root, old, new = built_twice_ready
-    proc = subprocess.Popen([*DOSSIER, "--project", str(root), "build"], cwd=REPO, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*DOSSIER, "--project", str(root), "build"], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     # wait until the build is staging (its folder exists), then stop it
     deadline = time.monotonic() + 120
     while not list(root.glob(staging.STAGING_PREFIX + "*")) and time.monotonic() < deadline:
@@ -167,8 +183,9 @@ def test_build_stopped_by_a_signal_removes_its_staging(built_twice_ready, sig: i
 
 def test_stale_staging_of_a_killed_build_is_removed_by_the_next(built_twice_ready) -> None:
     root, old, new = built_twice_ready
-    proc = subprocess.Popen([*DOSSIER, "--project", str(root), "build"], cwd=REPO, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*DOSSIER, "--project", str(root), "build"], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 120
     while not list(root.glob(".site.dossier-new-*")) and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -184,12 +201,21 @@ def test_stale_staging_of_a_killed_build_is_removed_by_the_next(built_twice_read
 
 # --- one build at a time -------------------------------------------------------------------
 
+
 def test_two_builds_at_once_three_rounds(project: Path) -> None:
     build_project(project)
     for round_ in range(3):
         (project / "dossier" / "sources" / f"90{round_}_round.txt").write_text(NEW_TEXT, encoding="utf-8")
-        procs = [subprocess.Popen([*DOSSIER, "--project", str(project), "build"], cwd=REPO,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        procs = [
+            subprocess.Popen(
+                [*DOSSIER, "--project", str(project), "build"],
+                cwd=REPO,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
         outs = [p.communicate(timeout=300) for p in procs]
         for p, (out, err) in zip(procs, outs, strict=True):
             assert p.returncode == 0, err
@@ -200,15 +226,21 @@ def test_two_builds_at_once_three_rounds(project: Path) -> None:
         assert leftovers(project) == []
         assert (project / "site" / "sources" / f"90{round_}-round" / "index.html").is_file()
         assert (project / "docs" / "sources" / f"90{round_}-round.md").is_file()
-        assert len([p for p in (project / "docs" / "sources").glob("*.md") if p.name != "index.md"]) == \
-            len([p for p in (project / "site" / "sources").iterdir() if p.is_dir()])
+        assert len([p for p in (project / "docs" / "sources").glob("*.md") if p.name != "index.md"]) == len(
+            [p for p in (project / "site" / "sources").iterdir() if p.is_dir()]
+        )
 
 
 def test_second_build_says_another_is_running(project: Path) -> None:
     messages: list[str] = []
     with staging.project_lock(project, messages.append):
-        proc = subprocess.Popen([*DOSSIER, "--project", str(project), "build"], cwd=REPO,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [*DOSSIER, "--project", str(project), "build"],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         time.sleep(3)
         assert proc.poll() is None  # it waits
         assert not (project / "site").exists()
@@ -222,10 +254,13 @@ def test_second_build_says_another_is_running(project: Path) -> None:
 
 # --- errors that name the path -------------------------------------------------------------
 
+
 def test_no_space_left_names_the_path(project: Path, tmp_path: Path) -> None:
     small = tmp_path / "small"
     small.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(small)], capture_output=True, check=False)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(small)], capture_output=True, check=False
+    )
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip()}")
     try:
