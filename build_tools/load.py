@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .clean.decode import decode_bytes
+from .clean.decode import _utf16_without_bom, decode_bytes
 from .model import ACTOR_KINDS, ActorDef, CleanRules, Config, PartialDate, RawSource, SourceMeta, TopicDef
 from .yamlfile import (
     DossierError,
@@ -339,7 +339,8 @@ def raw_from_bytes(data: bytes, name: str, meta: SourceMeta = SourceMeta(), disp
     rel = display or name
     if not data.strip():
         raise Unusable(f"{rel}: empty file")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and \
+            _utf16_without_bom(data) is None:  # UTF-16 saved without its BOM is text, not binary
         raise Unusable(f"{rel}: looks binary, not text")
     try:
         text, encoding = decode_bytes(data)

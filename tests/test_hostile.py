@@ -371,3 +371,19 @@ def test_hand_written_pages_that_lead_outside_the_project_are_left_out(tmp_path:
         if path.is_file() and path.suffix in (".html", ".json", ".md", ".txt"):
             assert SECRET not in path.read_text(encoding="utf-8", errors="replace"), path
     assert (root / "site" / "about" / "index.html").is_file()  # the curator's own pages are there
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read_as_text_not_skipped_as_binary(encoding: str) -> None:
+    from build_tools.load import raw_from_bytes
+
+    text = "Élysée <script>alert(1)</script> : le ministre, à Bruxelles, mercredi.\n\nDeuxième paragraphe, ç ô.\n"
+    raw = raw_from_bytes(text.encode(encoding), "a.txt")
+    assert raw.text == text and raw.encoding == encoding
+
+
+def test_latin1_html_without_charset_is_decoded() -> None:
+    from build_tools.load import raw_from_bytes
+
+    page = "<html><head><title>Café &lt;b&gt;</title></head><body><p>Déjà vu à Genève, élève, où.</p></body></html>"
+    assert raw_from_bytes(page.encode("latin-1"), "a.html").text == page
