@@ -262,7 +262,8 @@ def suggest(ctx: click.Context, min_count: int) -> None:
               help="Write the JSON here instead of stdout.")
 @click.pass_context
 def export(ctx: click.Context, output: Path | None) -> None:
-    """Export the dossier model (sources, actors, topics, quotes, figures, events) as JSON.
+    """Export the dossier model as JSON: sources, actors, topics, quotes, figures and their
+    groups, events, shared passages.
 
     \b
     The schema is build_tools/schema/export.schema.json. Example:

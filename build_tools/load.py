@@ -37,7 +37,7 @@ SOURCE_KEYS = ("title", "publisher", "date", "url", "authors", "note")
 ACTOR_KEYS = ("id", "name", "kind", "role", "description", "aliases", "case_sensitive")
 TOPIC_KEYS = ("id", "name", "description", "keywords", "patterns")
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
 
 @dataclass(frozen=True)

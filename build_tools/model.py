@@ -30,7 +30,7 @@ FigureVerdict = Literal["agree", "differ", "single"]
 ACTOR_KINDS: tuple[ActorKind, ...] = get_args(ActorKind)
 PARAGRAPH_KINDS: tuple[ParagraphKind, ...] = get_args(ParagraphKind)
 
-_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")  # ASCII digits only
 
 
 @dataclass(frozen=True, order=True)

@@ -53,6 +53,7 @@ def test_partial_date_keeps_what_it_says_and_prints_as_written(text, precision):
         ("2015-02-29", "no day 29"),
         ("2014-11-00", "no day 00"),
         ("14-11-05", "is not YYYY"),
+        ("２０１４-11", "is not YYYY"),
     ],
 )
 def test_partial_date_refuses_what_the_calendar_has_not(text, why):
@@ -276,3 +277,49 @@ def test_a_build_with_impossible_dates_in_the_text_warns_and_builds(tmp_path):
     assert "warning: dossier/sources/talks.txt:3: impossible publication date 2016-02-31" in res.output
     assert "warning: dossier/sources/talks.txt:5: impossible date '30 February 2016' in the text; ignored" in res.output
     assert (root / "site" / "timeline" / "index.html").is_file()
+
+
+def test_the_cleaners_json_report_writes_the_date_as_sources_yml_does():
+    seed = REPO / "dossier" / "sources" / "000_6da2900302d33055.txt"
+    res = CliRunner().invoke(cli, ["--project", str(REPO), "clean", str(seed), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)["date"] == "2014-12-03"
+
+
+def test_partial_date_accepts_exactly_the_days_of_the_calendar():
+    from datetime import date
+
+    for year in (1900, 1999, 2000, 2016, 2099, 2100):
+        for month in range(0, 14):
+            for day in range(0, 33):
+                text = f"{year:04d}-{month:02d}-{day:02d}"
+                try:
+                    date(year, month, day)
+                    real = True
+                except ValueError:
+                    real = False
+                try:
+                    parsed = PartialDate.parse(text)
+                except ValueError:
+                    parsed = None
+                assert (parsed is not None) == real, text
+                if parsed is not None:
+                    assert parsed.iso == text and parsed.as_date() == date(year, month, day)
+            month_text = f"{year:04d}-{month:02d}"
+            assert (PartialDate.parse_or_none(month_text) is not None) == (1 <= month <= 12), month_text
+
+
+def test_an_impossible_date_in_an_html_source_is_placed_by_its_paragraph(tmp_path):
+    root = tiny_project(tmp_path, "unused\n")
+    (root / "dossier" / "sources" / "talks.txt").unlink()
+    (root / "dossier" / "sources" / "talks.html").write_text(
+        "<html><head><title>Talks in Paris</title></head><body><article><h1>Talks in Paris</h1>"
+        "<p>The ministers met in Paris on 31 February 2016 to talk about the coalition and its plans for"
+        " the months to come, officials said.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    _, dossier = model(root)
+    (warning,) = [w for w in dossier.warnings if "impossible date" in w]
+    assert re.fullmatch(
+        r"dossier/sources/talks.html: paragraph p\d+: impossible date '31 February 2016' in the text; ignored", warning
+    ), warning

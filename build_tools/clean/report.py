@@ -25,7 +25,9 @@ def as_text(src: CleanSource) -> str:
 
 def as_json(src: CleanSource) -> str:
     """Every field of the cleaned source as JSON (sorted keys, indent 2, UTF-8 characters kept)."""
-    return json.dumps(asdict(src), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    data = asdict(src)
+    data["date"] = src.date.iso if src.date else ""  # as sources.yml writes it
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
 def as_diff(raw: RawSource, src: CleanSource) -> str:

@@ -39,7 +39,6 @@ from datetime import date, timedelta
 from build_tools import vocab
 from build_tools.extract.text import sentence_at, sentence_spans
 from build_tools.model import CleanSource, DatePrecision, Event, PartialDate, SourceRef
-from build_tools.yamlfile import located
 
 MONTHS = {**vocab.month_numbers("en"), **vocab.MONTH_ABBREVIATIONS_EN}
 WEEKDAYS = tuple(day.capitalize() for day in vocab.WEEKDAYS["en"])
@@ -469,8 +468,10 @@ def _paragraph_events(
         except ValueError:
             how = IMPOSSIBLE
         if how == IMPOSSIBLE:
-            where = located(f"dossier/sources/{source.file}", paragraph.line, "")
-            warnings.append(f"{where}impossible date {m.group(0)!r} in the text; ignored")
+            file = f"dossier/sources/{source.file}"
+            # An HTML source's paragraphs have no line of their own: the paragraph's anchor says where.
+            where = f"{file}:{paragraph.line}" if paragraph.line else f"{file}: paragraph {paragraph.id}"
+            warnings.append(f"{where}: impossible date {m.group(0)!r} in the text; ignored")
             continue
         events.append(Event(date=resolved, date_text=m.group(0), text=_sentence(text, s, spans),
                             ref=SourceRef(source.id, paragraph.id), resolution=how))

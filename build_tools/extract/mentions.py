@@ -18,9 +18,9 @@ dossier folder: the actors come from the loader, the paragraphs from the cleaner
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 import ahocorasick
 
