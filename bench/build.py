@@ -3,7 +3,8 @@
 For each size (default 1,000 / 3,000 / 10,000 sources) a dossier is made by bench/generate.py
 (real corpus paragraphs recombined, wire copy in small groups of outlets) and built in a fresh
 process, which reports for every stage (load, clean, each extractor, render, write, mkdocs) its
-seconds and the process's peak memory during it, then pages per second, site bytes per page and
+seconds and the process's peak memory during it ("per source": the extractors whose findings
+are per source, run together across the cores when the dossier is large; those rows are then 0), then pages per second, site bytes per page and
 the search index size. The per-source cost of each stage at each size is printed relative to the
 smallest size: a ratio that rises with the size is a stage that is not linear.
 
@@ -34,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-STAGES = ("load", "clean", "mentions", "topics", "quotes", "figures", "figure groups", "events", "shared", "render",
+STAGES = ("load", "clean", "per source", "mentions", "topics", "quotes", "figures", "figure groups", "events", "shared", "render",
           "write", "mkdocs")
 
 
@@ -142,8 +143,8 @@ def table(results: list[dict], rows: list[tuple[str, float]], command: str) -> s
     for name in STAGES:
         cells = []
         for r in results:
-            t = r["times"][name]
-            ratio = (t / r["sources"]) / max(base["times"][name] / base["sources"], 1e-9)
+            t = r["times"].get(name, 0.0)
+            ratio = (t / r["sources"]) / max(base["times"].get(name, 0.0) / base["sources"], 1e-9)
             cells.append(f"{t:.2f} ({ratio:.2f}x)")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     total = [sum(r["times"].values()) for r in results]

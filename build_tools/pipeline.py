@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from . import parallel
 from .clean import clean_all, clean_source
 from .clean.meta import parse_date
 from .extract import build_dossier
@@ -45,9 +46,13 @@ def load_stage(root: Path) -> Project:
     return load_project(root)
 
 
-def clean_stage(project: Project) -> tuple[CleanSource, ...]:
-    """clean: every raw source cleaned, each knowing its siblings' shared chrome."""
-    return clean_all(project.sources, project.config.clean)
+def clean_stage(project: Project, jobs: int | None = None) -> tuple[CleanSource, ...]:
+    """clean: every raw source cleaned, each knowing its siblings' shared chrome; across the
+    cores for a large dossier (`jobs`: see parallel.jobs_for), with the same result."""
+    n = parallel.jobs_for(len(project.sources), jobs)
+    if n <= 1:
+        return clean_all(project.sources, project.config.clean)
+    return tuple(parallel.clean_many(project.sources, project.config.clean, n))
 
 
 def clean_one(project: Project, raw: RawSource) -> CleanSource:
@@ -55,10 +60,23 @@ def clean_one(project: Project, raw: RawSource) -> CleanSource:
     return clean_source(raw, project.config.clean, project.sources)
 
 
-def extract_stage(project: Project, cleaned: Sequence[CleanSource], timed: Timer | None = None) -> Dossier:
+def extract_stage(project: Project, cleaned: Sequence[CleanSource], timed: Timer | None = None,
+                  jobs: int | None = None) -> Dossier:
     """extract: cleaned sources + definitions -> the Dossier, with the cleaner's own warnings.
-    `timed(name, step)`, when given, runs each extractor (the benchmarks measure them with it)."""
-    if timed is None:
+    `timed(name, step)`, when given, runs each extractor (the benchmarks measure them with it).
+    For a large dossier the extractors whose findings are per source run first across the cores
+    (timed as "per source"), and build_dossier is handed their results."""
+    n = parallel.jobs_for(len(cleaned), jobs)
+    if n > 1:
+        ordered = tuple(sorted(cleaned, key=lambda s: s.id))
+
+        def run() -> dict[str, Any]:
+            return parallel.per_source_parts(ordered, project.actors, project.topics, n)
+
+        parts = timed("per source", run) if timed is not None else run()
+        dossier = build_dossier(project.config, ordered, project.actors, project.topics,
+                                parallel.substituting(parts, timed, set()))
+    elif timed is None:
         dossier = build_dossier(project.config, cleaned, project.actors, project.topics)
     else:
         dossier = build_dossier(project.config, cleaned, project.actors, project.topics, timed)
@@ -86,13 +104,13 @@ def render_stage(project: Project, dossier: Dossier) -> dict[str, str]:
     return render_site(dossier, project.root / "dossier" / "overrides")
 
 
-def model(root: Path) -> tuple[Project, Dossier]:
+def model(root: Path, jobs: int | None = None) -> tuple[Project, Dossier]:
     """load -> clean -> extract, nothing written."""
     project = load_stage(root)
-    return project, extract_stage(project, clean_stage(project))
+    return project, extract_stage(project, clean_stage(project, jobs), jobs=jobs)
 
 
-def prepare(root: Path) -> Prepared:
+def prepare(root: Path, jobs: int | None = None) -> Prepared:
     """load -> clean -> extract -> render, nothing written."""
-    project, dossier = model(root)
+    project, dossier = model(root, jobs)
     return Prepared(project, dossier, render_stage(project, dossier))
