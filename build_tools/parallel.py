@@ -20,6 +20,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from .cache import Cache
+from .cache import key as cache_key
 from .clean import _block_keys, _clean, _publisher_key, _ruleset
 from .model import ActorDef, CleanRules, CleanSource, Event, Figure, Mention, RawSource, TopicDef
 
@@ -110,10 +112,32 @@ def _clean_task(chunk: range) -> list[CleanSource]:
     return [_clean(raws[i], ruleset, shared[i]) for i in chunk]
 
 
-def shared_counts(raws: Sequence[RawSource], jobs: int) -> list[Counter[str]]:
+def _block_keys_of(raws: Sequence[RawSource], jobs: int, cache: Cache | None) -> list[set[str] | None]:
+    if cache is None:
+        return [k for part in map_ranges(_keys_task, len(raws), jobs, {"raws": raws}) for k in part]
+    keys: list[set[str] | None] = [None] * len(raws)
+    digests = [cache_key("keys", r.format, r.text) if _publisher_key(r) else "" for r in raws]
+    missing = []
+    for i, digest in enumerate(digests):
+        if digest:
+            found = cache.get(digest, "keys")
+            if isinstance(found, list) and all(isinstance(k, str) for k in found):
+                keys[i] = set(found)
+            else:
+                missing.append(i)
+    todo = [raws[i] for i in missing]
+    computed = [k for part in map_ranges(_keys_task, len(todo), jobs_for(len(todo), jobs), {"raws": todo})
+                for k in part]
+    for i, value in zip(missing, computed, strict=True):
+        keys[i] = value
+        cache.put(digests[i], "keys", sorted(value or ()))
+    return keys
+
+
+def shared_counts(raws: Sequence[RawSource], jobs: int, cache: Cache | None = None) -> list[Counter[str]]:
     """For each source, on how many *other* pages of its publisher each of its block texts
-    appears (what `clean_all` computes), the block texts read in parallel."""
-    keys = [k for part in map_ranges(_keys_task, len(raws), jobs, {"raws": raws}) for k in part]
+    appears (what `clean_all` computes), the block texts read in parallel (or from `cache`)."""
+    keys = _block_keys_of(raws, jobs, cache)
     publishers = [_publisher_key(r) for r in raws]
     totals: dict[str, Counter[str]] = {}
     for pub, own in zip(publishers, keys, strict=True):
@@ -136,6 +160,34 @@ def clean_many(raws: Sequence[RawSource], rules: CleanRules, jobs: int,
         shared = shared_counts(raws, jobs)
     parts = map_ranges(_clean_task, len(raws), jobs, {"raws": raws, "shared": shared, "rules": rules})
     return [s for part in parts for s in part]
+
+
+def clean_cached(raws: Sequence[RawSource], rules: CleanRules, jobs: int, cache: Cache) -> list[CleanSource]:
+    """`clean_all(raws, rules)`, each source's record taken from `cache` when its key (source,
+    facts, rules, its publisher's shared counts, code version) is there, the others cleaned (in
+    parallel when many) and stored."""
+    shared = shared_counts(raws, jobs, cache)
+    digests = [cache_key("clean", raw, rules, sorted(counts.items())) for raw, counts in zip(raws, shared, strict=True)]
+    out: list[CleanSource | None] = []
+    missing = []
+    for i, digest in enumerate(digests):
+        found = cache.get(digest, "clean")
+        if isinstance(found, CleanSource) and found.id == raws[i].id:
+            out.append(found)
+        else:
+            out.append(None)
+            missing.append(i)
+    todo = [raws[i] for i in missing]
+    n = jobs_for(len(todo), jobs)
+    if n <= 1:
+        ruleset = _ruleset(rules)
+        computed = [_clean(raw, ruleset, shared[i]) for i, raw in zip(missing, todo, strict=True)]
+    else:
+        computed = clean_many(todo, rules, n, [shared[i] for i in missing])
+    for i, value in zip(missing, computed, strict=True):
+        out[i] = value
+        cache.put(digests[i], "clean", value)
+    return [s for s in out if s is not None]
 
 
 # --- extract: the extractors whose output is per source --------------------------------------

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import parallel
+from .cache import Cache
 from .clean import clean_all, clean_source
 from .clean.meta import parse_date
 from .extract import build_dossier
@@ -46,10 +47,13 @@ def load_stage(root: Path) -> Project:
     return load_project(root)
 
 
-def clean_stage(project: Project, jobs: int | None = None) -> tuple[CleanSource, ...]:
+def clean_stage(project: Project, jobs: int | None = None, cache: Cache | None = None) -> tuple[CleanSource, ...]:
     """clean: every raw source cleaned, each knowing its siblings' shared chrome; across the
-    cores for a large dossier (`jobs`: see parallel.jobs_for), with the same result."""
+    cores for a large dossier (`jobs`: see parallel.jobs_for), with the same result. With a
+    `cache`, a source whose inputs are unchanged is not cleaned again (see cache.py)."""
     n = parallel.jobs_for(len(project.sources), jobs)
+    if cache is not None:
+        return tuple(parallel.clean_cached(project.sources, project.config.clean, n, cache))
     if n <= 1:
         return clean_all(project.sources, project.config.clean)
     return tuple(parallel.clean_many(project.sources, project.config.clean, n))
@@ -104,13 +108,13 @@ def render_stage(project: Project, dossier: Dossier) -> dict[str, str]:
     return render_site(dossier, project.root / "dossier" / "overrides")
 
 
-def model(root: Path, jobs: int | None = None) -> tuple[Project, Dossier]:
-    """load -> clean -> extract, nothing written."""
+def model(root: Path, jobs: int | None = None, cache: Cache | None = None) -> tuple[Project, Dossier]:
+    """load -> clean -> extract; nothing written but `cache`'s records when given."""
     project = load_stage(root)
-    return project, extract_stage(project, clean_stage(project, jobs), jobs=jobs)
+    return project, extract_stage(project, clean_stage(project, jobs, cache), jobs=jobs)
 
 
-def prepare(root: Path, jobs: int | None = None) -> Prepared:
-    """load -> clean -> extract -> render, nothing written."""
-    project, dossier = model(root, jobs)
+def prepare(root: Path, jobs: int | None = None, cache: Cache | None = None) -> Prepared:
+    """load -> clean -> extract -> render; nothing written but `cache`'s records when given."""
+    project, dossier = model(root, jobs, cache)
     return Prepared(project, dossier, render_stage(project, dossier))

@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .cache import Cache
 from .load import Project
 from .model import Dossier
 from .pipeline import Prepared, prepare
@@ -179,7 +180,8 @@ def _replace_dir(new: Path, final: Path) -> None:
 
 
 def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = None) -> BuildResult:
-    prepared = prepare(root)
+    cache = Cache(Path(root)) if Cache.enabled() else None
+    prepared = prepare(root, cache=cache)
     root = prepared.project.root
     config_file = mkdocs_config_file(root)
     docs = root / "docs"
@@ -189,21 +191,16 @@ def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = N
         stage_docs = staging / "docs"
         new_site = staging / "site"
         stage_site(prepared, stage_docs, new_site, strict=strict)
-        # Both succeeded: swap in the generated docs, then the site.
+        # Both succeeded: bring the generated docs in line (only changed pages are written,
+        # as the staged copy has them), then swap in the site.
         docs.mkdir(exist_ok=True)
-        for name in GENERATED:
-            target = docs / name
-            if target.is_dir():
-                shutil.rmtree(target)
-            elif target.exists():
-                target.unlink()
-            if (stage_docs / name).exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                (stage_docs / name).rename(target)
+        sync_pages(prepared.pages, docs)
         final_site.parent.mkdir(parents=True, exist_ok=True)
         _replace_dir(new_site, final_site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if cache is not None:
+        cache.prune()  # the records of sources no longer in the dossier, or of old inputs
     return BuildResult(dossier=prepared.dossier, pages=len(prepared.pages), site_dir=final_site,
                        warnings=prepared.warnings)
 
