@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from . import search
 from .cache import Cache
 from .load import Project
 from .model import Dossier
@@ -120,7 +121,7 @@ def sync_pages(pages: dict[str, str], docs: Path) -> int:
 
 
 def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, strict: bool, epoch: int,
-                     site_name: str = "", **overrides: object) -> None:
+                     site_name: str = "", pagefind: bool = False, **overrides: object) -> None:
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -133,14 +134,19 @@ def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, stric
             cfg = load_config(config_file=str(config_file), **options)
         except (exceptions.Abort, exceptions.ConfigurationError) as exc:
             raise DossierError(f"{config_file.name}: {exc}") from None
+        if pagefind:
+            search.configure(cfg)
         try:
             build(cfg)
         except exceptions.Abort as exc:
             raise DossierError(f"mkdocs build failed: {exc}") from None
+    if pagefind:
+        search.index_site(site_dir)
 
 
 def stage_site(prepared: Prepared, stage_docs: Path, site_dir: Path, *, strict: bool,
-               extra_files: Callable[[Path], None] | None = None, **overrides: object) -> None:
+               extra_files: Callable[[Path], None] | None = None, pagefind: bool = False,
+               **overrides: object) -> None:
     """The one way a site is made: the curator's pages and the generated ones into `stage_docs`
     (a folder of its own), `extra_files(stage_docs)` if given, then mkdocs into `site_dir`."""
     root = prepared.project.root
@@ -149,7 +155,8 @@ def stage_site(prepared: Prepared, stage_docs: Path, site_dir: Path, *, strict: 
     if extra_files is not None:
         extra_files(stage_docs)
     run_mkdocs_build(mkdocs_config_file(root), stage_docs, site_dir, strict=strict,
-                     epoch=build_epoch(prepared.dossier), site_name=prepared.project.config.title, **overrides)
+                     epoch=build_epoch(prepared.dossier), site_name=prepared.project.config.title,
+                     pagefind=pagefind, **overrides)
 
 
 def configured_site_dir(config_file: Path, root: Path) -> Path:
@@ -190,7 +197,8 @@ def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = N
     try:
         stage_docs = staging / "docs"
         new_site = staging / "site"
-        stage_site(prepared, stage_docs, new_site, strict=strict)
+        pagefind = search.uses_pagefind(len(prepared.dossier.sources), prepared.project.config.pagefind_from)
+        stage_site(prepared, stage_docs, new_site, strict=strict, pagefind=pagefind)
         # Both succeeded: bring the generated docs in line (only changed pages are written,
         # as the staged copy has them), then swap in the site.
         docs.mkdir(exist_ok=True)
