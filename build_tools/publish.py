@@ -122,6 +122,8 @@ def sync_pages(pages: dict[str, str], docs: Path) -> int:
 
 def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, strict: bool, epoch: int,
                      site_name: str = "", pagefind: bool = False, **overrides: object) -> None:
+    """mkdocs' build of `docs_dir` into `site_dir`; with `pagefind`, the theme set for Pagefind
+    and material's own index left out (the caller then runs search.index_site)."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -140,8 +142,6 @@ def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, stric
             build(cfg)
         except exceptions.Abort as exc:
             raise DossierError(f"mkdocs build failed: {exc}") from None
-    if pagefind:
-        search.index_site(site_dir)
 
 
 def stage_site(prepared: Prepared, stage_docs: Path, site_dir: Path, *, strict: bool,
@@ -157,6 +157,8 @@ def stage_site(prepared: Prepared, stage_docs: Path, site_dir: Path, *, strict: 
     run_mkdocs_build(mkdocs_config_file(root), stage_docs, site_dir, strict=strict,
                      epoch=build_epoch(prepared.dossier), site_name=prepared.project.config.title,
                      pagefind=pagefind, **overrides)
+    if pagefind:
+        search.index_site(site_dir)
 
 
 def configured_site_dir(config_file: Path, root: Path) -> Path:
