@@ -216,8 +216,9 @@ def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = N
 
 
 def generate_docs(root: Path) -> tuple[Project, Dossier, int]:
-    """Write the generated pages into docs/ (changed files only), without running mkdocs."""
-    prepared = prepare(root)
+    """Write the generated pages into docs/ (changed files only), without running mkdocs.
+    Unchanged sources come from the build's cache (which only `dossier build` prunes)."""
+    prepared = prepare(root, cache=Cache(Path(root)) if Cache.enabled() else None)
     changed = sync_pages(prepared.pages, prepared.project.root / "docs")
     return prepared.project, prepared.dossier, changed
 
