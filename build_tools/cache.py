@@ -25,6 +25,7 @@ import pickle
 import re
 import sys
 import tempfile
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from typing import Any
 from . import model
 
 CACHE_DIR = ".dossier-cache"
-_RECORD = re.compile(r"[0-9a-f]{64}\.(?:keys|clean)")
+_RECORD = re.compile(r"[0-9a-f]{64}\.(?:keys|clean|extract)")
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# dossier's build cache: see build_tools/cache.py\n"
 
 
@@ -80,6 +81,7 @@ class Cache:
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self.missed: Counter[str] = Counter()  # misses by kind of record
 
     @staticmethod
     def enabled() -> bool:
@@ -99,11 +101,13 @@ class Cache:
             data = path.read_bytes()
         except OSError:
             self.misses += 1
+            self.missed[kind] += 1
             return None
         try:
             value = json.loads(data) if kind == "keys" else _ModelUnpickler(io.BytesIO(data)).load()
         except Exception:  # a damaged or foreign record: computed again, then overwritten
             self.misses += 1
+            self.missed[kind] += 1
             return None
         self.hits += 1
         return value

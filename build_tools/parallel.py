@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from .cache import Cache
 from .cache import key as cache_key
 from .clean import _block_keys, _clean, _publisher_key, _ruleset
-from .model import ActorDef, CleanRules, CleanSource, Event, Figure, Mention, RawSource, TopicDef
+from .model import ActorDef, CleanRules, CleanSource, Event, Figure, Mention, RawSource, TopicDef, TopicHit
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -193,43 +193,92 @@ def clean_cached(raws: Sequence[RawSource], rules: CleanRules, jobs: int, cache:
 # --- extract: the extractors whose output is per source --------------------------------------
 
 
-def _extract_task(chunk: range) -> tuple[tuple[Mention, ...], tuple[Any, ...], tuple[Figure, ...],
-                                         tuple[tuple[Event, ...], tuple[str, ...]]]:
+Parts = tuple[tuple[Mention, ...], tuple[TopicHit, ...], tuple[Figure, ...], tuple[tuple[Event, ...], tuple[str, ...]]]
+
+
+def _grouped(items: Sequence[Any], ids: Sequence[str]) -> list[tuple[Any, ...]]:
+    """`items` (each with .ref.source) split by source, in the order of `ids`, each source's
+    items in the order they came."""
+    by: dict[str, list[Any]] = {i: [] for i in ids}
+    for item in items:
+        by[item.ref.source].append(item)
+    return [tuple(by[i]) for i in ids]
+
+
+def _extract_task(chunk: range) -> list[Parts]:
+    """Each source's own findings: mentions and topic hits found over the whole run at once (one
+    matcher lookup) and split by source; figures and dated events (with their warnings) per source."""
     from .extract.dates import events_and_warnings
     from .extract.figures import find_figures
     from .extract.mentions import find_mentions
     from .extract.topics import find_topic_hits
 
     ordered: Sequence[CleanSource] = _WORK["sources"]
-    part = ordered[chunk.start:chunk.stop]
-    return (find_mentions(part, _WORK["actors"]), find_topic_hits(part, _WORK["topics"]), find_figures(part),
-            events_and_warnings(part))
+    part = [ordered[i] for i in chunk]
+    ids = [s.id for s in part]
+    mentions = _grouped(find_mentions(part, _WORK["actors"]), ids)
+    hits = _grouped(find_topic_hits(part, _WORK["topics"]), ids)
+    return [(mentions[n], hits[n], find_figures([s]), events_and_warnings([s])) for n, s in enumerate(part)]
 
 
 PER_SOURCE = ("mentions", "topics", "figures", "events")
 
 
 def per_source_parts(ordered: Sequence[CleanSource], actors: Sequence[ActorDef], topics: Sequence[TopicDef],
-                     jobs: int) -> dict[str, Any]:
+                     jobs: int, cache: Cache | None = None) -> dict[str, Any]:
     """The extractors whose findings belong each to one source (mentions, topic hits, figures,
-    dated events), run on runs of `ordered` (sorted by id) in `jobs` processes and merged in the
+    dated events), run on runs of `ordered` (sorted by id) in `jobs` processes, or taken from
+    `cache` for a source whose cleaned record and definitions are unchanged, and merged in the
     order each extractor gives over all the sources at once:
 
-    - mentions and figures are sorted by source id first: the runs are concatenated;
+    - mentions and figures are sorted by source id first: the sources' parts are concatenated;
     - topic hits are sorted by topic, then source, then paragraph: a stable sort on (topic,
       source) of the concatenation keeps each source's paragraph order;
     - events are sorted by (undated, date, source, paragraph, position): a stable sort on
       (undated, date, source) likewise; their warnings come in source order: concatenated.
     """
-    parts = map_ranges(_extract_task, len(ordered), jobs,
-                       {"sources": ordered, "actors": tuple(actors), "topics": tuple(topics)})
-    mentions = tuple(m for p in parts for m in p[0])
-    hits = tuple(sorted((h for p in parts for h in p[1]), key=lambda h: (h.topic, h.ref.source)))
-    figures = tuple(f for p in parts for f in p[2])
-    events = tuple(sorted((e for p in parts for e in p[3][0]),
+    actors, topics = tuple(actors), tuple(topics)
+    found: list[Parts | None] = [None] * len(ordered)
+    digests: list[str] = []
+    if cache is not None:
+        definitions = cache_key("definitions", actors, topics)
+        for i, source in enumerate(ordered):
+            digest = cache_key("extract", definitions, source)
+            digests.append(digest)
+            record = cache.get(digest, "extract")
+            if _is_parts(record, source.id):
+                found[i] = record
+    missing = [i for i, parts in enumerate(found) if parts is None]
+    todo = [ordered[i] for i in missing]
+    computed = [p for run in map_ranges(_extract_task, len(todo), jobs_for(len(todo), jobs),
+                                        {"sources": todo, "actors": actors, "topics": topics}) for p in run]
+    for i, parts in zip(missing, computed, strict=True):
+        found[i] = parts
+        if cache is not None:
+            cache.put(digests[i], "extract", parts)
+    every = [p for p in found if p is not None]
+    mentions = tuple(m for p in every for m in p[0])
+    hits = tuple(sorted((h for p in every for h in p[1]), key=lambda h: (h.topic, h.ref.source)))
+    figures = tuple(f for p in every for f in p[2])
+    events = tuple(sorted((e for p in every for e in p[3][0]),
                           key=lambda e: (e.date is None, e.date.iso if e.date else "", e.ref.source)))
-    warnings = tuple(w for p in parts for w in p[3][1])
+    warnings = tuple(w for p in every for w in p[3][1])
     return {"mentions": mentions, "topics": hits, "figures": figures, "events": (events, warnings)}
+
+
+def _is_parts(record: Any, source: str) -> bool:
+    """A cached record of the right shape, about `source` only."""
+    if not (isinstance(record, tuple) and len(record) == 4 and all(isinstance(r, tuple) for r in record)):
+        return False
+    mentions, hits, figures, dated = record
+    if len(dated) != 2 or not all(isinstance(x, tuple) for x in dated):
+        return False
+    events, warnings = dated
+    return (all(isinstance(m, Mention) and m.ref.source == source for m in mentions)
+            and all(isinstance(h, TopicHit) and h.ref.source == source for h in hits)
+            and all(isinstance(f, Figure) and f.ref.source == source for f in figures)
+            and all(isinstance(e, Event) and e.ref.source == source for e in events)
+            and all(isinstance(w, str) for w in warnings))
 
 
 def substituting(precomputed: dict[str, Any], timed: Callable[[str, Callable[[], Any]], Any] | None,

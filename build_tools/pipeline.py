@@ -65,17 +65,18 @@ def clean_one(project: Project, raw: RawSource) -> CleanSource:
 
 
 def extract_stage(project: Project, cleaned: Sequence[CleanSource], timed: Timer | None = None,
-                  jobs: int | None = None) -> Dossier:
+                  jobs: int | None = None, cache: Cache | None = None) -> Dossier:
     """extract: cleaned sources + definitions -> the Dossier, with the cleaner's own warnings.
     `timed(name, step)`, when given, runs each extractor (the benchmarks measure them with it).
     For a large dossier the extractors whose findings are per source run first across the cores
-    (timed as "per source"), and build_dossier is handed their results."""
+    (timed as "per source"), and build_dossier is handed their results; with a `cache`, those of
+    a source whose cleaned record and definitions are unchanged come from it."""
     n = parallel.jobs_for(len(cleaned), jobs)
-    if n > 1:
+    if n > 1 or cache is not None:
         ordered = tuple(sorted(cleaned, key=lambda s: s.id))
 
         def run() -> dict[str, Any]:
-            return parallel.per_source_parts(ordered, project.actors, project.topics, n)
+            return parallel.per_source_parts(ordered, project.actors, project.topics, n, cache)
 
         parts = timed("per source", run) if timed is not None else run()
         dossier = build_dossier(project.config, ordered, project.actors, project.topics,
@@ -111,7 +112,7 @@ def render_stage(project: Project, dossier: Dossier) -> dict[str, str]:
 def model(root: Path, jobs: int | None = None, cache: Cache | None = None) -> tuple[Project, Dossier]:
     """load -> clean -> extract; nothing written but `cache`'s records when given."""
     project = load_stage(root)
-    return project, extract_stage(project, clean_stage(project, jobs, cache), jobs=jobs)
+    return project, extract_stage(project, clean_stage(project, jobs, cache), jobs=jobs, cache=cache)
 
 
 def prepare(root: Path, jobs: int | None = None, cache: Cache | None = None) -> Prepared:

@@ -79,42 +79,50 @@ def test_unchanged_pages_are_not_rewritten(tmp_path, monkeypatch):
     assert (root / "docs" / "index.md").stat().st_mtime_ns != old
 
 
-def _prepare_counts(root: Path) -> tuple[int, int]:
+def _missed(root: Path) -> tuple[int, dict[str, int]]:
     cache = Cache(root)
     pipeline.prepare(root, jobs=1, cache=cache)
-    return cache.hits, cache.misses
+    return cache.hits, dict(cache.missed)
 
 
-def test_a_changed_source_rule_or_fact_invalidates(tmp_path):
+def test_a_changed_source_rule_fact_or_definition_invalidates(tmp_path):
     root = copy_project(tmp_path / "p")
     n = len(list((root / "dossier" / "sources").iterdir()))
-    hits, misses = _prepare_counts(root)
-    assert hits == 0 and misses >= n
-    hits, misses = _prepare_counts(root)
-    assert misses == 0 and hits >= n
+    hits, missed = _missed(root)
+    assert hits == 0 and missed["clean"] == n and missed["extract"] == n
+    hits, missed = _missed(root)
+    assert missed == {} and hits >= 2 * n
 
-    # One source's bytes: that source (and no unrelated one) is cleaned again.
+    # One source's bytes: that source (and no unrelated one) is cleaned and read again.
     sources = sorted((root / "dossier" / "sources").iterdir())
     target = sources[1]  # FRANCE 24, the only source of its publisher
     target.write_text(target.read_text(encoding="utf-8") + "\nOne more closing line of the report.\n",
                       encoding="utf-8")
-    hits, misses = _prepare_counts(root)
-    assert misses == 2  # its block keys and its cleaned record
-    assert hits >= n - 1
+    hits, missed = _missed(root)
+    assert missed == {"keys": 1, "clean": 1, "extract": 1}
 
     # A curated fact of one source.
     facts = root / "dossier" / "sources.yml"
     facts.write_text(facts.read_text(encoding="utf-8").replace("publisher: FRANCE 24", "publisher: France 24 TV"),
                      encoding="utf-8")
-    hits, misses = _prepare_counts(root)
-    assert misses == 1
+    hits, missed = _missed(root)
+    assert missed == {"clean": 1, "extract": 1}
+
+    # An alias: nothing is cleaned again, every source's findings are made again.
+    actors = root / "dossier" / "actors.yml"
+    text = actors.read_text(encoding="utf-8")
+    assert "  aliases:\n    - Kerry\n" in text
+    actors.write_text(text.replace("  aliases:\n    - Kerry\n", "  aliases:\n    - Kerry\n    - Added Alias\n", 1),
+                      encoding="utf-8")
+    hits, missed = _missed(root)
+    assert missed == {"extract": n}
 
     # A cleaning rule of dossier.yml: every source is cleaned again.
     settings = root / "dossier" / "dossier.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("drop: []", "drop: ['^Photo:']"),
                         encoding="utf-8")
-    hits, misses = _prepare_counts(root)
-    assert misses == n
+    hits, missed = _missed(root)
+    assert missed["clean"] == n
 
     # The result of a cached run is the result of an uncached one.
     assert pipeline.prepare(root, jobs=1, cache=Cache(root)).pages == pipeline.prepare(root, jobs=1).pages

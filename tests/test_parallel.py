@@ -77,6 +77,12 @@ def test_parallel_parts_equal_the_serial_extractors(tmp_path):
     assert parts["topics"] == serial.topic_hits and serial.topic_hits
     assert parts["figures"] == serial.figures and serial.figures
     assert parts["events"] == (serial.events, serial.warnings) and serial.events
+    from build_tools.cache import Cache
+
+    for _ in range(2):  # computed and stored, then read back from the cache
+        cache = Cache(root)
+        assert parallel.per_source_parts(ordered, project.actors, project.topics, 2, cache) == parts
+    assert cache.missed == {} and cache.hits == len(ordered)
     used: set[str] = set()
     merged = build_dossier(project.config, ordered, project.actors, project.topics,
                            parallel.substituting(parts, None, used))
