@@ -343,8 +343,10 @@ def main(argv: list[str] | None = None) -> int:
                       flush=True)
             if zensical is not None:
                 results[-1]["zensical"] = zensical_build(root, zensical, str(results[-1]["title"]))
-                print(f"  zensical: {results[-1]['zensical']['seconds']:.1f} s, exit {results[-1]['zensical']['returncode']}",
-                      flush=True)
+                z = results[-1]["zensical"]
+                print(f"  zensical: {z['seconds']:.1f} s, exit {z['returncode']}", flush=True)
+                if z["returncode"]:
+                    print("  " + str(z["log"]).strip().replace("\n", "\n  "), flush=True)
             if n == sizes[0] and not args.no_incremental:
                 shutil.rmtree(root / ".bench-docs", ignore_errors=True)
                 shutil.rmtree(root / ".bench-site", ignore_errors=True)

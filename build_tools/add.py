@@ -1,10 +1,16 @@
 """add: bring a new raw source (a text or HTML file) into the dossier.
 
 `add_source` copies the file into `dossier/sources/` under a name of its own that never overwrites
-anything: `<date or stem>_<first 8 hex digits of its sha256>.<ext>`. It appends an entry for it
-to `dossier/sources.yml` as text, after what is there, so that the curator's comments and layout
-stay as they were; the values read from the text (title, publisher, date, authors) are marked
-`# detected` for the curator to check. It refuses a file whose bytes are already in the dossier.
+anything: `<date or stem>_<first 8 hex digits of its sha256>.<ext>`. It adds an entry for it at the end
+of `dossier/sources.yml` (a round-trip edit that keeps the curator's comments and order), with
+what was read from the page under `detected:` (title, publisher, date, url, authors): the site
+shows those as *(detected)* until the curator writes a value of their own next to them. It
+refuses a file whose bytes are already in the dossier.
+
+A saved HTML page's facts are read the way the page states them: its meta tags and JSON-LD
+(`og:site_name` for the publisher, else the site name after the headline in `<title>`, never
+the headline itself; `og:title`; `article:published_time`; `og:url` or the canonical link;
+authors' names without their job titles), then what trafilatura reads, then the text.
 
 It also says what the new source brings, by running the cleaner and the extractors on it: the
 actors and topics it touches, and the names `dossier suggest` would propose that it contains
@@ -19,9 +25,10 @@ import json
 import re
 import shutil
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from .load import (
     HTML_EXTENSIONS,
@@ -34,6 +41,7 @@ from .load import (
 )
 from .model import ActorDef, CleanSource, DetectedMeta, PartialDate
 from .pipeline import clean_one, clean_stage, extract_stage, load_stage
+from .yamledit import add_mapping_entry
 from .yamlfile import DossierError
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -55,7 +63,7 @@ class AddReport:
     id: str  # its source id (pages live at sources/<id>/)
     original: str  # the path it was copied from
     sha256: str
-    detected: tuple[tuple[str, str], ...]  # (field, value) written to sources.yml as detected
+    detected: tuple[tuple[str, str], ...]  # (field, value) written to sources.yml under `detected:`
     paragraphs: int
     removed: int
     actors: tuple[Touch, ...]  # most mentioned first
@@ -89,44 +97,173 @@ def source_name(stem: str, date: str, digest: str, suffix: str, taken: set[str],
     raise DossierError(f"no free name for {stem}{suffix} in dossier/sources/")  # pragma: no cover
 
 
-def _yaml_text(value: str) -> str:
-    # JSON's double-quoted strings are valid YAML, with the same escapes.
-    return json.dumps(value, ensure_ascii=False)
+@dataclass(frozen=True)
+class PageFacts:
+    """What a page says about itself; empty when it does not say."""
+
+    title: str = ""
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
+    authors: tuple[str, ...] = ()
 
 
-def sources_yml_entry(file: str, original: str, detected: DetectedMeta) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """The text appended to sources.yml for a new source, and the (field, value) pairs in it."""
-    fields: list[tuple[str, str]] = []
-    lines = [f"# {file}: added from {Path(original).name}. Values marked 'detected' were read from",
-             "# the text; check them, then remove the mark.",
-             f"{file if re.fullmatch(r'[A-Za-z0-9][A-Za-z0-9_.-]*', file) else _yaml_text(file)}:"]
-    if detected.title:
-        fields.append(("title", detected.title))
-        lines.append(f"  title: {_yaml_text(detected.title)}  # detected")
-    if detected.publisher:
-        fields.append(("publisher", detected.publisher))
-        lines.append(f"  publisher: {_yaml_text(detected.publisher)}  # detected")
-    if PartialDate.parse_or_none(detected.date):
-        fields.append(("date", detected.date))
-        lines.append(f"  date: {_yaml_text(detected.date)}  # detected")
-    if detected.authors:
-        fields.append(("authors", ", ".join(detected.authors)))
-        lines.append(f"  authors: [{', '.join(_yaml_text(a) for a in detected.authors)}]  # detected")
-    if not fields:
-        lines.append("  # nothing detected: add publisher, date, url, title, authors")
-    return "\n".join(lines) + "\n", tuple(fields)
+# Words of a job title or a place line after an author's name ("Senior Correspondent",
+# "BBC News, Madrid", "correspondante"): never part of the name itself.
+_ROLE_WORDS = frozenset(
+    """correspondent correspondante correspondant reporter editor editrice redacteur writer columnist
+    staff contributor contributing analyst bureau chief senior junior journalist journaliste producer
+    photographer news desk deputy associate special international political economics science
+    environment health political reporter envoy envoyee envoye""".split()
+)
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$|^(?:de|da|del|der|van|von|al|el|bin|ibn|la|le|du|dos|di)$")
 
 
-def _append(path: Path, text: str) -> None:
-    existing = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
-    if not existing:
-        header = ("# Curated facts about each raw file in dossier/sources/, by file name.\n"
-                  "# Keys: title, publisher, date (YYYY-MM-DD), url, authors, note.\n")
-        path.write_text(header + "\n" + text, encoding="utf-8", newline="\n")
-        return
-    sep = "" if existing.endswith("\n") else "\n"
-    with path.open("a", encoding="utf-8", newline="\n") as f:
-        f.write(sep + "\n" + text)
+def _clean_text(value: object) -> str:
+    return " ".join(str(value).split()) if isinstance(value, str) else ""
+
+
+def _author_names(raw: str) -> list[str]:
+    """Names from an author line: "By Ana Ruiz and Tom Kerr", "Emma Pinedo, Senior Correspondent",
+    "Sandrine Morel (Madrid, correspondante)" -> the names only."""
+    text = re.sub(r"\([^)]*\)", " ", raw)
+    text = re.sub(r"^\s*(?:by|par|von|door|por)\s+", "", text, flags=re.IGNORECASE)
+    names: list[str] = []
+    for part in re.split(r"\s*(?:[,;|/&]|\band\b|\bet\b|\bund\b|\by\b)\s*", text):
+        part = " ".join(part.split()).strip(" .-")
+        words = part.split()
+        if not words or len(words) > 5 or part.startswith(("http://", "https://")):
+            continue
+        if any(w.lower().strip(".") in _ROLE_WORDS for w in words):
+            continue
+        if len(words) < 2 or not all(_NAME_WORD.match(w) for w in words):
+            continue
+        if part not in names:
+            names.append(part)
+    return names
+
+
+def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:  # an lxml tree
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+                yield item
+
+
+def page_facts(html: str) -> PageFacts:
+    """The facts a saved HTML page states about itself (see the module docstring)."""
+    import lxml.html
+    from trafilatura import extract_metadata
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return PageFacts()
+    meta: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        value = _clean_text(el.get("content"))
+        if key and value and key not in meta:
+            meta[key] = value
+    canonical = ""
+    for el in tree.iter("link"):
+        if (el.get("rel") or "").strip().lower() == "canonical":
+            canonical = _clean_text(el.get("href"))
+            break
+    title_el = tree.find(".//title")
+    page_title = _clean_text(title_el.text_content()) if title_el is not None else ""
+    ld_items = list(_json_ld(tree))
+    try:
+        traf = extract_metadata(html)
+    except Exception:  # trafilatura on a broken page: the meta tags are all we have
+        traf = None
+
+    headline = meta.get("og:title") or meta.get("twitter:title") or next(
+        (_clean_text(i.get("headline")) for i in ld_items if _clean_text(i.get("headline"))), "")
+    parts = _TITLE_SEPARATORS.split(page_title) if page_title else []
+    # "Headline | Section | Site": the last part, when short and capitalised like a name
+    suffix = parts[-1] if len(parts) > 1 and len(parts[-1].split()) <= 5 and parts[-1][:1].isupper() else ""
+    headline = headline or (" - ".join(parts[:-1]) if suffix else page_title) or _clean_text(getattr(traf, "title", ""))
+
+    def not_headline(name: str) -> str:
+        return "" if not name or name.casefold() in (headline.casefold(), page_title.casefold()) else name
+
+    ld_publisher = ""
+    for item in ld_items:
+        pub = item.get("publisher")
+        if isinstance(pub, dict) and _clean_text(pub.get("name")):
+            ld_publisher = _clean_text(pub.get("name"))
+            break
+    publisher = (not_headline(meta.get("og:site_name", "")) or not_headline(ld_publisher)
+                 or not_headline(suffix) or not_headline(_clean_text(getattr(traf, "sitename", ""))))
+    if publisher[:1].islower():
+        publisher = publisher[0].upper() + publisher[1:]  # "the Guardian" -> "The Guardian"
+
+    authors: list[str] = []
+    for item in ld_items:
+        people = item.get("author")
+        for person in people if isinstance(people, list) else [people]:
+            name = _clean_text(person.get("name")) if isinstance(person, dict) else _clean_text(person)
+            authors.extend(n for n in _author_names(name) if n not in authors)
+    for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
+        if not authors and meta.get(key):
+            authors.extend(_author_names(meta[key]))
+    if not authors and traf is not None and traf.author:
+        authors.extend(_author_names(traf.author.replace(";", ",")))
+
+    date = ""
+    for key in ("article:published_time", "datepublished", "date", "dc.date", "pubdate"):
+        value = meta.get(key, "")[:10]
+        if _DATE.match(value):
+            date = value
+            break
+    if not date:
+        for item in ld_items:
+            value = _clean_text(item.get("datePublished"))[:10]
+            if _DATE.match(value):
+                date = value
+                break
+    if not date and traf is not None and _DATE.match((traf.date or "")[:10]):
+        date = (traf.date or "")[:10]
+
+    url = next((u for u in (meta.get("og:url", ""), canonical, _clean_text(getattr(traf, "url", "")))
+                if re.match(r"^https?://[^\s<>\"']+$", u)), "")
+    # A hostile or broken page may state anything at any length: keep what a person would write.
+    return PageFacts(title=headline[:300], publisher=publisher[:120] if len(publisher) <= 120 else "",
+                     date=date, url=url if len(url) <= 2000 else "", authors=tuple(a for a in authors if len(a) <= 80)[:12])
+
+
+def detected_facts(page: PageFacts, found: DetectedMeta) -> dict[str, str | list[str]]:
+    """The `detected:` mapping of a new source: the page's own facts first, then the text's."""
+    facts: dict[str, str | list[str]] = {}
+    for key in ("title", "publisher", "date", "url"):
+        value = getattr(page, key) or getattr(found, key, "")
+        if value and (key != "date" or PartialDate.parse_or_none(value)):
+            facts[key] = value
+    authors = list(page.authors or found.authors)
+    if authors:
+        facts["authors"] = authors
+    return facts
+
+
+def record_source(path: Path, file: str, original: str, facts: dict[str, str | list[str]]) -> None:
+    """Add the entry of a new source at the end of sources.yml, its facts as detected."""
+    note = (f"{file}: added from {Path(original).name}. 'detected' holds what was read from it;\n"
+            "a value written next to it (publisher: ..., date: ...) replaces the detected one.")
+    add_mapping_entry(path, "dossier/sources.yml", file, {"detected": facts} if facts else {}, comment=note)
 
 
 def _suggestions(cleaned: list[CleanSource], new: CleanSource, actors: Sequence[ActorDef]) -> tuple[str, ...] | None:
@@ -161,9 +298,10 @@ def add_source(root: Path, file: Path) -> AddReport:
     load_source_metas(root / "dossier" / "sources.yml", "dossier/sources.yml")
     fmt = provisional.format
     cleaned_new = clean_one(project, provisional)
+    facts = detected_facts(page_facts(provisional.text) if fmt == "html" else PageFacts(), cleaned_new.detected_meta)
     digest = sha256_of(data)
     taken = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
-    name = source_name(file.stem, cleaned_new.detected_meta.date, digest, ".html" if fmt == "html" else suffix,
+    name = source_name(file.stem, str(facts.get("date", "")), digest, ".html" if fmt == "html" else suffix,
                        taken, {s.id for s in project.sources})
     sid = slugify(Path(name).stem)
     cleaned_new = replace(cleaned_new, id=sid, file=name)
@@ -174,14 +312,14 @@ def add_source(root: Path, file: Path) -> AddReport:
     hits = Counter(h.topic for h in found.topic_hits)
     actor_names = {a.id: a.name for a in project.actors}
     topic_names = {t.id: t.name for t in project.topics}
-    entry, fields = sources_yml_entry(name, str(file), cleaned_new.detected_meta)
+    fields = tuple((k, ", ".join(v) if isinstance(v, list) else v) for k, v in facts.items())
 
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
     shutil.copyfile(file, target)
     try:
-        _append(root / "dossier" / "sources.yml", entry)
-    except OSError:
+        record_source(root / "dossier" / "sources.yml", name, str(file), facts)
+    except (OSError, DossierError):
         target.unlink(missing_ok=True)
         raise
     return AddReport(
@@ -198,12 +336,17 @@ def add_source(root: Path, file: Path) -> AddReport:
     )
 
 
+def plural(n: int, word: str) -> str:
+    """ "1 line", "2 lines", "0 lines"."""
+    return f"{n} {word if n == 1 else word + 's'}"
+
+
 def describe(report: AddReport) -> list[str]:
     """The report as lines for a person."""
     lines = [f"added dossier/sources/{report.file} (from {report.original}): "
-             f"{report.paragraphs} paragraphs kept, {report.removed} lines removed"]
+             f"{plural(report.paragraphs, 'paragraph')} kept, {plural(report.removed, 'line')} removed"]
     if report.detected:
-        lines.append("detected, written to dossier/sources.yml for you to check:")
+        lines.append("detected, written to dossier/sources.yml under 'detected:' for you to check:")
         lines.extend(f"  {k}: {v}" for k, v in report.detected)
     else:
         lines.append("nothing detected; add its publisher and date in dossier/sources.yml")

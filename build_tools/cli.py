@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -26,14 +27,72 @@ class _EchoHandler(logging.Handler):
         click.echo(f"{record.levelname:<8}-  {msg}", err=True)
 
 
-def _setup_logging(verbose: bool) -> None:
+def _setup_logging() -> None:
+    """mkdocs says only what needs attention (warnings, errors); its INFO lines ("Cleaning
+    site directory", "Documentation built in ...") are not the curator's business: `-v` shows
+    the time of each of our stages instead."""
     logger = logging.getLogger("mkdocs")
     logger.handlers = [h for h in logger.handlers if not isinstance(h, _EchoHandler)]
     handler = _EchoHandler()
-    handler.setLevel(logging.INFO if verbose else logging.WARNING)
+    handler.setLevel(logging.WARNING)
     logger.addHandler(handler)
-    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.setLevel(logging.WARNING)
     logger.propagate = False
+
+
+def plural(n: int, word: str, words: str = "") -> str:
+    """ "1 source", "2 sources", "0 sources"."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+class StageProgress:
+    """Progress of a build, stage by stage: a bar with counts on a terminal, one quiet line per
+    stage elsewhere (CI, a pipe); with `verbose`, each stage's time once it ends."""
+
+    def __init__(self, stages: tuple[str, ...], *, verbose: bool, tty: bool | None = None) -> None:
+        self.stages = stages
+        self.verbose = verbose
+        self.tty = sys.stderr.isatty() if tty is None else tty
+        self.times: list[tuple[str, str, float]] = []
+        self._current: tuple[str, str, float] | None = None
+        self._bar: Any = None
+        self.started = time.perf_counter()
+
+    def __call__(self, stage: str, detail: str) -> None:
+        now = time.perf_counter()
+        if self._current is not None:
+            name, info, since = self._current
+            self.times.append((name, info, now - since))
+            if self.verbose:
+                self._line(f"  {name:<8} {now - since:6.2f} s  {info}".rstrip())
+        if stage == "done":
+            self._current = None
+            if self._bar is not None:
+                self._bar.update(1)
+                self._bar.render_finish()
+                self._bar = None
+            return
+        self._current = (stage, detail, now)
+        n = self.stages.index(stage) + 1 if stage in self.stages else len(self.times) + 1
+        label = f"{stage}" + (f" ({detail})" if detail else "")
+        if self.tty and not self.verbose:
+            text = f"[{n}/{len(self.stages)}] {label}".ljust(34)
+            if self._bar is None:
+                self._bar = click.progressbar(length=len(self.stages), label=text, file=sys.stderr,
+                                              show_eta=False, show_percent=False, show_pos=True, width=20)
+                self._bar.render_progress()
+            else:
+                self._bar.label = text
+                self._bar.update(1)
+        elif not self.verbose:
+            self._line(f"[{n}/{len(self.stages)}] {label}")
+
+    def _line(self, text: str) -> None:
+        click.echo(text, err=True)
+
+    @property
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
 
 
 def _root(ctx: click.Context) -> Path:
@@ -82,25 +141,28 @@ def cli(ctx: click.Context, project: Path) -> None:
 @click.option("--strict", is_flag=True, help="Fail on any mkdocs warning (broken links or anchors).")
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the site (default: site_dir of mkdocs.yml, normally site/).")
-@click.option("--verbose", "-v", is_flag=True, help="Show mkdocs' progress messages.")
+@click.option("--verbose", "-v", is_flag=True, help="Print the time each stage (load, clean, extract, render, mkdocs) took.")
 @click.pass_context
 def build(ctx: click.Context, strict: bool, site_dir: Path | None, verbose: bool) -> None:
     """Clean the sources, find actors and topics, write docs/ and build the site.
 
     \b
-    Example:
+    Shows each stage as it runs (a progress bar on a terminal, one line per stage
+    otherwise) and ends with one summary line. Example:
       dossier build --strict
     The previous site stays in place if anything fails.
     """
-    from .publish import build_project
+    from .publish import STAGES, build_project
 
-    _setup_logging(verbose)
-    result = build_project(_root(ctx), strict=strict, site_dir=site_dir)
+    _setup_logging()
+    progress = StageProgress(STAGES, verbose=verbose)
+    result = build_project(_root(ctx), strict=strict, site_dir=site_dir, on_stage=progress)
     _warn(result.warnings)
     d = result.dossier
     click.echo(
-        f"built {result.site_dir}: {len(d.sources)} sources, {len(d.actors)} actors "
-        f"({len(d.mentions)} mentions), {len(d.topics)} topics, {result.pages} generated pages"
+        f"built {result.site_dir}: {plural(len(d.sources), 'source')}, {plural(result.pages, 'page')}, "
+        f"{plural(len(result.warnings), 'warning')} in {progress.elapsed:.1f} s "
+        f"({plural(len(d.actors), 'actor')} with {plural(len(d.mentions), 'mention')}, {plural(len(d.topics), 'topic')})"
     )
 
 
@@ -116,7 +178,7 @@ def serve(ctx: click.Context, dev_addr: str | None) -> None:
     """
     from .publish import serve_project
 
-    _setup_logging(False)
+    _setup_logging()
     serve_project(_root(ctx), dev_addr=dev_addr, log=lambda m: click.echo(m, err=True))
 
 
@@ -133,8 +195,10 @@ def new(directory: Path, title: str | None) -> None:
     from .scaffold import create_project
 
     created = create_project(directory, title=title)
-    click.echo(f"created dossier project {directory} ({len(created)} files); "
-               f"add sources to {directory / 'dossier' / 'sources'} and run: dossier --project {directory} build")
+    click.echo(f"created dossier project {directory} ({plural(len(created), 'file')}); next:\n"
+               f"  dossier --project {directory} add ~/Downloads/article.html   # a saved page or a .txt\n"
+               f"  dossier --project {directory} suggest --write\n"
+               f"  dossier --project {directory} serve")
 
 
 @cli.command(short_help="Build the offline HTML bundle (a zip).")
@@ -153,7 +217,7 @@ def bundle(ctx: click.Context, output: Path | None, strict: bool) -> None:
     """
     from .bundle import bundle_project
 
-    _setup_logging(False)
+    _setup_logging()
     result = bundle_project(_root(ctx), output, strict=strict)
     _warn(result.warnings)
     click.echo(f"bundled {result.path}: {result.files} files, {result.size / 1e6:.1f} MB; "
@@ -183,7 +247,7 @@ def check(ctx: click.Context, strict: bool) -> None:
 
 
 @cli.command(short_help="Clean raw files and show what was kept and why.")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--output-dir", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Write one file per input (<stem>.txt, .json or .diff) here instead of stdout.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "diff"]), default="text", show_default=True,
@@ -193,23 +257,34 @@ def clean(ctx: click.Context, files: tuple[Path, ...], output_dir: Path | None, 
     """Clean raw source files and show the result, without building.
 
     \b
-    Uses the project's cleaning rules and curated facts when a project is found.
-    Examples:
+    Uses the cleaning rules of the project (--project, default the current folder) and
+    its curated facts; a relative FILE is looked for in the project first. Examples:
       dossier clean dossier/sources/*.txt --format diff
+      dossier --project ~/dossiers/water clean dossier/sources/a.txt
       dossier clean page.html --format json --output-dir cleaned/
     """
     from .clean import clean_source
     from .clean.report import as_diff, as_json, as_text
-    from .load import Unusable, load_project, read_raw_file
+    from .load import Unusable, load_project, load_source_metas, read_raw_file
     from .model import CleanRules, SourceMeta
 
+    root = _root(ctx)
     rules, metas = CleanRules(), {}
-    try:
-        project = load_project(_root(ctx))
+    if (root / "dossier").is_dir():
+        # A project is here: its rules apply, and a broken dossier.yml is an error, not ignored.
+        project = load_project(root, with_sources=False)
         rules = project.config.clean
-        metas = {(project.root / "dossier" / "sources" / r.file).resolve(): r.meta for r in project.sources}
-    except DossierError:
-        pass  # no project here: default rules, no curated facts
+        folder = (project.root / "dossier" / "sources").resolve()
+        metas = {folder / name: meta for name, (meta, _) in
+                 load_source_metas(project.root / "dossier" / "sources.yml", "dossier/sources.yml").items()}
+    resolved: list[Path] = []
+    for path in files:
+        if not path.is_absolute() and (root / path).is_file():
+            path = root / path
+        if not path.is_file():
+            raise DossierError(f"{path}: no such file")
+        resolved.append(path)
+    files = tuple(resolved)
     ext = {"text": ".txt", "json": ".json", "diff": ".diff"}[fmt]
     if output_dir:
         output_dir.mkdir(parents=True, exist_ok=True)
@@ -237,24 +312,33 @@ def clean(ctx: click.Context, files: tuple[Path, ...], output_dir: Path | None, 
         ctx.exit(1)
 
 
-@cli.command(short_help="Propose actors and keywords, as YAML to paste.")
+@cli.command(short_help="Propose actors and keywords, as YAML to paste (or --write them).")
 @click.option("--min-count", default=2, show_default=True, help="How often a name must occur to be proposed.")
+@click.option("--write", "write", is_flag=True,
+              help="Add the suggestions to dossier/actors.yml and dossier/topics.yml (comments and order kept).")
 @click.pass_context
-def suggest(ctx: click.Context, min_count: int) -> None:
-    """Propose actors and topic keywords that the definitions miss, as YAML to paste.
+def suggest(ctx: click.Context, min_count: int, write: bool) -> None:
+    """Propose actors and topic keywords that the definitions miss.
 
     \b
-    Example:
-      dossier suggest > suggestions.yml
+    Prints actor entries that can be pasted (or appended) into actors.yml as they are,
+    and keywords per topic as comments; --write adds them all to the files. Examples:
+      dossier suggest
+      dossier suggest --write && dossier build
     """
     from .pipeline import model
-    from .suggest import suggest_actors, suggest_keywords, suggestions_yaml
+    from .suggest import suggest_actors, suggest_keywords, suggestions_yaml, writable_actors, write_suggestions
 
     project, dossier = model(_root(ctx))
     _warn(project.warnings + dossier.warnings)
-    actors = suggest_actors(dossier.sources, dossier.actors, min_count=min_count)
+    actors = writable_actors(suggest_actors(dossier.sources, dossier.actors, min_count=min_count), dossier.actors)
     keywords = suggest_keywords(dossier.sources, dossier.topics, dossier.topic_hits)
-    click.echo(suggestions_yaml(actors, keywords), nl=False)
+    if not write:
+        click.echo(suggestions_yaml(actors, keywords, {t.id: t.name for t in dossier.topics}), nl=False)
+        return
+    added, words = write_suggestions(project.root, actors, project.actors, keywords, project.topics)
+    click.echo(f"added {plural(added, 'actor')} to dossier/actors.yml and "
+               f"{plural(words, 'keyword')} to dossier/topics.yml; check the kinds (guessed), then run: dossier build")
 
 
 @cli.command(short_help="Export the dossier model as JSON.")

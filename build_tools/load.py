@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .clean.decode import decode_bytes
 from .model import ACTOR_KINDS, ActorDef, CleanRules, Config, PartialDate, RawSource, SourceMeta, TopicDef
@@ -34,7 +35,9 @@ SOURCE_EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS
 CONFIG_KEYS = ("title", "description", "language", "site_url", "clean", "search")
 CLEAN_KEYS = ("drop", "keep")
 SEARCH_KEYS = ("pagefind_from",)
-SOURCE_KEYS = ("title", "publisher", "date", "url", "authors", "note")
+SOURCE_KEYS = ("title", "publisher", "date", "url", "authors", "note", "detected")
+# What `dossier add` read from the page, kept apart from the curated facts it stands in for.
+DETECTED_KEYS = ("title", "publisher", "date", "url", "authors")
 ACTOR_KEYS = ("id", "name", "kind", "role", "description", "aliases", "case_sensitive")
 TOPIC_KEYS = ("id", "name", "description", "keywords", "patterns")
 
@@ -166,18 +169,27 @@ def load_source_metas(path: Path, file: str) -> dict[str, tuple[SourceMeta, int]
         if not isinstance(entry, Located):
             raise DossierError(located(file, line, f"'{name}' must map to facts (publisher, date, url, title, authors, note)"))
         check_keys(entry, SOURCE_KEYS, file, f"'{name}'")
-        date = source_date(text_value(entry, "date", file), name, file, entry.line_of("date"))
-        url = text_value(entry, "url", file)
-        if url and not re.match(r"^https?://", url):
-            raise DossierError(located(file, entry.line_of("url"), f"url {url!r} of '{name}' must start with http:// or https://"))
+        curated = _source_facts(entry, name, file)
+        found: dict[str, Any] = {}
+        if entry.get("detected") is not None:
+            det = entry["detected"]
+            if not isinstance(det, Located):
+                raise DossierError(located(file, entry.line_of("detected"),
+                                           f"'detected' of '{name}' must map facts (title, publisher, date, url, authors)"))
+            check_keys(det, DETECTED_KEYS, file, f"'detected' of '{name}'")
+            found = _source_facts(det, name, file)
+        # A value the curator writes replaces the detected one; detected ones fill the gaps.
+        detected = tuple(k for k in DETECTED_KEYS if found.get(k) and not curated.get(k))
+        facts = {k: curated.get(k) or found.get(k) for k in DETECTED_KEYS}
         metas[name] = (
             SourceMeta(
-                title=text_value(entry, "title", file),
-                publisher=text_value(entry, "publisher", file),
-                date=date,
-                url=url,
-                authors=text_list(entry, "authors", file),
+                title=str(facts["title"] or ""),
+                publisher=str(facts["publisher"] or ""),
+                date=facts["date"],
+                url=str(facts["url"] or ""),
+                authors=tuple(facts["authors"] or ()),
                 note=text_value(entry, "note", file),
+                detected=detected,
             ),
             line,
         )
@@ -195,6 +207,16 @@ def source_date(text: str, name: str, file: str, line: int) -> PartialDate | Non
         return PartialDate.parse(text)
     except ValueError as exc:
         raise DossierError(located(file, line, f"date {text!r} of '{name}' is not a date of the calendar: {exc}")) from None
+
+
+def _source_facts(entry: Located, name: str, file: str) -> dict[str, Any]:
+    """title, publisher, date, url, authors of a sources.yml entry (or its `detected:`), checked."""
+    date = source_date(text_value(entry, "date", file), name, file, entry.line_of("date"))
+    url = text_value(entry, "url", file)
+    if url and not re.match(r"^https?://", url):
+        raise DossierError(located(file, entry.line_of("url"), f"url {url!r} of '{name}' must start with http:// or https://"))
+    return {"title": text_value(entry, "title", file), "publisher": text_value(entry, "publisher", file),
+            "date": date, "url": url, "authors": text_list(entry, "authors", file)}
 
 
 class Unusable(Exception):

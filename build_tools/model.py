@@ -137,6 +137,8 @@ class SourceMeta:
     url: str = ""
     authors: tuple[str, ...] = ()
     note: str = ""
+    # Fields above whose value was recorded as detected (`detected:` in sources.yml), not curated.
+    detected: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

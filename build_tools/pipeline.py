@@ -115,7 +115,20 @@ def model(root: Path, jobs: int | None = None, cache: Cache | None = None) -> tu
     return project, extract_stage(project, clean_stage(project, jobs, cache), jobs=jobs, cache=cache)
 
 
-def prepare(root: Path, jobs: int | None = None, cache: Cache | None = None) -> Prepared:
-    """load -> clean -> extract -> render; nothing written but `cache`'s records when given."""
-    project, dossier = model(root, jobs, cache)
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def prepare(root: Path, on_stage: Callable[[str, str], None] | None = None, *, jobs: int | None = None,
+            cache: Cache | None = None) -> Prepared:
+    """load -> clean -> extract -> render; nothing written but `cache`'s records when given.
+    `on_stage(stage, detail)` is told as each stage starts (the CLI's progress)."""
+    stage = on_stage or (lambda name, detail: None)
+    stage("load", "")
+    project = load_stage(root)
+    stage("clean", _plural(len(project.sources), "source"))
+    cleaned = clean_stage(project, jobs, cache)
+    stage("extract", f"{_plural(len(project.actors), 'actor')}, {_plural(len(project.topics), 'topic')}")
+    dossier = extract_stage(project, cleaned, jobs=jobs, cache=cache)
+    stage("render", _plural(len(dossier.mentions), "mention"))
     return Prepared(project, dossier, render_stage(project, dossier))

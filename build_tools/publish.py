@@ -31,6 +31,16 @@ from .yamlfile import DossierError
 DEFAULT_EPOCH = 946684800  # 2000-01-01: used when no source has a date
 
 
+# `on_stage(stage, detail)` is called as each stage of a build starts: "load", "clean",
+# "extract", "render", "mkdocs"; then once with "done". The CLI shows progress and times from it.
+StageHook = Callable[[str, str], None]
+STAGES = ("load", "clean", "extract", "render", "mkdocs")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 @dataclass(frozen=True)
 class BuildResult:
     dossier: Dossier
@@ -93,10 +103,10 @@ def write_pages(pages: dict[str, str], docs: Path) -> None:
         path.write_text(text, encoding="utf-8", newline="\n")
 
 
-def sync_pages(pages: dict[str, str], docs: Path) -> int:
+def sync_pages(pages: dict[str, str], docs: Path) -> list[str]:
     """Bring the generated parts of docs/ in line with `pages`, touching only what changed.
-    Used by serve, where every write triggers a rebuild. Returns the number of files changed."""
-    changed = 0
+    Used by serve, where every write triggers a rebuild. Returns the files changed (under docs/)."""
+    changed: list[str] = []
     wanted = {docs / rel for rel in pages}
     for name in GENERATED:
         top = docs / name
@@ -104,20 +114,37 @@ def sync_pages(pages: dict[str, str], docs: Path) -> int:
             for path in sorted(top.rglob("*"), reverse=True):
                 if path.is_file() and path not in wanted:
                     path.unlink()
-                    changed += 1
+                    changed.append(path.relative_to(docs).as_posix())
                 elif path.is_dir() and not any(path.iterdir()):
                     path.rmdir()
         elif top.is_file() and top not in wanted:
             top.unlink()
-            changed += 1
+            changed.append(name)
     for rel, text in pages.items():
         path = docs / rel
         if path.is_file() and path.read_text(encoding="utf-8") == text:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
-        changed += 1
+        changed.append(rel)
     return changed
+
+
+HOOKS = Path(__file__).parent / "mkdocs_hooks.py"
+
+
+def build_hooks(config_file: Path) -> list[str]:
+    """The hooks of mkdocs.yml (paths relative to it), plus the dossier's own (chart links)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with open(config_file, "rb") as f:
+            data = yaml_load(f)
+    except Exception:  # a broken mkdocs.yml is reported by the build itself
+        data = None
+    hooks = data.get("hooks") if isinstance(data, dict) else None
+    own = [str(config_file.parent / h) for h in hooks if isinstance(h, str)] if isinstance(hooks, list) else []
+    return own + [str(HOOKS)]
 
 
 def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, strict: bool, epoch: int,
@@ -133,6 +160,7 @@ def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, stric
         options["site_name"] = site_name
     with _env(SOURCE_DATE_EPOCH=str(epoch)):
         try:
+            options.setdefault("hooks", build_hooks(config_file))
             cfg = load_config(config_file=str(config_file), **options)
         except (exceptions.Abort, exceptions.ConfigurationError) as exc:
             raise DossierError(f"{config_file.name}: {exc}") from None
@@ -188,9 +216,12 @@ def _replace_dir(new: Path, final: Path) -> None:
         shutil.rmtree(old)
 
 
-def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = None) -> BuildResult:
+def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = None,
+                  on_stage: StageHook | None = None) -> BuildResult:
+    stage = on_stage or (lambda name, detail: None)
     cache = Cache(Path(root)) if Cache.enabled() else None
-    prepared = prepare(root, cache=cache)
+    prepared = prepare(root, stage, cache=cache)
+    stage("mkdocs", _plural(len(prepared.pages), "page"))
     root = prepared.project.root
     config_file = mkdocs_config_file(root)
     docs = root / "docs"
@@ -211,11 +242,12 @@ def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = N
         shutil.rmtree(staging, ignore_errors=True)
     if cache is not None:
         cache.prune()  # the records of sources no longer in the dossier, or of old inputs
+    stage("done", "")
     return BuildResult(dossier=prepared.dossier, pages=len(prepared.pages), site_dir=final_site,
                        warnings=prepared.warnings)
 
 
-def generate_docs(root: Path) -> tuple[Project, Dossier, int]:
+def generate_docs(root: Path) -> tuple[Project, Dossier, list[str]]:
     """Write the generated pages into docs/ (changed files only), without running mkdocs.
     Unchanged sources come from the build's cache (which only `dossier build` prunes)."""
     prepared = prepare(root, cache=Cache(Path(root)) if Cache.enabled() else None)
@@ -223,17 +255,28 @@ def generate_docs(root: Path) -> tuple[Project, Dossier, int]:
     return prepared.project, prepared.dossier, changed
 
 
-def watch_dossier(root: Path, on_change: Callable[[], None], stop: threading.Event, *, interval: float = 0.5) -> None:
-    """Call `on_change` after files under dossier/ or the package templates change (debounced)."""
+def watch_dossier(root: Path, on_change: Callable[[list[str]], None], stop: threading.Event, *,
+                  interval: float = 0.5) -> None:
+    """Call `on_change(paths)` after files under dossier/ or the package templates change
+    (debounced); `paths` are the changed files, relative to the project where they are in it."""
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
     dirty = threading.Event()
+    seen: set[str] = set()
+    lock = threading.Lock()
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
-            if event.event_type in ("opened", "closed_no_write"):
+            if event.event_type in ("opened", "closed_no_write") or event.is_directory:
                 return
+            path = Path(os.fsdecode(event.src_path))
+            try:
+                shown = path.relative_to(root).as_posix()
+            except ValueError:
+                shown = f"template {path.name}"
+            with lock:
+                seen.add(shown)
             dirty.set()
 
     observer = Observer()
@@ -245,36 +288,54 @@ def watch_dossier(root: Path, on_change: Callable[[], None], stop: threading.Eve
             if dirty.wait(interval):
                 time.sleep(interval)  # let a burst of saves settle
                 dirty.clear()
-                on_change()
+                with lock:
+                    paths = sorted(seen)
+                    seen.clear()
+                on_change(paths)
     finally:
         observer.stop()
         observer.join()
 
 
+def _listing(items: list[str], most: int = 3) -> str:
+    shown = ", ".join(items[:most])
+    return shown + (f" and {len(items) - most} more" if len(items) > most else "")
+
+
 def serve_project(root: Path, *, dev_addr: str | None = None, log: Callable[[str], None] = print) -> None:
     """Generate docs/, then run mkdocs' live server; regenerate docs/ whenever dossier/ or a
-    template changes, which mkdocs sees and rebuilds from."""
+    template changes, which mkdocs sees and rebuilds from. Says where it serves and, on each
+    change, which files changed and which pages were rebuilt."""
     from mkdocs.commands.serve import serve
 
     project, dossier, _ = generate_docs(root)
     root = project.root
     stop = threading.Event()
+    addr = dev_addr or "127.0.0.1:8000"
+    log(f"serving {project.config.title} at http://{addr}/ ({_plural(len(dossier.sources), 'source')}); "
+        "rebuilds when dossier/ changes; Ctrl+C stops")
 
-    def regenerate() -> None:
+    def regenerate(paths: list[str]) -> None:
+        what = _listing(paths) or "dossier/"
         try:
             new_project, _, changed = generate_docs(root)
-            log(f"dossier changed: {changed} generated page(s) updated")
-            if new_project.config.title != project.config.title:
-                log("the title in dossier.yml changed: restart 'dossier serve' to see it in the header")
         except DossierError as exc:
-            log(f"error: {exc} (the site keeps its previous pages)")
+            log(f"{what} changed: error: {exc} (the site keeps its previous pages)")
+            return
+        if changed:
+            log(f"{what} changed: rebuilding {_plural(len(changed), 'page')} ({_listing(changed)})")
+        else:
+            log(f"{what} changed: no page changed")
+        if new_project.config.title != project.config.title:
+            log("the title in dossier.yml changed: restart 'dossier serve' to see it in the header")
 
     watcher = threading.Thread(target=watch_dossier, args=(root, regenerate, stop), daemon=True)
     watcher.start()
     try:
         with _env(SOURCE_DATE_EPOCH=str(build_epoch(dossier))):
             kwargs: dict[str, Any] = {"dev_addr": dev_addr} if dev_addr else {}
-            serve(config_file=str(mkdocs_config_file(root)), livereload=True, site_name=project.config.title, **kwargs)
+            config_file = mkdocs_config_file(root)
+            serve(config_file=str(config_file), livereload=True, site_name=project.config.title,
+                  hooks=build_hooks(config_file), **kwargs)
     finally:
         stop.set()
-

@@ -5,10 +5,12 @@
 people's names ("NATO Secretary-General Jens Stoltenberg" -> "Jens Stoltenberg"), folds a lone
 surname into the full name it belongs to ("Abadi" -> "Haider al-Abadi") and keeps the names that
 recur, plus people introduced once with a title. `suggest_keywords` lists the words that are
-frequent in a topic's paragraphs and rare elsewhere. `suggestions_yaml` prints both as YAML to
-paste into actors.yml (and, as comments, into topics.yml).
+frequent in a topic's paragraphs and rare elsewhere. `suggestions_yaml` prints both: actor
+entries that can be pasted or appended as they are, keywords as one comment line per topic.
+`write_suggestions` (`dossier suggest --write`) adds them to actors.yml and topics.yml with a
+round-trip edit that keeps the curator's comments and order.
 
-The guesses of kind are heuristics for a curator to check; nothing here edits the dossier files.
+The guesses of kind are heuristics for a curator to check.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Mapping, Sequence
+from pathlib import Path
 
 from build_tools import vocab
 from build_tools.extract.mentions import build_matcher
@@ -174,7 +177,7 @@ def _sequences(text: str) -> list[tuple[list[str], int, int, str, str]]:
     for tokens, s, e, b in runs:
         following = _WORD.search(text, e)
         adjacent = following is not None and text[e:following.start()].strip() == ""
-        result.append((tokens, s, e, b, following.group(0) if adjacent else ""))
+        result.append((tokens, s, e, b, following.group(0) if following is not None and adjacent else ""))
     return result
 
 
@@ -191,7 +194,7 @@ def _occurrences(sources: Sequence[CleanSource], actors: Sequence[ActorDef]) -> 
                 text = text[:start] + "|" * (end - start) + text[end:]
             spans = sentence_spans(text)
             starts = {s for s, _ in spans}
-            for tokens, start, end, before, after in _sequences(text):
+            for tokens, start, _end, before, after in _sequences(text):
                 opened = text[:start].rstrip()
                 # After an opening quote (one preceded by a space), not after a closing one.
                 initial = start in starts or (
@@ -410,40 +413,87 @@ def _shorten(text: str, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def writable_actors(actor_suggestions: Sequence[Suggestion], actors: Sequence[ActorDef]) -> list[Suggestion]:
+    """The suggestions that can join actors.yml as they are: no name or alias already claimed
+    (by a curated actor or an earlier suggestion), no id twice."""
+    claimed = {a.casefold() for actor in actors for a in (actor.name, *actor.aliases)}
+    ids = {actor.id for actor in actors}
+    out: list[Suggestion] = []
+    for suggestion in actor_suggestions:
+        forms = [suggestion.name, *suggestion.aliases]
+        sid = _slug(suggestion.name)
+        if sid in ids or any(f.casefold() in claimed for f in forms):
+            continue
+        kept = tuple(a for i, a in enumerate(suggestion.aliases)
+                     if a.casefold() != suggestion.name.casefold() and a.casefold() not in {x.casefold() for x in suggestion.aliases[:i]})
+        out.append(replace(suggestion, aliases=kept))
+        ids.add(sid)
+        claimed.update(f.casefold() for f in forms)
+    return out
+
+
+def _where(suggestion: Suggestion) -> str:
+    n, k = suggestion.count, len(suggestion.sources)
+    return (f"{n} mention{'s' if n != 1 else ''} in {k} source{'s' if k != 1 else ''}, "
+            f"e.g. {_shorten(suggestion.example)}")
+
+
+def actor_entry(suggestion: Suggestion) -> dict[str, object]:
+    """A suggestion as an actors.yml item: name, kind (a guess), aliases."""
+    entry: dict[str, object] = {"name": suggestion.name, "kind": suggestion.kind}
+    if suggestion.aliases:
+        entry["aliases"] = list(suggestion.aliases)
+    return entry
+
+
 def suggestions_yaml(
     actor_suggestions: Sequence[Suggestion],
     keyword_suggestions: Mapping[str, Sequence[tuple[str, int]]] | None = None,
+    topic_names: Mapping[str, str] | None = None,
 ) -> str:
-    """YAML to paste into actors.yml; keyword suggestions follow as comments for topics.yml."""
+    """Actor entries that can be pasted, or appended as they are, into a filled actors.yml;
+    keyword suggestions follow as comments, one line per topic. `dossier suggest --write`
+    adds both to the files."""
     lines = [
-        "# Suggested actors: names in the sources that no alias covers.",
-        "# Check the kind, add a role, then paste the entries you want into dossier/actors.yml.",
+        "# Suggested actors for dossier/actors.yml: names in the sources that no alias covers.",
+        "# Check each kind (a guess) and add a role; 'dossier suggest --write' adds them all.",
     ]
     if not actor_suggestions:
-        lines.append("[]")
-    used: set[str] = set()
+        lines.append("# (none)")
     for suggestion in actor_suggestions:
-        sid = _slug(suggestion.name)
-        while sid in used:
-            sid += "-2"
-        used.add(sid)
-        where = f"{suggestion.count} mention{'s' if suggestion.count != 1 else ''} in {len(suggestion.sources)} source{'s' if len(suggestion.sources) != 1 else ''}"
-        lines.append(f"# {where}, e.g. {_shorten(suggestion.example)}")
-        lines.append(f"- id: {sid}")
-        lines.append(f"  name: {_quoted(suggestion.name)}")
-        lines.append(f"  kind: {suggestion.kind}  # guessed")
-        lines.append('  role: ""')
+        lines.append(f"# {_where(suggestion)}")
+        lines.append(f"- name: {_quoted(suggestion.name)}")
+        lines.append(f"  kind: {suggestion.kind}")
         if suggestion.aliases:
-            lines.append("  aliases:")
-            lines.extend(f"    - {_quoted(alias)}" for alias in suggestion.aliases)
-    if keyword_suggestions:
+            lines.append(f"  aliases: [{', '.join(_quoted(a) for a in suggestion.aliases)}]")
+    if keyword_suggestions and any(keyword_suggestions.values()):
         lines.append("")
-        lines.append("# Suggested keywords for dossier/topics.yml (term: paragraphs of the topic holding it):")
+        lines.append("# Suggested keywords for dossier/topics.yml (paragraphs of the topic holding each):")
         for topic_id in sorted(keyword_suggestions):
             terms = keyword_suggestions[topic_id]
-            if not terms:
-                continue
-            lines.append(f"# - id: {topic_id}")
-            lines.append("#   keywords:")
-            lines.extend(f"#     - {_quoted(term)}  # {count}" for term, count in terms)
+            if terms:
+                name = (topic_names or {}).get(topic_id, topic_id)
+                lines.append(f"# {name}: " + ", ".join(f"{_quoted(t)} ({c})" for t, c in terms))
     return "\n".join(lines) + "\n"
+
+
+def write_suggestions(
+    root: Path,
+    actor_suggestions: Sequence[Suggestion],
+    actors: Sequence[ActorDef],
+    keyword_suggestions: Mapping[str, Sequence[tuple[str, int]]],
+    topics: Sequence[TopicDef],
+) -> tuple[int, int]:
+    """Add the suggested actors at the end of actors.yml and the suggested keywords to their
+    topics in topics.yml, keeping comments and order. Returns (actors added, keywords added)."""
+    from build_tools.yamledit import append_items, extend_lists
+
+    writable = writable_actors(actor_suggestions, actors)
+    added = append_items(root / "dossier" / "actors.yml", "dossier/actors.yml",
+                         [actor_entry(s) for s in writable],
+                         [f"suggested ({_where(s)})" for s in writable])
+    position = {t.id: i for i, t in enumerate(topics)}
+    additions = {position[tid]: [t for t, _ in terms] for tid, terms in keyword_suggestions.items()
+                 if terms and tid in position}
+    words = extend_lists(root / "dossier" / "topics.yml", "dossier/topics.yml", "keywords", additions) if additions else 0
+    return added, words

@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import serve_folder
 
-from build_tools.add import add_source, source_name, sources_yml_entry
+from build_tools.add import add_source, page_facts, record_source, source_name
 from build_tools.cli import cli
 from build_tools.load import load_project, load_source_metas
-from build_tools.model import DetectedMeta
 from build_tools.yamlfile import DossierError
-from conftest import serve_folder
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "add"
 HTML = FIXTURES / "london-meeting.html"
@@ -44,25 +43,117 @@ def test_name_takes_more_digits_rather_than_overwrite_or_share_an_id():
     assert source_name("a", "2015", digest, ".html", set(), {"2015-01234567"}) == "2015_0123456789ab.html"
 
 
-def test_entry_marks_detected_values_and_reads_back_as_the_loader_sees_it(tmp_path):
-    meta = DetectedMeta(title='Kerry: "we will win"', authors=("Anne O'Neil", "B. Smith"), date="2015-01-22",
-                        publisher="Desk: Daily")
-    text, fields = sources_yml_entry("2015-01-22_abababab.html", "/x/page.html", meta)
-    assert dict(fields) == {"title": 'Kerry: "we will win"', "authors": "Anne O'Neil, B. Smith",
-                            "date": "2015-01-22", "publisher": "Desk: Daily"}
-    assert all(line.endswith("# detected") for line in text.splitlines() if line.startswith("  "))
+def test_entry_keeps_detected_values_apart_and_reads_back_as_the_loader_sees_it(tmp_path):
+    facts = {"title": 'Kerry: "we will win"', "authors": ["Anne O'Neil", "B. Smith"], "date": "2015-01-22",
+             "publisher": "No", "url": "https://example.org/a?b=1"}
+    path = tmp_path / "sources.yml"
+    path.write_text("# my notes\n{}\n", encoding="utf-8")
+    record_source(path, "2015-01-22_abababab.html", "/x/page.html", facts)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# my notes\n")
+    (got, _line), = load_source_metas(path, "sources.yml").values()
+    assert (got.title, got.authors, str(got.date), got.publisher, got.url) == (
+        facts["title"], tuple(facts["authors"]), facts["date"], "No", facts["url"])
+    assert set(got.detected) == {"title", "authors", "date", "publisher", "url"}
+
+
+def test_a_value_the_curator_writes_replaces_the_detected_one(tmp_path):
+    path = tmp_path / "sources.yml"
+    path.write_text("a.txt:\n  publisher: AFP  # mine\n  detected:\n    publisher: Yahoo\n    date: '2015-01-02'\n",
+                    encoding="utf-8")
+    (got, _line), = load_source_metas(path, "sources.yml").values()
+    assert got.publisher == "AFP" and str(got.date) == "2015-01-02"
+    assert got.detected == ("date",)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("a.txt:\n  detected: [x]\n", "'detected' of 'a.txt' must map facts"),
+    ("a.txt:\n  detected:\n    note: x\n", "unknown key 'note'"),
+    ("a.txt:\n  detected:\n    date: yesterday\n", "must be YYYY-MM-DD"),
+])
+def test_a_broken_detected_mapping_is_one_error_with_its_line(tmp_path, text, message):
     path = tmp_path / "sources.yml"
     path.write_text(text, encoding="utf-8")
-    (got, _line), = load_source_metas(path, "sources.yml").values()
-    assert (got.title, got.authors, str(got.date), got.publisher) == (meta.title, meta.authors, meta.date, meta.publisher)
+    with pytest.raises(DossierError, match=message):
+        load_source_metas(path, "sources.yml")
+
+
+def test_yaml_edits_keep_the_curators_text_byte_for_byte(tmp_path):
+    from build_tools.yamledit import append_items, extend_lists
+
+    path = tmp_path / "actors.yml"
+    text = ("# My actors\n- name: Ana   # the minister\n  kind: person\n  description: A long line folded\n"
+            "    over two lines.\n  aliases: ['A. Silva']\n")
+    path.write_text(text, encoding="utf-8")
+    assert append_items(path, "actors.yml", [{"name": "No", "kind": "place", "aliases": ["On"]}], ["suggested"]) == 1
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(text)
+    assert [a["name"] for a in yaml_load(after)] == ["Ana", "No"]
+    assert yaml_load(after)[1]["aliases"] == ["On"]  # quoted: not read as booleans
+    flow = tmp_path / "topics.yml"
+    flow.write_text("# flow\n[{name: T, keywords: [a]}]  # one topic\n", encoding="utf-8")
+    append_items(flow, "topics.yml", [{"name": "U", "keywords": ["b"]}])
+    assert extend_lists(flow, "topics.yml", "keywords", {0: ["c", "a"]}) == 1
+    got = flow.read_text(encoding="utf-8")
+    assert "# flow" in got and [t["keywords"] for t in yaml_load(got)] == [["a", "c"], ["b"]]
+
+
+def test_a_broken_file_is_one_error_and_stays_as_it_was(tmp_path):
+    from build_tools.yamledit import append_items
+
+    path = tmp_path / "actors.yml"
+    path.write_text("- name: A\n  kind: [person\n", encoding="utf-8")
+    with pytest.raises(DossierError, match=r"^actors.yml:\d+: invalid YAML, not changed"):
+        append_items(path, "actors.yml", [{"name": "B", "kind": "person"}])
+    assert path.read_text(encoding="utf-8") == "- name: A\n  kind: [person\n"
+
+
+def yaml_load(text: str):
+    import yaml
+
+    return yaml.safe_load(text)
+
+
+def test_hostile_meta_tags_give_nothing_that_runs_and_nothing_huge():
+    html = ("<html><head><title>T</title><meta property='og:url' content='javascript:alert(1)'>"
+            f"<meta property='og:site_name' content='{'x' * 5000}'>"
+            "<meta name='author' content='&lt;script&gt;alert(1)&lt;/script&gt;'>"
+            f"<meta property='og:title' content='{'Long ' * 2000}'></head><body><p>x</p></body></html>")
+    facts = page_facts(html)
+    assert facts.url == "" and facts.publisher == "" and facts.authors == ()
+    assert len(facts.title) <= 300
 
 
 def test_entry_with_nothing_detected_still_loads(tmp_path):
-    text, fields = sources_yml_entry("note_abababab.txt", "note.txt", DetectedMeta(date="last Tuesday"))
-    assert fields == ()
     path = tmp_path / "sources.yml"
-    path.write_text(text, encoding="utf-8")
+    record_source(path, "note_abababab.txt", "note.txt", {})
     assert list(load_source_metas(path, "sources.yml")) == ["note_abababab.txt"]
+
+
+PAGES = FIXTURES.parent / "pages"
+
+
+@pytest.mark.parametrize("page, publisher, authors, date, title", [
+    ("guardian.html", "The Guardian", ("Stephen Burgen",), "2024-02-01", "Drought forces water rationing in Catalonia"),
+    ("reuters.html", "Reuters", ("Emma Pinedo",), "2024-03-04", "Spanish farmers face third year of water cuts"),
+    ("bbc.html", "BBC News", ("Guy Hedgecoe",), "2024-03-05",
+     "Ebro valley: Farmers leave fields unplanted as water runs short"),
+    ("lemonde.html", "Le Monde.fr", ("Sandrine Morel",), "2024-03-06",
+     "En Espagne, la sécheresse vide les réservoirs de l’Ebre"),
+    ("blog.html", "Water Matters", ("Ana Ruiz", "Tom Kerr"), "2024-03-07", "Why the Ebro is running dry"),
+])
+def test_saved_pages_of_several_publishers_give_the_facts_they_state(page, publisher, authors, date, title):
+    facts = page_facts((PAGES / page).read_text(encoding="utf-8"))
+    assert (facts.publisher, facts.authors, facts.date, facts.title) == (publisher, authors, date, title)
+    assert facts.publisher != facts.title
+
+
+def test_the_headline_is_never_the_publisher_and_a_title_with_no_site_name_gives_none():
+    html = "<html><head><title>Rain at last - but not enough</title></head><body><p>x</p></body></html>"
+    assert page_facts(html).publisher == ""
+    assert page_facts(html).title == "Rain at last - but not enough"
+    html = "<html><head><title>Rain at last</title><meta property='og:site_name' content='Rain at last'></head></html>"
+    assert page_facts(html).publisher == ""
 
 
 # -- adding to a copy of the embedded dossier ---------------------------------------------------
@@ -74,8 +165,8 @@ def test_adding_an_html_page_copies_it_and_appends_to_sources_yml_keeping_the_re
     assert re.fullmatch(r"2015-01-22_[0-9a-f]{8}\.html", report.file)
     assert (project / "dossier" / "sources" / report.file).read_bytes() == HTML.read_bytes()
     after = yml.read_text(encoding="utf-8")
-    assert after.startswith(before), "the curator's text must stay as it was"
-    assert "# detected" in after[len(before):]
+    assert after.startswith(before.rstrip("\n")), "the curator's text must stay as it was"
+    assert "detected:" in after[len(before):]
     project_after = load_project(project)
     assert not project_after.warnings
     meta = next(s.meta for s in project_after.sources if s.file == report.file)
@@ -153,8 +244,9 @@ def test_cli_prints_what_the_source_brings_and_refuses_a_duplicate_in_one_line(p
 
 @pytest.fixture(scope="module")
 def built_with_additions(tmp_path_factory):
-    from build_tools.publish import build_project
     from conftest import copy_project
+
+    from build_tools.publish import build_project
 
     root = copy_project(tmp_path_factory.mktemp("added") / "project")
     reports = [add_source(root, HTML), add_source(root, TEXT)]
@@ -181,7 +273,7 @@ def test_added_sources_show_on_the_home_page_and_their_actors_pages(built_with_a
 def test_added_sources_are_in_the_search_index(built_with_additions):
     root, reports = built_with_additions
     docs = json.loads((root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    for report, word in zip(reports, ("Lancaster House", "Erbil")):
+    for report, word in zip(reports, ("Lancaster House", "Erbil"), strict=True):
         locations = [d["location"] for d in docs if word in d["text"] or word in d["title"]]
         assert any(loc.startswith(f"sources/{report.id}/") for loc in locations), (word, locations)
 

@@ -185,7 +185,7 @@ def test_cli_new_project_builds_empty_and_with_a_source(tmp_path):
     shutil.copy2(REPO / "dossier/sources/000_6da2900302d33055.txt", target / "dossier/sources/first.txt")
     res = runner.invoke(cli, ["--project", str(target), "build", "--strict"])
     assert res.exit_code == 0, res.output
-    assert "1 sources" in res.output
+    assert ": 1 source, " in res.output  # one source, not "1 sources"
     assert (target / "site/sources/first/index.html").is_file()
     assert "<title>" in (target / "site/index.html").read_text(encoding="utf-8")
     assert runner.invoke(cli, ["new", str(target)]).exit_code == 1

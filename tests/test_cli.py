@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -88,3 +89,98 @@ def test_export_writes_json_with_documented_keys(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert {"sources", "actors", "topics", "quotes", "figures", "events"} <= set(data)
     assert len(data["sources"]) == 5
+
+
+def test_build_prints_quiet_stage_lines_and_one_summary_with_plurals_right(tmp_path):
+    root = project_copy(tmp_path)
+    res = CliRunner().invoke(cli, ["--project", str(root), "build"])
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    assert [line.split()[0] for line in lines if line.startswith("[")] == ["[1/5]", "[2/5]", "[3/5]", "[4/5]", "[5/5]"]
+    assert "[2/5] clean (5 sources)" in lines
+    summary = [line for line in lines if line.startswith("built ")]
+    assert len(summary) == 1
+    assert re.search(r": 5 sources, \d+ pages, 0 warnings in \d+\.\d s", summary[0]), summary
+    assert "INFO" not in res.output and "Documentation built" not in res.output
+
+
+def test_build_verbose_prints_each_stages_time_not_mkdocs_info(tmp_path):
+    root = project_copy(tmp_path)
+    res = CliRunner().invoke(cli, ["--project", str(root), "build", "-v"])
+    assert res.exit_code == 0, res.output
+    for stage in ("load", "clean", "extract", "render", "mkdocs"):
+        assert re.search(rf"^  {stage}\s+\d+\.\d\d s", res.output, re.M), stage
+    assert "INFO" not in res.output and "Cleaning site directory" not in res.output
+
+
+def test_the_progress_bar_counts_stages_on_a_terminal():
+    import io
+
+    from build_tools.cli import StageProgress
+
+    progress = StageProgress(("load", "clean"), verbose=False, tty=True)
+    err = io.StringIO()
+    import sys as _sys
+    old, _sys.stderr = _sys.stderr, err
+    try:
+        progress("load", "")
+        progress("clean", "1 source")
+        progress("done", "")
+    finally:
+        _sys.stderr = old
+    out = err.getvalue()
+    assert "[2/2] clean (1 source)" in out and "2/2" in out
+
+
+def test_plural_says_one_source_and_two_sources():
+    from build_tools.cli import plural
+
+    assert plural(1, "source") == "1 source" and plural(2, "source") == "2 sources" and plural(0, "page") == "0 pages"
+
+
+def test_clean_follows_project_and_a_missing_file_is_one_error_line(tmp_path):
+    root = project_copy(tmp_path)
+    res = CliRunner().invoke(cli, ["--project", str(root), "clean", f"dossier/sources/{SEED.name}"])
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith("The US-led coalition against the Islamic State")
+    res = CliRunner().invoke(cli, ["--project", str(root), "clean", "dossier/sources/nope.txt"])
+    assert res.exit_code == 1
+    assert res.output.count("\n") == 1 and res.output.startswith("error: ") and "nope.txt: no such file" in res.output
+
+
+def test_clean_reports_a_broken_dossier_yml_instead_of_ignoring_its_rules(tmp_path):
+    root = project_copy(tmp_path)
+    (root / "dossier" / "dossier.yml").write_text("title: X\nclean:\n  drop: ['(unclosed']\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["--project", str(root), "clean", f"dossier/sources/{SEED.name}"])
+    assert res.exit_code == 1
+    assert res.output.startswith("error: dossier/dossier.yml:3:") and "not a valid regular expression" in res.output
+
+
+def test_suggest_write_adds_actors_and_keywords_keeping_comments_and_order(tmp_path):
+    import yaml
+
+    root = project_copy(tmp_path)
+    actors_yml = root / "dossier" / "actors.yml"
+    topics_yml = root / "dossier" / "topics.yml"
+    kept = [a for a in yaml.safe_load(actors_yml.read_text(encoding="utf-8")) if a["name"] != "Jens Stoltenberg"]
+    text = "# My actors, by hand.\n" + yaml.safe_dump(kept, sort_keys=False, allow_unicode=True)
+    actors_yml.write_text(text, encoding="utf-8")
+    topics_before = topics_yml.read_text(encoding="utf-8")
+    printed = CliRunner().invoke(cli, ["--project", str(root), "suggest"])
+    assert printed.exit_code == 0, printed.output
+    res = CliRunner().invoke(cli, ["--project", str(root), "suggest", "--write"])
+    assert res.exit_code == 0, res.output
+    assert re.search(r"added [1-9]\d* actors? to dossier/actors.yml and \d+ keywords? to dossier/topics.yml", res.output)
+    after = actors_yml.read_text(encoding="utf-8")
+    assert after.startswith(text.rstrip("\n")), "what was there stays as it was, first"
+    names = [a["name"] for a in yaml.safe_load(after)]
+    assert names[:len(kept)] == [a["name"] for a in kept] and "Jens Stoltenberg" in names[len(kept):]
+    topics_after = topics_yml.read_text(encoding="utf-8")
+    comments = [line for line in topics_before.splitlines() if line.lstrip().startswith("#")]
+    assert all(c in topics_after for c in comments)
+    before_kw = {t["name"]: t["keywords"] for t in yaml.safe_load(topics_before)}
+    after_kw = {t["name"]: t["keywords"] for t in yaml.safe_load(topics_after)}
+    assert list(after_kw) == list(before_kw)
+    assert all(after_kw[n][:len(k)] == k for n, k in before_kw.items())
+    check = CliRunner().invoke(cli, ["--project", str(root), "check"])
+    assert check.exit_code == 0, check.output

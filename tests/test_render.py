@@ -113,3 +113,23 @@ def test_stylesheet_comes_from_the_package_unless_the_dossier_overrides_it(tmp_p
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "dossier.css").write_text("/* mine */\n", encoding="utf-8")
     assert render_site(small_dossier(), tmp_path)["assets/dossier.css"] == "/* mine */\n"
+
+
+def test_mentions_are_linked_in_the_text_and_everything_around_them_stays_escaped():
+    from build_tools.model import Mention, SourceRef
+    from build_tools.render.pages_sources import linked_text
+
+    text = "# Ana Silva met <script>x</script> [y](javascript:z) in Lisbon | *twice*."
+    mentions = tuple(Mention(a, SourceRef("s1", "p2"), w, text.find(w), text.find(w) + len(w), text)
+                     for a, w in (("ana-silva", "Ana Silva"), ("lisbon", "Lisbon")))
+    md = linked_text(text, mentions + mentions[:1], {"ana-silva", "lisbon"})
+    assert md.count("](<../actors/ana-silva.md>)") == 1 and "[Lisbon](<../actors/lisbon.md>)" in md
+    html = to_html(md)
+    import re as _re
+
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert _re.findall(r'href="([^"]*)"', html) == ["../actors/ana-silva.md", "../actors/lisbon.md"]
+    assert "[y](javascript:z)" in html and "*twice*" in html and "<em>" not in html
+    assert html.startswith("<p># ")  # not a heading
+    # An actor that is not curated (or a mention past the end of the text) is not linked.
+    assert "](<" not in linked_text(text, mentions, set())

@@ -97,5 +97,10 @@ def test_serve_shows_a_changed_source_within_a_bounded_time(project, tmp_path):
         output = log.read_text(errors="replace")
     assert proc.returncode is not None
     assert "Traceback" not in output, output[-3000:]
+    # It says where it serves, and what it rebuilt when the source changed.
+    assert f"at http://127.0.0.1:{port}/" in output, output[-3000:]
+    assert f"dossier/sources/{source.name} changed: rebuilding" in output, output[-3000:]
+    assert f"sources/{page_id}.md" in output, output[-3000:]
+    assert "INFO" not in output, output[-3000:]
     # The raw source was changed by the test only; serve writes generated pages, never sources.
     assert NEW_WORD in source.read_text(encoding="utf-8")

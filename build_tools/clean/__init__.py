@@ -139,8 +139,9 @@ def _clean(raw: RawSource, ruleset: RuleSet, shared: Counter[str]) -> CleanSourc
     m = raw.meta
     curated = {"title": m.title, "authors": m.authors, "date": m.date, "publisher": m.publisher}
     filled = tuple(
-        f for f in _META_FIELDS if getattr(detected, f) and (f not in curated or not curated[f])
-    )
+        f for f in _META_FIELDS
+        if f in m.detected or (getattr(detected, f) and (f not in curated or not curated[f]))
+    ) + (("url",) if "url" in m.detected else ())
     return CleanSource(
         id=raw.id,
         file=raw.file,

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from jinja2 import Environment
 
 from ..model import ACTOR_KINDS, Dossier, Mention
+from .charts import actor_network
 from .index import Index
 from .markdown import Md, escape, highlight, link
 from .pages_sources import KIND_TITLES, source_label, source_url
@@ -120,7 +121,8 @@ def actor_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
             rows.append({"link": link(a.name, f"{a.id}.md"), "role": a.role or a.description, "mentions": len(ms),
                          "sources": len({m.source for m in ms})})
         kinds.append({"title": KIND_TITLES.get(kind, kind), "rows": rows})
-    out["actors/index.md"] = env.get_template("actors_index.md.j2").render(kinds=kinds, total=len(d.actors))
+    out["actors/index.md"] = env.get_template("actors_index.md.j2").render(kinds=kinds, total=len(d.actors),
+                                                                          network=actor_network(d))
     return out
 
 
@@ -167,8 +169,13 @@ def coverage_page(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
     per_source_actor = {sid: ix.actors_in_source(sid) for sid in ix.source_order}
     per_source_topic = {sid: ix.topics_in_source(sid) for sid in ix.source_order}
 
+    def shade(n: int) -> Md:
+        # The shade of a cell grows with its count: 1, 2, 3-4, 5-9, 10 and more.
+        level = 1 if n == 1 else 2 if n == 2 else 3 if n <= 4 else 4 if n <= 9 else 5
+        return Md(f'<span class="dossier-n" data-n="{level}">{n}</span>')
+
     def row(name: Md, counts: list[int]) -> dict:
-        return {"name": name, "cells": [Md(str(n)) if n else Md("·") for n in counts], "total": sum(1 for n in counts if n)}
+        return {"name": name, "cells": [shade(n) if n else Md("·") for n in counts], "total": sum(1 for n in counts if n)}
 
     actor_rows = [row(link(a.name, f"../actors/{a.id}.md"), [per_source_actor[s].get(a.id, 0) for s in ix.source_order])
                   for a in sorted(d.actors, key=lambda a: (-len(ix.mentions_by_actor.get(a.id, ())), a.name.casefold()))]

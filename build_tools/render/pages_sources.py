@@ -7,10 +7,11 @@ from typing import Any
 
 from jinja2 import Environment
 
-from ..model import CleanSource, Dossier
+from ..model import CleanSource, Dossier, Mention
+from .charts import actor_network, timeline_chart
 from .compare import disagreements
 from .index import Index
-from .markdown import Md, link
+from .markdown import Md, escape, escape_inline, link
 
 ALSO_SHOWN = 5  # "Also in" links per paragraph; the rest are counted ("and 12 more")
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "group": "Groups", "country": "Countries",
@@ -23,6 +24,36 @@ def source_url(source_id: str, paragraph: str = "", prefix: str = "../") -> str:
 
 def source_label(s: CleanSource) -> str:
     return s.title or s.id
+
+
+def linked_text(text: str, mentions: tuple[Mention, ...], actor_ids: set[str]) -> Md:
+    """A paragraph's text, escaped, with the first mention of each curated actor in it linked
+    to the actor's page. Every piece of the text goes through the escaping helpers."""
+    spans: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if m.actor in seen or m.actor not in actor_ids or not (0 <= m.start < m.end <= len(text)):
+            continue
+        if spans and m.start < spans[-1][1]:
+            continue  # overlaps the previous link
+        seen.add(m.actor)
+        spans.append((m.start, m.end, m.actor))
+    if not spans:
+        return escape(text)
+    out: list[str] = []
+    pos = 0
+    for start, end, actor in spans:
+        head = text[pos:start]
+        if pos == 0:
+            # The start of the block: escape() also neutralises "#", "-", "1." there.
+            stripped = head.rstrip()
+            out.append(escape(stripped) + (" " if stripped != head and stripped else ""))
+        else:
+            out.append(escape_inline(head))
+        out.append(link(text[start:end], f"../actors/{actor}.md"))
+        pos = end
+    out.append(escape_inline(text[pos:]))
+    return Md(" ".join("".join(out).split()))
 
 
 def source_facts(s: CleanSource) -> list[tuple[str, str, bool]]:
@@ -57,6 +88,8 @@ def _source_rows(ordered: list[CleanSource]) -> list[dict[str, Any]]:
 def home_page(d: Dossier, ix: Index, env: Environment, rows: list[dict[str, Any]]) -> str:
     return env.get_template("home.md.j2").render(
         config=d.config,
+        timeline_chart=timeline_chart(d),
+        network=actor_network(d),
         differences=disagreements(d),
         sources=rows,
         counts={
@@ -87,11 +120,13 @@ def _shared_by_paragraph(d: Dossier) -> dict[tuple[str, str], list[tuple[str, st
 def _paragraph_rows(s: CleanSource, ix: Index, shared_by_para: dict[tuple[str, str], list[tuple[str, str]]]
                     ) -> list[dict[str, Any]]:
     paragraphs: list[dict[str, Any]] = []
+    actor_ids = set(ix.actors)
     for p in s.paragraphs:
         others = sorted((o, op) for o, op in set(shared_by_para.get((s.id, p.id), ())) if o in ix.sources)
         shown = heapq.nsmallest(ALSO_SHOWN, others, key=lambda x: (ix.source_rank[x[0]], x[1]))
         also = [link(source_label(ix.sources[o]), f"{o}.md#{op}") for o, op in shown]  # only what is shown
-        paragraphs.append({"id": p.id, "n": len(paragraphs) + 1, "kind": p.kind, "text": p.text,
+        text = p.text if p.kind == "heading" else linked_text(p.text, ix.mentions_by_para.get((s.id, p.id), ()), actor_ids)
+        paragraphs.append({"id": p.id, "n": len(paragraphs) + 1, "kind": p.kind, "text": text,
                            "also": also, "also_more": len(others) - len(shown)})
     return paragraphs
 
@@ -107,6 +142,7 @@ def source_page(s: CleanSource, ix: Index, env: Environment,
         title=source_label(s),
         facts=source_facts(s),
         url=s.url,
+        url_detected="url" in s.detected,
         note=s.note,
         tags=sorted(set(tags)),
         actor_groups=[

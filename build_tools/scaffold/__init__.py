@@ -1,4 +1,9 @@
-"""`dossier new`: the files of an empty dossier project that builds as it is."""
+"""`dossier new`: the files of an empty dossier project that builds as it is.
+
+Besides the dossier itself, a project gets what publishing it needs: a GitHub Actions workflow
+(check, strict build, offline bundle, GitHub Pages from main), a requirements.txt naming the
+dossier tool it installs, a .gitignore for what the build writes, and a README.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,14 @@ from pathlib import Path
 
 from ..yamlfile import DossierError
 
-# Files copied as they are from this package folder.
-STATIC = ("mkdocs.yml", "docs/about.md", "docs/method.md")
+# Files copied as they are from this package folder: (source in the package, path in the project).
+STATIC = (
+    ("mkdocs.yml", "mkdocs.yml"),
+    ("docs/about.md", "docs/about.md"),
+    ("docs/method.md", "docs/method.md"),
+    ("workflow.yml", ".github/workflows/dossier.yml"),
+    ("gitignore", ".gitignore"),
+)
 
 DOSSIER_YML = """\
 # The dossier's settings. Put text that YAML could misread ("No", "On", "2015") in quotes.
@@ -54,6 +65,26 @@ SOURCES_YML = """\
 """
 
 
+def tool_requirement() -> str:
+    """How CI installs this dossier tool: from the place it was installed from, when that is a
+    repository pip can fetch (PEP 610), else its released version."""
+    from importlib import metadata
+
+    from .. import __version__
+
+    try:
+        direct = metadata.distribution("dossier").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        direct = None
+    if direct:
+        info = json.loads(direct)
+        vcs = info.get("vcs_info") or {}
+        url = str(info.get("url", ""))
+        if vcs.get("vcs") == "git" and url.startswith("https://") and vcs.get("commit_id"):
+            return f"dossier @ git+{url}@{vcs['commit_id']}"
+    return f"dossier=={__version__}"
+
+
 def create_project(directory: Path, *, title: str | None = None) -> list[Path]:
     directory = Path(directory)
     if directory.exists() and any(directory.iterdir()):
@@ -68,12 +99,14 @@ def create_project(directory: Path, *, title: str | None = None) -> list[Path]:
         path.write_text(text, encoding="utf-8", newline="\n")
         created.append(path)
 
-    for rel in STATIC:
-        write(rel, base.joinpath(rel).read_text(encoding="utf-8"))
+    for src, rel in STATIC:
+        write(rel, base.joinpath(src).read_text(encoding="utf-8"))
+    write("README.md", base.joinpath("README.md").read_text(encoding="utf-8").replace("{title}", title))
+    write("requirements.txt", f"# The dossier tool that builds this dossier (here and in .github/workflows/dossier.yml).\n"
+                              f"{tool_requirement()}\n")
     write("dossier/dossier.yml", DOSSIER_YML.format(title=json.dumps(title, ensure_ascii=False)))
     write("dossier/actors.yml", ACTORS_YML)
     write("dossier/topics.yml", TOPICS_YML)
     write("dossier/sources.yml", SOURCES_YML)
     write("dossier/sources/.gitkeep", "")
-    write(".gitignore", "site/\n.dossier-build-*/\n")
     return created
