@@ -192,6 +192,18 @@ def zensical_build(root: Path, command: list[str], title: str) -> dict[str, obje
     out = subprocess.run([*command, "build", "--clean", "-f", str(config_file)], capture_output=True, text=True,
                          cwd=root, check=False)
     seconds = time.perf_counter() - t0
+    first_log = ""
+    if out.returncode != 0 and "search index limit" in (out.stderr + out.stdout):
+        # Zensical refuses a page whose search text is too long for its index: say so, and
+        # build once more without its search to compare the rest.
+        first_log = (out.stderr or out.stdout).strip().splitlines()[-1]
+        config["plugins"] = [p for p in config.get("plugins", []) if p != "search" and not (
+            isinstance(p, dict) and "search" in p)]
+        config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+        t0 = time.perf_counter()
+        out = subprocess.run([*command, "build", "--clean", "-f", str(config_file)], capture_output=True, text=True,
+                             cwd=root, check=False)
+        seconds = time.perf_counter() - t0
     ours = {str(p.relative_to(root / ".bench-site")) for p in (root / ".bench-site").rglob("*") if p.is_file()}
     theirs = {str(p.relative_to(root / ".bench-zensical")) for p in (root / ".bench-zensical").rglob("*")
               if p.is_file()} if (root / ".bench-zensical").is_dir() else set()
@@ -200,6 +212,7 @@ def zensical_build(root: Path, command: list[str], title: str) -> dict[str, obje
     differ = [f for f in html if f in theirs and _article_text(root / ".bench-site" / f)
               != _article_text(root / ".bench-zensical" / f)]
     return {"seconds": seconds, "returncode": out.returncode, "log": (out.stderr or out.stdout)[-600:],
+            "refused_with_search": first_log,
             "differ": len(differ), "differ_sample": differ[:5],
             "mkdocs_html": len(html), "zensical_html": sum(1 for f in theirs if f.endswith(".html")),
             "missing": missing, "extra": sorted(f for f in theirs - ours if f.endswith(".html"))[:10],
@@ -290,6 +303,11 @@ def table(results: list[dict], rows: list[tuple[str, float]], command: str) -> s
             lines.append(f"| {r['sources']:,} | {r['times']['mkdocs']:.1f} | {z['seconds']:.1f} | "
                          f"{z['mkdocs_html']:,} / {z['zensical_html']:,} | {len(missing)} {shown} | "
                          f"{z['differ']:,} {', '.join(f'`{d}`' for d in z['differ_sample'][:3])} | {z['returncode']} |")
+        for r in zensical:
+            if r["zensical"].get("refused_with_search"):
+                lines += ["", f"At {r['sources']:,} sources Zensical refused the build with its search on, and the "
+                          "row above is its build without search: `" + str(r["zensical"]["refused_with_search"])
+                          .replace("`", "'") + "`"]
     return "\n".join(lines) + "\n"
 
 
