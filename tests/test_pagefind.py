@@ -124,3 +124,33 @@ def test_the_audit_of_removed_lines_is_not_searched(pagefind_site, chromium):
         page.close()
     assert control > 0
     assert not any(hits.values()), hits
+
+
+def test_hostile_text_in_a_pagefind_result_stays_text(tmp_path, chromium):
+    """A source whose text holds markup: its Pagefind result shows the markup as text, runs nothing."""
+    root = with_threshold(copy_project(tmp_path / "p"), "0")
+    (root / "dossier" / "sources" / "hostile.txt").write_text(
+        "A hostile page about Zanzibarite\n\n"
+        "LISBON (Wire) - Zanzibarite officials wrote <img src=x onerror=\"window.__pwned=1\"> and "
+        "<script>window.__pwned=2</script> in a memo on Monday, the ministry said of the defaced page.\n",
+        encoding="utf-8")
+    build_project(root, strict=True)
+    with serve_folder(root / "site") as base:
+        page = chromium.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(f"{base}/", wait_until="load")
+        box = page.locator("#dossier-pagefind input")
+        box.wait_for(state="attached", timeout=10_000)
+        if not box.is_visible():
+            page.locator("label.md-header__button[for=__search]").first.click()
+        box.click()
+        box.fill("Zanzibarite")
+        page.locator("#dossier-pagefind .pagefind-ui__result-link").first.wait_for(state="visible", timeout=15_000)
+        page.wait_for_timeout(500)
+        results = page.locator("#dossier-pagefind .pagefind-ui__results")
+        assert "onerror" in results.inner_text()  # the markup is shown, as text
+        assert results.locator("img").count() == 0 and results.locator("script").count() == 0
+        assert page.evaluate("window.__pwned === undefined")
+        page.close()
+    assert not dialogs
