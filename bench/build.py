@@ -272,7 +272,10 @@ def table(results: list[dict], rows: list[tuple[str, float]], command: str) -> s
         cells = []
         for r in results:
             t = r["times"].get(name, 0.0)
-            ratio = (t / r["sources"]) / max(base["times"].get(name, 0.0) / base["sources"], 1e-9)
+            if base["times"].get(name, 0.0) < 0.01:  # nothing to compare with (a step not run at that size)
+                cells.append(f"{t:.2f} (-)")
+                continue
+            ratio = (t / r["sources"]) / (base["times"][name] / base["sources"])
             cells.append(f"{t:.2f} ({ratio:.2f}x)")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     total = [sum(r["times"].values()) for r in results]

@@ -140,8 +140,7 @@ class Cache:
         if not self.dir.is_dir() or self.dir.is_symlink():
             return 0
         for path in self.dir.iterdir():
-            if _RECORD.fullmatch(path.name) and path.name not in self.used and path.is_file() \
-                    and not path.is_symlink():
+            if _RECORD.fullmatch(path.name) and path.name not in self.used and path.is_file() and not path.is_symlink():
                 try:
                     path.unlink()
                     removed += 1

@@ -126,8 +126,9 @@ def _block_keys_of(raws: Sequence[RawSource], jobs: int, cache: Cache | None) ->
             else:
                 missing.append(i)
     todo = [raws[i] for i in missing]
-    computed = [k for part in map_ranges(_keys_task, len(todo), jobs_for(len(todo), jobs), {"raws": todo})
-                for k in part]
+    computed = [
+        k for part in map_ranges(_keys_task, len(todo), jobs_for(len(todo), jobs), {"raws": todo}) for k in part
+    ]
     for i, value in zip(missing, computed, strict=True):
         keys[i] = value
         cache.put(digests[i], "keys", sorted(value or ()))
@@ -153,8 +154,9 @@ def shared_counts(raws: Sequence[RawSource], jobs: int, cache: Cache | None = No
     return out
 
 
-def clean_many(raws: Sequence[RawSource], rules: CleanRules, jobs: int,
-               shared: Sequence[Counter[str]] | None = None) -> list[CleanSource]:
+def clean_many(
+    raws: Sequence[RawSource], rules: CleanRules, jobs: int, shared: Sequence[Counter[str]] | None = None
+) -> list[CleanSource]:
     """`clean_all(raws, rules)`, its sources cleaned in `jobs` processes; same result, same order."""
     if shared is None:
         shared = shared_counts(raws, jobs)
@@ -224,8 +226,13 @@ def _extract_task(chunk: range) -> list[Parts]:
 PER_SOURCE = ("mentions", "topics", "figures", "events")
 
 
-def per_source_parts(ordered: Sequence[CleanSource], actors: Sequence[ActorDef], topics: Sequence[TopicDef],
-                     jobs: int, cache: Cache | None = None) -> dict[str, Any]:
+def per_source_parts(
+    ordered: Sequence[CleanSource],
+    actors: Sequence[ActorDef],
+    topics: Sequence[TopicDef],
+    jobs: int,
+    cache: Cache | None = None,
+) -> dict[str, Any]:
     """The extractors whose findings belong each to one source (mentions, topic hits, figures,
     dated events), run on runs of `ordered` (sorted by id) in `jobs` processes, or taken from
     `cache` for a source whose cleaned record and definitions are unchanged, and merged in the
@@ -250,8 +257,13 @@ def per_source_parts(ordered: Sequence[CleanSource], actors: Sequence[ActorDef],
                 found[i] = record
     missing = [i for i, parts in enumerate(found) if parts is None]
     todo = [ordered[i] for i in missing]
-    computed = [p for run in map_ranges(_extract_task, len(todo), jobs_for(len(todo), jobs),
-                                        {"sources": todo, "actors": actors, "topics": topics}) for p in run]
+    computed = [
+        p
+        for run in map_ranges(
+            _extract_task, len(todo), jobs_for(len(todo), jobs), {"sources": todo, "actors": actors, "topics": topics}
+        )
+        for p in run
+    ]
     for i, parts in zip(missing, computed, strict=True):
         found[i] = parts
         if cache is not None:
@@ -260,8 +272,12 @@ def per_source_parts(ordered: Sequence[CleanSource], actors: Sequence[ActorDef],
     mentions = tuple(m for p in every for m in p[0])
     hits = tuple(sorted((h for p in every for h in p[1]), key=lambda h: (h.topic, h.ref.source)))
     figures = tuple(f for p in every for f in p[2])
-    events = tuple(sorted((e for p in every for e in p[3][0]),
-                          key=lambda e: (e.date is None, e.date.iso if e.date else "", e.ref.source)))
+    events = tuple(
+        sorted(
+            (e for p in every for e in p[3][0]),
+            key=lambda e: (e.date is None, e.date.iso if e.date else "", e.ref.source),
+        )
+    )
     warnings = tuple(w for p in every for w in p[3][1])
     return {"mentions": mentions, "topics": hits, "figures": figures, "events": (events, warnings)}
 
@@ -274,15 +290,18 @@ def _is_parts(record: Any, source: str) -> bool:
     if len(dated) != 2 or not all(isinstance(x, tuple) for x in dated):
         return False
     events, warnings = dated
-    return (all(isinstance(m, Mention) and m.ref.source == source for m in mentions)
-            and all(isinstance(h, TopicHit) and h.ref.source == source for h in hits)
-            and all(isinstance(f, Figure) and f.ref.source == source for f in figures)
-            and all(isinstance(e, Event) and e.ref.source == source for e in events)
-            and all(isinstance(w, str) for w in warnings))
+    return (
+        all(isinstance(m, Mention) and m.ref.source == source for m in mentions)
+        and all(isinstance(h, TopicHit) and h.ref.source == source for h in hits)
+        and all(isinstance(f, Figure) and f.ref.source == source for f in figures)
+        and all(isinstance(e, Event) and e.ref.source == source for e in events)
+        and all(isinstance(w, str) for w in warnings)
+    )
 
 
-def substituting(precomputed: dict[str, Any], timed: Callable[[str, Callable[[], Any]], Any] | None,
-                 used: set[str]) -> Callable[[str, Callable[[], T]], T]:
+def substituting(
+    precomputed: dict[str, Any], timed: Callable[[str, Callable[[], Any]], Any] | None, used: set[str]
+) -> Callable[[str, Callable[[], T]], T]:
     """A `timed` hook for build_dossier that hands back the precomputed result of a step instead
     of running it (any other step runs, through `timed` when given). `used` collects the names
     handed back, so that a renamed step is noticed (it would then simply run serially)."""

@@ -64,8 +64,13 @@ def clean_one(project: Project, raw: RawSource) -> CleanSource:
     return clean_source(raw, project.config.clean, project.sources)
 
 
-def extract_stage(project: Project, cleaned: Sequence[CleanSource], timed: Timer | None = None,
-                  jobs: int | None = None, cache: Cache | None = None) -> Dossier:
+def extract_stage(
+    project: Project,
+    cleaned: Sequence[CleanSource],
+    timed: Timer | None = None,
+    jobs: int | None = None,
+    cache: Cache | None = None,
+) -> Dossier:
     """extract: cleaned sources + definitions -> the Dossier, with the cleaner's own warnings.
     `timed(name, step)`, when given, runs each extractor (the benchmarks measure them with it).
     For a large dossier the extractors whose findings are per source run first across the cores
@@ -79,8 +84,9 @@ def extract_stage(project: Project, cleaned: Sequence[CleanSource], timed: Timer
             return parallel.per_source_parts(ordered, project.actors, project.topics, n, cache)
 
         parts = timed("per source", run) if timed is not None else run()
-        dossier = build_dossier(project.config, ordered, project.actors, project.topics,
-                                parallel.substituting(parts, timed, set()))
+        dossier = build_dossier(
+            project.config, ordered, project.actors, project.topics, parallel.substituting(parts, timed, set())
+        )
     elif timed is None:
         dossier = build_dossier(project.config, cleaned, project.actors, project.topics)
     else:
@@ -119,8 +125,13 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def prepare(root: Path, on_stage: Callable[[str, str], None] | None = None, *, jobs: int | None = None,
-            cache: Cache | None = None) -> Prepared:
+def prepare(
+    root: Path,
+    on_stage: Callable[[str, str], None] | None = None,
+    *,
+    jobs: int | None = None,
+    cache: Cache | None = None,
+) -> Prepared:
     """load -> clean -> extract -> render; nothing written but `cache`'s records when given.
     `on_stage(stage, detail)` is told as each stage starts (the CLI's progress)."""
     stage = on_stage or (lambda name, detail: None)

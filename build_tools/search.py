@@ -50,8 +50,23 @@ def configure(cfg: Any) -> None:
 def index_site(site: Path) -> None:
     """Run Pagefind over a built site: its index and interface into site/pagefind/."""
     try:
-        out = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", ROOT_SELECTOR,
-                              "--exclude-selectors", EXCLUDE, "--quiet"], capture_output=True, text=True, check=False)
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(site),
+                "--root-selector",
+                ROOT_SELECTOR,
+                "--exclude-selectors",
+                EXCLUDE,
+                "--quiet",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
     except OSError as exc:
         raise DossierError(f"pagefind could not run: {exc}") from None
     if out.returncode != 0:

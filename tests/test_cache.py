@@ -21,8 +21,11 @@ pytestmark = pytest.mark.slow
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def both(root: Path) -> dict[str, dict[str, str]]:
@@ -40,8 +43,8 @@ def full_build(root: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[st
 def add_source(root: Path) -> None:
     first = sorted((root / "dossier" / "sources").iterdir())[0]
     (root / "dossier" / "sources" / "zz-added.txt").write_text(
-        "An added report\n\n" + first.read_text(encoding="utf-8").replace("Kerry", "Kerry, he said,"),
-        encoding="utf-8")
+        "An added report\n\n" + first.read_text(encoding="utf-8").replace("Kerry", "Kerry, he said,"), encoding="utf-8"
+    )
 
 
 def test_incremental_builds_equal_full_builds(tmp_path, monkeypatch):
@@ -96,15 +99,15 @@ def test_a_changed_source_rule_fact_or_definition_invalidates(tmp_path):
     # One source's bytes: that source (and no unrelated one) is cleaned and read again.
     sources = sorted((root / "dossier" / "sources").iterdir())
     target = sources[1]  # FRANCE 24, the only source of its publisher
-    target.write_text(target.read_text(encoding="utf-8") + "\nOne more closing line of the report.\n",
-                      encoding="utf-8")
+    target.write_text(target.read_text(encoding="utf-8") + "\nOne more closing line of the report.\n", encoding="utf-8")
     hits, missed = _missed(root)
     assert missed == {"keys": 1, "clean": 1, "extract": 1}
 
     # A curated fact of one source.
     facts = root / "dossier" / "sources.yml"
-    facts.write_text(facts.read_text(encoding="utf-8").replace("publisher: FRANCE 24", "publisher: France 24 TV"),
-                     encoding="utf-8")
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace("publisher: FRANCE 24", "publisher: France 24 TV"), encoding="utf-8"
+    )
     hits, missed = _missed(root)
     assert missed == {"clean": 1, "extract": 1}
 
@@ -112,15 +115,15 @@ def test_a_changed_source_rule_fact_or_definition_invalidates(tmp_path):
     actors = root / "dossier" / "actors.yml"
     text = actors.read_text(encoding="utf-8")
     assert "  aliases:\n    - Kerry\n" in text
-    actors.write_text(text.replace("  aliases:\n    - Kerry\n", "  aliases:\n    - Kerry\n    - Added Alias\n", 1),
-                      encoding="utf-8")
+    actors.write_text(
+        text.replace("  aliases:\n    - Kerry\n", "  aliases:\n    - Kerry\n    - Added Alias\n", 1), encoding="utf-8"
+    )
     hits, missed = _missed(root)
     assert missed == {"extract": n}
 
     # A cleaning rule of dossier.yml: every source is cleaned again.
     settings = root / "dossier" / "dossier.yml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("drop: []", "drop: ['^Photo:']"),
-                        encoding="utf-8")
+    settings.write_text(settings.read_text(encoding="utf-8").replace("drop: []", "drop: ['^Photo:']"), encoding="utf-8")
     hits, missed = _missed(root)
     assert missed["clean"] == n
 

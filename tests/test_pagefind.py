@@ -20,14 +20,16 @@ pytestmark = pytest.mark.slow
 
 def with_threshold(root: Path, value: str) -> Path:
     settings = root / "dossier" / "dossier.yml"
-    settings.write_text(settings.read_text(encoding="utf-8") + f"search:\n  pagefind_from: {value}\n",
-                        encoding="utf-8")
+    settings.write_text(settings.read_text(encoding="utf-8") + f"search:\n  pagefind_from: {value}\n", encoding="utf-8")
     return root
 
 
 def digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(scope="module")
@@ -131,9 +133,10 @@ def test_hostile_text_in_a_pagefind_result_stays_text(tmp_path, chromium):
     root = with_threshold(copy_project(tmp_path / "p"), "0")
     (root / "dossier" / "sources" / "hostile.txt").write_text(
         "A hostile page about Zanzibarite\n\n"
-        "LISBON (Wire) - Zanzibarite officials wrote <img src=x onerror=\"window.__pwned=1\"> and "
+        'LISBON (Wire) - Zanzibarite officials wrote <img src=x onerror="window.__pwned=1"> and '
         "<script>window.__pwned=2</script> in a memo on Monday, the ministry said of the defaced page.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     build_project(root, strict=True)
     with serve_folder(root / "site") as base:
         page = chromium.new_page()

@@ -22,8 +22,11 @@ pytestmark = pytest.mark.slow
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _generated(dest: Path, n: int) -> Path:
@@ -84,8 +87,9 @@ def test_parallel_parts_equal_the_serial_extractors(tmp_path):
         assert parallel.per_source_parts(ordered, project.actors, project.topics, 2, cache) == parts
     assert cache.missed == {} and cache.hits == len(ordered)
     used: set[str] = set()
-    merged = build_dossier(project.config, ordered, project.actors, project.topics,
-                           parallel.substituting(parts, None, used))
+    merged = build_dossier(
+        project.config, ordered, project.actors, project.topics, parallel.substituting(parts, None, used)
+    )
     assert used == set(parallel.PER_SOURCE)
     assert merged == serial
 
