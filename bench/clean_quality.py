@@ -1,6 +1,16 @@
 """Cleaning quality on the labelled corpus: token precision, recall and F1, ours vs jusText vs nothing.
 
 Usage: python bench/clean_quality.py [CORPUS_DIR]   (default: tests/corpus)
+       python bench/clean_quality.py --corpora [DIR] [--folders l3s,dragnet] [--limit N]
+              [--half tuning|held-out|both] [--worst N] [--systems ours,justext,none]
+
+With `--corpora`, every folder of the real labelled pages in `../shared/corpora` (resolved from the
+repository's parent; see that folder's README) is scored instead, one line per folder and half:
+`raw/<id>.txt` is the page saved as text, `truth/<id>.txt` its gold body. Each folder is split in
+two by a hash of the page id (`half_of`): the tuning half, on which the cleaner may be tuned and
+whose lowest pages are listed, and the held-out half, which is only ever scored (its pages are
+never listed). `--limit N` scores the first N pages of each half of each folder (in id order),
+`--folders` selects folders; when the corpora are absent, the bench says so and exits 0.
 
 Every document NAME in the corpus has NAME.raw.txt or NAME.raw.html (the page), NAME.body.txt (the
 true article body) and NAME.meta.json. Tokens are lower-cased words and numbers; scores compare the
@@ -16,23 +26,27 @@ on the same pages in one run:
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from build_tools.clean import clean_source
 from build_tools.clean.blocks import split_blocks
 from build_tools.clean.decode import decode_bytes
 from build_tools.clean.report import as_text
+from build_tools.clean.score import guess_language
 from build_tools.model import RawSource
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
+CORPORA = ROOT.parent / "shared" / "corpora"
+HALVES = ("tuning", "held-out")
 _TOKEN = re.compile(r"\w+")
 _LANGUAGES = {
     "en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
@@ -102,7 +116,7 @@ def justext_input(doc: Doc) -> str:
     return "<html><body>" + "\n".join(paras) + "</body></html>"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stoplist(language: str) -> frozenset[str]:
     """jusText reads its stoplist file on every call: read once, as ours reads its lists once."""
     import justext
@@ -113,7 +127,7 @@ def _stoplist(language: str) -> frozenset[str]:
 def run_justext(doc: Doc, page: str | None = None) -> str:
     import justext
 
-    stoplist = _stoplist(_LANGUAGES.get(doc.language, "English"))
+    stoplist = _stoplist(_LANGUAGES.get(doc.language, doc.language if doc.language[:1].isupper() else "English"))
     paragraphs = justext.justext(page if page is not None else justext_input(doc), stoplist)
     return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
@@ -163,7 +177,78 @@ def table(results: dict[str, dict[str, PRF]]) -> str:
     return "\n".join(lines)
 
 
+def half_of(page_id: str) -> str:
+    """The half of its corpus a page belongs to, fixed by its id: tuning or held-out."""
+    return HALVES[hashlib.sha256(page_id.encode("utf-8")).digest()[0] & 1]
+
+
+def load_real(folder: Path, half: str, limit: int = 0) -> list[Doc]:
+    """The pages of one corpus folder in one half (every page when `half` is "both")."""
+    docs = []
+    for raw_path in sorted((folder / "raw").glob("*.txt")):
+        name = raw_path.stem
+        truth = folder / "truth" / raw_path.name
+        if not truth.exists() or (half != "both" and half_of(name) != half):
+            continue
+        text, encoding = decode_bytes(raw_path.read_bytes())
+        raw = RawSource(id=name, file=raw_path.name, format="text", text=text, encoding=encoding)
+        body, _ = decode_bytes(truth.read_bytes())
+        language = guess_language([b.text for b in split_blocks(text)])
+        docs.append(Doc(name, raw, body, language))
+        if limit and len(docs) >= limit:
+            break
+    return docs
+
+
+def _option(argv: list[str], name: str, default: str) -> str:
+    if name in argv:
+        i = argv.index(name)
+        if i + 1 < len(argv) and not argv[i + 1].startswith("--"):
+            return argv[i + 1]
+    return default
+
+
+def real_corpora(argv: list[str]) -> int:
+    """One line per folder and half: ours, jusText and no cleaning, then the lowest tuning pages."""
+    root = Path(_option(argv, "--corpora", str(CORPORA)))
+    if not root.is_dir():
+        print(f"no corpora at {root}: nothing to score")
+        return 0
+    wanted = _option(argv, "--folders", "")
+    folders = sorted(p for p in root.iterdir() if (p / "raw").is_dir() and (p / "truth").is_dir())
+    if wanted:
+        folders = [p for p in folders if p.name in wanted.split(",")]
+    limit = int(_option(argv, "--limit", "0"))
+    halves = HALVES if _option(argv, "--half", "both") == "both" else (_option(argv, "--half", "both"),)
+    n_worst = int(_option(argv, "--worst", "10"))
+    systems = {s: SYSTEMS[s] for s in _option(argv, "--systems", ",".join(SYSTEMS)).split(",") if s in SYSTEMS}
+    print(f"{'folder':<16} {'half':<8} {'pages':>5}  " + "  ".join(f"{s + ' P/R/F1':>20}" for s in systems) + "   <0.5 (ours)")
+    worst: list[tuple[float, str, PRF]] = []
+    for folder in folders:
+        for half in halves:
+            docs = load_real(folder, half, limit)
+            if not docs:
+                continue
+            results = {s: {d.name: prf(run(d), d.body) for d in docs} for s, run in systems.items()}
+            cells = []
+            for s in systems:
+                v = mean(results[s])
+                cells.append(f"{v.precision:6.3f} {v.recall:6.3f} {v.f1:6.3f}")
+            first = next(iter(results.values()))
+            low = sum(1 for v in first.values() if v.f1 < 0.5)
+            print(f"{folder.name:<16} {half:<8} {len(docs):>5}  " + "  ".join(f"{c:>20}" for c in cells) + f"   {low:>4}", flush=True)
+            if half == "tuning":
+                worst.extend((v.f1, f"{folder.name}/{name}", v) for name, v in first.items())
+    if worst and n_worst:
+        print(f"\nlowest tuning pages ({next(iter(systems))} P/R/F1):")
+        for f1, name, v in sorted(worst)[:n_worst]:
+            print(f"  {v.precision:6.3f} {v.recall:6.3f} {f1:6.3f}  {name}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if "--corpora" in argv:
+        return real_corpora(argv)
     folder = Path(argv[1]) if len(argv) > 1 else CORPUS
     docs = load_corpus(folder)
     if not docs:

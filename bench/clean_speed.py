@@ -1,6 +1,10 @@
 """Cleaning speed: megabytes of raw page text per second, ours vs jusText, on the same pages.
 
-Usage: python bench/clean_speed.py [CORPUS_DIR] [--rounds N]
+Usage: python bench/clean_speed.py [CORPUS_DIR] [--rounds N] [--big [MB]]
+
+`--big`: one page of MB megabytes (default 50), the corpus's text pages one after another until the
+size is reached, cleaned once; and a page a tenth as long, so that the ratio of the two times shows
+whether the cleaner stays linear in a page's length (about 10 when it does).
 
 Both systems read the labelled corpus's pages (tests/corpus); jusText gets the same input as in
 clean_quality.py (text pages as one <p> per paragraph, HTML pages as they are, its stoplists read
@@ -21,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from clean_quality import CORPUS, justext_input, load_corpus, run_justext  # noqa: E402
 
 from build_tools.clean import clean_source  # noqa: E402
+from build_tools.model import RawSource  # noqa: E402
 
 
 def timed_rounds(fns: list, rounds: int) -> list[list[float]]:
@@ -29,7 +34,7 @@ def timed_rounds(fns: list, rounds: int) -> list[list[float]]:
         fn()
     times: list[list[float]] = [[] for _ in fns]
     for _ in range(rounds):
-        for fn, spent in zip(fns, times):
+        for fn, spent in zip(fns, times, strict=False):
             t0 = time.perf_counter()
             fn()
             spent.append(time.perf_counter() - t0)
@@ -45,7 +50,7 @@ def measure(label: str, docs: list, rounds: int) -> None:
             clean_source(d.raw)
 
     def justext() -> None:
-        for d, page in zip(docs, pages):
+        for d, page in zip(docs, pages, strict=False):
             run_justext(d, page)
 
     ours_times, just_times = timed_rounds([ours, justext], rounds)
@@ -57,7 +62,35 @@ def measure(label: str, docs: list, rounds: int) -> None:
           f"{statistics.median(just_times) / statistics.median(ours_times):.2f}x)")
 
 
+def big_page(docs: list, megabytes: float) -> RawSource:
+    texts = [d.raw.text for d in docs if d.raw.format != "html"]
+    parts, size, k = [], 0, 0
+    while size < megabytes * 1e6:
+        text = texts[k % len(texts)]
+        parts.append(text)
+        size += len(text.encode("utf-8")) + 2
+        k += 1
+    return RawSource(id="big", file="big.txt", format="text", text="\n\n".join(parts), encoding="utf-8")
+
+
+def measure_big(docs: list, megabytes: float) -> None:
+    times = {}
+    for size in (megabytes / 10, megabytes):
+        page = big_page(docs, size)
+        t0 = time.perf_counter()
+        clean_source(page)
+        times[size] = time.perf_counter() - t0
+        mb = len(page.text.encode("utf-8")) / 1e6
+        print(f"one page of {mb:6.1f} MB: {times[size]:7.2f} s  ({mb / times[size]:.2f} MB/s)", flush=True)
+    print(f"ratio of times for 10x the text: {times[megabytes] / times[megabytes / 10]:.1f} (linear: about 10)")
+
+
 def main(argv: list[str]) -> int:
+    if "--big" in argv:
+        i = argv.index("--big")
+        size = float(argv[i + 1]) if i + 1 < len(argv) and not argv[i + 1].startswith("--") else 50.0
+        measure_big(load_corpus(CORPUS), size)
+        return 0
     args = [a for a in argv[1:] if not a.startswith("--")]
     rounds = int(argv[argv.index("--rounds") + 1]) if "--rounds" in argv else 9
     if "--rounds" in argv:

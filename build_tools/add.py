@@ -2,7 +2,7 @@
 
 `add_source` copies the file into `dossier/sources/` under a name of its own that never overwrites
 anything: `<date or stem>_<first 8 hex digits of its sha256>.<ext>`. It adds an entry for it at the end
-of `dossier/sources.yml` (a round-trip edit that keeps the curator's comments and order), with
+of `dossier/sources.yml` (after the curator's text, which stays byte for byte as it was), with
 what was read from the page under `detected:` (title, publisher, date, url, authors): the site
 shows those as *(detected)* until the curator writes a value of their own next to them. It
 refuses a file whose bytes are already in the dossier.
@@ -253,7 +253,9 @@ def detected_facts(page: PageFacts, found: DetectedMeta) -> dict[str, str | list
         value = getattr(page, key) or getattr(found, key, "")
         if value and (key != "date" or PartialDate.parse_or_none(value)):
             facts[key] = value
-    authors = list(page.authors or found.authors)
+    # The text's byline may carry a job title ("Maria Lopez, Water correspondent"): names only.
+    from_text = [n for a in found.authors for n in _author_names(a)] or list(found.authors)
+    authors = list(page.authors) or from_text
     if authors:
         facts["authors"] = authors
     return facts

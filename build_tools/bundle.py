@@ -31,10 +31,11 @@ from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .load import slugify
+from . import staging
+from .load import find_project, slugify
 from .model import Dossier
 from .pipeline import Prepared, prepare
-from .publish import build_epoch, mkdocs_config_file, stage_site
+from .publish import _stderr, build_epoch, mkdocs_config_file, stage_site
 from .yamlfile import DossierError
 
 ASSETS = Path(__file__).parent / "assets"
@@ -205,10 +206,15 @@ def build_offline_site(root: Path, site_dir: Path, *, strict: bool = False) -> P
 
 def bundle_project(root: Path, output: Path | None = None, *, strict: bool = False) -> BundleResult:
     """Build the offline site and zip it to `output` (default: `default_bundle_path`)."""
+    if output is not None:
+        staging.check_bundle_output(find_project(root), output)  # before anything is built
     workdir = Path(tempfile.mkdtemp(prefix="dossier-bundle-"))
     try:
         site = workdir / "site"
-        prepared = build_offline_site(root, site, strict=strict)
+        # docs/ is read under the build lock, after finishing a swap that a killed build left
+        with staging.project_lock(find_project(root), _stderr):
+            staging.recover(find_project(root))
+            prepared = build_offline_site(root, site, strict=strict)
         project, dossier = prepared.project, prepared.dossier
         # The 404 page is for servers: its links are absolute from the site's root, which on
         # file:// is the disk's root. Nothing opens it from disk, so it is left out.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .pipeline import clean_stage, extract_stage, load_stage
-from .yamlfile import DossierError
+from .yamlfile import DossierError, DossierErrors
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class CheckReport:
 def check_project(root: Path) -> CheckReport:
     try:
         project = load_stage(root)
+    except DossierErrors as exc:  # every definition error of the run
+        return CheckReport(errors=exc.messages, warnings=(), summary="definitions could not be loaded")
     except DossierError as exc:
         return CheckReport(errors=(str(exc),), warnings=(), summary="definitions could not be loaded")
     cleaned = clean_stage(project)

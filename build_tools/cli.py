@@ -87,6 +87,12 @@ class StageProgress:
         elif not self.verbose:
             self._line(f"[{n}/{len(self.stages)}] {label}")
 
+    def close(self) -> None:
+        """End the bar's line, so that an error or a warning starts on a line of its own."""
+        if self._bar is not None:
+            self._bar.render_finish()
+            self._bar = None
+
     def _line(self, text: str) -> None:
         click.echo(text, err=True)
 
@@ -111,10 +117,16 @@ class DossierGroup(click.Group):
         try:
             return super().invoke(ctx)
         except DossierError as exc:
-            click.echo(f"error: {exc}", err=True)
+            for message in getattr(exc, "messages", None) or (str(exc),):
+                click.echo(f"error: {message}", err=True)
             ctx.exit(1)
+        except BrokenPipeError:
+            # The reader stopped reading (`dossier clean ... | head`): nothing to report.
+            sys.stderr.close()
+            ctx.exit(0)
         except OSError as exc:
-            click.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
             ctx.exit(1)
 
 
@@ -156,7 +168,10 @@ def build(ctx: click.Context, strict: bool, site_dir: Path | None, verbose: bool
 
     _setup_logging()
     progress = StageProgress(STAGES, verbose=verbose)
-    result = build_project(_root(ctx), strict=strict, site_dir=site_dir, on_stage=progress)
+    try:
+        result = build_project(_root(ctx), strict=strict, site_dir=site_dir, on_stage=progress)
+    finally:
+        progress.close()
     _warn(result.warnings)
     d = result.dossier
     click.echo(
@@ -241,7 +256,8 @@ def check(ctx: click.Context, strict: bool) -> None:
     for e in report.errors:
         click.echo(f"error: {e}", err=True)
     _warn(report.warnings)
-    click.echo(f"checked: {report.summary}; {len(report.errors)} errors, {len(report.warnings)} warnings")
+    click.echo(f"checked: {report.summary}; {plural(len(report.errors), 'error')}, "
+               f"{plural(len(report.warnings), 'warning')}")
     if report.errors or (strict and report.warnings):
         ctx.exit(1)
 
@@ -375,9 +391,10 @@ def add(ctx: click.Context, file: Path) -> None:
 
     \b
     The file is copied into dossier/sources/ under a new name (never over another),
-    and what could be read from it (title, publisher, date, authors) is added to
-    dossier/sources.yml, marked 'detected' for you to check. Prints the actors and
-    topics it mentions. A file already in the dossier is refused. Example:
+    and what could be read from it (title, publisher, date, address, authors) is added
+    to dossier/sources.yml under 'detected:'; the site marks those as (detected) until
+    you write your own value next to them. Prints the actors and topics it mentions.
+    A file already in the dossier is refused. Example:
       dossier add ~/Downloads/article.html && dossier build
     """
     from .add import add_source, describe

@@ -9,6 +9,8 @@ It never writes anything.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from .clean.decode import decode_bytes
 from .model import ACTOR_KINDS, ActorDef, CleanRules, Config, PartialDate, RawSource, SourceMeta, TopicDef
 from .yamlfile import (
     DossierError,
+    ErrorCollector,
     Located,
     check_keys,
     did_you_mean,
@@ -54,11 +57,43 @@ class Project:
     warnings: tuple[str, ...] = ()
 
 
+def _foreign_script(text: str) -> bool:
+    """Whether `text` has a letter of a script other than Latin (Cyrillic, Arabic, CJK...)."""
+    for ch in text:
+        if ord(ch) > 0x24F and ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return True
+    return False
+
+
 def slugify(text: str) -> str:
-    """ASCII, lowercase, hyphens: stable ids for URLs and anchors."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "item"
+    """ASCII, lowercase, hyphens: stable ids for URLs and anchors.
+
+    Accented Latin loses its accents ("Élysée" -> "elysee"); other scripts are transliterated
+    with anyascii ("Министерство обороны" -> "ministerstvo-oborony", "防衛省" -> "fangweisheng")
+    and followed by a short hash of the original, since two names can share a transliteration.
+    A text with nothing to transliterate (symbols only) gets "item-" and its hash.
+    """
+    from anyascii import anyascii
+
+    ascii_text = anyascii(unicodedata.normalize("NFKC", text))
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-")
+    if slug and not _foreign_script(text):
+        return slug
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:6]
+    return f"{slug or 'item'}-{digest}"
+
+
+# Page names that each folder of the site already uses for its index page.
+RESERVED_IDS = frozenset({"index"})
+
+
+def page_id(text: str) -> str:
+    """The id of a page named after `text` (a file stem, an actor's or a topic's name): its slug,
+    or, when the slug is the name of an index page, the slug and a short hash of the text."""
+    slug = slugify(text)
+    if slug in RESERVED_IDS:
+        return f"{slug}-{hashlib.sha1(text.encode('utf-8', 'surrogatepass')).hexdigest()[:6]}"
+    return slug
 
 
 def find_project(start: Path) -> Path:
@@ -76,14 +111,28 @@ def load_project(root: Path, *, with_sources: bool = True) -> Project:
     root = find_project(root)
     warnings: list[str] = []
     ddir = root / "dossier"
-    config = load_config(ddir / "dossier.yml", _rel(root, ddir / "dossier.yml"))
-    actors = load_actors(ddir / "actors.yml", _rel(root, ddir / "actors.yml"))
-    topics = load_topics(ddir / "topics.yml", _rel(root, ddir / "topics.yml"))
-    metas = load_source_metas(ddir / "sources.yml", _rel(root, ddir / "sources.yml"))
+    # Every file is checked, and every item of each, before giving up: one run reports every error.
+    errors = ErrorCollector()
+    config = Config(title="")
+    actors: tuple[ActorDef, ...] = ()
+    topics: tuple[TopicDef, ...] = ()
+    metas: dict[str, tuple[SourceMeta, int]] = {}
+    with errors.part():
+        config = load_config(ddir / "dossier.yml", _rel(root, ddir / "dossier.yml"))
+    with errors.part():
+        actors = load_actors(ddir / "actors.yml", _rel(root, ddir / "actors.yml"))
+    with errors.part():
+        topics = load_topics(ddir / "topics.yml", _rel(root, ddir / "topics.yml"))
+    with errors.part():
+        metas = load_source_metas(ddir / "sources.yml", _rel(root, ddir / "sources.yml"))
     sources: tuple[RawSource, ...] = ()
+    warnings.extend(override_warnings(root))
     if with_sources:
-        sources, source_warnings = load_sources(ddir / "sources", metas, root)
-        warnings.extend(source_warnings)
+        with errors.part():
+            sources, source_warnings = load_sources(ddir / "sources", metas, root)
+            warnings.extend(source_warnings)
+    errors.raise_any()
+    if with_sources:
         known = {s.file for s in sources}
         for name, (_meta, line) in sorted(metas.items()):
             if name not in known and not (ddir / "sources" / name).is_file():
@@ -161,38 +210,41 @@ def load_source_metas(path: Path, file: str) -> dict[str, tuple[SourceMeta, int]
     if not isinstance(data, Located):
         raise DossierError(f"{file}: must map source file names to their facts (000_x.txt: {{publisher: ...}})")
     metas: dict[str, tuple[SourceMeta, int]] = {}
+    errors = ErrorCollector()
     for name, entry in data.items():
         line = data.line_of(name)
-        if entry is None:
-            entry = Located()
-            entry.line = line
-        if not isinstance(entry, Located):
-            raise DossierError(located(file, line, f"'{name}' must map to facts (publisher, date, url, title, authors, note)"))
-        check_keys(entry, SOURCE_KEYS, file, f"'{name}'")
-        curated = _source_facts(entry, name, file)
-        found: dict[str, Any] = {}
-        if entry.get("detected") is not None:
-            det = entry["detected"]
-            if not isinstance(det, Located):
-                raise DossierError(located(file, entry.line_of("detected"),
-                                           f"'detected' of '{name}' must map facts (title, publisher, date, url, authors)"))
-            check_keys(det, DETECTED_KEYS, file, f"'detected' of '{name}'")
-            found = _source_facts(det, name, file)
-        # A value the curator writes replaces the detected one; detected ones fill the gaps.
-        detected = tuple(k for k in DETECTED_KEYS if found.get(k) and not curated.get(k))
-        facts = {k: curated.get(k) or found.get(k) for k in DETECTED_KEYS}
-        metas[name] = (
-            SourceMeta(
-                title=str(facts["title"] or ""),
-                publisher=str(facts["publisher"] or ""),
-                date=facts["date"],
-                url=str(facts["url"] or ""),
-                authors=tuple(facts["authors"] or ()),
-                note=text_value(entry, "note", file),
-                detected=detected,
-            ),
-            line,
-        )
+        with errors.part():
+            if entry is None:
+                entry = Located()
+                entry.line = line
+            if not isinstance(entry, Located):
+                raise DossierError(located(file, line, f"'{name}' must map to facts (publisher, date, url, title, authors, note)"))
+            check_keys(entry, SOURCE_KEYS, file, f"'{name}'")
+            curated = _source_facts(entry, name, file)
+            found: dict[str, Any] = {}
+            if entry.get("detected") is not None:
+                det = entry["detected"]
+                if not isinstance(det, Located):
+                    raise DossierError(located(file, entry.line_of("detected"),
+                                               f"'detected' of '{name}' must map facts (title, publisher, date, url, authors)"))
+                check_keys(det, DETECTED_KEYS, file, f"'detected' of '{name}'")
+                found = _source_facts(det, name, file)
+            # A value the curator writes replaces the detected one; detected ones fill the gaps.
+            detected = tuple(k for k in DETECTED_KEYS if found.get(k) and not curated.get(k))
+            facts = {k: curated.get(k) or found.get(k) for k in DETECTED_KEYS}
+            metas[name] = (
+                SourceMeta(
+                    title=str(facts["title"] or ""),
+                    publisher=str(facts["publisher"] or ""),
+                    date=facts["date"],
+                    url=str(facts["url"] or ""),
+                    authors=tuple(facts["authors"] or ()),
+                    note=text_value(entry, "note", file),
+                    detected=detected,
+                ),
+                line,
+            )
+    errors.raise_any()
     return metas
 
 
@@ -217,6 +269,37 @@ def _source_facts(entry: Located, name: str, file: str) -> dict[str, Any]:
         raise DossierError(located(file, entry.line_of("url"), f"url {url!r} of '{name}' must start with http:// or https://"))
     return {"title": text_value(entry, "title", file), "publisher": text_value(entry, "publisher", file),
             "date": date, "url": url, "authors": text_list(entry, "authors", file)}
+
+
+def outside_project(root: Path, path: Path) -> str:
+    """Why `path` must not be read, or "": a symlink (or a link in a parent folder) that leads
+    outside the project folder, or one that leads nowhere. Nothing outside the dossier is read."""
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        return f"a symlink to {os.readlink(path)!r}, which does not exist" if path.is_symlink() else "not found"
+    except (OSError, RuntimeError) as exc:  # a symlink loop, a folder that cannot be read
+        return f"cannot be followed ({getattr(exc, 'strerror', None) or exc})"
+    if not target.is_relative_to(root.resolve()):
+        return f"a link to {target}, outside the project; refused"
+    return ""
+
+
+def override_warnings(root: Path) -> list[str]:
+    """Warnings for the files of dossier/overrides/ that lead outside the project (the template
+    loader refuses them and uses the built-in template instead)."""
+    folder = root / "dossier" / "overrides"
+    warnings: list[str] = []
+    if not folder.exists() and not folder.is_symlink():
+        return warnings
+    refused = outside_project(root, folder)
+    if refused:
+        return [f"{_rel(root, folder)}: {refused}; the built-in templates are used"]
+    for path in sorted(folder.rglob("*")):
+        refused = outside_project(root, path)
+        if refused:
+            warnings.append(f"{_rel(root, path)}: {refused}; the built-in template is used")
+    return warnings
 
 
 class Unusable(Exception):
@@ -244,7 +327,7 @@ def raw_from_bytes(data: bytes, name: str, meta: SourceMeta = SourceMeta(), disp
     except (UnicodeDecodeError, ValueError) as exc:
         raise Unusable(f"{rel}: cannot decode the text ({exc})") from None
     suffix = Path(name).suffix.lower()
-    return RawSource(id=slugify(Path(name).stem), file=name, format="html" if suffix in HTML_EXTENSIONS else "text",
+    return RawSource(id=page_id(Path(name).stem), file=name, format="html" if suffix in HTML_EXTENSIONS else "text",
                      text=text, encoding=encoding, meta=meta)
 
 
@@ -252,11 +335,20 @@ def load_sources(folder: Path, metas: dict[str, tuple[SourceMeta, int]], root: P
     warnings: list[str] = []
     if not folder.is_dir():
         return (), [f"{_rel(root, folder)}: no sources folder; the dossier has no sources yet"]
+    refused = outside_project(root, folder)
+    if refused:
+        return (), [f"{_rel(root, folder)}: {refused}; no sources read"]
     sources: list[RawSource] = []
     ids: dict[str, str] = {}
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         rel = _rel(root, path)
-        if path.name.startswith(".") or path.is_dir():
+        if path.name.startswith("."):
+            continue
+        refused = outside_project(root, path)
+        if refused:
+            warnings.append(f"{rel}: {refused}; skipped")
+            continue
+        if path.is_dir():
             continue
         meta = metas.get(path.name, (SourceMeta(), 0))[0]
         try:
@@ -271,23 +363,26 @@ def load_sources(folder: Path, metas: dict[str, tuple[SourceMeta, int]], root: P
     return tuple(sources), warnings
 
 
-def _items(path: Path, file: str, what: str) -> list[Located]:
+def _items(path: Path, file: str, what: str, errors: ErrorCollector) -> list[Located]:
+    """The file's items; an item that is not a mapping is recorded in `errors` and left out."""
     data = read_yaml(path, display=file)
     if data is None:
         return []
     if not isinstance(data, list):
         raise DossierError(f"{file}: must be a list of {what} (each item starting with '- name: ...')")
-    for i, item in enumerate(data):
-        if not isinstance(item, Located):
-            raise DossierError(f"{file}: item {i + 1} must be a mapping with at least 'name'")
-    return data
+    errors.messages.extend(f"{file}: item {i + 1} must be a mapping with at least 'name'"
+                           for i, item in enumerate(data) if not isinstance(item, Located))
+    return [item for item in data if isinstance(item, Located)]
 
 
 def _item_id(item: Located, name: str, file: str, ids: dict[str, int], what: str) -> str:
     """The item's id (given, or the slug of its name), checked for form and uniqueness."""
-    iid = text_value(item, "id", file) or slugify(name)
+    iid = text_value(item, "id", file) or page_id(name)
     if iid != slugify(iid):
         raise DossierError(located(file, item.line_of("id"), f"id {iid!r} must be lowercase letters, digits and hyphens"))
+    if iid in RESERVED_IDS:
+        raise DossierError(located(file, item.line_of("id"), f"id {iid!r} is the name of the {what}s' index page; "
+                                   "choose another"))
     if iid in ids:
         raise DossierError(located(file, item.line, f"duplicate {what} id '{iid}' (first on line {ids[iid]})"))
     ids[iid] = item.line
@@ -298,49 +393,55 @@ def load_actors(path: Path, file: str) -> tuple[ActorDef, ...]:
     actors: list[ActorDef] = []
     ids: dict[str, int] = {}
     alias_owner: dict[str, tuple[str, int]] = {}
-    for item in _items(path, file, "actors"):
-        check_keys(item, ACTOR_KEYS, file, "an actor")
-        name = text_value(item, "name", file, required=True)
-        aid = _item_id(item, name, file, ids, "actor")
-        kind = text_value(item, "kind", file, required=True).lower()
-        if kind not in ACTOR_KINDS:
-            raise DossierError(located(file, item.line_of("kind"),
-                                       f"unknown kind '{kind}' for '{name}'{did_you_mean(kind, ACTOR_KINDS)}; "
-                                       f"use one of: {', '.join(ACTOR_KINDS)}"))
-        case_sensitive = item.get("case_sensitive", False)
-        if not isinstance(case_sensitive, bool):
-            raise DossierError(located(file, item.line_of("case_sensitive"), "'case_sensitive' must be true or false"))
-        aliases: list[str] = []
-        for alias in (name,) + text_list(item, "aliases", file):
-            if alias in aliases:
-                continue
-            key = alias.casefold()
-            if key in alias_owner and alias_owner[key][0] != aid:
-                other, other_line = alias_owner[key]
-                raise DossierError(located(file, item.line_of("aliases"),
-                                           f"alias '{alias}' of '{aid}' is also claimed by '{other}' (line {other_line}); "
-                                           "an alias must name one actor"))
-            alias_owner[key] = (aid, item.line)
-            aliases.append(alias)
-        actors.append(ActorDef(id=aid, name=name, kind=kind, role=text_value(item, "role", file),
-                               description=text_value(item, "description", file), aliases=tuple(aliases),
-                               case_sensitive=case_sensitive, line=item.line))
+    errors = ErrorCollector()
+    for item in _items(path, file, "actors", errors):
+        with errors.part():
+            check_keys(item, ACTOR_KEYS, file, "an actor")
+            name = text_value(item, "name", file, required=True)
+            aid = _item_id(item, name, file, ids, "actor")
+            kind = text_value(item, "kind", file, required=True).lower()
+            if kind not in ACTOR_KINDS:
+                raise DossierError(located(file, item.line_of("kind"),
+                                           f"unknown kind '{kind}' for '{name}'{did_you_mean(kind, ACTOR_KINDS)}; "
+                                           f"use one of: {', '.join(ACTOR_KINDS)}"))
+            case_sensitive = item.get("case_sensitive", False)
+            if not isinstance(case_sensitive, bool):
+                raise DossierError(located(file, item.line_of("case_sensitive"), "'case_sensitive' must be true or false"))
+            aliases: list[str] = []
+            for alias in (name,) + text_list(item, "aliases", file):
+                if alias in aliases:
+                    continue
+                key = alias.casefold()
+                if key in alias_owner and alias_owner[key][0] != aid:
+                    other, other_line = alias_owner[key]
+                    raise DossierError(located(file, item.line_of("aliases"),
+                                               f"alias '{alias}' of '{aid}' is also claimed by '{other}' (line {other_line}); "
+                                               "an alias must name one actor"))
+                alias_owner[key] = (aid, item.line)
+                aliases.append(alias)
+            actors.append(ActorDef(id=aid, name=name, kind=kind, role=text_value(item, "role", file),
+                                   description=text_value(item, "description", file), aliases=tuple(aliases),
+                                   case_sensitive=case_sensitive, line=item.line))
+    errors.raise_any()
     return tuple(actors)
 
 
 def load_topics(path: Path, file: str) -> tuple[TopicDef, ...]:
     topics: list[TopicDef] = []
     ids: dict[str, int] = {}
-    for item in _items(path, file, "topics"):
-        check_keys(item, TOPIC_KEYS, file, "a topic")
-        name = text_value(item, "name", file, required=True)
-        tid = _item_id(item, name, file, ids, "topic")
-        keywords = text_list(item, "keywords", file)
-        patterns = text_list(item, "patterns", file)
-        for p in patterns:
-            _compile(p, file, item.line_of("patterns"), f"pattern of '{name}'")
-        if not keywords and not patterns:
-            raise DossierError(located(file, item.line, f"topic '{name}' needs at least one keyword or pattern"))
-        topics.append(TopicDef(id=tid, name=name, description=text_value(item, "description", file),
-                               keywords=keywords, patterns=patterns, line=item.line))
+    errors = ErrorCollector()
+    for item in _items(path, file, "topics", errors):
+        with errors.part():
+            check_keys(item, TOPIC_KEYS, file, "a topic")
+            name = text_value(item, "name", file, required=True)
+            tid = _item_id(item, name, file, ids, "topic")
+            keywords = text_list(item, "keywords", file)
+            patterns = text_list(item, "patterns", file)
+            for p in patterns:
+                _compile(p, file, item.line_of("patterns"), f"pattern of '{name}'")
+            if not keywords and not patterns:
+                raise DossierError(located(file, item.line, f"topic '{name}' needs at least one keyword or pattern"))
+            topics.append(TopicDef(id=tid, name=name, description=text_value(item, "description", file),
+                                   keywords=keywords, patterns=patterns, line=item.line))
+    errors.raise_any()
     return tuple(topics)

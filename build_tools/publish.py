@@ -9,8 +9,10 @@ Hand-written pages in docs/ (anything not in `render.GENERATED`) are never touch
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -20,12 +22,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import search
+from . import search, staging
 from .cache import Cache
-from .load import Project
+from .load import Project, find_project
 from .model import Dossier
 from .pipeline import Prepared, prepare
 from .render import GENERATED
+from .render.markdown import html_text
 from .yamlfile import DossierError
 
 DEFAULT_EPOCH = 946684800  # 2000-01-01: used when no source has a date
@@ -99,8 +102,11 @@ def copy_hand_written(docs: Path, target: Path) -> None:
 def write_pages(pages: dict[str, str], docs: Path) -> None:
     for rel, text in pages.items():
         path = docs / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="\n")
+        except OSError as exc:
+            raise named(exc, path) from None
 
 
 def sync_pages(pages: dict[str, str], docs: Path) -> list[str]:
@@ -130,6 +136,16 @@ def sync_pages(pages: dict[str, str], docs: Path) -> list[str]:
     return changed
 
 
+def named(exc: OSError, path: Path) -> OSError:
+    """The error with the path that failed, for a one-line message (a failed write, such as
+    ENOSPC, often carries no file name of its own)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS) and exc.filename2 is not None:
+        return type(exc)(exc.errno, exc.strerror, str(exc.filename2))  # a copy: the target failed
+    if exc.filename is None:
+        return type(exc)(exc.errno, exc.strerror or str(exc), str(path))
+    return exc
+
+
 HOOKS = Path(__file__).parent / "mkdocs_hooks.py"
 
 
@@ -147,6 +163,23 @@ def build_hooks(config_file: Path) -> list[str]:
     return own + [str(HOOKS)]
 
 
+def keep_unchanged_times(pages: dict[str, str], docs: Path, stage_docs: Path) -> int:
+    """Give each staged page whose bytes equal the page already in docs/ that page's times, so
+    that after the swap an unchanged page is, to anything watching docs/, not rewritten (same
+    bytes, same modification time). Returns how many pages were unchanged."""
+    same = 0
+    for rel, text in pages.items():
+        old, new = docs / rel, stage_docs / rel
+        try:
+            if old.is_file() and not old.is_symlink() and old.read_bytes() == text.encode("utf-8"):
+                st = old.stat()
+                os.utime(new, ns=(st.st_atime_ns, st.st_mtime_ns))
+                same += 1
+        except OSError:
+            continue
+    return same
+
+
 def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, strict: bool, epoch: int,
                      site_name: str = "", pagefind: bool = False, **overrides: object) -> None:
     """mkdocs' build of `docs_dir` into `site_dir`; with `pagefind`, the theme set for Pagefind
@@ -157,7 +190,8 @@ def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, stric
 
     options: dict[str, Any] = {"docs_dir": str(docs_dir), "site_dir": str(site_dir), "strict": strict, **overrides}
     if site_name:
-        options["site_name"] = site_name
+        # The theme prints the site name as it is, in the header and in <title>: HTML text.
+        options["site_name"] = html_text(site_name)
     with _env(SOURCE_DATE_EPOCH=str(epoch)):
         try:
             options.setdefault("hooks", build_hooks(config_file))
@@ -170,6 +204,8 @@ def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, stric
             build(cfg)
         except exceptions.Abort as exc:
             raise DossierError(f"mkdocs build failed: {exc}") from None
+        except OSError as exc:
+            raise named(exc, site_dir) from None
 
 
 def stage_site(prepared: Prepared, stage_docs: Path, site_dir: Path, *, strict: bool,
@@ -205,43 +241,46 @@ def configured_site_dir(config_file: Path, root: Path) -> Path:
     return config_file.parent / site_dir
 
 
-def _replace_dir(new: Path, final: Path) -> None:
-    old = final.with_name(final.name + ".dossier-old")
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        final.rename(old)
-    shutil.move(str(new), str(final))  # a rename, unless site_dir is on another filesystem
-    if old.exists():
-        shutil.rmtree(old)
+def _stderr(message: str) -> None:  # the default `log` of a build: one line on stderr
+    print(message, file=sys.stderr, flush=True)
 
 
 def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = None,
-                  on_stage: StageHook | None = None) -> BuildResult:
+                  on_stage: StageHook | None = None, log: Callable[[str], None] = _stderr) -> BuildResult:
+    """The whole build, all or nothing; see `staging` for the guards around the swap."""
     stage = on_stage or (lambda name, detail: None)
-    cache = Cache(Path(root)) if Cache.enabled() else None
-    prepared = prepare(root, stage, cache=cache)
-    stage("mkdocs", _plural(len(prepared.pages), "page"))
-    root = prepared.project.root
+    root = find_project(root)
     config_file = mkdocs_config_file(root)
-    docs = root / "docs"
-    final_site = (site_dir or configured_site_dir(config_file, root)).resolve()
-    staging = Path(tempfile.mkdtemp(prefix=".dossier-build-", dir=root))
-    try:
-        stage_docs = staging / "docs"
-        new_site = staging / "site"
-        pagefind = search.uses_pagefind(len(prepared.dossier.sources), prepared.project.config.pagefind_from)
-        stage_site(prepared, stage_docs, new_site, strict=strict, pagefind=pagefind)
-        # Both succeeded: bring the generated docs in line (only changed pages are written,
-        # as the staged copy has them), then swap in the site.
-        docs.mkdir(exist_ok=True)
-        sync_pages(prepared.pages, docs)
-        final_site.parent.mkdir(parents=True, exist_ok=True)
-        _replace_dir(new_site, final_site)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    if cache is not None:
-        cache.prune()  # the records of sources no longer in the dossier, or of old inputs
+    if site_dir is not None:
+        final_site = staging.check_site_dir(root, site_dir, given_as=f"--site-dir {site_dir}")
+    else:
+        final_site = staging.check_site_dir(root, configured_site_dir(config_file, root),
+                                            given_as=f"{config_file.name}: site_dir")
+    with staging.project_lock(root, log), staging.signals_as_exceptions():
+        staging.recover(root)
+        staging.clean_stale(root, final_site)
+        # checked again under the lock: another build may have changed it while this one waited
+        staging.check_site_dir(root, final_site, given_as=f"site folder {final_site}")
+        cache = Cache(root) if Cache.enabled() else None
+        prepared = prepare(root, stage, cache=cache)
+        stage("mkdocs", _plural(len(prepared.pages), "page"))
+        docs = root / "docs"
+        work = Path(tempfile.mkdtemp(prefix=staging.STAGING_PREFIX, dir=root))
+        new_site = staging.site_staging_dir(final_site)
+        try:
+            stage_docs = work / "docs"
+            final_site.parent.mkdir(parents=True, exist_ok=True)
+            pagefind = search.uses_pagefind(len(prepared.dossier.sources), prepared.project.config.pagefind_from)
+            stage_site(prepared, stage_docs, new_site, strict=strict, pagefind=pagefind)
+            staging.mark_site(new_site)
+            keep_unchanged_times(prepared.pages, docs, stage_docs)
+            # Both succeeded: swap in the generated docs and the site, as one journalled step.
+            staging.swap_in(root, docs, stage_docs, GENERATED, final_site, new_site)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+            shutil.rmtree(new_site, ignore_errors=True)
+        if cache is not None:
+            cache.prune()  # the records of sources no longer in the dossier, or of old inputs
     stage("done", "")
     return BuildResult(dossier=prepared.dossier, pages=len(prepared.pages), site_dir=final_site,
                        warnings=prepared.warnings)
@@ -250,8 +289,10 @@ def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = N
 def generate_docs(root: Path) -> tuple[Project, Dossier, list[str]]:
     """Write the generated pages into docs/ (changed files only), without running mkdocs.
     Unchanged sources come from the build's cache (which only `dossier build` prunes)."""
-    prepared = prepare(root, cache=Cache(Path(root)) if Cache.enabled() else None)
-    changed = sync_pages(prepared.pages, prepared.project.root / "docs")
+    with staging.project_lock(find_project(root), _stderr):
+        staging.recover(find_project(root))
+        prepared = prepare(root, cache=Cache(find_project(root)) if Cache.enabled() else None)
+        changed = sync_pages(prepared.pages, prepared.project.root / "docs")
     return prepared.project, prepared.dossier, changed
 
 
@@ -335,7 +376,7 @@ def serve_project(root: Path, *, dev_addr: str | None = None, log: Callable[[str
         with _env(SOURCE_DATE_EPOCH=str(build_epoch(dossier))):
             kwargs: dict[str, Any] = {"dev_addr": dev_addr} if dev_addr else {}
             config_file = mkdocs_config_file(root)
-            serve(config_file=str(config_file), livereload=True, site_name=project.config.title,
+            serve(config_file=str(config_file), livereload=True, site_name=html_text(project.config.title),
                   hooks=build_hooks(config_file), **kwargs)
     finally:
         stop.set()

@@ -194,7 +194,11 @@ def _occurrences(sources: Sequence[CleanSource], actors: Sequence[ActorDef]) -> 
                 text = text[:start] + "|" * (end - start) + text[end:]
             spans = sentence_spans(text)
             starts = {s for s, _ in spans}
-            for tokens, start, _end, before, after in _sequences(text):
+            for tokens, start, end, before, after in _sequences(text):
+                if text[end:].lstrip(" ").startswith("|") and text[end:end + 1] == " ":
+                    # Right before a curated alias: the first name of a curated person ("Pere"
+                    # of "Pere Aragonès" when "Aragonès" is the alias), not a name of its own.
+                    continue
                 opened = text[:start].rstrip()
                 # After an opening quote (one preceded by a space), not after a closing one.
                 initial = start in starts or (
@@ -281,6 +285,11 @@ def _is_noise(
     return False
 
 
+def _shouted(tokens: tuple[str, ...]) -> bool:
+    """Written in capitals although longer than an acronym ("MADRID", "BRUSSELS")."""
+    return any(len(t) > 4 and t.isupper() for t in tokens)
+
+
 def suggest_actors(
     sources: Sequence[CleanSource], actors: Sequence[ActorDef], min_count: int = 2
 ) -> list[Suggestion]:
@@ -328,7 +337,8 @@ def suggest_actors(
         titled = any(o.titled for o in seen)
         if len(seen) < min_count and not (titled and len(key) >= 2):
             continue
-        name = " ".join(sorted(forms_of[key].items(), key=lambda f: (-f[1], f[0]))[0][0])
+        # On a tie, the form in ordinary case leads: "Madrid" rather than a dateline's "MADRID".
+        name = " ".join(sorted(forms_of[key].items(), key=lambda f: (-f[1], _shouted(f[0]), f[0]))[0][0])
         variants = {" ".join(form) for member in members for form in forms_of[member]}
         suggestions.append(
             Suggestion(

@@ -3,7 +3,7 @@
 `dossier add` and `dossier suggest --write` change `sources.yml`, `actors.yml` and `topics.yml`
 with ruamel.yaml. New entries are written by ruamel (in the file's own indentation) and added
 after what is there, so the curator's text stays byte for byte as it was: comments, order,
-quoting, folded lines. An empty document (`{}` or `[]`, as `dossier new` writes it, under its
+quoting, folded lines. An empty document (`{}` or `[]`, as older projects have it, under its
 comment header) gives way to the first entries. Where an edit is inside the document (a
 topic's keywords), or the document is written in flow style, the file goes through ruamel's
 round-trip mode, which keeps comments and order.

@@ -10,8 +10,10 @@ validators can say `actors.yml:12: unknown key 'alias'`.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,37 @@ import yaml
 
 class DossierError(Exception):
     """Bad input: the message names the file (and line) and says what to do."""
+
+
+class DossierErrors(DossierError):
+    """Several errors found in one pass (every definition is checked before giving up)."""
+
+    def __init__(self, messages: list[str] | tuple[str, ...]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = tuple(messages)
+
+
+class ErrorCollector:
+    """Gathers the DossierErrors of independent parts (files, items), so that one run reports
+    them all: `with errors.part(): ...` records an error and goes on after the block."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    @contextlib.contextmanager
+    def part(self) -> Iterator[None]:
+        try:
+            yield
+        except DossierErrors as exc:
+            self.messages.extend(exc.messages)
+        except DossierError as exc:
+            self.messages.append(str(exc))
+
+    def raise_any(self) -> None:
+        if len(self.messages) == 1:
+            raise DossierError(self.messages[0])
+        if self.messages:
+            raise DossierErrors(self.messages)
 
 
 def located(path: Path | str, line: int, message: str) -> str:
@@ -45,8 +78,23 @@ _BOOL = "tag:yaml.org,2002:bool"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
+MAX_DEPTH = 50  # nesting levels; a dossier's files need four
+
+
 class _Loader(yaml.SafeLoader):
-    pass
+    depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        # Deep nesting would end in a RecursionError; stop at a depth no dossier needs.
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise DossierError(f"{mark.line + 1}: nested more than {MAX_DEPTH} levels deep; "
+                                   "a dossier file needs only a few levels")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -95,6 +143,8 @@ def read_yaml(path: Path, *, display: str | None = None) -> Any:
         raise DossierError(located(name, line, f"invalid YAML: {problem}")) from None
     except yaml.YAMLError as exc:
         raise DossierError(f"{name}: invalid YAML: {exc}") from None
+    except RecursionError:
+        raise DossierError(f"{name}: nested too deeply to read") from None
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:

@@ -54,6 +54,18 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def hostile_built(tmp_path_factory: pytest.TempPathFactory):
+    """(root, BuildResult): the project of hostile inputs (tests/hostile_project.py) built once,
+    strict (it must build without a broken link). Read only."""
+    from hostile_project import make_hostile_project
+
+    from build_tools.publish import build_project
+
+    root = make_hostile_project(tmp_path_factory.mktemp("hostile") / "project")
+    return root, build_project(root, strict=True)
+
+
+@pytest.fixture(scope="session")
 def offline_bundle(tmp_path_factory: pytest.TempPathFactory):
     """(BundleResult, folder of the unzipped bundle's index.html). The zip is unzipped into a
     folder unrelated to the project, as a reader would. Read only."""

@@ -98,6 +98,19 @@ def test_yaml_edits_keep_the_curators_text_byte_for_byte(tmp_path):
     assert "# flow" in got and [t["keywords"] for t in yaml_load(got)] == [["a", "c"], ["b"]]
 
 
+@pytest.mark.parametrize("empty", ["[]", "[ ]  # nothing yet", ""])
+def test_an_empty_list_gives_way_to_the_first_items_and_its_comments_stay(tmp_path, empty):
+    from build_tools.load import load_actors
+    from build_tools.yamledit import append_items
+
+    path = tmp_path / "actors.yml"
+    path.write_text(f"# Actors: people, organisations...\n# - name: Jane Doe\n{empty}\n", encoding="utf-8")
+    append_items(path, "actors.yml", [{"name": "Ana", "kind": "person"}, {"name": "Lisbon", "kind": "place"}])
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Actors: people, organisations...\n# - name: Jane Doe\n")
+    assert [a.name for a in load_actors(path, "actors.yml")] == ["Ana", "Lisbon"]
+
+
 def test_a_broken_file_is_one_error_and_stays_as_it_was(tmp_path):
     from build_tools.yamledit import append_items
 

@@ -184,3 +184,20 @@ def test_suggest_write_adds_actors_and_keywords_keeping_comments_and_order(tmp_p
     assert all(after_kw[n][:len(k)] == k for n, k in before_kw.items())
     check = CliRunner().invoke(cli, ["--project", str(root), "check"])
     assert check.exit_code == 0, check.output
+
+
+def test_every_command_and_option_is_in_the_readme_and_the_picture_is_small():
+    import click
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert f"dossier {name}" in readme, name
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert any(opt in readme for opt in param.opts), (name, param.opts)
+    picture = re.search(r"!\[[^\]]+\]\(([^)]+\.png)\)", readme).group(1)
+    assert not picture.startswith("docs/") and (REPO / picture).stat().st_size < 200_000
+    head = readme[: readme.index("## ")]
+    assert picture in head and ".venv/bin/python -m pytest" in head  # the picture and the two commands first
+    for section in ("## Your own dossier in five minutes", "## Publish your dossier"):
+        assert section in readme

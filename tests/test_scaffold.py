@@ -92,7 +92,12 @@ def test_from_new_to_a_built_site_with_no_hand_edit(fresh):
     printed = run("--project", str(fresh), "suggest")
     entries = yaml.safe_load(printed)
     assert entries and all(set(e) <= {"name", "kind", "aliases"} for e in entries)
-    # Appending what suggest printed to a filled actors.yml gives a valid file too.
+    # What suggest printed can be appended as it is, to the new project's actors.yml too.
+    actors_path = fresh / "dossier" / "actors.yml"
+    blank = actors_path.read_text(encoding="utf-8")
+    actors_path.write_text(blank + printed, encoding="utf-8")
+    assert run("--project", str(fresh), "check")
+    actors_path.write_text(blank, encoding="utf-8")
     out = run("--project", str(fresh), "suggest", "--write")
     assert re.search(r"added \d+ actors? to dossier/actors.yml", out), out
     actors_yml = (fresh / "dossier" / "actors.yml").read_text(encoding="utf-8")

@@ -57,3 +57,12 @@ def test_the_search_result_for_a_word_of_a_paragraph_leads_to_that_paragraph(bui
             assert "delegitimise" in shown and "In this source" not in shown
     finally:
         ctx.close()
+
+
+def test_the_offline_bundle_carries_the_same_paragraph_index(offline_bundle):
+    _, folder = offline_bundle
+    script = (folder / "search" / "search_index.js").read_text(encoding="utf-8")
+    index = json.loads(script.split("=", 1)[1])["docs"]
+    locations = [d["location"] for d in index]
+    assert "sources/000-6da2900302d33055.html#p3" in locations
+    assert not any(loc.startswith(("tags.html", "tags/", "coverage")) for loc in locations)

@@ -141,3 +141,21 @@ def test_yaml_quotes_names_yaml_would_misread():
     text = suggestions_yaml([Suggestion("No", "place", ("On",), 2, ("a",), "No is a place.")])
     (entry,) = yaml.safe_load(text)
     assert entry["name"] == "No" and entry["aliases"] == ["On"]
+
+
+def test_a_name_seen_in_capitals_in_a_dateline_is_proposed_in_ordinary_case():
+    found = names(suggest_actors([source(
+        "MADRID (Reuters) - Ministers met to discuss the drought on Tuesday afternoon.",
+        "Farmers marched through the streets of Madrid to ask for water.",
+    )], []))
+    assert "Madrid" in found and "MADRID" not in found
+    assert found["Madrid"].aliases == ("MADRID",)
+
+
+def test_the_first_name_in_front_of_a_curated_alias_is_not_a_name_of_its_own():
+    actors = [ActorDef("pere-aragones", "Aragonès", "person")]
+    found = names(suggest_actors([source(
+        "On Monday morning, Pere Aragonès asked Madrid for money for the reservoirs.",
+        "Later that day, Pere Aragonès said that Madrid had not answered him yet.",
+    )], actors))
+    assert "Pere" not in found and "Madrid" in found

@@ -62,7 +62,6 @@ def test_the_cleaners_date_lines_know_every_month_of_the_shared_vocabulary(langu
     assert [m for m in vocab.MONTHS[language] if not regex.fullmatch(m)] == []
 
 
-@pytest.mark.xfail(strict=True, reason="the cleaner's own month list lacks Portuguese 'novembro'")
 def test_the_cleaners_date_lines_know_every_portuguese_month():
     regex = _cleaner_month_regex()
     assert [m for m in vocab.MONTHS["pt"] if not regex.fullmatch(m)] == []

@@ -161,4 +161,4 @@ def _clean(raw: RawSource, ruleset: RuleSet, shared: Counter[str]) -> CleanSourc
 
 
 def _removed_lines(block: Block, reason: str) -> list[Removed]:
-    return [Removed(n, t, reason) for n, t in zip(block.lines, block.raw)]  # line, text, reason
+    return [Removed(n, t, reason) for n, t in zip(block.lines, block.raw, strict=False)]  # line, text, reason

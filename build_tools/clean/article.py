@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from ..model import DetectedMeta
 from . import meta as metaread
+from . import settings, span
 from .blocks import Block
 from .rules import END, Match, RuleSet
 from .score import BAD, GOOD, NEAR_GOOD, RULED, Features, PageWords, Score, page_features, score, words
@@ -30,9 +31,9 @@ from .score import BAD, GOOD, NEAR_GOOD, RULED, Features, PageWords, Score, page
 PARAGRAPH = "paragraph"
 HEADING = "heading"
 
-_HEADING_MAX_WORDS = 14
-_CAPTION_MIN_WORDS = 12  # a line this long without a sentence end is a caption or a teaser
-_DATELINE_WITHIN = 12  # blocks: a dateline further down the page is not the article's opening
+_HEADING_MAX_WORDS = settings.HEADING_MAX_WORDS
+_CAPTION_MIN_WORDS = settings.CAPTION_MIN_WORDS
+_DATELINE_WITHIN = settings.DATELINE_WITHIN
 
 
 class _Judged(NamedTuple):
@@ -78,23 +79,36 @@ _ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum() and chr(c
 
 
 def _twins(keys: list[str]) -> dict[int, list[int]]:
-    """Blocks whose text begins another's (a caption printed twice, once with its credit)."""
-    order = sorted((k, i) for i, k in enumerate(keys) if len(k) >= 30)
+    """Blocks whose text begins another's (a caption printed twice, once with its credit).
+
+    Equal keys are taken once (a menu line repeated on every card is no twin of itself), and a key
+    is compared with at most `_TWIN_SCAN` longer ones: linear in the page's length.
+    """
+    by_key: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        if len(k) >= 30:
+            by_key.setdefault(k, []).append(i)
+    order = sorted(by_key)
     twins: dict[int, list[int]] = {}
     # in sorted order, every key that extends key K follows K directly or after other extensions
-    for n, (key, i) in enumerate(order):
-        for other, j in order[n + 1 :]:
+    for n, key in enumerate(order):
+        for other in order[n + 1 : n + 1 + _TWIN_SCAN]:
             if not other.startswith(key):
                 break
-            if other != key:
-                twins.setdefault(i, []).append(j)
-                twins.setdefault(j, []).append(i)
+            for i in by_key[key]:
+                for j in by_key[other]:
+                    twins.setdefault(i, []).append(j)
+                    twins.setdefault(j, []).append(i)
     return twins
 
 
+_TWIN_SCAN = settings.TWIN_SCAN
+
+
 _RULED_SCORE = score(RULED)  # the score of a block that a rule matched: never read
-_PULL_QUOTE_MIN_CHARS = 20  # normalised characters: shorter texts recur by chance ("he said")
-_PULL_QUOTE_MAX_WORDS = 30
+_PULL_QUOTE_MIN_CHARS = settings.PULL_QUOTE_MIN_CHARS
+_PULL_QUOTE_MAX_WORDS = settings.PULL_QUOTE_MAX_WORDS
+_PULL_QUOTE_WITHIN = settings.PULL_QUOTE_WITHIN
 
 
 def _judge(
@@ -109,12 +123,12 @@ def _judge(
     keys = _keys(texts, lowered)
     counts = Counter(keys)
     twins = _twins(keys)
-    # Keys run together: a pull quote is found inside one paragraph or across two neighbours.
-    page = "".join(keys)
+    # Keys run together: a pull quote is found inside one paragraph or across two neighbours,
+    # among the blocks around it (a page-wide search for every short sentence would be quadratic).
     matches = rules.match_all(texts, lowered)
     # blocks that a rule matched are removed (or end the article) whatever their features say
     feats = page_features(texts, stop, words, matches)
-    judged = []
+    judged: list[_Judged] = []
     append = judged.append
     new = tuple.__new__  # _Judged(...) without the named tuple's Python-level constructor
     for i, b in enumerate(blocks):
@@ -131,18 +145,18 @@ def _judge(
             and count == 1
             and len(key) >= _PULL_QUOTE_MIN_CHARS
             and b.text.count(" ") < _PULL_QUOTE_MAX_WORDS  # words: the text is whitespace-collapsed
-            and page.count(key) > 1
+            and "".join(keys[max(0, i - _PULL_QUOTE_WITHIN) : i + _PULL_QUOTE_WITHIN + 1]).count(key) > 1
         )
         mine = twins.get(i)
         if mine is None and count == 1 and not contained and not shared:  # the commonest case
             append(new(_Judged, (b, m, f0, score(f0), False, False, key)))
             continue
-        mine = mine or ()
+        mine = mine or []
         # of two twins only the shorter is the repeat: the longer may be the paragraph that
         # opens with the headline
         shorter = any(len(keys[j]) > len(key) for j in mine)
         repeated = (count > 1 and len(key) > 0) or shorter or contained
-        twin_caption = any(matches[j] is not None and matches[j].rule.category == "caption" for j in mine)
+        twin_caption = any((mj := matches[j]) is not None and mj.rule.category == "caption" for j in mine)
         # Text on other pages of the publisher is chrome only when it is not a full sentence:
         # two versions of one wire story share whole paragraphs that are article text.
         n_shared = shared.get(key, 0) if shared and (f0.n_words <= 12 or not f0.sentence_end) else 0
@@ -205,8 +219,8 @@ def _after_header(judged: list[_Judged], first: int) -> int:
 
 
 _CREDIT_RULES = frozenset({"credit-line", "photo-by", "photo-credit"})
-_CREDIT_MAX_WORDS = 8  # "Foto: Anke Vollrath", "Photo: Jo Smith/Example Agency"
-_CAPTION_MAX_WORDS = 40
+_CREDIT_MAX_WORDS = settings.CREDIT_MAX_WORDS
+_CAPTION_MAX_WORDS = settings.CAPTION_MAX_WORDS
 
 
 def _above_credit(judged: list[_Judged], i: int) -> bool:
@@ -322,7 +336,7 @@ def _teaser_after_marker(j: _Judged) -> bool:
     return j.match is None and not j.block.marked_heading and 0 < j.feats.n_words <= 50
 
 
-_LINE_ITEM_MAX_WORDS = 15
+_LINE_ITEM_MAX_WORDS = settings.LINE_ITEM_MAX_WORDS
 
 
 def _introduced_lists(judged: list[_Judged], kinds: dict[int, str], start: int, end: int) -> list[int]:
@@ -341,7 +355,7 @@ def _introduced_lists(judged: list[_Judged], kinds: dict[int, str], start: int, 
             i += 1
             continue
         k = i + 1
-        run = []
+        run: list[int] = []
         unbulleted = 0
         while k < end and judged[k].match is None:
             f = judged[k].feats
@@ -370,7 +384,7 @@ _BIO = re.compile(
     r"charity|organi[sz]ation|non-?profit|company|campaign group)s?\b"
     r"|(?:covers|writes about|reports on)\b|can be (?:reached|contacted)\b|is (?:the )?(?:co-)?author of\b)"
 )
-_BIO_MAX_WORDS = 80
+_BIO_MAX_WORDS = settings.BIO_MAX_WORDS
 
 
 def _bio_tail(ordered: list[tuple[int, str]], judged: list[_Judged]) -> list[int]:
@@ -394,31 +408,23 @@ def _bio_tail(ordered: list[tuple[int, str]], judged: list[_Judged]) -> list[int
     return cut
 
 
-def find_article(
-    blocks: tuple[Block, ...],
-    rules: RuleSet,
-    stop: frozenset[str],
-    shared: Counter[str] | None = None,
-    title: str = "",
-    words: PageWords | None = None,
-) -> tuple[dict[int, str], dict[int, str], DetectedMeta, tuple[str, ...]]:
-    """The verdicts on the blocks, the metadata read from the page, and the field names found.
+class Verdicts(NamedTuple):
+    """The rules' and the scorer's verdicts on a page, before the span model's: what it reads."""
 
-    The verdicts are two maps of block indices: the kept blocks to their kind (PARAGRAPH or
-    HEADING), and the removed ones to the reason (the caller builds output for each block once,
-    so no per-block verdict object is built here).
+    judged: list[_Judged]
+    kinds: dict[int, str]  # kept block -> PARAGRAPH or HEADING
+    reasons: dict[int, str]  # removed block -> why
+    start: int
+    end: int
+    found_dateline: tuple[str, str] | None
+    title: str
+    authors: tuple[str, ...]
 
-    `title`: the page's title when known from elsewhere (HTML metadata); a heading repeating it is
-    the headline, not a subheading. `words`: the blocks' `page_words`, when already computed.
-    """
-    judged = _judge(blocks, rules, stop, shared or Counter(), words)
-    title_key = _key(title)
-    start, found_dateline = _start(judged)
-    end, end_reason = _end(judged, start)
+
+def _inside(judged: list[_Judged], start: int, end: int, title_key: str) -> tuple[dict[int, str], dict[int, str]]:
+    """Kinds and reasons of the blocks between the article's start and end."""
     reasons: dict[int, str] = {}
     kinds: dict[int, str] = {}
-
-    # --- inside the article
     good = [i for i in range(start, end) if judged[i].match is None and judged[i].score.label == GOOD]
     last_good = good[-1] if good else start
     kept: list[int] = []
@@ -426,7 +432,6 @@ def find_article(
     last_unmatched = -1  # the last block before i that no rule removed
     for i in range(start, end):
         j = judged[i]
-        f = j.feats
         if j.match is not None:
             reasons[i] = j.match.reason
             if j.match.rule.action == END and i + 1 < end and _teaser_after_marker(judged[i + 1]):
@@ -437,60 +442,75 @@ def find_article(
             continue
         anchor = last_unmatched
         last_unmatched = i
-        if j.twin_caption:
-            reasons[i] = "caption: repeated caption"
+        named = _named_removal(judged, i, seen_keys, title_key)
+        if named:
+            reasons[i] = named
             continue
-        if j.contained:
-            reasons[i] = "pull quote: repeats a passage of the page"
-            continue
-        if _above_credit(judged, i):
-            reasons[i] = "caption: the line above a photo credit"
-            continue
-        if f.repeated and j.key in seen_keys:
-            reasons[i] = "repeated on the page"
-            continue
-        if title_key and not f.sentence_end and _same_title(j.key, title_key):
-            reasons[i] = "metadata: title"
-            continue
-        prev_kept = bool(kept) and kept[-1] == i - 1
         # live-page times, "Advertisement" and the like between two entries do not break the text
         after_kept = bool(kept) and kept[-1] == anchor
-        nxt = judged[i + 1] if i + 1 < end else None
-        next_prose = (
-            nxt is not None
-            and nxt.match is None
-            and not nxt.contained
-            and nxt.score.label in (GOOD, NEAR_GOOD)
-            and (nxt.feats.sentence_end or nxt.feats.colon_end)
-        )
-        next_removed = nxt is None or nxt.match is not None or nxt.score.label == BAD
-        if j.block.marked_heading and f.n_words <= 2 * _HEADING_MAX_WORDS:
-            kinds[i] = HEADING
-        elif _heading_like(j) and (after_kept or f.repeated) and next_prose and i < last_good:
-            kinds[i] = HEADING
-        elif j.score.label == GOOD:
-            kinds[i] = PARAGRAPH
-        elif j.score.label == BAD:
-            reasons[i] = j.score.reason()
-        elif f.sentence_end or f.colon_end:
-            # short blocks take their neighbours' side (jusText's context smoothing): a short
-            # sentence next to article text is article text; between two removed blocks it is not
-            if (prev_kept or i == start) and (i < last_good or j.block.gap_before < 2) or (not next_removed and i < last_good):
-                kinds[i] = PARAGRAPH
-            else:
-                reasons[i] = j.score.reason() + ", between removed blocks"
-        elif f.n_words >= _CAPTION_MIN_WORDS:
-            reasons[i] = j.score.reason() + ", caption-like"
-        else:
-            reasons[i] = j.score.reason() + ", not followed by article text"
-        if i in kinds:
+        prev_kept = bool(kept) and kept[-1] == i - 1
+        kind, reason = _smoothed(judged, i, start, end, last_good, after_kept, prev_kept)
+        if kind:
+            kinds[i] = kind
             kept.append(i)
             seen_keys.add(j.key)
+        else:
+            reasons[i] = reason
+    return kinds, reasons
 
-    for i in _introduced_lists(judged, kinds, start, end):
-        kinds[i] = PARAGRAPH
-        reasons.pop(i, None)
 
+def _named_removal(judged: list[_Judged], i: int, seen_keys: set[str], title_key: str) -> str:
+    """The reason a block no rule matched is still removed by name (caption, pull quote, title)."""
+    j = judged[i]
+    if j.twin_caption:
+        return "caption: repeated caption"
+    if j.contained:
+        return "pull quote: repeats a passage of the page"
+    if _above_credit(judged, i):
+        return "caption: the line above a photo credit"
+    if j.feats.repeated and j.key in seen_keys:
+        return "repeated on the page"
+    if title_key and not j.feats.sentence_end and _same_title(j.key, title_key):
+        return "metadata: title"
+    return ""
+
+
+def _smoothed(
+    judged: list[_Judged], i: int, start: int, end: int, last_good: int, after_kept: bool, prev_kept: bool
+) -> tuple[str, str]:
+    """(kind, "") for a kept block, ("", reason) for a removed one: its score and its neighbours'."""
+    j = judged[i]
+    f = j.feats
+    nxt = judged[i + 1] if i + 1 < end else None
+    next_prose = (
+        nxt is not None
+        and nxt.match is None
+        and not nxt.contained
+        and nxt.score.label in (GOOD, NEAR_GOOD)
+        and (nxt.feats.sentence_end or nxt.feats.colon_end)
+    )
+    next_removed = nxt is None or nxt.match is not None or nxt.score.label == BAD
+    if j.block.marked_heading and f.n_words <= 2 * _HEADING_MAX_WORDS:
+        return HEADING, ""
+    if _heading_like(j) and (after_kept or f.repeated) and next_prose and i < last_good:
+        return HEADING, ""
+    if j.score.label == GOOD:
+        return PARAGRAPH, ""
+    if j.score.label == BAD:
+        return "", j.score.reason()
+    if f.sentence_end or f.colon_end:
+        # short blocks take their neighbours' side (jusText's context smoothing): a short
+        # sentence next to article text is article text; between two removed blocks it is not
+        if (prev_kept or i == start) and (i < last_good or j.block.gap_before < 2) or (not next_removed and i < last_good):
+            return PARAGRAPH, ""
+        return "", j.score.reason() + ", between removed blocks"
+    if f.n_words >= _CAPTION_MIN_WORDS:
+        return "", j.score.reason() + ", caption-like"
+    return "", j.score.reason() + ", not followed by article text"
+
+
+def _tails(judged: list[_Judged], kinds: dict[int, str], reasons: dict[int, str], stop: frozenset[str]) -> None:
+    """Remove the related-story teasers and the author's bio that close the kept text."""
     ordered = [(i, kinds[i]) for i in sorted(kinds)]
     cut = _teaser_tail(ordered, judged, stop)
     for i, _ in ordered[len(ordered) - cut :] if cut else ():
@@ -501,8 +521,11 @@ def find_article(
         del kinds[i]
         reasons[i] = "author bio or boilerplate about the publisher after the article"
 
-    # --- metadata, and everything outside the article
-    title, authors = "", ()
+
+def _outside(judged: list[_Judged], start: int, end: int, end_reason: str, reasons: dict[int, str]) -> tuple[str, tuple[str, ...]]:
+    """Reasons for the blocks before the start and after the end; the title and byline found there."""
+    title = ""
+    authors: tuple[str, ...] = ()
     for i in range(0, start):
         j = judged[i]
         if j.match is not None:
@@ -529,7 +552,11 @@ def find_article(
     for i in range(end, len(judged)):
         j = judged[i]
         reasons[i] = j.match.reason if j.match is not None else end_reason
+    return title, authors
 
+
+def _page_meta(judged: list[_Judged]) -> tuple[str, str]:
+    """The publisher (from a credit line) and the publication date (from a labelled date line)."""
     publisher, date, date_rank = "", "", 99
     for j in judged:
         if j.match is None or j.match.rule.category != "metadata":
@@ -541,14 +568,114 @@ def find_article(
                 date, date_rank = found, rank
         elif not publisher:
             publisher = metaread.credit_publisher(j.block.text)
+    return publisher, date
 
+
+def rules_verdicts(
+    blocks: tuple[Block, ...],
+    rules: RuleSet,
+    stop: frozenset[str],
+    shared: Counter[str] | None = None,
+    title: str = "",
+    words: PageWords | None = None,
+) -> Verdicts:
+    """The first pass: start and end from datelines and section markers, the score inside."""
+    judged = _judge(blocks, rules, stop, shared or Counter(), words)
+    start, found_dateline = _start(judged)
+    end, end_reason = _end(judged, start)
+    kinds, reasons = _inside(judged, start, end, _key(title))
+    for i in _introduced_lists(judged, kinds, start, end):
+        kinds[i] = PARAGRAPH
+        reasons.pop(i, None)
+    _tails(judged, kinds, reasons, stop)
+    found_title, authors = _outside(judged, start, end, end_reason, reasons)
+    return Verdicts(judged, kinds, reasons, start, end, found_dateline, found_title, authors)
+
+
+# Reasons the span model never overrides inside the span: removals by name, not by score.
+_NAMED_REASONS = ("caption", "pull quote", "metadata", "repeated on the page", "author bio", "link: teaser", "related story")
+
+
+def _restorable(reason: str) -> bool:
+    """A removal the span model may undo inside the span: one by score, not by name or as a caption."""
+    return not reason.startswith(_NAMED_REASONS) and "caption-like" not in reason and "repeated" not in reason
+
+
+def _by_a_rule(judged: list[_Judged], i: int) -> bool:
+    """A block set next to one a rule removed: the paywall's or the ad's own heading, not restored."""
+    return (i > 0 and judged[i - 1].match is not None) or (i + 1 < len(judged) and judged[i + 1].match is not None)
+
+
+def _apply_span(v: Verdicts, title: str) -> None:
+    """The second pass: the span model's article run; outside it everything goes, inside it only
+    what a rule names or what the model is sure is not article text."""
+    model = span.load_model()
+    if model is None or not v.judged:
+        return
+    columns = span.features(v.judged, v.kinds, v.start, v.end, title or v.title)  # type: ignore[arg-type]
+    probs = span.probabilities(columns, model.weights)
+    sizes = [j.feats.n_words for j in v.judged]
+    s, e = span.DECODERS[model.decoder](probs, sizes, model.threshold, model.min_words, span.neutral_blocks(columns))
+    thread = span.thread_start(columns, probs, sizes, s, e, model.threshold)
+    kinds, reasons = v.kinds, v.reasons
+    for i, j in enumerate(v.judged):
+        p = probs[i]
+        if i >= thread:
+            if j.match is None:
+                kinds.pop(i, None)
+                line = v.judged[thread].block.line
+                reasons[i] = f"outside the article, after its end: a thread of dated comments or items from line {line}"
+            continue
+        if not s <= i < e:
+            if i in kinds and p < model.outside:
+                del kinds[i]
+                where = "before its start" if i < s else "after its end"
+                reasons[i] = f"outside the article, {where}: {span.evidence(span.row(columns, i), model.weights)}"
+            continue
+        if i in kinds:
+            if p < model.inside and j.match is None:
+                del kinds[i]
+                reasons[i] = f"not article text: {span.evidence(span.row(columns, i), model.weights)}"
+        elif i < v.end and j.match is None and p >= model.restore and _restorable(reasons.get(i, "")) and not _by_a_rule(v.judged, i):
+            kinds[i] = HEADING if _heading_like(j) and not j.feats.sentence_end and j.block.marked_heading else PARAGRAPH
+            reasons.pop(i, None)
+    if not kinds:
+        # Nothing passed as prose (a language without spaces or function words, a page of short
+        # lines): the span's blocks that no rule removed are the article, rather than nothing.
+        for i in range(s, min(e, thread)):
+            if v.judged[i].match is None:
+                kinds[i] = PARAGRAPH
+                reasons.pop(i, None)
+
+
+def find_article(
+    blocks: tuple[Block, ...],
+    rules: RuleSet,
+    stop: frozenset[str],
+    shared: Counter[str] | None = None,
+    title: str = "",
+    words: PageWords | None = None,
+) -> tuple[dict[int, str], dict[int, str], DetectedMeta, tuple[str, ...]]:
+    """The verdicts on the blocks, the metadata read from the page, and the field names found.
+
+    The verdicts are two maps of block indices: the kept blocks to their kind (PARAGRAPH or
+    HEADING), and the removed ones to the reason (the caller builds output for each block once,
+    so no per-block verdict object is built here).
+
+    `title`: the page's title when known from elsewhere (HTML metadata); a heading repeating it is
+    the headline, not a subheading. `words`: the blocks' `page_words`, when already computed.
+    """
+    v = rules_verdicts(blocks, rules, stop, shared, title, words)
+    _apply_span(v, title)
+    publisher, date = _page_meta(v.judged)
+    dateline = v.found_dateline
     detected = DetectedMeta(
-        title=title,
-        authors=authors,
+        title=v.title,
+        authors=v.authors,
         date=date,
         publisher=publisher,
-        dateline_place=found_dateline[0] if found_dateline else "",
-        dateline_agency=found_dateline[1] if found_dateline else "",
+        dateline_place=dateline[0] if dateline else "",
+        dateline_agency=dateline[1] if dateline else "",
     )
     fields = tuple(name for name in ("title", "authors", "date", "publisher", "dateline_place", "dateline_agency") if getattr(detected, name))
-    return kinds, reasons, detected, fields
+    return v.kinds, v.reasons, detected, fields

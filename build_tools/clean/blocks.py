@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from . import settings
+
 # closing quotes as English, German („so“, ‚so‘, »so«) and French typographies write them
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’“‘»«)\]]*$")
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
@@ -31,10 +33,24 @@ _EDIT_LINK = re.compile(
 _BULLET = re.compile(r"^(?:[•·▪►▸◦*–-]\s)")
 
 
+_COLUMN_GAP = re.compile(r" {3,}")
+_COLUMN_MIN_WORDS = settings.COLUMN_MIN_WORDS
+
+
+def _columns(line: str) -> list[str]:
+    """The columns of a line a browser laid out side by side ("Registration      17:20, Jan 1 2008
+    Derby manager Paul Jewell has revealed..."), when one of them is prose: each is read as a block
+    of its own. A table's row of short cells stays one line."""
+    segments = _COLUMN_GAP.split(line)
+    if len(segments) < 2 or not any(s.count(" ") + 1 >= _COLUMN_MIN_WORDS for s in segments):
+        return []
+    return [s for s in segments if s]
+
+
 class Block(NamedTuple):
     """A named tuple: one is built for every paragraph of every page, so it is kept cheap."""
 
-    index: int  # position among the page's blocks
+    index: int  # type: ignore[assignment]  # position among the page's blocks (shadows tuple.index)
     line: int  # 1-based raw line where it starts
     lines: tuple[int, ...]  # every raw line it covers
     raw: tuple[str, ...]  # those lines as written (stripped)
@@ -63,7 +79,7 @@ def _is_wrapped(lines: list[str]) -> bool:
         and min(widths) >= 0.6 * widest
         and len(lines[-1]) <= widest + 2
         and sum(1 for s in lines if _BULLET.match(s)) < 2  # the regex last: most runs fail above
-        and sum(1 for width, nxt in zip(widths, lines[1:]) if width + 1 + len(nxt.split(" ", 1)[0]) <= widest) <= len(widths) // 5
+        and sum(1 for width, nxt in zip(widths, lines[1:], strict=False) if width + 1 + len(nxt.split(" ", 1)[0]) <= widest) <= len(widths) // 5
     )
 
 
@@ -123,7 +139,7 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
                     body, marked = _unmark(body)
                 blocks.append(_new_tuple(Block, (len(blocks), number, (number,), (line,), body, gap, marked or number in headings)))
             else:
-                numbers, lines = zip(*group)
+                numbers, lines = zip(*group, strict=False)
                 body, marked = _unmark(_collapse(" ".join(lines)))
                 # index, line, lines, raw, text, gap_before, marked_heading
                 blocks.append(_new_tuple(Block, (len(blocks), numbers[0], numbers, lines, body, gap, marked or numbers[0] in headings)))
@@ -131,6 +147,16 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
 
     for number, line in enumerate(map(str.strip, text.splitlines()), 1):
         if line:
+            if "   " in line:
+                columns = _columns(line)
+                if columns:
+                    if run:
+                        flush(run, gap)
+                        run, gap = [], 0
+                    for column in columns:
+                        flush([(number, column)], gap)
+                        gap = 0
+                    continue
             run.append((number, line))
             continue
         if run:

@@ -1,4 +1,4 @@
-"""Turn a raw file's bytes into text: UTF-8 (with or without BOM) first, else charset-normalizer's guess.
+"""Turn a raw file's bytes into text: UTF-8 (with or without BOM), UTF-16 (with or without BOM), else charset-normalizer's guess.
 
 The text comes back NFC-normalised, so that "é" written as e + accent and as one code point compare
 equal downstream; typographic quotes and dashes are kept as written. Line endings are left alone.
@@ -14,12 +14,45 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     """(text, encoding name) for the bytes of a source file."""
     if data.startswith(codecs.BOM_UTF8):
         return unicodedata.normalize("NFC", data[len(codecs.BOM_UTF8) :].decode("utf-8")), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return unicodedata.normalize("NFC", data.decode("utf-16")), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
     try:
         return unicodedata.normalize("NFC", data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
     encoding = _guess(data)
     return unicodedata.normalize("NFC", data.decode(encoding, errors="replace")), encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without its byte-order mark, told by where the high bytes sit.
+
+    In UTF-16 text the high byte of every character of one script is the same few values (0 for
+    ASCII and Latin-1, 4 for Cyrillic, 6 for Arabic), so the bytes at the high positions (odd for
+    little-endian, even for big-endian) take a handful of values, the low bytes many. UTF-8 and
+    the 8-bit encodings hold no NUL byte in text; a file without one is not looked at.
+    """
+    sample = data[:8192]
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in sample:
+        return None
+    even, odd = set(sample[0::2]), set(sample[1::2])
+    if len(odd) <= 6 and len(even) > 2 * len(odd):
+        encoding = "utf-16-le"
+    elif len(even) <= 6 and len(odd) > 2 * len(even):
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return unicodedata.normalize("NFC", text), encoding
 
 
 def _guess(data: bytes) -> str:

@@ -46,7 +46,7 @@ def extract_html(html: str) -> Extracted:
         with_metadata=True,
     )
     document = bare_extraction(html, options=options, as_dict=False)
-    xml = determine_returnstring(document, options) if document is not None else None
+    xml = determine_returnstring(document, options) if document is not None else None  # type: ignore[arg-type]  # as_dict=False: a Document
     if not xml:
         return Extracted("", frozenset(), DetectedMeta())
     doc = etree.fromstring(xml.encode("utf-8"))

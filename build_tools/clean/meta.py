@@ -1,7 +1,7 @@
 """Read an article's metadata from its own text: byline, dateline, credit line, publication date.
 
 Each reader takes one block's text and returns what it found or nothing. Which block is the title,
-and which lines are metadata rather than body, is decided by `segment.py`, which calls these.
+and which lines are metadata rather than body, is decided by `article.py`, which calls these.
 A date is only a publication date when the text says so ("Date created : 2014-12-03",
 "Published on 3 December 2014"); a bare date in the page chrome is the day the page was saved.
 """
@@ -9,6 +9,8 @@ A date is only a publication date when the text says so ("Date created : 2014-12
 from __future__ import annotations
 
 import re
+
+from .. import vocab
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -41,8 +43,15 @@ _DATE_LABEL = re.compile(
 )
 
 
+# Full month names in every language of the shared vocabulary, with their variant spellings
+_MONTH_NAMES = {name: number for lang in vocab.LANGUAGES for name, number in vocab.month_numbers(lang).items()}
+
+
 def _month(name: str) -> int:
     low = name.lower()
+    if low in _MONTH_NAMES:
+        return _MONTH_NAMES[low]
+    # abbreviations: "janv.", "févr.", "Dez.", "Sept"
     for n in (4, 3):  # the longer prefix first: "juin" and "juil" share "jui"
         if low[:n] in _MONTHS_OTHER:
             return _MONTHS_OTHER[low[:n]]

@@ -35,17 +35,29 @@ def as_diff(raw: RawSource, src: CleanSource) -> str:
     from . import page_text
 
     text = raw.text if raw.format != "html" else page_text(raw)[0]
-    removed = {r.line: r.reason for r in src.removed}
-    if raw.format == "html":
-        # HTML paragraphs carry no line; the removed ones do (lines of the extracted text)
-        removed = {r.line: r.reason for r in src.removed if r.line}
+    # HTML paragraphs carry no line; the removed ones do (lines of the extracted text)
+    removed: dict[int, list[tuple[str, str]]] = {}
+    for r in src.removed:
+        if r.line:
+            removed.setdefault(r.line, []).append((r.text, r.reason))
     out = []
     width = len(str(text.count("\n") + 1))
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+        line = line.strip()
+        if not line:
             out.append(f" {number:>{width}}")
-        elif number in removed:
-            out.append(f"-{number:>{width}} {line.strip()}  [{removed[number]}]")
+        elif number not in removed:
+            out.append(f"+{number:>{width}} {line}")
+        elif len(removed[number]) == 1 and removed[number][0][0] == line:
+            out.append(f"-{number:>{width}} {line}  [{removed[number][0][1]}]")
         else:
-            out.append(f"+{number:>{width}} {line.strip()}")
+            # a line laid out in columns, read as several blocks: each removed column with its
+            # reason, then what is kept of the line
+            rest = line
+            for part, reason in removed[number]:
+                out.append(f"-{number:>{width}} {part}  [{reason}]")
+                rest = rest.replace(part, "", 1)
+            rest = " ".join(rest.split())
+            if rest:
+                out.append(f"+{number:>{width}} {rest}")
     return "\n".join(out) + ("\n" if out else "")

@@ -8,7 +8,7 @@ names a publisher, a story or a subject. What the rules do not catch is left to 
 scorer in `score.py`.
 
 This module only declares rules and matches them; it decides nothing about context (whether the
-article has started, whether a section marker really ends it): that is `segment.py`'s job.
+article has started, whether a section marker really ends it): that is `article.py`'s job.
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
-from re import _parser  # the regex engine's own parser
 from typing import NamedTuple
 
+from .. import vocab
 from ..model import CleanRules
+from . import settings
 
 # What a rule asks the cleaner to do with a matching line.
 DROP = "drop"  # remove this line
@@ -49,16 +50,15 @@ _DATE_WORDS = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 # Month names of the other languages the cleaner reads (French, German, Italian, Spanish, Dutch,
-# Portuguese), for the day-month-year order they write dates in: "18 septembre 2024", "7. März 2024",
-# "3 de mayo de 2024".
-MONTHS_OTHER = (
-    r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|"
-    r"j[äa]n(?:ner|uar)|februar|m[äa]rz|april|juni|juli|august|oktober|dezember|"
-    r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre|"
-    r"enero|febrero|abril|mayo|junio|julio|sep?tiembre|octubre|noviembre|diciembre|"
-    r"januari|februari|maart|mei|augustus|"
-    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro)"
+# Portuguese; from the shared vocabulary, with the spellings met in print), for the day-month-year
+# order they write dates in: "18 septembre 2024", "7. März 2024", "3 de mayo de 2024".
+_OTHER_MONTH_NAMES = sorted(
+    {name for lang in vocab.LANGUAGES if lang != "en" for name in vocab.MONTHS[lang]}
+    | {name for names in vocab.MONTH_VARIANTS.values() for name in names}
+    | {"marz"},  # "März" typed without its umlaut
+    key=lambda name: (-len(name), name),
 )
+MONTHS_OTHER = "(?:" + "|".join(map(re.escape, _OTHER_MONTH_NAMES)) + ")"
 _NETWORKS = r"facebook|twitter|x|whatsapp|linkedin|reddit|instagram|youtube|telegram|flipboard|pinterest|e-?mail"
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
 _TIME = r"(?:,?\s*(?:at\s+|um\s+|à\s+|alle\s+|ore\s+|om\s+|a las\s+|às\s+|[-–|·]\s*)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?|\s*uhr)?(?:\s*[A-Z]{2,4}|\s*\(?(?:GMT|UTC)[+-]?\d*\)?)?)"
@@ -282,6 +282,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|(?:post a|add a|show) comments?|tags?|topics?|more (?:stories|news|videos?) (?:from|on|in)\b.*"
         # reader responses: "Comments (48)", "23 responses", "Guest book"
         r"|(?:comments?|responses?|replies|reactions|entries|discussion)\s*\(\d+\)|\d+\s+(?:responses?|replies|reactions|entries)"
+        # "34 responses to <the headline>", "12 comments on <the headline>", "One thought on <...>"
+        r"|(?:\d+|one|no)\s+(?:responses?|comments?|replies|thoughts?)\s+(?:to|on)\s+\S.{0,150}"
         r"|guest ?book|condolences|written by\s+\S.{0,40}"
         # the closing sections of a reference work or a show's page
         r"|see also|references|external links|bibliography|footnotes|notes and references|credits"
@@ -314,7 +316,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(
         "publication-date",
         "metadata",
-        r"(?:{label})\s*:?\s*(?:{date})(?:\s*[·|,-]?\s*(?:{label})\s*:?\s*(?:{date}))?".format(label=DATE_LABELS, date=DATE_ONLY),
+        rf"(?:{DATE_LABELS})\s*:?\s*(?:{DATE_ONLY})(?:\s*[·|,-]?\s*(?:{DATE_LABELS})\s*:?\s*(?:{DATE_ONLY}))?",
         action=META,
         whole=True,
         max_words=34,  # two labels of up to 5 words and two dates: a bound, not a filter
@@ -323,7 +325,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(
         "publication-date-where",
         "metadata",
-        r"(?:first )?(?:published|posted|printed|updated|appeared)\b[^.!?]{{0,60}}?\bon\s+(?:{})\.?".format(DATE_ONLY),
+        rf"(?:first )?(?:published|posted|printed|updated|appeared)\b[^.!?]{{0,60}}?\bon\s+(?:{DATE_ONLY})\.?",
         action=META,
         whole=True,
         max_words=16,
@@ -375,69 +377,30 @@ def _automaton(rules: tuple[Rule, ...]):
 
 
 _ASCII = tuple(map(chr, range(128)))
-# the ASCII characters of \d, \w, \s and their negations (the same in Unicode and ASCII mode)
-_CATEGORIES = {
-    getattr(_parser, name): frozenset(c for c in _ASCII if re.fullmatch(rx, c))
-    for name, rx in (("CATEGORY_DIGIT", r"\d"), ("CATEGORY_NOT_DIGIT", r"\D"), ("CATEGORY_SPACE", r"\s"),
-                     ("CATEGORY_NOT_SPACE", r"\S"), ("CATEGORY_WORD", r"\w"), ("CATEGORY_NOT_WORD", r"\W"))
-}  # fmt: skip
 
 
 def _first_chars(pattern: str) -> frozenset[str] | None:
-    """The ASCII characters a match of `pattern` can start with, or None for any character.
+    """The ASCII characters a whole-line match of `pattern` can start with, or None for any.
 
-    An over-estimate, never an under-estimate: letters are counted in both cases whatever the
-    pattern's flags, and anything harder to read than literals, plain character sets, groups,
-    alternations and repeats counts as any character; so does a negated set or a dot. Only used to
-    skip rules that cannot match a line, so an over-estimate costs time, never a match.
+    Asked of the `regex` library's partial matching (a public API): a character can start a
+    match when the one-character string is the beginning of a string the pattern matches whole.
+    Letters count in both cases whatever the pattern's flags, so the answer is an over-estimate,
+    never an under-estimate; it is only used to skip rules that cannot match a line, so an
+    over-estimate costs time, never a match. A pattern `regex` cannot read, or that matches the
+    empty line, may start with anything.
     """
-    ANY = None
+    import regex  # type: ignore[import-untyped]
 
-    def first(items) -> tuple[set[str] | None, bool]:
-        """(first characters, whether the sequence can match the empty string)."""
-        found: set[str] = set()
-        for op, av in items:
-            if op is _parser.LITERAL:
-                chars, nullable = {chr(av)}, False
-            elif op is _parser.IN:
-                chars, nullable = set(), False
-                for kind, value in av:
-                    if kind is _parser.LITERAL:
-                        chars.add(chr(value))
-                    elif kind is _parser.RANGE:
-                        chars.update(c for c in _ASCII if value[0] <= ord(c) <= value[1])
-                    elif kind is _parser.CATEGORY and value in _CATEGORIES:
-                        chars.update(_CATEGORIES[value])
-                    else:  # a negation: any character
-                        chars.update(_ASCII)
-            elif op is _parser.ANY or op is _parser.NOT_LITERAL:
-                chars, nullable = set(_ASCII), False
-            elif op is _parser.AT or op in (_parser.ASSERT, _parser.ASSERT_NOT):
-                continue  # zero-width: the next item gives the first character
-            elif op is _parser.SUBPATTERN:
-                chars, nullable = first(av[-1])
-            elif op is _parser.BRANCH:
-                chars, nullable = set(), False
-                for alternative in av[1]:
-                    alt_chars, alt_nullable = first(alternative)
-                    if alt_chars is ANY:
-                        return ANY, False
-                    chars |= alt_chars
-                    nullable = nullable or alt_nullable
-            elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT):
-                chars, nullable = first(av[2])
-                nullable = nullable or av[0] == 0
-            else:
-                return ANY, False
-            if chars is ANY:
-                return ANY, False
-            found |= chars
-            if not nullable:
-                return found, False
-        return found, True
-
-    chars, nullable = first(_parser.parse(pattern))
-    if chars is ANY or nullable:
+    try:
+        compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
+    except regex.error:
+        return None
+    if compiled.fullmatch("") is not None:
+        return None
+    chars = {c for c in _ASCII if compiled.fullmatch(c, partial=True) is not None}
+    if any(c.isspace() for c in chars):  # Python's `re` counts \x1c-\x1f as \s, `regex` does not
+        chars.update(c for c in _ASCII if c.isspace())
+    if len(chars) == len(_ASCII):
         return None
     # Both cases, and the ASCII letters that the four non-ASCII letters matching one under
     # IGNORECASE ("İ", "ı", "ſ", the Kelvin sign) fold to, in both cases too.
@@ -529,6 +492,12 @@ class RuleSet:
         # the rules tried on every line: part-of-a-line rules without triggers (a curator's drops)
         self._always = frozenset(n for n, r in enumerate(self.rules) if not r.whole and not r.triggers)
         self._matches = tuple(Match(r, f"{r.category}: {r.name}") for r in self.rules)
+        # A default rule that matches part of a line judges a line, not a paragraph: a long
+        # paragraph (or a column of a page laid out in columns) that mentions cookies or a free
+        # trial is not a cookie prompt. A curator's own drops apply to any length.
+        self._part_limits = tuple(
+            r.max_words or (0 if r.category == "dossier" else settings.PART_RULE_MAX_WORDS) for r in self.rules
+        )
 
     @staticmethod
     def _alternation(rules: list[tuple[int, Rule]], patterns: dict[int, str] | None = None) -> re.Pattern[str]:
@@ -548,9 +517,9 @@ class RuleSet:
         separate = [
             (n, self._compiled[n][1].fullmatch, self._word_limit[n])
             for n, _ in rules
-            if n in self._separate and (self._branches[n][0][1] is None or first_char in self._branches[n][0][1])
+            if n in self._separate and ((starts := self._branches[n][0][1]) is None or first_char in starts)
         ]
-        return self._narrowed([(n, r) for n, r in rules if n not in self._separate], first_char), separate
+        return self._narrowed([(n, r) for n, r in rules if n not in self._separate], first_char), separate  # type: ignore[return-value]
 
     def _narrowed(self, rules: list[tuple[int, Rule]], first_char: str) -> re.Pattern[str]:
         """The alternation of `rules` narrowed to what can match a line starting with `first_char`
@@ -601,18 +570,18 @@ class RuleSet:
                 if not (first_char.isascii() and first_char):  # the full alternation, as it is
                     whole = whole_for[n_words if n_words < bounded else bounded].match(text)
                     if whole is not None:
-                        first[i] = int(whole.lastgroup[1:])
+                        first[i] = int(whole.lastgroup[1:])  # type: ignore[index]
                     continue
                 found_for = by_first[first_char] = self._starting(
                     self._whole_rules if n_words < bounded else self._unlimited, first_char
                 )
             pattern, separate = found_for
             whole = pattern.match(text)
-            n = n_rules if whole is None else int(whole.lastgroup[1:])
+            n = n_rules if whole is None else int(whole.lastgroup[1:])  # type: ignore[index]
             if n < n_rules and word_limit[n] and n_words > word_limit[n]:
                 # that rule does not allow so many words: the alternation of those that do
                 whole = whole_for[n_words].match(text)
-                n = n_rules if whole is None else int(whole.lastgroup[1:])
+                n = n_rules if whole is None else int(whole.lastgroup[1:])  # type: ignore[index]
             else:
                 for other, fullmatch, limit in separate:  # the rules matched on their own
                     if other >= n:
@@ -622,6 +591,7 @@ class RuleSet:
                         break
             first[i] = n
         compiled = self._compiled
+        part_limits = self._part_limits
         candidates: dict[int, set[int]] = {}
         if self._always:
             candidates = {i: set(self._always) for i in range(len(texts))}
@@ -644,9 +614,10 @@ class RuleSet:
                 if n >= first[i]:
                     break
                 rule, rx = compiled[n]
-                if (not rule.max_words or n_words <= rule.max_words) and rx.search(text) is not None:
+                limit = part_limits[n]
+                if (not limit or n_words <= limit) and rx.search(text) is not None:
                     found[i] = self._matches[n]
                     break
         if self._keep:
-            found = [None if m is not None and self.kept_by_curator(t) else m for t, m in zip(texts, found)]
+            found = [None if m is not None and self.kept_by_curator(t) else m for t, m in zip(texts, found, strict=False)]
         return found

@@ -7,18 +7,37 @@ sentence end)"). The language's function words come from jusText's stoplists (a 
 trafilatura); the language is guessed from the page itself, so no language is assumed.
 
 This module scores blocks one by one; the context (neighbours, article start and end) is applied
-by `segment.py`.
+by `article.py`.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from bisect import bisect_right
 from itertools import accumulate, chain, repeat
 from operator import itemgetter, not_
 from typing import NamedTuple
+
+from .settings import (
+    BAD_BELOW,
+    COLON_END_WEIGHT,
+    GOOD_FROM,
+    GOOD_WITHOUT_END_WORDS,
+    LENGTH_FULL_WORDS,
+    LENGTH_WEIGHT,
+    LINK_PENALTY,
+    LIST_ITEM_PENALTY,
+    LOWER_CASE_WEIGHT,
+    REPEATED_PENALTY,
+    SENTENCE_END_WEIGHT,
+    SHARED_PENALTY,
+    SHORT_WORDS,
+    STOP_DENSITY_FULL,
+    STOP_WEIGHT,
+    URL_IN_PROSE_WORDS,
+)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 # French and other typographies set a space before closing guillemets ("raison. »"); reference
@@ -140,7 +159,8 @@ def _arrow_edge(text: str) -> bool:
 
 def _link_like(text: str) -> bool:
     # plain substring tests first: a regex over every paragraph costs more than all the rest
-    if "://" in text or "www." in text or "@" in text and _EMAIL.search(text):
+    # an address inside a long paragraph is cited by it: the paragraph is no link
+    if text.count(" ") < URL_IN_PROSE_WORDS and ("://" in text or "www." in text or "@" in text and _EMAIL.search(text)):
         return True
     if text.count(" | ") + text.count(" » ") + text.count(" › ") >= 2:
         return True
@@ -243,7 +263,7 @@ def page_features(
     stops = words.stop_mask(stop)
     caps = bytes(map(str.isupper, map(_FIRST, words.toks)))
     linked = _linked_blocks(texts, page)
-    out = []
+    out: list[Features] = []
     append = out.append
     new = tuple.__new__  # Features(...) without the named tuple's Python-level constructor
     pos = 0
@@ -309,7 +329,7 @@ def _linked_blocks(texts: list[str], page: str) -> set[int]:
         at = page.find(mark)
         while at >= 0:
             i = bisect_right(starts, at) - 1
-            if mark != "@" or i not in found and _EMAIL.search(texts[i]):
+            if (mark != "@" or i not in found and _EMAIL.search(texts[i])) and texts[i].count(" ") < URL_IN_PROSE_WORDS:
                 found.add(i)
             at = page.find(mark, starts[i + 1] if mark == "@" else at + 1)
     seps: Counter[int] = Counter()
@@ -366,35 +386,34 @@ class Score(NamedTuple):
 
 
 _new_tuple = tuple.__new__
-SHORT_WORDS = 8  # fewer words than this: too short to judge alone, the neighbours decide
 
 
 def score(f: Features) -> Score:
-    """Weighted evidence of article prose; the weights favour sentences rich in function words."""
+    """Weighted evidence of article prose; the weights (settings.py) favour sentences rich in function words."""
     # min() and max() spelt as comparisons: this runs for every block of every page
-    stops = f.stop_density / 0.30
-    value = 0.35 * (stops if stops < 1.0 else 1.0)
-    length = f.n_words / 20
-    value += 0.20 * (length if length < 1.0 else 1.0)
-    value += 0.30 if f.sentence_end else 0.15 if f.colon_end else 0.0
-    value += 0.15 * (1.0 - f.title_ratio)
+    stops = f.stop_density / STOP_DENSITY_FULL
+    value = STOP_WEIGHT * (stops if stops < 1.0 else 1.0)
+    length = f.n_words / LENGTH_FULL_WORDS
+    value += LENGTH_WEIGHT * (length if length < 1.0 else 1.0)
+    value += SENTENCE_END_WEIGHT if f.sentence_end else COLON_END_WEIGHT if f.colon_end else 0.0
+    value += LOWER_CASE_WEIGHT * (1.0 - f.title_ratio)
     penalised = f.link_like or f.glued or f.repeated or f.shared or f.list_item
     if penalised:
         if f.list_item:
-            value -= 0.15
+            value -= LIST_ITEM_PENALTY
         if f.link_like or f.glued:
-            value -= 0.35
+            value -= LINK_PENALTY
         if f.repeated:
-            value -= 0.30
+            value -= REPEATED_PENALTY
         if f.shared:
-            value -= 0.40
+            value -= SHARED_PENALTY
     value = 0.0 if value < 0.0 else 1.0 if value > 1.0 else value
     if f.n_words < SHORT_WORDS and not penalised:
         # too few words for the function-word density to mean anything: the context decides
         label = SHORT
-    elif value < 0.45:
+    elif value < BAD_BELOW:
         label = BAD
-    elif value >= 0.72 and (f.sentence_end or f.colon_end or f.n_words >= 60):
+    elif value >= GOOD_FROM and (f.sentence_end or f.colon_end or f.n_words >= GOOD_WITHOUT_END_WORDS):
         label = GOOD
     else:
         label = NEAR_GOOD

@@ -8,16 +8,26 @@ in the `pages_*` modules and passed to the templates, which only lay it out.
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    TemplateNotFound,
+)
 
 from ..model import Dossier
 from . import pages_analysis, pages_entities, pages_sources
 from .index import Index
-from .markdown import Md, escape, external_link, finalize, link
+from .markdown import Md, code, escape, external_link, finalize, html_text, link
 
 # Folders (and the home page) under docs/ that the build owns: regenerated completely each
 # time. Anything else in docs/ is the curator's and is kept as it is.
@@ -26,10 +36,26 @@ GENERATED = ("index.md", "sources", "actors", "topics", "quotes", "figures", "ti
 STYLESHEET = "assets/dossier.css"  # from the package, or dossier/overrides/assets/dossier.css
 
 
+class _OverridesLoader(FileSystemLoader):
+    """dossier/overrides/, where a template that leads outside the project (a symlink) or
+    nowhere counts as absent, so that the built-in one is used (load.py warns about it)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.root = folder.parent.parent.resolve()
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        from ..load import outside_project
+
+        if outside_project(self.root, Path(self.searchpath[0]) / template):
+            raise TemplateNotFound(template)
+        return super().get_source(environment, template)
+
+
 def make_env(overrides: Path | None = None) -> Environment:
     loaders: list[BaseLoader] = []
     if overrides is not None and overrides.is_dir():
-        loaders.append(FileSystemLoader(str(overrides)))
+        loaders.append(_OverridesLoader(overrides))
     loaders.append(PackageLoader("build_tools", "templates"))
     env = Environment(
         loader=ChoiceLoader(loaders),
@@ -43,14 +69,24 @@ def make_env(overrides: Path | None = None) -> Environment:
     env.filters["link"] = link
     env.filters["external_link"] = external_link
     env.filters["md"] = escape
-    env.filters["yaml_str"] = lambda s: Md(json.dumps(str(s), ensure_ascii=False))
+    # Front matter values (title, tags) are printed by the theme as they are: HTML text, in a
+    # JSON string (valid YAML, every character escaped that YAML would read otherwise).
+    env.filters["yaml_str"] = lambda s: Md(json.dumps(html_text(s), ensure_ascii=False))
+    env.filters["code"] = code
     env.filters["cell"] = lambda s: escape(s) if not isinstance(s, Md) else Md(" ".join(s.split()))
     env.filters["raw"] = lambda s: Md(s)
     return env
 
 
+@functools.lru_cache(maxsize=8)
+def _shared_env(overrides: Path | None, has_overrides: bool) -> Environment:
+    """One environment per overrides folder (and whether it exists), so that templates are
+    compiled once per process; Jinja reloads an override whose file changed."""
+    return make_env(overrides if has_overrides else None)
+
+
 def render_site(dossier: Dossier, overrides: Path | None = None) -> dict[str, str]:
-    env = make_env(overrides)
+    env = _shared_env(overrides, overrides is not None and overrides.is_dir())
     index = Index.build(dossier)
     pages: dict[str, str] = {}
     for module in (pages_sources, pages_entities, pages_analysis):

@@ -8,6 +8,7 @@ anchors, highlighted excerpts). So a source that contains `<script>`, `*`, `#`,
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -18,7 +19,36 @@ class Md(str):
     __slots__ = ()
 
 
-_SPACES = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")
+_SPACES = re.compile(r"[ \t\r\n\f\v\u2028\u2029\x85]+")
+# C0 controls (but tab and line breaks), DEL, C1 controls, lone surrogates, non-characters: they
+# break mkdocs' front matter (YAML refuses them) and mean nothing on a page.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+# Marks that open a block when they start a line and that no backslash escape covers:
+# admonitions and collapsible blocks (`!!! note`, `???+ danger`), definition lists, tabs.
+_BLOCK_MARK = re.compile(r"^([?:=~])")
+# For text that ends up in an HTML attribute which the theme reads back as HTML (link titles,
+# shown as tooltips): no character that could make markup, whatever happens to the entities.
+_TITLE_CHARS = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06", '"': "\u201d", "\\": "\u2216",
+                              "`": "\u2018"})
+
+
+def plain(text: Any) -> str:
+    """The text without control characters, on one line, spaces collapsed."""
+    return _SPACES.sub(" ", _CONTROLS.sub("", str(text))).strip(" ")
+
+
+def html_text(text: Any) -> str:
+    """Plain text as HTML text, for the values that mkdocs and the theme print as they are:
+    the page title and tags of the front matter, the site name (header, nav, `<title>`)."""
+    return html.escape(plain(text), quote=True)
+
+
+def title_text(text: Any) -> str:
+    """Plain text for a Markdown link's title: no `<`, `>`, `&`, quote, backslash or backtick
+    (shown as look-alikes), so that neither Markdown nor a tooltip built from it makes markup."""
+    return plain(text).translate(_TITLE_CHARS)
+
+
 # Python-Markdown's backslash-escapable characters (plus `|` from the tables extension).
 _INLINE = re.compile(r"([\\`*_{}\[\]()|!])")
 # Characters that only matter at the start of a block: headings, lists, rules, quotes.
@@ -30,11 +60,12 @@ def escape(text: Any) -> Md:
     if isinstance(text, Md):
         return text
     # Line breaks and runs of spaces collapse; a no-break space is kept on purpose ("¶ 4").
-    s = _SPACES.sub(" ", str(text)).strip(" ")
+    s = plain(text)
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = _INLINE.sub(r"\\\1", s)
     s = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if not m.group(2)[0].isdigit()
                         else m.group(1) + m.group(2) + "\\", s)
+    s = _BLOCK_MARK.sub(lambda m: f"&#{ord(m.group(1))};", s)
     return Md(s)
 
 
@@ -53,8 +84,18 @@ def link(text: Any, url: str, title: str = "") -> Md:
     """A Markdown link to one of our own pages. `url` is built from ids (safe characters)."""
     if not re.fullmatch(r"[A-Za-z0-9_./#%-]*", url):
         raise ValueError(f"unsafe internal url {url!r}")
-    t = f' "{escape(title)}"' if title else ""
+    t = f' "{title_text(title)}"' if title else ""
     return Md(f"[{escape(text)}](<{url}>{t})")
+
+
+def code(text: Any) -> Md:
+    """Text as inline code. A code span shows its content literally, but a backtick in it
+    would end the span early: such a text (and one with markup characters, so that no page
+    holds a `<` from an input) is escaped inside a <code> element instead."""
+    s = plain(text)
+    if not re.search(r"[`<>&]", s):
+        return Md(f"`{s}`")
+    return Md(f"<code>{escape(s)}</code>")
 
 
 def external_link(text: Any, url: str) -> Md:
@@ -81,6 +122,6 @@ def highlight(text: str, spans: list[tuple[int, int]]) -> Md:
 
 def escape_inline(text: str) -> str:
     """Escape a fragment that does not start a block (whitespace kept, for joining)."""
-    s = re.sub(r"\s+", " ", text)
+    s = re.sub(r"\s+", " ", _CONTROLS.sub("", text))
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _INLINE.sub(r"\\\1", s)

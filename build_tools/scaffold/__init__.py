@@ -40,7 +40,8 @@ ACTORS_YML = """\
 #   role: Minister of Water
 #   aliases: [Doe, Minister Doe]
 #   case_sensitive: false   # short capitalised aliases (up to 4 letters) are always case-sensitive
-[]
+# None yet: 'dossier suggest --write' adds the names the sources keep mentioning, and
+# 'dossier suggest >> dossier/actors.yml' appends them to this file as they are.
 """
 
 TOPICS_YML = """\
@@ -50,7 +51,7 @@ TOPICS_YML = """\
 #   description: Rainfall, reservoirs and rationing.
 #   keywords: [drought, reservoir, rationing]
 #   patterns: ['water (cuts|restrictions)']
-[]
+# None yet: write your topics below, in the form above.
 """
 
 SOURCES_YML = """\
@@ -61,7 +62,7 @@ SOURCES_YML = """\
 #   date: "2024-05-01"
 #   url: https://...
 #   authors: [...]
-{}
+# 'dossier add FILE' adds an entry here for each source it brings in.
 """
 
 

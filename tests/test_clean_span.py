@@ -1,0 +1,141 @@
+"""The article's span (span.py and its weights), columns laid out side by side, and the rules' engine."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from build_tools.clean import clean_source, span
+from build_tools.clean.report import as_diff
+from build_tools.clean.rules import _first_chars
+from build_tools.model import RawSource
+
+CLEAN = Path(__file__).resolve().parent.parent / "build_tools" / "clean"
+
+ARTICLE = [
+    "The council approved the new bridge over the river on Tuesday, after a debate that lasted "
+    "four hours and drew residents from both banks of the town to the public gallery.",
+    "The mayor said that the work would begin in the spring and that the bridge would open two "
+    "years later, once the old ferry landing had been cleared and the approach roads widened.",
+    "Opponents had argued that the cost, which has risen by a third since the plan was first put "
+    "to the council, would be better spent on the schools and on the town's two clinics.",
+    "The engineers who drew up the plan told the meeting that the design could carry buses and "
+    "lorries, and that a footpath and a cycle lane would run along both sides of the deck.",
+    "A final vote on the budget for the first phase of the work is expected at the council's "
+    "next meeting in March, when the contracts for the foundations will also be discussed.",
+]
+COMMENTS = [
+    (
+        "Heather on March 3rd, 2016 1:37 pm",
+        "I think it is about time they built it, we have waited for years and the ferry is always late.",
+    ),
+    (
+        "Kate on March 3rd, 2016 1:38 pm",
+        "The cost is far too high for a town of this size, and nobody asked the people who live by the river.",
+    ),
+    (
+        "Chloe on March 3rd, 2016 1:41 pm",
+        "My children will be able to cycle to school at last, which is the best news I have heard all year.",
+    ),
+    (
+        "Erica on March 3rd, 2016 1:43 pm",
+        "I would rather they mended the roads we have before they start building new ones across the river.",
+    ),
+    (
+        "Sheryl on March 3rd, 2016 1:45 pm",
+        "Does anyone know whether the footpath will be open at night, or will it close with the bridge gates?",
+    ),
+]
+
+
+def _page() -> RawSource:
+    parts = [
+        "Council approves the new bridge",
+        "By Jo Smith",
+        *ARTICLE,
+        "5 responses to Council approves the new bridge",
+    ]
+    for header, body in COMMENTS:
+        parts += [header, body]
+    text = "\n\n".join(parts) + "\n"
+    return RawSource(id="t", file="t.txt", format="text", text=text, encoding="utf-8")
+
+
+def test_the_shipped_weights_name_the_features_of_this_version():
+    model = span.load_model()
+    assert model is not None
+    assert len(model.weights) == len(span.FEATURES)
+    assert 0 < model.threshold < 1
+
+
+def test_a_comment_thread_after_the_article_is_removed_with_its_reason():
+    raw = _page()
+    src = clean_source(raw)
+    kept = [p.text for p in src.paragraphs]
+    assert kept == ARTICLE
+    reasons = {r.text: r.reason for r in src.removed}
+    for header, body in COMMENTS:
+        assert header in reasons and body in reasons
+    # the comments' prose goes because of where it is, and the reason says so in words
+    assert all(reasons[body].startswith(("outside the article", "after the article's end")) for _, body in COMMENTS)
+    diff = as_diff(raw, src)
+    assert any(line.startswith("-") and "outside the article" in line for line in diff.splitlines())
+
+
+def test_dated_units_need_to_recur_to_count():
+    from build_tools.clean.span import _unit_shape
+
+    assert _unit_shape("2. Kate on October 23rd, 2012 1:38 pm") == _unit_shape("17. Jan on October 22nd, 2011 12:05 am")
+    assert _unit_shape("The mayor said so.") != _unit_shape("2. Kate on October 23rd, 2012 1:38 pm")
+
+
+def test_decoding_finds_the_best_run_and_ignores_blocks_a_rule_removes():
+    probs = [0.1, 0.9, 0.9, 0.05, 0.9, 0.1]
+    sizes = [5, 30, 30, 1, 30, 5]
+    assert span.decode(probs, sizes, 0.5, 1.0) == (1, 5)  # a one-word label does not break the run
+    assert span.decode(probs, sizes, 0.5, 1.0, frozenset({3})) == (1, 5)
+    assert span.decode([0.9, 0.0, 0.9], [10, 100, 10], 0.5, 1.0) in ((0, 1), (2, 3))
+    assert span.decode([], [], 0.5, 1.0) == (0, 0)
+
+
+def test_a_line_laid_out_in_columns_is_read_column_by_column_and_the_diff_shows_each():
+    lede = (
+        "Derby manager Paul Jewell has revealed he has almost completed a deal to sign a striker "
+        "who currently plays in Mexico, where he is the club's top scorer this season."
+    )
+    more = (
+        "The player will be in England next week for a medical, and the club expects to announce "
+        "the signing before the weekend if the work permit is granted in time."
+    )
+    text = f"Registration            {lede}\n\n{more}\n"
+    raw = RawSource(id="t", file="t.txt", format="text", text=text, encoding="utf-8")
+    src = clean_source(raw)
+    assert [p.text for p in src.paragraphs] == [lede, more]
+    assert [(r.line, r.text) for r in src.removed] == [(1, "Registration")]
+    diff = as_diff(raw, src).splitlines()
+    assert diff[0].startswith("-1 Registration  [")
+    assert diff[1] == f"+1 {lede}"
+
+
+def test_a_table_row_of_short_cells_stays_one_line():
+    from build_tools.clean.blocks import split_blocks
+
+    blocks = split_blocks("Team        Won    Lost\nRovers      12     3\n")
+    assert [b.text for b in blocks] == ["Team Won Lost", "Rovers 12 3"]
+
+
+def test_rules_are_read_without_the_regex_engines_private_parser():
+    for path in CLEAN.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"\bre\._parser\b|from re import _parser|\bsre_parse\b|\bsre_compile\b", source), path.name
+
+
+def test_first_characters_of_a_pattern_are_an_over_estimate_never_an_under_estimate():
+    assert _first_chars("foo|bar") == frozenset("fFbB")
+    assert _first_chars("(?:ab)?c") == frozenset("aAcC")
+    digits = _first_chars(r"\d+ comments")
+    assert digits is not None and set("0123456789") <= digits and not any(c.isalpha() for c in digits)
+    assert _first_chars(".*x") is None  # may start with anything
+    assert _first_chars("x?") is None  # matches the empty line
+    spaces = _first_chars(r"\s*end")
+    assert spaces is not None and {" ", "\t", "e", "E"} <= spaces
