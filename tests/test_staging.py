@@ -252,7 +252,7 @@ def test_permission_denied_names_the_path(project: Path) -> None:
     try:
         before = tree(project)
         (project / "dossier" / "sources" / NEW_SOURCE).write_text(NEW_TEXT, encoding="utf-8")
-        result = run_cli(project, "build")
+        result = run_cli(project, "build", env={"DOSSIER_CACHE": "off"})  # the cache would keep the new record
         assert result.returncode == 1
         lines = [line for line in result.stderr.strip().splitlines() if not line.startswith("[")]  # progress
         assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
