@@ -3,7 +3,8 @@
 For each size (default 1,000 / 3,000 / 10,000 sources) a dossier is made by bench/generate.py
 (real corpus paragraphs recombined, wire copy in small groups of outlets) and built in a fresh
 process, which reports for every stage (load, clean, each extractor, render, write, mkdocs) its
-seconds and the process's peak memory during it, then pages per second, site bytes per page and
+seconds and the process's peak memory during it ("per source": the extractors whose findings
+are per source, run together across the cores when the dossier is large; those rows are then 0), then pages per second, site bytes per page and
 the search index size. The per-source cost of each stage at each size is printed relative to the
 smallest size: a ratio that rises with the size is a stage that is not linear.
 
@@ -13,7 +14,15 @@ after adding one source, and after adding one alias.
 The table is printed and written to docs/performance.md (a hand-written page of the embedded
 site, which the build keeps) with the command that made it.
 
-    python bench/build.py [--sizes 1000,3000,10000] [--no-page]
+    python bench/build.py [--sizes 1000,3000,10000] [--no-page] [--no-incremental] [--no-search-timing]
+                          [--engine zensical [--install-zensical]]
+
+The time to the first search result is measured in headless Chromium (/usr/bin/chromium via
+Playwright) on the hosted site served over http: material's lunr search below
+`search.pagefind_from` sources, Pagefind from it on. With `--engine zensical` the same docs/ is also
+built by Zensical (not a dependency of the package: `pip install zensical` in an environment of
+its own, or `--install-zensical` to put one under build/), reading the same mkdocs.yml, and the
+table says how long it took and which of mkdocs' files it did not write.
 
 Needs ../shared/corpora beside the repository (see bench/generate.py).
 """
@@ -34,8 +43,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-STAGES = ("load", "clean", "mentions", "topics", "quotes", "figures", "figure groups", "events", "shared", "render",
-          "write", "mkdocs")
+STAGES = ("load", "clean", "per source", "mentions", "topics", "quotes", "figures", "figure groups", "events", "shared", "render",
+          "write", "mkdocs", "search indexing")
 
 
 def _peak_mb() -> float:
@@ -60,7 +69,7 @@ def _reset_peak() -> None:
 
 def measure_one(root: Path) -> dict[str, object]:
     """Build the project at `root` stage by stage in this process; seconds and peak MB per stage."""
-    from build_tools import pipeline
+    from build_tools import pipeline, search
     from build_tools.publish import build_epoch, copy_hand_written, mkdocs_config_file, run_mkdocs_build, write_pages
 
     times: dict[str, float] = {}
@@ -86,10 +95,15 @@ def measure_one(root: Path) -> dict[str, object]:
         write_pages(pages, docs)
 
     stage("write", write)
+    pagefind = search.uses_pagefind(len(dossier.sources), project.config.pagefind_from)
     stage("mkdocs", lambda: run_mkdocs_build(mkdocs_config_file(root), docs, site, strict=False,
-                                             epoch=build_epoch(dossier), site_name=project.config.title))
+                                             epoch=build_epoch(dossier), site_name=project.config.title,
+                                             pagefind=pagefind))
+    # material's lunr index is made inside mkdocs; Pagefind's after it, as `dossier build` does
+    stage("search indexing", lambda: search.index_site(site) if pagefind else None)
     files = [p for p in site.rglob("*") if p.is_file()]
     index = site / "search" / "search_index.json"
+    pagefind_dir = site / "pagefind"
     return {
         "sources": len(dossier.sources),
         "pages": len(pages),
@@ -98,8 +112,123 @@ def measure_one(root: Path) -> dict[str, object]:
         "peak_mb": max(peaks.values()),
         "site_bytes": sum(p.stat().st_size for p in files),
         "html_pages": sum(1 for p in files if p.suffix == ".html"),
-        "search_index_bytes": index.stat().st_size if index.is_file() else 0,
+        "search_index_bytes": index.stat().st_size if index.is_file() else
+        sum(p.stat().st_size for p in pagefind_dir.rglob("*") if p.is_file()),
+        "search": "pagefind" if pagefind else "lunr",
+        "title": project.config.title,
     }
+
+
+def first_result_seconds(site: Path, engine: str, query: str) -> float:
+    """Seconds from opening the home page (a fresh browser, nothing cached) to the first search
+    result shown for `query`, typed as soon as the page has loaded; served over http."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    box, result = (("#dossier-pagefind input", "#dossier-pagefind .pagefind-ui__result-link") if engine == "pagefind"
+                   else ("input.md-search__input", ".md-search-result__list .md-search-result__item"))
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                         args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            t0 = time.perf_counter()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="load")
+            page.locator(box).wait_for(state="visible", timeout=60_000)
+            page.locator(box).click()
+            page.locator(box).press_sequentially(query)
+            page.locator(result).first.wait_for(state="visible", timeout=120_000)
+            elapsed = time.perf_counter() - t0
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return elapsed
+
+
+def _query(root: Path) -> str:
+    for line in (root / "dossier" / "actors.yml").read_text(encoding="utf-8").splitlines():
+        if line.strip().startswith("name:"):
+            return line.split(":", 1)[1].strip().strip('"').split()[-1]
+    return "minister"
+
+
+def zensical_command(install: bool) -> list[str] | None:
+    """How to run Zensical: beside this Python, on PATH, or (with --install-zensical) from a
+    virtual environment of its own under build/ (git-ignored), never in the project's."""
+    for candidate in (Path(sys.executable).with_name("zensical"), shutil.which("zensical"),
+                      ROOT / "build" / "zensical-venv" / "bin" / "zensical"):
+        if candidate and Path(candidate).exists():
+            return [str(candidate)]
+    if not install:
+        return None
+    venv = ROOT / "build" / "zensical-venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "zensical"], check=True)
+    return [str(venv / "bin" / "zensical")]
+
+
+def zensical_build(root: Path, command: list[str], title: str) -> dict[str, object]:
+    """Build the same docs/ as mkdocs did (root/.bench-docs) with Zensical, reading the same
+    mkdocs.yml (docs_dir, site_dir and site_name changed only); compare with mkdocs' site."""
+    import yaml
+
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    # relative to the configuration file, as Zensical wants them
+    config.update(docs_dir=".bench-docs", site_dir=".bench-zensical", site_name=title)
+    config_file = root / ".bench-zensical.yml"
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    t0 = time.perf_counter()
+    out = subprocess.run([*command, "build", "--clean", "-f", str(config_file)], capture_output=True, text=True,
+                         cwd=root, check=False)
+    seconds = time.perf_counter() - t0
+    first_log = ""
+    if out.returncode != 0 and "search index limit" in (out.stderr + out.stdout):
+        # Zensical refuses a page whose search text is too long for its index: say so, and
+        # build once more without its search to compare the rest.
+        first_log = (out.stderr or out.stdout).strip().splitlines()[-1]
+        config["plugins"] = [p for p in config.get("plugins", []) if p != "search" and not (
+            isinstance(p, dict) and "search" in p)]
+        config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+        t0 = time.perf_counter()
+        out = subprocess.run([*command, "build", "--clean", "-f", str(config_file)], capture_output=True, text=True,
+                             cwd=root, check=False)
+        seconds = time.perf_counter() - t0
+    ours = {str(p.relative_to(root / ".bench-site")) for p in (root / ".bench-site").rglob("*") if p.is_file()}
+    theirs = {str(p.relative_to(root / ".bench-zensical")) for p in (root / ".bench-zensical").rglob("*")
+              if p.is_file()} if (root / ".bench-zensical").is_dir() else set()
+    html = sorted(f for f in ours if f.endswith(".html"))
+    missing = sorted(f for f in ours - theirs if not f.startswith(("search/", "pagefind/", "assets/")))
+    differ = [f for f in html if f in theirs and _article_text(root / ".bench-site" / f)
+              != _article_text(root / ".bench-zensical" / f)]
+    return {"seconds": seconds, "returncode": out.returncode, "log": (out.stderr or out.stdout)[-600:],
+            "refused_with_search": first_log,
+            "differ": len(differ), "differ_sample": differ[:5],
+            "mkdocs_html": len(html), "zensical_html": sum(1 for f in theirs if f.endswith(".html")),
+            "missing": missing, "extra": sorted(f for f in theirs - ours if f.endswith(".html"))[:10],
+            "sitemap": (root / ".bench-zensical" / "sitemap.xml").is_file()}
+
+
+def _article_text(page: Path) -> str:
+    """The words of a page's article (what the reader reads), markup and spacing left out."""
+    import re
+
+    html = page.read_text(encoding="utf-8", errors="replace")
+    start = html.find("<article")
+    end = html.find("</article>", start)
+    body = html[start:end] if start >= 0 else ""
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", body).replace("¶", " ").split())
 
 
 def _run_child(root: Path) -> dict[str, object]:
@@ -142,8 +271,11 @@ def table(results: list[dict], rows: list[tuple[str, float]], command: str) -> s
     for name in STAGES:
         cells = []
         for r in results:
-            t = r["times"][name]
-            ratio = (t / r["sources"]) / max(base["times"][name] / base["sources"], 1e-9)
+            t = r["times"].get(name, 0.0)
+            if base["times"].get(name, 0.0) < 0.01:  # nothing to compare with (a step not run at that size)
+                cells.append(f"{t:.2f} (-)")
+                continue
+            ratio = (t / r["sources"]) / (base["times"][name] / base["sources"])
             cells.append(f"{t:.2f} ({ratio:.2f}x)")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     total = [sum(r["times"].values()) for r in results]
@@ -153,11 +285,32 @@ def table(results: list[dict], rows: list[tuple[str, float]], command: str) -> s
     lines.append("| pages/s | " + " | ".join(f"{r['pages'] / t:.1f}" for r, t in zip(results, total, strict=True)) + " |")
     lines.append("| site KB per page | " + " | ".join(
         f"{r['site_bytes'] / max(r['html_pages'], 1) / 1024:.1f}" for r in results) + " |")
+    lines.append("| search | " + " | ".join(str(r.get("search", "lunr")) for r in results) + " |")
     lines.append("| search index MB | " + " | ".join(f"{r['search_index_bytes'] / 1e6:.1f}" for r in results) + " |")
+    if all("first_result" in r for r in results):
+        lines.append("| first search result s | " + " | ".join(f"{r['first_result']:.2f}" for r in results) + " |")
     if rows:
         lines += ["", f"`dossier build` of the {base['sources']:,}-source dossier, whole command:", "",
                   "| build | seconds |", "|---|---|"]
         lines += [f"| {name} | {t:.1f} |" for name, t in rows]
+    zensical = [r for r in results if "zensical" in r]
+    if zensical:
+        lines += ["", "The same docs/ built by Zensical (`--engine zensical`; mkdocs stays the engine):", "",
+                  "| sources | mkdocs s | Zensical s | HTML pages mkdocs / Zensical | files of ours missing |"
+                  " pages whose article text differs | exit |",
+                  "|---|---|---|---|---|---|---|"]
+        for r in zensical:
+            z = r["zensical"]
+            missing = z["missing"]
+            shown = ", ".join(f"`{m}`" for m in missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+            lines.append(f"| {r['sources']:,} | {r['times']['mkdocs']:.1f} | {z['seconds']:.1f} | "
+                         f"{z['mkdocs_html']:,} / {z['zensical_html']:,} | {len(missing)} {shown} | "
+                         f"{z['differ']:,} {', '.join(f'`{d}`' for d in z['differ_sample'][:3])} | {z['returncode']} |")
+        for r in zensical:
+            if r["zensical"].get("refused_with_search"):
+                lines += ["", f"At {r['sources']:,} sources Zensical refused the build with its search on, and the "
+                          "row above is its build without search: `" + str(r["zensical"]["refused_with_search"])
+                          .replace("`", "'") + "`"]
     return "\n".join(lines) + "\n"
 
 
@@ -176,6 +329,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,3000,10000")
     parser.add_argument("--no-page", action="store_true", help="print only, do not write docs/performance.md")
     parser.add_argument("--no-incremental", action="store_true")
+    parser.add_argument("--no-search-timing", action="store_true",
+                        help="do not time the first search result in headless Chromium")
+    parser.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                        help="zensical: also build the same docs/ with Zensical and compare")
+    parser.add_argument("--install-zensical", action="store_true",
+                        help="install Zensical into build/zensical-venv if it is not found")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
@@ -184,6 +343,12 @@ def main(argv: list[str] | None = None) -> int:
     from generate import generate  # bench/ is on sys.path when run as a script
 
     sizes = [int(x) for x in args.sizes.split(",")]
+    zensical = None
+    if args.engine == "zensical":
+        zensical = zensical_command(args.install_zensical)
+        if zensical is None:
+            raise SystemExit("Zensical not found: `pip install zensical` (in a virtual environment of its own), "
+                             "or pass --install-zensical")
     results = []
     rows: list[tuple[str, float]] = []
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
@@ -192,11 +357,23 @@ def main(argv: list[str] | None = None) -> int:
             results.append(_run_child(root))
             print(f"{n} sources: {sum(results[-1]['times'].values()):.1f} s, peak {results[-1]['peak_mb']:.0f} MB",
                   flush=True)
+            if not args.no_search_timing:
+                results[-1]["first_result"] = first_result_seconds(root / ".bench-site", str(results[-1]["search"]),
+                                                                   _query(root))
+                print(f"  first search result ({results[-1]['search']}): {results[-1]['first_result']:.2f} s",
+                      flush=True)
+            if zensical is not None:
+                results[-1]["zensical"] = zensical_build(root, zensical, str(results[-1]["title"]))
+                z = results[-1]["zensical"]
+                print(f"  zensical: {z['seconds']:.1f} s, exit {z['returncode']}", flush=True)
+                if z["returncode"]:
+                    print("  " + str(z["log"]).strip().replace("\n", "\n  "), flush=True)
             if n == sizes[0] and not args.no_incremental:
                 shutil.rmtree(root / ".bench-docs", ignore_errors=True)
                 shutil.rmtree(root / ".bench-site", ignore_errors=True)
                 rows = incremental(root)
-    command = "python bench/build.py" + (f" --sizes {args.sizes}" if args.sizes != "1000,3000,10000" else "")
+    command = "python bench/build.py" + (f" --sizes {args.sizes}" if args.sizes != "1000,3000,10000" else "") + (
+        " --engine zensical" if zensical is not None else "")
     text = table(results, rows, command)
     print(text)
     if not args.no_page:

@@ -36,8 +36,9 @@ TEXT_EXTENSIONS = (".txt", ".text", ".md")
 HTML_EXTENSIONS = (".html", ".htm")
 SOURCE_EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS
 
-CONFIG_KEYS = ("title", "description", "language", "site_url", "clean")
+CONFIG_KEYS = ("title", "description", "language", "site_url", "clean", "search")
 CLEAN_KEYS = ("drop", "keep")
+SEARCH_KEYS = ("pagefind_from",)
 SOURCE_KEYS = ("title", "publisher", "date", "url", "authors", "note", "detected", "attributions")
 # What `dossier add` read from the page, kept apart from the curated facts it stands in for.
 DETECTED_KEYS = ("title", "publisher", "date", "url", "authors")
@@ -185,7 +186,23 @@ def load_config(path: Path, file: str) -> Config:
         language=language,
         site_url=text_value(data, "site_url", file),
         clean=rules,
+        pagefind_from=_pagefind_from(data, file),
     )
+
+
+def _pagefind_from(data: Located, file: str) -> int:
+    """`search: {pagefind_from: N}`: from N sources on, the hosted site searches with Pagefind."""
+    search = data.get("search")
+    if search is None:
+        return Config.pagefind_from
+    if not isinstance(search, Located):
+        raise DossierError(located(file, data.line_of("search"), "'search' must be a mapping with 'pagefind_from'"))
+    check_keys(search, SEARCH_KEYS, file, "search")
+    value = search.get("pagefind_from", Config.pagefind_from)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise DossierError(located(file, search.line_of("pagefind_from"),
+                                   f"'search.pagefind_from' must be a whole number of sources (0 or more), not {value!r}"))
+    return value
 
 
 def _attributions(entry: Located, name: str, file: str, actor_ids: set[str] | None) -> tuple[tuple[str, str], ...]:

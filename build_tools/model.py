@@ -126,6 +126,9 @@ class Config:
     language: str = "en"
     site_url: str = ""
     clean: CleanRules = field(default_factory=CleanRules)
+    # from this many sources on, the hosted site searches with Pagefind instead of material's
+    # lunr index (dossier.yml `search: {pagefind_from: N}`); the offline bundle keeps lunr
+    pagefind_from: int = 1000
 
 
 @dataclass(frozen=True)

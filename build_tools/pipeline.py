@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from . import parallel
+from .cache import Cache
 from .clean import clean_all, clean_source
 from .clean.meta import parse_date
 from .extract import build_dossier
@@ -45,9 +47,16 @@ def load_stage(root: Path) -> Project:
     return load_project(root)
 
 
-def clean_stage(project: Project) -> tuple[CleanSource, ...]:
-    """clean: every raw source cleaned, each knowing its siblings' shared chrome."""
-    return clean_all(project.sources, project.config.clean)
+def clean_stage(project: Project, jobs: int | None = None, cache: Cache | None = None) -> tuple[CleanSource, ...]:
+    """clean: every raw source cleaned, each knowing its siblings' shared chrome; across the
+    cores for a large dossier (`jobs`: see parallel.jobs_for), with the same result. With a
+    `cache`, a source whose inputs are unchanged is not cleaned again (see cache.py)."""
+    n = parallel.jobs_for(len(project.sources), jobs)
+    if cache is not None:
+        return tuple(parallel.clean_cached(project.sources, project.config.clean, n, cache))
+    if n <= 1:
+        return clean_all(project.sources, project.config.clean)
+    return tuple(parallel.clean_many(project.sources, project.config.clean, n))
 
 
 def clean_one(project: Project, raw: RawSource) -> CleanSource:
@@ -55,11 +64,32 @@ def clean_one(project: Project, raw: RawSource) -> CleanSource:
     return clean_source(raw, project.config.clean, project.sources)
 
 
-def extract_stage(project: Project, cleaned: Sequence[CleanSource], timed: Timer | None = None) -> Dossier:
+def extract_stage(
+    project: Project,
+    cleaned: Sequence[CleanSource],
+    timed: Timer | None = None,
+    jobs: int | None = None,
+    cache: Cache | None = None,
+) -> Dossier:
     """extract: cleaned sources + definitions -> the Dossier, with the cleaner's own warnings.
-    `timed(name, step)`, when given, runs each extractor (the benchmarks measure them with it)."""
+    `timed(name, step)`, when given, runs each extractor (the benchmarks measure them with it).
+    For a large dossier the extractors whose findings are per source run first across the cores
+    (timed as "per source"), and build_dossier is handed their results; with a `cache`, those of
+    a source whose cleaned record and definitions are unchanged come from it."""
     attributions = {r.id: r.meta.attributions for r in project.sources if r.meta.attributions}
-    if timed is None:
+    n = parallel.jobs_for(len(cleaned), jobs)
+    if n > 1 or cache is not None:
+        ordered = tuple(sorted(cleaned, key=lambda s: s.id))
+
+        def run() -> dict[str, Any]:
+            return parallel.per_source_parts(ordered, project.actors, project.topics, n, cache)
+
+        parts = timed("per source", run) if timed is not None else run()
+        dossier = build_dossier(
+            project.config, ordered, project.actors, project.topics, parallel.substituting(parts, timed, set()),
+            attributions=attributions,
+        )
+    elif timed is None:
         dossier = build_dossier(project.config, cleaned, project.actors, project.topics, attributions=attributions)
     else:
         dossier = build_dossier(project.config, cleaned, project.actors, project.topics, timed, attributions)
@@ -87,25 +117,31 @@ def render_stage(project: Project, dossier: Dossier) -> dict[str, str]:
     return render_site(dossier, project.root / "dossier" / "overrides")
 
 
-def model(root: Path) -> tuple[Project, Dossier]:
-    """load -> clean -> extract, nothing written."""
+def model(root: Path, jobs: int | None = None, cache: Cache | None = None) -> tuple[Project, Dossier]:
+    """load -> clean -> extract; nothing written but `cache`'s records when given."""
     project = load_stage(root)
-    return project, extract_stage(project, clean_stage(project))
+    return project, extract_stage(project, clean_stage(project, jobs, cache), jobs=jobs, cache=cache)
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def prepare(root: Path, on_stage: Callable[[str, str], None] | None = None) -> Prepared:
-    """load -> clean -> extract -> render, nothing written. `on_stage(stage, detail)` is told
-    as each stage starts (the CLI's progress)."""
+def prepare(
+    root: Path,
+    on_stage: Callable[[str, str], None] | None = None,
+    *,
+    jobs: int | None = None,
+    cache: Cache | None = None,
+) -> Prepared:
+    """load -> clean -> extract -> render; nothing written but `cache`'s records when given.
+    `on_stage(stage, detail)` is told as each stage starts (the CLI's progress)."""
     stage = on_stage or (lambda name, detail: None)
     stage("load", "")
     project = load_stage(root)
     stage("clean", _plural(len(project.sources), "source"))
-    cleaned = clean_stage(project)
+    cleaned = clean_stage(project, jobs, cache)
     stage("extract", f"{_plural(len(project.actors), 'actor')}, {_plural(len(project.topics), 'topic')}")
-    dossier = extract_stage(project, cleaned)
+    dossier = extract_stage(project, cleaned, jobs=jobs, cache=cache)
     stage("render", _plural(len(dossier.mentions), "mention"))
     return Prepared(project, dossier, render_stage(project, dossier))

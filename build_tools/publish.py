@@ -22,7 +22,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import staging
+from . import search, staging
+from .cache import Cache
 from .load import Project, find_project, outside_project
 from .model import Dossier
 from .pipeline import Prepared, prepare
@@ -164,8 +165,27 @@ def build_hooks(config_file: Path) -> list[str]:
     return own + [str(HOOKS)]
 
 
+def keep_unchanged_times(pages: dict[str, str], docs: Path, stage_docs: Path) -> int:
+    """Give each staged page whose bytes equal the page already in docs/ that page's times, so
+    that after the swap an unchanged page is, to anything watching docs/, not rewritten (same
+    bytes, same modification time). Returns how many pages were unchanged."""
+    same = 0
+    for rel, text in pages.items():
+        old, new = docs / rel, stage_docs / rel
+        try:
+            if old.is_file() and not old.is_symlink() and old.read_bytes() == text.encode("utf-8"):
+                st = old.stat()
+                os.utime(new, ns=(st.st_atime_ns, st.st_mtime_ns))
+                same += 1
+        except OSError:
+            continue
+    return same
+
+
 def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, strict: bool, epoch: int,
-                     site_name: str = "", **overrides: object) -> None:
+                     site_name: str = "", pagefind: bool = False, **overrides: object) -> None:
+    """mkdocs' build of `docs_dir` into `site_dir`; with `pagefind`, the theme set for Pagefind
+    and material's own index left out (the caller then runs search.index_site)."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -180,6 +200,8 @@ def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, stric
             cfg = load_config(config_file=str(config_file), **options)
         except (exceptions.Abort, exceptions.ConfigurationError) as exc:
             raise DossierError(f"{config_file.name}: {exc}") from None
+        if pagefind:
+            search.configure(cfg)
         try:
             build(cfg)
         except exceptions.Abort as exc:
@@ -189,7 +211,8 @@ def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, stric
 
 
 def stage_site(prepared: Prepared, stage_docs: Path, site_dir: Path, *, strict: bool,
-               extra_files: Callable[[Path], None] | None = None, **overrides: object) -> None:
+               extra_files: Callable[[Path], None] | None = None, pagefind: bool = False,
+               **overrides: object) -> None:
     """The one way a site is made: the curator's pages and the generated ones into `stage_docs`
     (a folder of its own), `extra_files(stage_docs)` if given, then mkdocs into `site_dir`."""
     root = prepared.project.root
@@ -198,7 +221,10 @@ def stage_site(prepared: Prepared, stage_docs: Path, site_dir: Path, *, strict: 
     if extra_files is not None:
         extra_files(stage_docs)
     run_mkdocs_build(mkdocs_config_file(root), stage_docs, site_dir, strict=strict,
-                     epoch=build_epoch(prepared.dossier), site_name=prepared.project.config.title, **overrides)
+                     epoch=build_epoch(prepared.dossier), site_name=prepared.project.config.title,
+                     pagefind=pagefind, **overrides)
+    if pagefind:
+        search.index_site(site_dir)
 
 
 def configured_site_dir(config_file: Path, root: Path) -> Path:
@@ -237,7 +263,8 @@ def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = N
         staging.clean_stale(root, final_site)
         # checked again under the lock: another build may have changed it while this one waited
         staging.check_site_dir(root, final_site, given_as=f"site folder {final_site}")
-        prepared = prepare(root, stage)
+        cache = Cache(root) if Cache.enabled() else None
+        prepared = prepare(root, stage, cache=cache)
         stage("mkdocs", _plural(len(prepared.pages), "page"))
         docs = root / "docs"
         work = Path(tempfile.mkdtemp(prefix=staging.STAGING_PREFIX, dir=root))
@@ -245,23 +272,28 @@ def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = N
         try:
             stage_docs = work / "docs"
             final_site.parent.mkdir(parents=True, exist_ok=True)
-            stage_site(prepared, stage_docs, new_site, strict=strict)
+            pagefind = search.uses_pagefind(len(prepared.dossier.sources), prepared.project.config.pagefind_from)
+            stage_site(prepared, stage_docs, new_site, strict=strict, pagefind=pagefind)
             staging.mark_site(new_site)
+            keep_unchanged_times(prepared.pages, docs, stage_docs)
             # Both succeeded: swap in the generated docs and the site, as one journalled step.
             staging.swap_in(root, docs, stage_docs, GENERATED, final_site, new_site)
         finally:
             shutil.rmtree(work, ignore_errors=True)
             shutil.rmtree(new_site, ignore_errors=True)
+        if cache is not None:
+            cache.prune()  # the records of sources no longer in the dossier, or of old inputs
     stage("done", "")
     return BuildResult(dossier=prepared.dossier, pages=len(prepared.pages), site_dir=final_site,
                        warnings=prepared.warnings)
 
 
 def generate_docs(root: Path) -> tuple[Project, Dossier, list[str]]:
-    """Write the generated pages into docs/ (changed files only), without running mkdocs."""
+    """Write the generated pages into docs/ (changed files only), without running mkdocs.
+    Unchanged sources come from the build's cache (which only `dossier build` prunes)."""
     with staging.project_lock(find_project(root), _stderr):
         staging.recover(find_project(root))
-        prepared = prepare(root)
+        prepared = prepare(root, cache=Cache(find_project(root)) if Cache.enabled() else None)
         changed = sync_pages(prepared.pages, prepared.project.root / "docs")
     return prepared.project, prepared.dossier, changed
 

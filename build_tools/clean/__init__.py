@@ -88,15 +88,22 @@ def clean_source(raw: RawSource, rules: CleanRules = CleanRules(), siblings: Seq
 def clean_all(raws: Sequence[RawSource], rules: CleanRules = CleanRules()) -> tuple[CleanSource, ...]:
     """Clean every source, each compared with the others of its publisher."""
     ruleset = _ruleset(rules)
-    keys = {r.id: _block_keys(r) for r in raws if _publisher_key(r)}
+    publishers = {r.id: _publisher_key(r) for r in raws}
+    keys = {r.id: _block_keys(r) for r in raws if publishers[r.id]}
+    # On how many pages of each publisher each block text appears, counted once for all.
+    totals: dict[str, Counter[str]] = {}
+    for raw in raws:
+        if publishers[raw.id]:
+            totals.setdefault(publishers[raw.id], Counter()).update(keys[raw.id])
     out = []
     for raw in raws:
+        pub = publishers[raw.id]
         shared: Counter[str] = Counter()
-        pub = _publisher_key(raw)
         if pub:
-            for other in raws:
-                if other.id != raw.id and _publisher_key(other) == pub:
-                    shared.update(keys[other.id])
+            # Only this page's own block texts are ever looked up: on how many *other* pages
+            # of its publisher each appears.
+            total = totals[pub]
+            shared = Counter({k: total[k] - 1 for k in keys[raw.id] if total[k] > 1})
         out.append(_clean(raw, ruleset, shared))
     return tuple(out)
 

@@ -1,0 +1,194 @@
+"""Incremental builds: the content-addressed cache of cleaned sources and the page sync give
+the bytes of a full build, and every input that matters invalidates (real builds, real mkdocs)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import copy_project
+
+from build_tools import pipeline
+from build_tools.cache import CACHE_DIR, Cache
+from build_tools.cache import key as cache_key
+from build_tools.publish import build_project
+
+pytestmark = pytest.mark.slow
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def both(root: Path) -> dict[str, dict[str, str]]:
+    return {"docs": tree_digest(root / "docs"), "site": tree_digest(root / "site")}
+
+
+def full_build(root: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[str, str]]:
+    monkeypatch.setenv("DOSSIER_CACHE", "off")
+    build_project(root)
+    monkeypatch.delenv("DOSSIER_CACHE")
+    assert not (root / CACHE_DIR).exists()
+    return both(root)
+
+
+def add_source(root: Path) -> None:
+    first = sorted((root / "dossier" / "sources").iterdir())[0]
+    (root / "dossier" / "sources" / "zz-added.txt").write_text(
+        "An added report\n\n" + first.read_text(encoding="utf-8").replace("Kerry", "Kerry, he said,"), encoding="utf-8"
+    )
+
+
+def test_incremental_builds_equal_full_builds(tmp_path, monkeypatch):
+    monkeypatch.delenv("DOSSIER_CACHE", raising=False)
+    inc = copy_project(tmp_path / "inc")
+    build_project(inc)
+    assert any((inc / CACHE_DIR).glob("*.clean"))
+    first = both(inc)
+    build_project(inc)  # nothing changed: every record from the cache
+    assert both(inc) == first
+    full = copy_project(tmp_path / "full")
+    assert full_build(full, monkeypatch) == first
+
+    add_source(inc)
+    add_source(full)
+    build_project(inc)
+    after = both(inc)
+    assert after != first and any("zz-added" in name for name in after["docs"])
+    assert full_build(full, monkeypatch) == after
+
+
+def test_unchanged_pages_are_not_rewritten(tmp_path, monkeypatch):
+    monkeypatch.delenv("DOSSIER_CACHE", raising=False)
+    root = copy_project(tmp_path / "p")
+    build_project(root)
+    pages = sorted((root / "docs" / "sources").glob("*.md"))
+    old = 1_000_000_000_000_000_000
+    for page in pages:
+        os.utime(page, ns=(old, old))
+    add_source(root)
+    build_project(root)
+    kept = [p for p in pages if p.stat().st_mtime_ns == old]
+    assert kept, "every source page was rewritten although most did not change"
+    assert (root / "docs" / "sources" / "zz-added.md").is_file()
+    assert (root / "docs" / "index.md").stat().st_mtime_ns != old
+
+
+def _missed(root: Path) -> tuple[int, dict[str, int]]:
+    cache = Cache(root)
+    pipeline.prepare(root, jobs=1, cache=cache)
+    return cache.hits, dict(cache.missed)
+
+
+def test_a_changed_source_rule_fact_or_definition_invalidates(tmp_path):
+    root = copy_project(tmp_path / "p")
+    n = len(list((root / "dossier" / "sources").iterdir()))
+    hits, missed = _missed(root)
+    assert hits == 0 and missed["clean"] == n and missed["extract"] == n
+    hits, missed = _missed(root)
+    assert missed == {} and hits >= 2 * n
+
+    # One source's bytes: that source (and no unrelated one) is cleaned and read again.
+    sources = sorted((root / "dossier" / "sources").iterdir())
+    target = sources[1]  # FRANCE 24, the only source of its publisher
+    target.write_text(target.read_text(encoding="utf-8") + "\nOne more closing line of the report.\n", encoding="utf-8")
+    hits, missed = _missed(root)
+    assert missed == {"keys": 1, "clean": 1, "extract": 1}
+
+    # A curated fact of one source.
+    facts = root / "dossier" / "sources.yml"
+    facts.write_text(
+        facts.read_text(encoding="utf-8").replace("publisher: FRANCE 24", "publisher: France 24 TV"), encoding="utf-8"
+    )
+    hits, missed = _missed(root)
+    assert missed == {"clean": 1, "extract": 1}
+
+    # An alias: nothing is cleaned again, every source's findings are made again.
+    actors = root / "dossier" / "actors.yml"
+    text = actors.read_text(encoding="utf-8")
+    assert "  aliases:\n    - Kerry\n" in text
+    actors.write_text(
+        text.replace("  aliases:\n    - Kerry\n", "  aliases:\n    - Kerry\n    - Added Alias\n", 1), encoding="utf-8"
+    )
+    hits, missed = _missed(root)
+    assert missed == {"extract": n}
+
+    # A cleaning rule of dossier.yml: every source is cleaned again.
+    settings = root / "dossier" / "dossier.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("drop: []", "drop: ['^Photo:']"), encoding="utf-8")
+    hits, missed = _missed(root)
+    assert missed["clean"] == n
+
+    # The result of a cached run is the result of an uncached one.
+    assert pipeline.prepare(root, jobs=1, cache=Cache(root)).pages == pipeline.prepare(root, jobs=1).pages
+
+
+def test_code_version_is_part_of_every_key():
+    assert cache_key("clean", "x") != hashlib.sha256(b"x").hexdigest()
+    assert cache_key("clean", "x") == cache_key("clean", "x")
+    assert cache_key("clean", "x") != cache_key("clean", "y")
+
+
+class _Plant:
+    """A pickle that, loaded by a plain unpickler, makes a folder."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.mkdir, (str(self.marker),))
+
+
+def test_a_planted_record_runs_nothing_and_is_replaced(tmp_path, monkeypatch):
+    monkeypatch.delenv("DOSSIER_CACHE", raising=False)
+    root = copy_project(tmp_path / "p")
+    build_project(root)
+    expected = both(root)
+    marker = tmp_path / "planted-pickle-ran"
+    planted = pickle.dumps(_Plant(marker))
+    records = sorted((root / CACHE_DIR).glob("*.clean"))
+    for record in records:
+        record.write_bytes(planted)
+    cache = Cache(root)
+    assert all(cache.get(r.stem, "clean") is None for r in records)
+    build_project(root)
+    assert not marker.exists()
+    assert both(root) == expected
+    assert all(r.read_bytes() != planted for r in records)
+
+
+def test_the_build_removes_only_records_of_its_own_making(tmp_path, monkeypatch):
+    monkeypatch.delenv("DOSSIER_CACHE", raising=False)
+    root = copy_project(tmp_path / "p")
+    add_source(root)
+    build_project(root)
+    cache_dir = root / CACHE_DIR
+    foreign = [cache_dir / "notes.txt", cache_dir / ("a" * 64 + ".clean.bak"), cache_dir / ("b" * 63 + ".clean")]
+    for path in foreign:
+        path.write_text("the curator's own file", encoding="utf-8")
+    before = {p.name for p in cache_dir.glob("*.clean")}
+    (root / "dossier" / "sources" / "zz-added.txt").unlink()
+    build_project(root)
+    after = {p.name for p in cache_dir.glob("*.clean")}
+    assert after < before  # the added source's record went with it
+    assert all(p.read_text(encoding="utf-8") == "the curator's own file" for p in foreign)
+    assert (cache_dir / "CACHEDIR.TAG").is_file()
+
+
+def test_a_cache_folder_that_is_a_symlink_is_not_used(tmp_path, monkeypatch):
+    monkeypatch.delenv("DOSSIER_CACHE", raising=False)
+    root = copy_project(tmp_path / "p")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (root / CACHE_DIR).symlink_to(outside, target_is_directory=True)
+    build_project(root)
+    assert list(outside.iterdir()) == []
+    shutil.rmtree(root / "site")
