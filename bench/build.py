@@ -43,8 +43,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-STAGES = ("load", "clean", "per source", "mentions", "topics", "quotes", "figures", "figure groups", "events", "shared", "render",
-          "write", "mkdocs", "search indexing")
+STAGES = (
+    "load",
+    "clean",
+    "per source",
+    "mentions",
+    "topics",
+    "quotes",
+    "figures",
+    "figure groups",
+    "events",
+    "shared",
+    "render",
+    "write",
+    "mkdocs",
+    "search indexing",
+)
 
 
 def _peak_mb() -> float:
@@ -96,9 +110,18 @@ def measure_one(root: Path) -> dict[str, object]:
 
     stage("write", write)
     pagefind = search.uses_pagefind(len(dossier.sources), project.config.pagefind_from)
-    stage("mkdocs", lambda: run_mkdocs_build(mkdocs_config_file(root), docs, site, strict=False,
-                                             epoch=build_epoch(dossier), site_name=project.config.title,
-                                             pagefind=pagefind))
+    stage(
+        "mkdocs",
+        lambda: run_mkdocs_build(
+            mkdocs_config_file(root),
+            docs,
+            site,
+            strict=False,
+            epoch=build_epoch(dossier),
+            site_name=project.config.title,
+            pagefind=pagefind,
+        ),
+    )
     # material's lunr index is made inside mkdocs; Pagefind's after it, as `dossier build` does
     stage("search indexing", lambda: search.index_site(site) if pagefind else None)
     files = [p for p in site.rglob("*") if p.is_file()]
@@ -112,8 +135,9 @@ def measure_one(root: Path) -> dict[str, object]:
         "peak_mb": max(peaks.values()),
         "site_bytes": sum(p.stat().st_size for p in files),
         "html_pages": sum(1 for p in files if p.suffix == ".html"),
-        "search_index_bytes": index.stat().st_size if index.is_file() else
-        sum(p.stat().st_size for p in pagefind_dir.rglob("*") if p.is_file()),
+        "search_index_bytes": index.stat().st_size
+        if index.is_file()
+        else sum(p.stat().st_size for p in pagefind_dir.rglob("*") if p.is_file()),
         "search": "pagefind" if pagefind else "lunr",
         "title": project.config.title,
     }
@@ -135,12 +159,16 @@ def first_result_seconds(site: Path, engine: str, query: str) -> float:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    box, result = (("#dossier-pagefind input", "#dossier-pagefind .pagefind-ui__result-link") if engine == "pagefind"
-                   else ("input.md-search__input", ".md-search-result__list .md-search-result__item"))
+    box, result = (
+        ("#dossier-pagefind input", "#dossier-pagefind .pagefind-ui__result-link")
+        if engine == "pagefind"
+        else ("input.md-search__input", ".md-search-result__list .md-search-result__item")
+    )
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                         args=["--no-sandbox", "--disable-gpu"])
+            browser = pw.chromium.launch(
+                executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox", "--disable-gpu"]
+            )
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             t0 = time.perf_counter()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="load")
@@ -166,8 +194,11 @@ def _query(root: Path) -> str:
 def zensical_command(install: bool) -> list[str] | None:
     """How to run Zensical: beside this Python, on PATH, or (with --install-zensical) from a
     virtual environment of its own under build/ (git-ignored), never in the project's."""
-    for candidate in (Path(sys.executable).with_name("zensical"), shutil.which("zensical"),
-                      ROOT / "build" / "zensical-venv" / "bin" / "zensical"):
+    for candidate in (
+        Path(sys.executable).with_name("zensical"),
+        shutil.which("zensical"),
+        ROOT / "build" / "zensical-venv" / "bin" / "zensical",
+    ):
         if candidate and Path(candidate).exists():
             return [str(candidate)]
     if not install:
@@ -189,34 +220,54 @@ def zensical_build(root: Path, command: list[str], title: str) -> dict[str, obje
     config_file = root / ".bench-zensical.yml"
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     t0 = time.perf_counter()
-    out = subprocess.run([*command, "build", "--clean", "-f", str(config_file)], capture_output=True, text=True,
-                         cwd=root, check=False)
+    out = subprocess.run(
+        [*command, "build", "--clean", "-f", str(config_file)], capture_output=True, text=True, cwd=root, check=False
+    )
     seconds = time.perf_counter() - t0
     first_log = ""
     if out.returncode != 0 and "search index limit" in (out.stderr + out.stdout):
         # Zensical refuses a page whose search text is too long for its index: say so, and
         # build once more without its search to compare the rest.
         first_log = (out.stderr or out.stdout).strip().splitlines()[-1]
-        config["plugins"] = [p for p in config.get("plugins", []) if p != "search" and not (
-            isinstance(p, dict) and "search" in p)]
+        config["plugins"] = [
+            p for p in config.get("plugins", []) if p != "search" and not (isinstance(p, dict) and "search" in p)
+        ]
         config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
         t0 = time.perf_counter()
-        out = subprocess.run([*command, "build", "--clean", "-f", str(config_file)], capture_output=True, text=True,
-                             cwd=root, check=False)
+        out = subprocess.run(
+            [*command, "build", "--clean", "-f", str(config_file)],
+            capture_output=True,
+            text=True,
+            cwd=root,
+            check=False,
+        )
         seconds = time.perf_counter() - t0
     ours = {str(p.relative_to(root / ".bench-site")) for p in (root / ".bench-site").rglob("*") if p.is_file()}
-    theirs = {str(p.relative_to(root / ".bench-zensical")) for p in (root / ".bench-zensical").rglob("*")
-              if p.is_file()} if (root / ".bench-zensical").is_dir() else set()
+    theirs = (
+        {str(p.relative_to(root / ".bench-zensical")) for p in (root / ".bench-zensical").rglob("*") if p.is_file()}
+        if (root / ".bench-zensical").is_dir()
+        else set()
+    )
     html = sorted(f for f in ours if f.endswith(".html"))
     missing = sorted(f for f in ours - theirs if not f.startswith(("search/", "pagefind/", "assets/")))
-    differ = [f for f in html if f in theirs and _article_text(root / ".bench-site" / f)
-              != _article_text(root / ".bench-zensical" / f)]
-    return {"seconds": seconds, "returncode": out.returncode, "log": (out.stderr or out.stdout)[-600:],
-            "refused_with_search": first_log,
-            "differ": len(differ), "differ_sample": differ[:5],
-            "mkdocs_html": len(html), "zensical_html": sum(1 for f in theirs if f.endswith(".html")),
-            "missing": missing, "extra": sorted(f for f in theirs - ours if f.endswith(".html"))[:10],
-            "sitemap": (root / ".bench-zensical" / "sitemap.xml").is_file()}
+    differ = [
+        f
+        for f in html
+        if f in theirs and _article_text(root / ".bench-site" / f) != _article_text(root / ".bench-zensical" / f)
+    ]
+    return {
+        "seconds": seconds,
+        "returncode": out.returncode,
+        "log": (out.stderr or out.stdout)[-600:],
+        "refused_with_search": first_log,
+        "differ": len(differ),
+        "differ_sample": differ[:5],
+        "mkdocs_html": len(html),
+        "zensical_html": sum(1 for f in theirs if f.endswith(".html")),
+        "missing": missing,
+        "extra": sorted(f for f in theirs - ours if f.endswith(".html"))[:10],
+        "sitemap": (root / ".bench-zensical" / "sitemap.xml").is_file(),
+    }
 
 
 def _article_text(page: Path) -> str:
@@ -232,8 +283,9 @@ def _article_text(page: Path) -> str:
 
 
 def _run_child(root: Path) -> dict[str, object]:
-    out = subprocess.run([sys.executable, __file__, "--measure", str(root)], capture_output=True, text=True,
-                         check=False)
+    out = subprocess.run(
+        [sys.executable, __file__, "--measure", str(root)], capture_output=True, text=True, check=False
+    )
     if out.returncode != 0:
         raise SystemExit(f"measuring {root} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -264,8 +316,12 @@ def incremental(root: Path) -> list[tuple[str, float]]:
 
 def table(results: list[dict], rows: list[tuple[str, float]], command: str) -> str:
     base = results[0]
-    lines = [f"Made by `{command}` on {platform.machine()} with {os.cpu_count()} cores, one run.", "",
-             "Seconds per stage (per-source cost relative to the smallest dossier in brackets):", ""]
+    lines = [
+        f"Made by `{command}` on {platform.machine()} with {os.cpu_count()} cores, one run.",
+        "",
+        "Seconds per stage (per-source cost relative to the smallest dossier in brackets):",
+        "",
+    ]
     head = "| stage | " + " | ".join(f"{r['sources']:,} sources" for r in results) + " |"
     lines += [head, "|---" * (len(results) + 1) + "|"]
     for name in STAGES:
@@ -282,35 +338,57 @@ def table(results: list[dict], rows: list[tuple[str, float]], command: str) -> s
     lines.append("| **total** | " + " | ".join(f"{t:.1f}" for t in total) + " |")
     lines.append("| peak memory MB | " + " | ".join(f"{r['peak_mb']:.0f}" for r in results) + " |")
     lines.append("| pages | " + " | ".join(f"{r['pages']:,}" for r in results) + " |")
-    lines.append("| pages/s | " + " | ".join(f"{r['pages'] / t:.1f}" for r, t in zip(results, total, strict=True)) + " |")
-    lines.append("| site KB per page | " + " | ".join(
-        f"{r['site_bytes'] / max(r['html_pages'], 1) / 1024:.1f}" for r in results) + " |")
+    lines.append(
+        "| pages/s | " + " | ".join(f"{r['pages'] / t:.1f}" for r, t in zip(results, total, strict=True)) + " |"
+    )
+    lines.append(
+        "| site KB per page | "
+        + " | ".join(f"{r['site_bytes'] / max(r['html_pages'], 1) / 1024:.1f}" for r in results)
+        + " |"
+    )
     lines.append("| search | " + " | ".join(str(r.get("search", "lunr")) for r in results) + " |")
     lines.append("| search index MB | " + " | ".join(f"{r['search_index_bytes'] / 1e6:.1f}" for r in results) + " |")
     if all("first_result" in r for r in results):
         lines.append("| first search result s | " + " | ".join(f"{r['first_result']:.2f}" for r in results) + " |")
     if rows:
-        lines += ["", f"`dossier build` of the {base['sources']:,}-source dossier, whole command:", "",
-                  "| build | seconds |", "|---|---|"]
+        lines += [
+            "",
+            f"`dossier build` of the {base['sources']:,}-source dossier, whole command:",
+            "",
+            "| build | seconds |",
+            "|---|---|",
+        ]
         lines += [f"| {name} | {t:.1f} |" for name, t in rows]
     zensical = [r for r in results if "zensical" in r]
     if zensical:
-        lines += ["", "The same docs/ built by Zensical (`--engine zensical`; mkdocs stays the engine):", "",
-                  "| sources | mkdocs s | Zensical s | HTML pages mkdocs / Zensical | files of ours missing |"
-                  " pages whose article text differs | exit |",
-                  "|---|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            "The same docs/ built by Zensical (`--engine zensical`; mkdocs stays the engine):",
+            "",
+            "| sources | mkdocs s | Zensical s | HTML pages mkdocs / Zensical | files of ours missing |"
+            " pages whose article text differs | exit |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for r in zensical:
             z = r["zensical"]
             missing = z["missing"]
-            shown = ", ".join(f"`{m}`" for m in missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-            lines.append(f"| {r['sources']:,} | {r['times']['mkdocs']:.1f} | {z['seconds']:.1f} | "
-                         f"{z['mkdocs_html']:,} / {z['zensical_html']:,} | {len(missing)} {shown} | "
-                         f"{z['differ']:,} {', '.join(f'`{d}`' for d in z['differ_sample'][:3])} | {z['returncode']} |")
+            shown = ", ".join(f"`{m}`" for m in missing[:5]) + (
+                f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+            )
+            lines.append(
+                f"| {r['sources']:,} | {r['times']['mkdocs']:.1f} | {z['seconds']:.1f} | "
+                f"{z['mkdocs_html']:,} / {z['zensical_html']:,} | {len(missing)} {shown} | "
+                f"{z['differ']:,} {', '.join(f'`{d}`' for d in z['differ_sample'][:3])} | {z['returncode']} |"
+            )
         for r in zensical:
             if r["zensical"].get("refused_with_search"):
-                lines += ["", f"At {r['sources']:,} sources Zensical refused the build with its search on, and the "
-                          "row above is its build without search: `" + str(r["zensical"]["refused_with_search"])
-                          .replace("`", "'") + "`"]
+                lines += [
+                    "",
+                    f"At {r['sources']:,} sources Zensical refused the build with its search on, and the "
+                    "row above is its build without search: `"
+                    + str(r["zensical"]["refused_with_search"]).replace("`", "'")
+                    + "`",
+                ]
     return "\n".join(lines) + "\n"
 
 
@@ -329,12 +407,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,3000,10000")
     parser.add_argument("--no-page", action="store_true", help="print only, do not write docs/performance.md")
     parser.add_argument("--no-incremental", action="store_true")
-    parser.add_argument("--no-search-timing", action="store_true",
-                        help="do not time the first search result in headless Chromium")
-    parser.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
-                        help="zensical: also build the same docs/ with Zensical and compare")
-    parser.add_argument("--install-zensical", action="store_true",
-                        help="install Zensical into build/zensical-venv if it is not found")
+    parser.add_argument(
+        "--no-search-timing", action="store_true", help="do not time the first search result in headless Chromium"
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("mkdocs", "zensical"),
+        default="mkdocs",
+        help="zensical: also build the same docs/ with Zensical and compare",
+    )
+    parser.add_argument(
+        "--install-zensical", action="store_true", help="install Zensical into build/zensical-venv if it is not found"
+    )
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
@@ -347,21 +431,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.engine == "zensical":
         zensical = zensical_command(args.install_zensical)
         if zensical is None:
-            raise SystemExit("Zensical not found: `pip install zensical` (in a virtual environment of its own), "
-                             "or pass --install-zensical")
+            raise SystemExit(
+                "Zensical not found: `pip install zensical` (in a virtual environment of its own), "
+                "or pass --install-zensical"
+            )
     results = []
     rows: list[tuple[str, float]] = []
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
         for n in sizes:
             root = generate(Path(tmp) / f"d{n}", n)
             results.append(_run_child(root))
-            print(f"{n} sources: {sum(results[-1]['times'].values()):.1f} s, peak {results[-1]['peak_mb']:.0f} MB",
-                  flush=True)
+            print(
+                f"{n} sources: {sum(results[-1]['times'].values()):.1f} s, peak {results[-1]['peak_mb']:.0f} MB",
+                flush=True,
+            )
             if not args.no_search_timing:
-                results[-1]["first_result"] = first_result_seconds(root / ".bench-site", str(results[-1]["search"]),
-                                                                   _query(root))
-                print(f"  first search result ({results[-1]['search']}): {results[-1]['first_result']:.2f} s",
-                      flush=True)
+                results[-1]["first_result"] = first_result_seconds(
+                    root / ".bench-site", str(results[-1]["search"]), _query(root)
+                )
+                print(
+                    f"  first search result ({results[-1]['search']}): {results[-1]['first_result']:.2f} s", flush=True
+                )
             if zensical is not None:
                 results[-1]["zensical"] = zensical_build(root, zensical, str(results[-1]["title"]))
                 z = results[-1]["zensical"]
@@ -372,8 +462,11 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(root / ".bench-docs", ignore_errors=True)
                 shutil.rmtree(root / ".bench-site", ignore_errors=True)
                 rows = incremental(root)
-    command = "python bench/build.py" + (f" --sizes {args.sizes}" if args.sizes != "1000,3000,10000" else "") + (
-        " --engine zensical" if zensical is not None else "")
+    command = (
+        "python bench/build.py"
+        + (f" --sizes {args.sizes}" if args.sizes != "1000,3000,10000" else "")
+        + (" --engine zensical" if zensical is not None else "")
+    )
     text = table(results, rows, command)
     print(text)
     if not args.no_page:

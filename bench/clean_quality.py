@@ -222,7 +222,11 @@ def real_corpora(argv: list[str]) -> int:
     halves = HALVES if _option(argv, "--half", "both") == "both" else (_option(argv, "--half", "both"),)
     n_worst = int(_option(argv, "--worst", "10"))
     systems = {s: SYSTEMS[s] for s in _option(argv, "--systems", ",".join(SYSTEMS)).split(",") if s in SYSTEMS}
-    print(f"{'folder':<16} {'half':<8} {'pages':>5}  " + "  ".join(f"{s + ' P/R/F1':>20}" for s in systems) + "   <0.5 (ours)")
+    print(
+        f"{'folder':<16} {'half':<8} {'pages':>5}  "
+        + "  ".join(f"{s + ' P/R/F1':>20}" for s in systems)
+        + "   <0.5 (ours)"
+    )
     worst: list[tuple[float, str, PRF]] = []
     for folder in folders:
         for half in halves:
@@ -236,7 +240,10 @@ def real_corpora(argv: list[str]) -> int:
                 cells.append(f"{v.precision:6.3f} {v.recall:6.3f} {v.f1:6.3f}")
             first = next(iter(results.values()))
             low = sum(1 for v in first.values() if v.f1 < 0.5)
-            print(f"{folder.name:<16} {half:<8} {len(docs):>5}  " + "  ".join(f"{c:>20}" for c in cells) + f"   {low:>4}", flush=True)
+            print(
+                f"{folder.name:<16} {half:<8} {len(docs):>5}  " + "  ".join(f"{c:>20}" for c in cells) + f"   {low:>4}",
+                flush=True,
+            )
             if half == "tuning":
                 worst.extend((v.f1, f"{folder.name}/{name}", v) for name, v in first.items())
     if worst and n_worst:

@@ -58,8 +58,10 @@ def measure(label: str, docs: list, rounds: int) -> None:
     print(f"{label}: {len(docs)} pages, {megabytes:.3f} MB of raw text")
     print(f"  ours     {megabytes / t_ours:8.2f} MB/s  ({t_ours * 1000:8.1f} ms)")
     print(f"  jusText  {megabytes / t_just:8.2f} MB/s  ({t_just * 1000:8.1f} ms)")
-    print(f"  ratio    {t_just / t_ours:8.2f}x  (jusText time / ours, best rounds; medians: "
-          f"{statistics.median(just_times) / statistics.median(ours_times):.2f}x)")
+    print(
+        f"  ratio    {t_just / t_ours:8.2f}x  (jusText time / ours, best rounds; medians: "
+        f"{statistics.median(just_times) / statistics.median(ours_times):.2f}x)"
+    )
 
 
 def big_page(docs: list, megabytes: float) -> RawSource:

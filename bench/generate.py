@@ -141,8 +141,23 @@ def actors_yaml(texts: list[str], count: int) -> str:
         if name in taken or len(taken) >= count or name.split()[0] in {"The", "This", "But", "And", "In"}:
             continue
         taken.add(name)
-        kind = "organisation" if last in {"Party", "Council", "Ministry", "Department", "Bank", "Company",
-                                          "University", "Association", "Commission", "Agency"} else "person"
+        kind = (
+            "organisation"
+            if last
+            in {
+                "Party",
+                "Council",
+                "Ministry",
+                "Department",
+                "Bank",
+                "Company",
+                "University",
+                "Association",
+                "Commission",
+                "Agency",
+            }
+            else "person"
+        )
         lines += [f"- id: actor-{len(taken):04d}", f"  name: {_yaml_string(name)}", f"  kind: {kind}"]
     return "\n".join(lines) + "\n"
 
@@ -157,13 +172,15 @@ def topics_yaml(texts: list[str], count: int) -> str:
         keywords = common[i * 3 : i * 3 + 3]
         if not keywords:
             break
-        lines += [f"- id: topic-{i + 1:03d}", f"  name: {_yaml_string(keywords[0].capitalize())}",
-                  "  keywords: [" + ", ".join(_yaml_string(k) for k in keywords) + "]"]
+        lines += [
+            f"- id: topic-{i + 1:03d}",
+            f"  name: {_yaml_string(keywords[0].capitalize())}",
+            "  keywords: [" + ", ".join(_yaml_string(k) for k in keywords) + "]",
+        ]
     return "\n".join(lines) + "\n"
 
 
-def generate(out: Path, n: int, *, seed: int = 1, actors: int = 300, topics: int = 40,
-             corpora: Path = CORPORA) -> Path:
+def generate(out: Path, n: int, *, seed: int = 1, actors: int = 300, topics: int = 40, corpora: Path = CORPORA) -> Path:
     pages = read_pages(corpora)
     if not pages:
         raise SystemExit(f"no corpus pages under {corpora}: the generator needs ../shared/corpora")
@@ -184,15 +201,16 @@ def generate(out: Path, n: int, *, seed: int = 1, actors: int = 300, topics: int
         name = f"{i:05d}.txt"
         (src / name).write_text(text, encoding="utf-8")
         texts.append(text)
-        facts += [f"{name}:", f"  publisher: \"Outlet {outlet:03d}\"", f"  date: \"{date}\""]
+        facts += [f"{name}:", f'  publisher: "Outlet {outlet:03d}"', f'  date: "{date}"']
     (d / "sources.yml").write_text("\n".join(facts) + "\n", encoding="utf-8")
     used = [" ".join(page.paragraphs) for page in pages]  # names and words of article text, not chrome
     sample = used[: min(len(used), 2000)]
     (d / "actors.yml").write_text(actors_yaml(sample, actors), encoding="utf-8")
     (d / "topics.yml").write_text(topics_yaml(sample, topics), encoding="utf-8")
     (d / "dossier.yml").write_text(
-        f"title: \"A generated dossier of {n} sources\"\ndescription: Real paragraphs recombined.\n"
-        "language: en\n", encoding="utf-8")
+        f'title: "A generated dossier of {n} sources"\ndescription: Real paragraphs recombined.\nlanguage: en\n',
+        encoding="utf-8",
+    )
     return out
 
 

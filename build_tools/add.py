@@ -191,8 +191,11 @@ def page_facts(html: str) -> PageFacts:
     except Exception:  # trafilatura on a broken page: the meta tags are all we have
         traf = None
 
-    headline = meta.get("og:title") or meta.get("twitter:title") or next(
-        (_clean_text(i.get("headline")) for i in ld_items if _clean_text(i.get("headline"))), "")
+    headline = (
+        meta.get("og:title")
+        or meta.get("twitter:title")
+        or next((_clean_text(i.get("headline")) for i in ld_items if _clean_text(i.get("headline"))), "")
+    )
     parts = _TITLE_SEPARATORS.split(page_title) if page_title else []
     # "Headline | Section | Site": the last part, when short and capitalised like a name
     suffix = parts[-1] if len(parts) > 1 and len(parts[-1].split()) <= 5 and parts[-1][:1].isupper() else ""
@@ -207,8 +210,12 @@ def page_facts(html: str) -> PageFacts:
         if isinstance(pub, dict) and _clean_text(pub.get("name")):
             ld_publisher = _clean_text(pub.get("name"))
             break
-    publisher = (not_headline(meta.get("og:site_name", "")) or not_headline(ld_publisher)
-                 or not_headline(suffix) or not_headline(_clean_text(getattr(traf, "sitename", ""))))
+    publisher = (
+        not_headline(meta.get("og:site_name", ""))
+        or not_headline(ld_publisher)
+        or not_headline(suffix)
+        or not_headline(_clean_text(getattr(traf, "sitename", "")))
+    )
     if publisher[:1].islower():
         publisher = publisher[0].upper() + publisher[1:]  # "the Guardian" -> "The Guardian"
 
@@ -239,11 +246,22 @@ def page_facts(html: str) -> PageFacts:
     if not date and traf is not None and _DATE.match((traf.date or "")[:10]):
         date = (traf.date or "")[:10]
 
-    url = next((u for u in (meta.get("og:url", ""), canonical, _clean_text(getattr(traf, "url", "")))
-                if re.match(r"^https?://[^\s<>\"']+$", u)), "")
+    url = next(
+        (
+            u
+            for u in (meta.get("og:url", ""), canonical, _clean_text(getattr(traf, "url", "")))
+            if re.match(r"^https?://[^\s<>\"']+$", u)
+        ),
+        "",
+    )
     # A hostile or broken page may state anything at any length: keep what a person would write.
-    return PageFacts(title=headline[:300], publisher=publisher[:120] if len(publisher) <= 120 else "",
-                     date=date, url=url if len(url) <= 2000 else "", authors=tuple(a for a in authors if len(a) <= 80)[:12])
+    return PageFacts(
+        title=headline[:300],
+        publisher=publisher[:120] if len(publisher) <= 120 else "",
+        date=date,
+        url=url if len(url) <= 2000 else "",
+        authors=tuple(a for a in authors if len(a) <= 80)[:12],
+    )
 
 
 def detected_facts(page: PageFacts, found: DetectedMeta) -> dict[str, str | list[str]]:
@@ -263,8 +281,10 @@ def detected_facts(page: PageFacts, found: DetectedMeta) -> dict[str, str | list
 
 def record_source(path: Path, file: str, original: str, facts: dict[str, str | list[str]]) -> None:
     """Add the entry of a new source at the end of sources.yml, its facts as detected."""
-    note = (f"{file}: added from {Path(original).name}. 'detected' holds what was read from it;\n"
-            "a value written next to it (publisher: ..., date: ...) replaces the detected one.")
+    note = (
+        f"{file}: added from {Path(original).name}. 'detected' holds what was read from it;\n"
+        "a value written next to it (publisher: ..., date: ...) replaces the detected one."
+    )
     add_mapping_entry(path, "dossier/sources.yml", file, {"detected": facts} if facts else {}, comment=note)
 
 
@@ -281,8 +301,10 @@ def add_source(root: Path, file: Path) -> AddReport:
     root = find_project(root)
     suffix = file.suffix.lower()
     if suffix not in SOURCE_EXTENSIONS:
-        raise DossierError(f"{file}: not a source file; use a text ({', '.join(e for e in SOURCE_EXTENSIONS if e not in HTML_EXTENSIONS)}) "
-                           f"or HTML ({', '.join(HTML_EXTENSIONS)}) file")
+        raise DossierError(
+            f"{file}: not a source file; use a text ({', '.join(e for e in SOURCE_EXTENSIONS if e not in HTML_EXTENSIONS)}) "
+            f"or HTML ({', '.join(HTML_EXTENSIONS)}) file"
+        )
     if not file.is_file():
         raise DossierError(f"{file}: no such file")
     data = file.read_bytes()
@@ -303,8 +325,14 @@ def add_source(root: Path, file: Path) -> AddReport:
     facts = detected_facts(page_facts(provisional.text) if fmt == "html" else PageFacts(), cleaned_new.detected_meta)
     digest = sha256_of(data)
     taken = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
-    name = source_name(file.stem, str(facts.get("date", "")), digest, ".html" if fmt == "html" else suffix,
-                       taken, {s.id for s in project.sources})
+    name = source_name(
+        file.stem,
+        str(facts.get("date", "")),
+        digest,
+        ".html" if fmt == "html" else suffix,
+        taken,
+        {s.id for s in project.sources},
+    )
     sid = slugify(Path(name).stem)
     cleaned_new = replace(cleaned_new, id=sid, file=name)
 
@@ -345,8 +373,10 @@ def plural(n: int, word: str) -> str:
 
 def describe(report: AddReport) -> list[str]:
     """The report as lines for a person."""
-    lines = [f"added dossier/sources/{report.file} (from {report.original}): "
-             f"{plural(report.paragraphs, 'paragraph')} kept, {plural(report.removed, 'line')} removed"]
+    lines = [
+        f"added dossier/sources/{report.file} (from {report.original}): "
+        f"{plural(report.paragraphs, 'paragraph')} kept, {plural(report.removed, 'line')} removed"
+    ]
     if report.detected:
         lines.append("detected, written to dossier/sources.yml under 'detected:' for you to check:")
         lines.extend(f"  {k}: {v}" for k, v in report.detected)

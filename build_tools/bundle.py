@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from . import staging
 from .load import find_project, slugify
@@ -43,13 +44,15 @@ ASSETS = Path(__file__).parent / "assets"
 # polyfill URL already names "iframe-worker", so this path must keep that name.
 SHIM_PATH = "assets/javascripts/iframe-worker/shim.js"
 # Theme features that fetch pages with XMLHttpRequest/fetch, which browsers refuse on file://.
-ONLINE_FEATURES = frozenset({
-    "navigation.instant",
-    "navigation.instant.prefetch",
-    "navigation.instant.preview",
-    "navigation.instant.progress",
-    "content.tooltips.preview",
-})
+ONLINE_FEATURES = frozenset(
+    {
+        "navigation.instant",
+        "navigation.instant.prefetch",
+        "navigation.instant.preview",
+        "navigation.instant.progress",
+        "content.tooltips.preview",
+    }
+)
 # zip timestamps cannot go before 1980.
 _ZIP_EPOCH_MIN = 315532800
 
@@ -80,7 +83,7 @@ def _raw_config(config_file: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def offline_overrides(raw: dict) -> dict[str, object]:
+def offline_overrides(raw: dict) -> dict[str, Any]:
     """Config values that turn the project's mkdocs.yml into the offline build's.
 
     Takes the raw mkdocs.yml mapping and returns only the keys to replace: plugins with `offline`
@@ -164,8 +167,10 @@ def write_zip(site_dir: Path, zip_path: Path, folder: str, epoch: int) -> int:
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = zip_path.with_name(zip_path.name + ".part")
     dirs = sorted({p.parent for p in files} - {site_dir})
-    entries = sorted([(f"{folder}/{d.relative_to(site_dir).as_posix()}/", None) for d in dirs]
-                     + [(f"{folder}/{p.relative_to(site_dir).as_posix()}", p) for p in files])
+    entries = sorted(
+        [(f"{folder}/{d.relative_to(site_dir).as_posix()}/", None) for d in dirs]
+        + [(f"{folder}/{p.relative_to(site_dir).as_posix()}", p) for p in files]
+    )
     with zipfile.ZipFile(tmp, "w") as zf:
         for name, path in entries:
             info = zipfile.ZipInfo(name, date_time=stamp)
@@ -176,8 +181,9 @@ def write_zip(site_dir: Path, zip_path: Path, folder: str, epoch: int) -> int:
                 continue
             info.external_attr = 0o100644 << 16
             # Already-compressed files are stored: deflating them again only costs time.
-            info.compress_type = zipfile.ZIP_STORED if path.suffix in (".gz", ".png", ".jpg", ".woff2") \
-                else zipfile.ZIP_DEFLATED
+            info.compress_type = (
+                zipfile.ZIP_STORED if path.suffix in (".gz", ".png", ".jpg", ".woff2") else zipfile.ZIP_DEFLATED
+            )
             zf.writestr(info, path.read_bytes(), compresslevel=9)
     tmp.replace(zip_path)
     return len(files)
@@ -226,12 +232,15 @@ def bundle_project(root: Path, output: Path | None = None, *, strict: bool = Fal
         remote = external_fetches(site)
         if remote:
             shown = "; ".join(remote[:5]) + (f"; and {len(remote) - 5} more" if len(remote) > 5 else "")
-            raise DossierError(f"the offline bundle would load files from the network: {shown}; "
-                               "remove them from mkdocs.yml (extra_css, extra_javascript, theme) or the pages")
+            raise DossierError(
+                f"the offline bundle would load files from the network: {shown}; "
+                "remove them from mkdocs.yml (extra_css, extra_javascript, theme) or the pages"
+            )
         target = (output or default_bundle_path(project.root, project.config.title)).resolve()
         folder = target.name.removesuffix(".zip") or "site"
         count = write_zip(site, target, folder, build_epoch(dossier))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    return BundleResult(path=target, folder=folder, files=count, size=target.stat().st_size, dossier=dossier,
-                        warnings=prepared.warnings)
+    return BundleResult(
+        path=target, folder=folder, files=count, size=target.stat().st_size, dossier=dossier, warnings=prepared.warnings
+    )

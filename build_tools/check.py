@@ -50,6 +50,8 @@ def check_project(root: Path) -> CheckReport:
     for t in project.topics:
         if t.id not in evidenced:
             warnings.append(f"dossier/topics.yml:{t.line}: topic '{t.name}' has no evidence in the sources")
-    summary = (f"{len(cleaned)} sources, {len(project.actors)} actors ({len(mentioned)} mentioned, "
-               f"{len(mentions)} mentions), {len(project.topics)} topics ({len(evidenced)} with evidence)")
+    summary = (
+        f"{len(cleaned)} sources, {len(project.actors)} actors ({len(mentioned)} mentioned, "
+        f"{len(mentions)} mentions), {len(project.topics)} topics ({len(evidenced)} with evidence)"
+    )
     return CheckReport(errors=(), warnings=tuple(warnings), summary=summary)

@@ -78,8 +78,15 @@ class StageProgress:
         if self.tty and not self.verbose:
             text = f"[{n}/{len(self.stages)}] {label}".ljust(34)
             if self._bar is None:
-                self._bar = click.progressbar(length=len(self.stages), label=text, file=sys.stderr,
-                                              show_eta=False, show_percent=False, show_pos=True, width=20)
+                self._bar = click.progressbar(
+                    length=len(self.stages),
+                    label=text,
+                    file=sys.stderr,
+                    show_eta=False,
+                    show_percent=False,
+                    show_pos=True,
+                    width=20,
+                )
                 self._bar.render_progress()
             else:
                 self._bar.label = text
@@ -131,8 +138,14 @@ class DossierGroup(click.Group):
 
 
 @click.group(cls=DossierGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--project", "-p", type=click.Path(file_okay=False, path_type=Path), default=".",
-              show_default=True, help="The dossier project folder (holds mkdocs.yml and dossier/).")
+@click.option(
+    "--project",
+    "-p",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The dossier project folder (holds mkdocs.yml and dossier/).",
+)
 @click.version_option(__version__, prog_name="dossier")
 @click.pass_context
 def cli(ctx: click.Context, project: Path) -> None:
@@ -151,9 +164,15 @@ def cli(ctx: click.Context, project: Path) -> None:
 
 @cli.command(short_help="Clean, extract and build the site into site/.")
 @click.option("--strict", is_flag=True, help="Fail on any mkdocs warning (broken links or anchors).")
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to write the site (default: site_dir of mkdocs.yml, normally site/).")
-@click.option("--verbose", "-v", is_flag=True, help="Print the time each stage (load, clean, extract, render, mkdocs) took.")
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the site (default: site_dir of mkdocs.yml, normally site/).",
+)
+@click.option(
+    "--verbose", "-v", is_flag=True, help="Print the time each stage (load, clean, extract, render, mkdocs) took."
+)
 @click.pass_context
 def build(ctx: click.Context, strict: bool, site_dir: Path | None, verbose: bool) -> None:
     """Clean the sources, find actors and topics, write docs/ and build the site.
@@ -210,15 +229,22 @@ def new(directory: Path, title: str | None) -> None:
     from .scaffold import create_project
 
     created = create_project(directory, title=title)
-    click.echo(f"created dossier project {directory} ({plural(len(created), 'file')}); next:\n"
-               f"  dossier --project {directory} add ~/Downloads/article.html   # a saved page or a .txt\n"
-               f"  dossier --project {directory} suggest --write\n"
-               f"  dossier --project {directory} serve")
+    click.echo(
+        f"created dossier project {directory} ({plural(len(created), 'file')}); next:\n"
+        f"  dossier --project {directory} add ~/Downloads/article.html   # a saved page or a .txt\n"
+        f"  dossier --project {directory} suggest --write\n"
+        f"  dossier --project {directory} serve"
+    )
 
 
 @cli.command(short_help="Build the offline HTML bundle (a zip).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The zip to write (default: dist/<slug of the title>-offline.zip in the project).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The zip to write (default: dist/<slug of the title>-offline.zip in the project).",
+)
 @click.option("--strict", is_flag=True, help="Fail on any mkdocs warning (broken links or anchors).")
 @click.pass_context
 def bundle(ctx: click.Context, output: Path | None, strict: bool) -> None:
@@ -235,8 +261,10 @@ def bundle(ctx: click.Context, output: Path | None, strict: bool) -> None:
     _setup_logging()
     result = bundle_project(_root(ctx), output, strict=strict)
     _warn(result.warnings)
-    click.echo(f"bundled {result.path}: {result.files} files, {result.size / 1e6:.1f} MB; "
-               f"unzip it and open {result.folder}/index.html")
+    click.echo(
+        f"bundled {result.path}: {result.files} files, {result.size / 1e6:.1f} MB; "
+        f"unzip it and open {result.folder}/index.html"
+    )
 
 
 @cli.command(short_help="Validate definitions and sources; report gaps.")
@@ -256,18 +284,30 @@ def check(ctx: click.Context, strict: bool) -> None:
     for e in report.errors:
         click.echo(f"error: {e}", err=True)
     _warn(report.warnings)
-    click.echo(f"checked: {report.summary}; {plural(len(report.errors), 'error')}, "
-               f"{plural(len(report.warnings), 'warning')}")
+    click.echo(
+        f"checked: {report.summary}; {plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')}"
+    )
     if report.errors or (strict and report.warnings):
         ctx.exit(1)
 
 
 @cli.command(short_help="Clean raw files and show what was kept and why.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--output-dir", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Write one file per input (<stem>.txt, .json or .diff) here instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "diff"]), default="text", show_default=True,
-              help="text: the cleaned body; json: the whole record; diff: every raw line kept (+) or removed (-).")
+@click.option(
+    "--output-dir",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write one file per input (<stem>.txt, .json or .diff) here instead of stdout.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "diff"]),
+    default="text",
+    show_default=True,
+    help="text: the cleaned body; json: the whole record; diff: every raw line kept (+) or removed (-).",
+)
 @click.pass_context
 def clean(ctx: click.Context, files: tuple[Path, ...], output_dir: Path | None, fmt: str) -> None:
     """Clean raw source files and show the result, without building.
@@ -291,8 +331,12 @@ def clean(ctx: click.Context, files: tuple[Path, ...], output_dir: Path | None, 
         project = load_project(root, with_sources=False)
         rules = project.config.clean
         folder = (project.root / "dossier" / "sources").resolve()
-        metas = {folder / name: meta for name, (meta, _) in
-                 load_source_metas(project.root / "dossier" / "sources.yml", "dossier/sources.yml").items()}
+        metas = {
+            folder / name: meta
+            for name, (meta, _) in load_source_metas(
+                project.root / "dossier" / "sources.yml", "dossier/sources.yml"
+            ).items()
+        }
     resolved: list[Path] = []
     for path in files:
         if not path.is_absolute() and (root / path).is_file():
@@ -319,7 +363,9 @@ def clean(ctx: click.Context, files: tuple[Path, ...], output_dir: Path | None, 
             if target.resolve() == path.resolve():
                 raise DossierError(f"{target}: would overwrite the source itself; choose another --output-dir")
             target.write_text(out, encoding="utf-8", newline="\n")
-            click.echo(f"{path} -> {target} ({len(src.paragraphs)} paragraphs, {len(src.removed)} lines removed)", err=True)
+            click.echo(
+                f"{path} -> {target} ({len(src.paragraphs)} paragraphs, {len(src.removed)} lines removed)", err=True
+            )
         else:
             if len(files) > 1:
                 click.echo(f"==> {path} <==")
@@ -330,8 +376,12 @@ def clean(ctx: click.Context, files: tuple[Path, ...], output_dir: Path | None, 
 
 @cli.command(short_help="Propose actors and keywords, as YAML to paste (or --write them).")
 @click.option("--min-count", default=2, show_default=True, help="How often a name must occur to be proposed.")
-@click.option("--write", "write", is_flag=True,
-              help="Add the suggestions to dossier/actors.yml and dossier/topics.yml (comments and order kept).")
+@click.option(
+    "--write",
+    "write",
+    is_flag=True,
+    help="Add the suggestions to dossier/actors.yml and dossier/topics.yml (comments and order kept).",
+)
 @click.pass_context
 def suggest(ctx: click.Context, min_count: int, write: bool) -> None:
     """Propose actors and topic keywords that the definitions miss.
@@ -353,13 +403,20 @@ def suggest(ctx: click.Context, min_count: int, write: bool) -> None:
         click.echo(suggestions_yaml(actors, keywords, {t.id: t.name for t in dossier.topics}), nl=False)
         return
     added, words = write_suggestions(project.root, actors, project.actors, keywords, project.topics)
-    click.echo(f"added {plural(added, 'actor')} to dossier/actors.yml and "
-               f"{plural(words, 'keyword')} to dossier/topics.yml; check the kinds (guessed), then run: dossier build")
+    click.echo(
+        f"added {plural(added, 'actor')} to dossier/actors.yml and "
+        f"{plural(words, 'keyword')} to dossier/topics.yml; check the kinds (guessed), then run: dossier build"
+    )
 
 
 @cli.command(short_help="Export the dossier model as JSON.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the JSON here instead of stdout.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the JSON here instead of stdout.",
+)
 @click.pass_context
 def export(ctx: click.Context, output: Path | None) -> None:
     """Export the dossier model as JSON: sources, actors, topics, quotes, figures and their

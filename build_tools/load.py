@@ -125,7 +125,9 @@ def load_project(root: Path, *, with_sources: bool = True) -> Project:
     with errors.part():
         topics = load_topics(ddir / "topics.yml", _rel(root, ddir / "topics.yml"))
     with errors.part():
-        metas = load_source_metas(ddir / "sources.yml", _rel(root, ddir / "sources.yml"), {a.id for a in actors} or None)
+        metas = load_source_metas(
+            ddir / "sources.yml", _rel(root, ddir / "sources.yml"), {a.id for a in actors} or None
+        )
     sources: tuple[RawSource, ...] = ()
     warnings.extend(override_warnings(root))
     warnings.extend(docs_warnings(root))
@@ -138,10 +140,14 @@ def load_project(root: Path, *, with_sources: bool = True) -> Project:
         known = {s.file for s in sources}
         for name, (_meta, line) in sorted(metas.items()):
             if name not in known and not (ddir / "sources" / name).is_file():
-                warnings.append(located(_rel(root, ddir / "sources.yml"), line,
-                                        f"no source file '{name}' in dossier/sources/; entry ignored"))
-    return Project(root=root, config=config, sources=sources, actors=actors, topics=topics,
-                   warnings=tuple(warnings))
+                warnings.append(
+                    located(
+                        _rel(root, ddir / "sources.yml"),
+                        line,
+                        f"no source file '{name}' in dossier/sources/; entry ignored",
+                    )
+                )
+    return Project(root=root, config=config, sources=sources, actors=actors, topics=topics, warnings=tuple(warnings))
 
 
 def _rel(root: Path, path: Path) -> str:
@@ -155,7 +161,9 @@ def _compile(pattern: str, file: str, line: int, what: str) -> None:
     try:
         re.compile(pattern)
     except re.error as exc:
-        raise DossierError(located(file, line, f"{what} {pattern!r} is not a valid regular expression: {exc}")) from None
+        raise DossierError(
+            located(file, line, f"{what} {pattern!r} is not a valid regular expression: {exc}")
+        ) from None
 
 
 def load_config(path: Path, file: str) -> Config:
@@ -169,7 +177,9 @@ def load_config(path: Path, file: str) -> Config:
     if data.get("clean") is not None:
         clean = data["clean"]
         if not isinstance(clean, Located):
-            raise DossierError(located(file, data.line_of("clean"), "'clean' must be a mapping with 'drop' and 'keep' lists"))
+            raise DossierError(
+                located(file, data.line_of("clean"), "'clean' must be a mapping with 'drop' and 'keep' lists")
+            )
         check_keys(clean, CLEAN_KEYS, file, "clean")
         drop = text_list(clean, "drop", file)
         keep = text_list(clean, "keep", file)
@@ -179,7 +189,9 @@ def load_config(path: Path, file: str) -> Config:
         rules = CleanRules(drop=drop, keep=keep)
     language = text_value(data, "language", file, default="en")
     if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]{2,4})?", language):
-        raise DossierError(located(file, data.line_of("language"), f"'language' must be a code like 'en' or 'fr', not {language!r}"))
+        raise DossierError(
+            located(file, data.line_of("language"), f"'language' must be a code like 'en' or 'fr', not {language!r}")
+        )
     return Config(
         title=text_value(data, "title", file, required=True),
         description=text_value(data, "description", file),
@@ -200,8 +212,13 @@ def _pagefind_from(data: Located, file: str) -> int:
     check_keys(search, SEARCH_KEYS, file, "search")
     value = search.get("pagefind_from", Config.pagefind_from)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise DossierError(located(file, search.line_of("pagefind_from"),
-                                   f"'search.pagefind_from' must be a whole number of sources (0 or more), not {value!r}"))
+        raise DossierError(
+            located(
+                file,
+                search.line_of("pagefind_from"),
+                f"'search.pagefind_from' must be a whole number of sources (0 or more), not {value!r}",
+            )
+        )
     return value
 
 
@@ -211,19 +228,34 @@ def _attributions(entry: Located, name: str, file: str, actor_ids: set[str] | No
     if value is None:
         return ()
     if not isinstance(value, Located):
-        raise DossierError(located(file, entry.line_of("attributions"),
-                                   f"'attributions' of '{name}' must map the first words of a quotation to an actor id"))
+        raise DossierError(
+            located(
+                file,
+                entry.line_of("attributions"),
+                f"'attributions' of '{name}' must map the first words of a quotation to an actor id",
+            )
+        )
     out: list[tuple[str, str]] = []
     for start, actor in value.items():
         line = value.line_of(start)
         if not isinstance(start, str) or not start.strip():
-            raise DossierError(located(file, line, f"an attribution of '{name}' must start with the quotation's first words, in quotes"))
+            raise DossierError(
+                located(
+                    file, line, f"an attribution of '{name}' must start with the quotation's first words, in quotes"
+                )
+            )
         if not isinstance(actor, str) or not actor.strip():
             raise DossierError(located(file, line, f"the attribution {start!r} of '{name}' must name an actor id"))
         if actor_ids is not None and actor.strip() not in actor_ids:
             hint = difflib.get_close_matches(actor.strip(), sorted(actor_ids), n=1)
-            raise DossierError(located(file, line, f"unknown actor {actor.strip()!r} in the attributions of '{name}'"
-                                       + (f" (did you mean '{hint[0]}'?)" if hint else "")))
+            raise DossierError(
+                located(
+                    file,
+                    line,
+                    f"unknown actor {actor.strip()!r} in the attributions of '{name}'"
+                    + (f" (did you mean '{hint[0]}'?)" if hint else ""),
+                )
+            )
         out.append((start.strip(), actor.strip()))
     return tuple(out)
 
@@ -243,15 +275,22 @@ def load_source_metas(path: Path, file: str, actor_ids: set[str] | None = None) 
                 entry = Located()
                 entry.line = line
             if not isinstance(entry, Located):
-                raise DossierError(located(file, line, f"'{name}' must map to facts (publisher, date, url, title, authors, note)"))
+                raise DossierError(
+                    located(file, line, f"'{name}' must map to facts (publisher, date, url, title, authors, note)")
+                )
             check_keys(entry, SOURCE_KEYS, file, f"'{name}'")
             curated = _source_facts(entry, name, file)
             found: dict[str, Any] = {}
             if entry.get("detected") is not None:
                 det = entry["detected"]
                 if not isinstance(det, Located):
-                    raise DossierError(located(file, entry.line_of("detected"),
-                                               f"'detected' of '{name}' must map facts (title, publisher, date, url, authors)"))
+                    raise DossierError(
+                        located(
+                            file,
+                            entry.line_of("detected"),
+                            f"'detected' of '{name}' must map facts (title, publisher, date, url, authors)",
+                        )
+                    )
                 check_keys(det, DETECTED_KEYS, file, f"'detected' of '{name}'")
                 found = _source_facts(det, name, file)
             # A value the curator writes replaces the detected one; detected ones fill the gaps.
@@ -284,7 +323,9 @@ def source_date(text: str, name: str, file: str, line: int) -> PartialDate | Non
     try:
         return PartialDate.parse(text)
     except ValueError as exc:
-        raise DossierError(located(file, line, f"date {text!r} of '{name}' is not a date of the calendar: {exc}")) from None
+        raise DossierError(
+            located(file, line, f"date {text!r} of '{name}' is not a date of the calendar: {exc}")
+        ) from None
 
 
 def _source_facts(entry: Located, name: str, file: str) -> dict[str, Any]:
@@ -292,9 +333,16 @@ def _source_facts(entry: Located, name: str, file: str) -> dict[str, Any]:
     date = source_date(text_value(entry, "date", file), name, file, entry.line_of("date"))
     url = text_value(entry, "url", file)
     if url and not re.match(r"^https?://", url):
-        raise DossierError(located(file, entry.line_of("url"), f"url {url!r} of '{name}' must start with http:// or https://"))
-    return {"title": text_value(entry, "title", file), "publisher": text_value(entry, "publisher", file),
-            "date": date, "url": url, "authors": text_list(entry, "authors", file)}
+        raise DossierError(
+            located(file, entry.line_of("url"), f"url {url!r} of '{name}' must start with http:// or https://")
+        )
+    return {
+        "title": text_value(entry, "title", file),
+        "publisher": text_value(entry, "publisher", file),
+        "date": date,
+        "url": url,
+        "authors": text_list(entry, "authors", file),
+    }
 
 
 def outside_project(root: Path, path: Path) -> str:
@@ -317,8 +365,11 @@ def docs_warnings(root: Path) -> list[str]:
     folder = root / "docs"
     if not folder.is_dir():
         return []
-    return [f"{_rel(root, path)}: {refused}; left out of the site"
-            for path in sorted(folder.rglob("*")) if (refused := outside_project(root, path))]
+    return [
+        f"{_rel(root, path)}: {refused}; left out of the site"
+        for path in sorted(folder.rglob("*"))
+        if (refused := outside_project(root, path))
+    ]
 
 
 def override_warnings(root: Path) -> list[str]:
@@ -356,19 +407,28 @@ def raw_from_bytes(data: bytes, name: str, meta: SourceMeta = SourceMeta(), disp
     rel = display or name
     if not data.strip():
         raise Unusable(f"{rel}: empty file")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and \
-            _utf16_without_bom(data) is None:  # UTF-16 saved without its BOM is text, not binary
+    if (
+        b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and _utf16_without_bom(data) is None
+    ):  # UTF-16 saved without its BOM is text, not binary
         raise Unusable(f"{rel}: looks binary, not text")
     try:
         text, encoding = decode_bytes(data)
     except (UnicodeDecodeError, ValueError) as exc:
         raise Unusable(f"{rel}: cannot decode the text ({exc})") from None
     suffix = Path(name).suffix.lower()
-    return RawSource(id=page_id(Path(name).stem), file=name, format="html" if suffix in HTML_EXTENSIONS else "text",
-                     text=text, encoding=encoding, meta=meta)
+    return RawSource(
+        id=page_id(Path(name).stem),
+        file=name,
+        format="html" if suffix in HTML_EXTENSIONS else "text",
+        text=text,
+        encoding=encoding,
+        meta=meta,
+    )
 
 
-def load_sources(folder: Path, metas: dict[str, tuple[SourceMeta, int]], root: Path) -> tuple[tuple[RawSource, ...], list[str]]:
+def load_sources(
+    folder: Path, metas: dict[str, tuple[SourceMeta, int]], root: Path
+) -> tuple[tuple[RawSource, ...], list[str]]:
     warnings: list[str] = []
     if not folder.is_dir():
         return (), [f"{_rel(root, folder)}: no sources folder; the dossier has no sources yet"]
@@ -407,8 +467,11 @@ def _items(path: Path, file: str, what: str, errors: ErrorCollector) -> list[Loc
         return []
     if not isinstance(data, list):
         raise DossierError(f"{file}: must be a list of {what} (each item starting with '- name: ...')")
-    errors.messages.extend(f"{file}: item {i + 1} must be a mapping with at least 'name'"
-                           for i, item in enumerate(data) if not isinstance(item, Located))
+    errors.messages.extend(
+        f"{file}: item {i + 1} must be a mapping with at least 'name'"
+        for i, item in enumerate(data)
+        if not isinstance(item, Located)
+    )
     return [item for item in data if isinstance(item, Located)]
 
 
@@ -416,10 +479,13 @@ def _item_id(item: Located, name: str, file: str, ids: dict[str, int], what: str
     """The item's id (given, or the slug of its name), checked for form and uniqueness."""
     iid = text_value(item, "id", file) or page_id(name)
     if iid != slugify(iid):
-        raise DossierError(located(file, item.line_of("id"), f"id {iid!r} must be lowercase letters, digits and hyphens"))
+        raise DossierError(
+            located(file, item.line_of("id"), f"id {iid!r} must be lowercase letters, digits and hyphens")
+        )
     if iid in RESERVED_IDS:
-        raise DossierError(located(file, item.line_of("id"), f"id {iid!r} is the name of the {what}s' index page; "
-                                   "choose another"))
+        raise DossierError(
+            located(file, item.line_of("id"), f"id {iid!r} is the name of the {what}s' index page; choose another")
+        )
     if iid in ids:
         raise DossierError(located(file, item.line, f"duplicate {what} id '{iid}' (first on line {ids[iid]})"))
     ids[iid] = item.line
@@ -438,12 +504,19 @@ def load_actors(path: Path, file: str) -> tuple[ActorDef, ...]:
             aid = _item_id(item, name, file, ids, "actor")
             kind = text_value(item, "kind", file, required=True).lower()
             if kind not in ACTOR_KINDS:
-                raise DossierError(located(file, item.line_of("kind"),
-                                           f"unknown kind '{kind}' for '{name}'{did_you_mean(kind, ACTOR_KINDS)}; "
-                                           f"use one of: {', '.join(ACTOR_KINDS)}"))
+                raise DossierError(
+                    located(
+                        file,
+                        item.line_of("kind"),
+                        f"unknown kind '{kind}' for '{name}'{did_you_mean(kind, ACTOR_KINDS)}; "
+                        f"use one of: {', '.join(ACTOR_KINDS)}",
+                    )
+                )
             case_sensitive = item.get("case_sensitive", False)
             if not isinstance(case_sensitive, bool):
-                raise DossierError(located(file, item.line_of("case_sensitive"), "'case_sensitive' must be true or false"))
+                raise DossierError(
+                    located(file, item.line_of("case_sensitive"), "'case_sensitive' must be true or false")
+                )
             aliases: list[str] = []
             for alias in (name,) + text_list(item, "aliases", file):
                 if alias in aliases:
@@ -451,14 +524,28 @@ def load_actors(path: Path, file: str) -> tuple[ActorDef, ...]:
                 key = alias.casefold()
                 if key in alias_owner and alias_owner[key][0] != aid:
                     other, other_line = alias_owner[key]
-                    raise DossierError(located(file, item.line_of("aliases"),
-                                               f"alias '{alias}' of '{aid}' is also claimed by '{other}' (line {other_line}); "
-                                               "an alias must name one actor"))
+                    raise DossierError(
+                        located(
+                            file,
+                            item.line_of("aliases"),
+                            f"alias '{alias}' of '{aid}' is also claimed by '{other}' (line {other_line}); "
+                            "an alias must name one actor",
+                        )
+                    )
                 alias_owner[key] = (aid, item.line)
                 aliases.append(alias)
-            actors.append(ActorDef(id=aid, name=name, kind=kind, role=text_value(item, "role", file),
-                                   description=text_value(item, "description", file), aliases=tuple(aliases),
-                                   case_sensitive=case_sensitive, line=item.line))
+            actors.append(
+                ActorDef(
+                    id=aid,
+                    name=name,
+                    kind=kind,
+                    role=text_value(item, "role", file),
+                    description=text_value(item, "description", file),
+                    aliases=tuple(aliases),
+                    case_sensitive=case_sensitive,
+                    line=item.line,
+                )
+            )
     errors.raise_any()
     return tuple(actors)
 
@@ -478,7 +565,15 @@ def load_topics(path: Path, file: str) -> tuple[TopicDef, ...]:
                 _compile(p, file, item.line_of("patterns"), f"pattern of '{name}'")
             if not keywords and not patterns:
                 raise DossierError(located(file, item.line, f"topic '{name}' needs at least one keyword or pattern"))
-            topics.append(TopicDef(id=tid, name=name, description=text_value(item, "description", file),
-                                   keywords=keywords, patterns=patterns, line=item.line))
+            topics.append(
+                TopicDef(
+                    id=tid,
+                    name=name,
+                    description=text_value(item, "description", file),
+                    keywords=keywords,
+                    patterns=patterns,
+                    line=item.line,
+                )
+            )
     errors.raise_any()
     return tuple(topics)

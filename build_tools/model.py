@@ -303,10 +303,12 @@ class Figure:
 
     def overlaps(self, other: Figure) -> bool:
         """Both statements can be true at once: their ranges share a number."""
-        lo, lo_in = max((self.low, self.bounds[0] == "["), (other.low, other.bounds[0] == "["),
-                        key=lambda b: (b[0], not b[1]))
-        hi, hi_in = min((self.high, self.bounds[1] == "]"), (other.high, other.bounds[1] == "]"),
-                        key=lambda b: (b[0], b[1]))
+        lo, lo_in = max(
+            (self.low, self.bounds[0] == "["), (other.low, other.bounds[0] == "["), key=lambda b: (b[0], not b[1])
+        )
+        hi, hi_in = min(
+            (self.high, self.bounds[1] == "]"), (other.high, other.bounds[1] == "]"), key=lambda b: (b[0], b[1])
+        )
         return lo < hi or (lo == hi and lo_in and hi_in)
 
     @property

@@ -86,7 +86,11 @@ def extract_stage(
 
         parts = timed("per source", run) if timed is not None else run()
         dossier = build_dossier(
-            project.config, ordered, project.actors, project.topics, parallel.substituting(parts, timed, set()),
+            project.config,
+            ordered,
+            project.actors,
+            project.topics,
+            parallel.substituting(parts, timed, set()),
             attributions=attributions,
         )
     elif timed is None:

@@ -95,8 +95,13 @@ def copy_hand_written(docs: Path, target: Path) -> None:
         if entry in generated or entry.name.startswith(".dossier") or outside_project(root, entry):
             continue
         if entry.is_dir():
-            shutil.copytree(entry, target / entry.name, ignore=lambda d, names: [
-                n for n in names if Path(d) / n in generated or outside_project(root, Path(d) / n)])
+            shutil.copytree(
+                entry,
+                target / entry.name,
+                ignore=lambda d, names: [
+                    n for n in names if Path(d) / n in generated or outside_project(root, Path(d) / n)
+                ],
+            )
         else:
             shutil.copy2(entry, target / entry.name)
 
@@ -182,8 +187,17 @@ def keep_unchanged_times(pages: dict[str, str], docs: Path, stage_docs: Path) ->
     return same
 
 
-def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, strict: bool, epoch: int,
-                     site_name: str = "", pagefind: bool = False, **overrides: object) -> None:
+def run_mkdocs_build(
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    *,
+    strict: bool,
+    epoch: int,
+    site_name: str = "",
+    pagefind: bool = False,
+    **overrides: object,
+) -> None:
     """mkdocs' build of `docs_dir` into `site_dir`; with `pagefind`, the theme set for Pagefind
     and material's own index left out (the caller then runs search.index_site)."""
     from mkdocs import exceptions
@@ -210,9 +224,16 @@ def run_mkdocs_build(config_file: Path, docs_dir: Path, site_dir: Path, *, stric
             raise named(exc, site_dir) from None
 
 
-def stage_site(prepared: Prepared, stage_docs: Path, site_dir: Path, *, strict: bool,
-               extra_files: Callable[[Path], None] | None = None, pagefind: bool = False,
-               **overrides: object) -> None:
+def stage_site(
+    prepared: Prepared,
+    stage_docs: Path,
+    site_dir: Path,
+    *,
+    strict: bool,
+    extra_files: Callable[[Path], None] | None = None,
+    pagefind: bool = False,
+    **overrides: object,
+) -> None:
     """The one way a site is made: the curator's pages and the generated ones into `stage_docs`
     (a folder of its own), `extra_files(stage_docs)` if given, then mkdocs into `site_dir`."""
     root = prepared.project.root
@@ -220,9 +241,16 @@ def stage_site(prepared: Prepared, stage_docs: Path, site_dir: Path, *, strict: 
     write_pages(prepared.pages, stage_docs)
     if extra_files is not None:
         extra_files(stage_docs)
-    run_mkdocs_build(mkdocs_config_file(root), stage_docs, site_dir, strict=strict,
-                     epoch=build_epoch(prepared.dossier), site_name=prepared.project.config.title,
-                     pagefind=pagefind, **overrides)
+    run_mkdocs_build(
+        mkdocs_config_file(root),
+        stage_docs,
+        site_dir,
+        strict=strict,
+        epoch=build_epoch(prepared.dossier),
+        site_name=prepared.project.config.title,
+        pagefind=pagefind,
+        **overrides,
+    )
     if pagefind:
         search.index_site(site_dir)
 
@@ -247,8 +275,14 @@ def _stderr(message: str) -> None:  # the default `log` of a build: one line on 
     print(message, file=sys.stderr, flush=True)
 
 
-def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = None,
-                  on_stage: StageHook | None = None, log: Callable[[str], None] = _stderr) -> BuildResult:
+def build_project(
+    root: Path,
+    *,
+    strict: bool = False,
+    site_dir: Path | None = None,
+    on_stage: StageHook | None = None,
+    log: Callable[[str], None] = _stderr,
+) -> BuildResult:
     """The whole build, all or nothing; see `staging` for the guards around the swap."""
     stage = on_stage or (lambda name, detail: None)
     root = find_project(root)
@@ -256,8 +290,9 @@ def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = N
     if site_dir is not None:
         final_site = staging.check_site_dir(root, site_dir, given_as=f"--site-dir {site_dir}")
     else:
-        final_site = staging.check_site_dir(root, configured_site_dir(config_file, root),
-                                            given_as=f"{config_file.name}: site_dir")
+        final_site = staging.check_site_dir(
+            root, configured_site_dir(config_file, root), given_as=f"{config_file.name}: site_dir"
+        )
     with staging.project_lock(root, log), staging.signals_as_exceptions():
         staging.recover(root)
         staging.clean_stale(root, final_site)
@@ -284,8 +319,9 @@ def build_project(root: Path, *, strict: bool = False, site_dir: Path | None = N
         if cache is not None:
             cache.prune()  # the records of sources no longer in the dossier, or of old inputs
     stage("done", "")
-    return BuildResult(dossier=prepared.dossier, pages=len(prepared.pages), site_dir=final_site,
-                       warnings=prepared.warnings)
+    return BuildResult(
+        dossier=prepared.dossier, pages=len(prepared.pages), site_dir=final_site, warnings=prepared.warnings
+    )
 
 
 def generate_docs(root: Path) -> tuple[Project, Dossier, list[str]]:
@@ -298,8 +334,9 @@ def generate_docs(root: Path) -> tuple[Project, Dossier, list[str]]:
     return prepared.project, prepared.dossier, changed
 
 
-def watch_dossier(root: Path, on_change: Callable[[list[str]], None], stop: threading.Event, *,
-                  interval: float = 0.5) -> None:
+def watch_dossier(
+    root: Path, on_change: Callable[[list[str]], None], stop: threading.Event, *, interval: float = 0.5
+) -> None:
     """Call `on_change(paths)` after files under dossier/ or the package templates change
     (debounced); `paths` are the changed files, relative to the project where they are in it."""
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -355,8 +392,10 @@ def serve_project(root: Path, *, dev_addr: str | None = None, log: Callable[[str
     root = project.root
     stop = threading.Event()
     addr = dev_addr or "127.0.0.1:8000"
-    log(f"serving {project.config.title} at http://{addr}/ ({_plural(len(dossier.sources), 'source')}); "
-        "rebuilds when dossier/ changes; Ctrl+C stops")
+    log(
+        f"serving {project.config.title} at http://{addr}/ ({_plural(len(dossier.sources), 'source')}); "
+        "rebuilds when dossier/ changes; Ctrl+C stops"
+    )
 
     def regenerate(paths: list[str]) -> None:
         what = _listing(paths) or "dossier/"
@@ -378,7 +417,12 @@ def serve_project(root: Path, *, dev_addr: str | None = None, log: Callable[[str
         with _env(SOURCE_DATE_EPOCH=str(build_epoch(dossier))):
             kwargs: dict[str, Any] = {"dev_addr": dev_addr} if dev_addr else {}
             config_file = mkdocs_config_file(root)
-            serve(config_file=str(config_file), livereload=True, site_name=html_text(project.config.title),
-                  hooks=build_hooks(config_file), **kwargs)
+            serve(
+                config_file=str(config_file),
+                livereload=True,
+                site_name=html_text(project.config.title),
+                hooks=build_hooks(config_file),
+                **kwargs,
+            )
     finally:
         stop.set()

@@ -151,7 +151,7 @@ def _sequences(text: str) -> list[tuple[list[str], int, int, str, str]]:
 
     for match in _WORD.finditer(text):
         token = _strip_possessive(match.group(0))
-        gap = text[last_end:match.start()] if last_end >= 0 else " "
+        gap = text[last_end : match.start()] if last_end >= 0 else " "
         adjacent = last_end >= 0 and gap.strip() == ""
         if current and not adjacent:
             close()
@@ -164,8 +164,10 @@ def _sequences(text: str) -> list[tuple[list[str], int, int, str, str]]:
             if not goes_on or token != match.group(0):
                 # "US-led", "Kerry's": the name ends inside this word.
                 close()
-        elif current and token.lower() in CONNECTORS | {"the"} and (
-            token.lower() != "the" or current[-1].lower() == "of"
+        elif (
+            current
+            and token.lower() in CONNECTORS | {"the"}
+            and (token.lower() != "the" or current[-1].lower() == "of")
         ):
             current.append(token)
         else:
@@ -176,7 +178,7 @@ def _sequences(text: str) -> list[tuple[list[str], int, int, str, str]]:
     result = []
     for tokens, s, e, b in runs:
         following = _WORD.search(text, e)
-        adjacent = following is not None and text[e:following.start()].strip() == ""
+        adjacent = following is not None and text[e : following.start()].strip() == ""
         result.append((tokens, s, e, b, following.group(0) if following is not None and adjacent else ""))
     return result
 
@@ -195,14 +197,14 @@ def _occurrences(sources: Sequence[CleanSource], actors: Sequence[ActorDef]) -> 
             spans = sentence_spans(text)
             starts = {s for s, _ in spans}
             for tokens, start, end, before, after in _sequences(text):
-                if text[end:].lstrip(" ").startswith("|") and text[end:end + 1] == " ":
+                if text[end:].lstrip(" ").startswith("|") and text[end : end + 1] == " ":
                     # Right before a curated alias: the first name of a curated person ("Pere"
                     # of "Pere Aragonès" when "Aragonès" is the alias), not a name of its own.
                     continue
                 opened = text[:start].rstrip()
                 # After an opening quote (one preceded by a space), not after a closing one.
                 initial = start in starts or (
-                    opened.endswith(("\"", "“", "‘", "'", "(")) and (len(opened) == 1 or opened[-2].isspace())
+                    opened.endswith(('"', "“", "‘", "'", "(")) and (len(opened) == 1 or opened[-2].isspace())
                 )
                 titled = before.lower() in TITLES
                 # Drop a sentence-initial function word ("The", "But") or participle ("Speaking").
@@ -227,9 +229,7 @@ def _occurrences(sources: Sequence[CleanSource], actors: Sequence[ActorDef]) -> 
                 if not tokens:
                     continue
                 sentence = sentence_at(paragraph.text, start, sentence_spans(paragraph.text))
-                found.append(
-                    _Occurrence(tuple(tokens), initial, titled, source.id, sentence, before.lower(), after)
-                )
+                found.append(_Occurrence(tuple(tokens), initial, titled, source.id, sentence, before.lower(), after))
     return found
 
 
@@ -258,9 +258,7 @@ def _core(token: str) -> str:
     return "-".join(parts).lower()
 
 
-def _is_noise(
-    name: tuple[str, ...], seen: Sequence[_Occurrence], known: set[str], lower_words: set[str]
-) -> bool:
+def _is_noise(name: tuple[str, ...], seen: Sequence[_Occurrence], known: set[str], lower_words: set[str]) -> bool:
     """Capitalised words that are not names: weekdays, adjectives, sentence openers."""
     if all(t.lower() in CALENDAR | ADJECTIVES | STOPWORDS | TITLES for t in name):
         return True
@@ -290,17 +288,13 @@ def _shouted(tokens: tuple[str, ...]) -> bool:
     return any(len(t) > 4 and t.isupper() for t in tokens)
 
 
-def suggest_actors(
-    sources: Sequence[CleanSource], actors: Sequence[ActorDef], min_count: int = 2
-) -> list[Suggestion]:
+def suggest_actors(sources: Sequence[CleanSource], actors: Sequence[ActorDef], min_count: int = 2) -> list[Suggestion]:
     """Names that occur at least `min_count` times (or once with a title) and no alias covers.
 
     Sorted by count (most frequent first), then name.
     """
     occurrences = _occurrences(sources, actors)
-    lower_words = {
-        w for s in sources for p in s.paragraphs for w in _WORD.findall(p.text) if not _is_capitalised(w)
-    }
+    lower_words = {w for s in sources for p in s.paragraphs for w in _WORD.findall(p.text) if not _is_capitalised(w)}
     # Spellings that differ only in case ("NATO", "Nato") are one name: the commonest form leads.
     by_key: dict[tuple[str, ...], list[_Occurrence]] = defaultdict(list)
     for occurrence in occurrences:
@@ -359,8 +353,7 @@ def suggest_actors(
 def _terms(text: str) -> list[str]:
     words = [w.lower().strip("'’") for w in _WORD.findall(text)]
     return [
-        w for w in words
-        if len(w) >= 4 and w not in STOPWORDS | CALENDAR | GENERIC and not any(c.isdigit() for c in w)
+        w for w in words if len(w) >= 4 and w not in STOPWORDS | CALENDAR | GENERIC and not any(c.isdigit() for c in w)
     ]
 
 
@@ -434,8 +427,12 @@ def writable_actors(actor_suggestions: Sequence[Suggestion], actors: Sequence[Ac
         sid = _slug(suggestion.name)
         if sid in ids or any(f.casefold() in claimed for f in forms):
             continue
-        kept = tuple(a for i, a in enumerate(suggestion.aliases)
-                     if a.casefold() != suggestion.name.casefold() and a.casefold() not in {x.casefold() for x in suggestion.aliases[:i]})
+        kept = tuple(
+            a
+            for i, a in enumerate(suggestion.aliases)
+            if a.casefold() != suggestion.name.casefold()
+            and a.casefold() not in {x.casefold() for x in suggestion.aliases[:i]}
+        )
         out.append(replace(suggestion, aliases=kept))
         ids.add(sid)
         claimed.update(f.casefold() for f in forms)
@@ -444,8 +441,9 @@ def writable_actors(actor_suggestions: Sequence[Suggestion], actors: Sequence[Ac
 
 def _where(suggestion: Suggestion) -> str:
     n, k = suggestion.count, len(suggestion.sources)
-    return (f"{n} mention{'s' if n != 1 else ''} in {k} source{'s' if k != 1 else ''}, "
-            f"e.g. {_shorten(suggestion.example)}")
+    return (
+        f"{n} mention{'s' if n != 1 else ''} in {k} source{'s' if k != 1 else ''}, e.g. {_shorten(suggestion.example)}"
+    )
 
 
 def actor_entry(suggestion: Suggestion) -> dict[str, object]:
@@ -499,11 +497,17 @@ def write_suggestions(
     from build_tools.yamledit import append_items, extend_lists
 
     writable = writable_actors(actor_suggestions, actors)
-    added = append_items(root / "dossier" / "actors.yml", "dossier/actors.yml",
-                         [actor_entry(s) for s in writable],
-                         [f"suggested ({_where(s)})" for s in writable])
+    added = append_items(
+        root / "dossier" / "actors.yml",
+        "dossier/actors.yml",
+        [actor_entry(s) for s in writable],
+        [f"suggested ({_where(s)})" for s in writable],
+    )
     position = {t.id: i for i, t in enumerate(topics)}
-    additions = {position[tid]: [t for t, _ in terms] for tid, terms in keyword_suggestions.items()
-                 if terms and tid in position}
-    words = extend_lists(root / "dossier" / "topics.yml", "dossier/topics.yml", "keywords", additions) if additions else 0
+    additions = {
+        position[tid]: [t for t, _ in terms] for tid, terms in keyword_suggestions.items() if terms and tid in position
+    }
+    words = (
+        extend_lists(root / "dossier" / "topics.yml", "dossier/topics.yml", "keywords", additions) if additions else 0
+    )
     return added, words

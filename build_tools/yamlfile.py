@@ -90,8 +90,9 @@ class _Loader(yaml.SafeLoader):
         try:
             if self.depth > MAX_DEPTH:
                 mark = self.peek_event().start_mark
-                raise DossierError(f"{mark.line + 1}: nested more than {MAX_DEPTH} levels deep; "
-                                   "a dossier file needs only a few levels")
+                raise DossierError(
+                    f"{mark.line + 1}: nested more than {MAX_DEPTH} levels deep; a dossier file needs only a few levels"
+                )
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
@@ -156,8 +157,11 @@ def check_keys(mapping: Located, allowed: tuple[str, ...], file: str, what: str)
     for key in mapping:
         if key not in allowed:
             raise DossierError(
-                located(file, mapping.line_of(key), f"unknown key '{key}' in {what}{did_you_mean(key, allowed)}; "
-                        f"allowed: {', '.join(allowed)}")
+                located(
+                    file,
+                    mapping.line_of(key),
+                    f"unknown key '{key}' in {what}{did_you_mean(key, allowed)}; allowed: {', '.join(allowed)}",
+                )
             )
 
 
@@ -170,9 +174,7 @@ def text_value(mapping: Located, key: str, file: str, *, required: bool = False,
     value = mapping[key]
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         kind = "true/false" if isinstance(value, bool) else type(value).__name__
-        raise DossierError(
-            located(file, mapping.line_of(key), f"'{key}' must be text, not {kind}; put it in quotes")
-        )
+        raise DossierError(located(file, mapping.line_of(key), f"'{key}' must be text, not {kind}; put it in quotes"))
     text = str(value).strip()
     if required and not text:
         raise DossierError(located(file, mapping.line_of(key), f"'{key}' must not be empty"))

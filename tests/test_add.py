@@ -24,6 +24,7 @@ TEXT = FIXTURES / "erbil-wire.txt"
 
 # -- names and YAML (pure) -----------------------------------------------------------------------
 
+
 def test_name_is_the_detected_date_and_eight_hex_digits_of_the_hash():
     digest = "ab" * 32
     assert source_name("My Article!", "2015-01-22", digest, ".html", set(), set()) == "2015-01-22_abababab.html"
@@ -31,8 +32,9 @@ def test_name_is_the_detected_date_and_eight_hex_digits_of_the_hash():
 
 def test_name_falls_back_to_the_original_name_when_no_date_was_detected():
     digest = "0123456789abcdef" * 4
-    assert source_name("Kerry in Brüssel (copy)", "", digest, ".txt", set(), set()) == \
-        "kerry-in-brussel-copy_01234567.txt"
+    assert (
+        source_name("Kerry in Brüssel (copy)", "", digest, ".txt", set(), set()) == "kerry-in-brussel-copy_01234567.txt"
+    )
     assert source_name("Kerry", "22 Jan", digest, ".txt", set(), set()) == "kerry_01234567.txt"
 
 
@@ -44,33 +46,48 @@ def test_name_takes_more_digits_rather_than_overwrite_or_share_an_id():
 
 
 def test_entry_keeps_detected_values_apart_and_reads_back_as_the_loader_sees_it(tmp_path):
-    facts = {"title": 'Kerry: "we will win"', "authors": ["Anne O'Neil", "B. Smith"], "date": "2015-01-22",
-             "publisher": "No", "url": "https://example.org/a?b=1"}
+    facts = {
+        "title": 'Kerry: "we will win"',
+        "authors": ["Anne O'Neil", "B. Smith"],
+        "date": "2015-01-22",
+        "publisher": "No",
+        "url": "https://example.org/a?b=1",
+    }
     path = tmp_path / "sources.yml"
     path.write_text("# my notes\n{}\n", encoding="utf-8")
     record_source(path, "2015-01-22_abababab.html", "/x/page.html", facts)
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# my notes\n")
-    (got, _line), = load_source_metas(path, "sources.yml").values()
+    ((got, _line),) = load_source_metas(path, "sources.yml").values()
     assert (got.title, got.authors, str(got.date), got.publisher, got.url) == (
-        facts["title"], tuple(facts["authors"]), facts["date"], "No", facts["url"])
+        facts["title"],
+        tuple(facts["authors"]),
+        facts["date"],
+        "No",
+        facts["url"],
+    )
     assert set(got.detected) == {"title", "authors", "date", "publisher", "url"}
 
 
 def test_a_value_the_curator_writes_replaces_the_detected_one(tmp_path):
     path = tmp_path / "sources.yml"
-    path.write_text("a.txt:\n  publisher: AFP  # mine\n  detected:\n    publisher: Yahoo\n    date: '2015-01-02'\n",
-                    encoding="utf-8")
-    (got, _line), = load_source_metas(path, "sources.yml").values()
+    path.write_text(
+        "a.txt:\n  publisher: AFP  # mine\n  detected:\n    publisher: Yahoo\n    date: '2015-01-02'\n",
+        encoding="utf-8",
+    )
+    ((got, _line),) = load_source_metas(path, "sources.yml").values()
     assert got.publisher == "AFP" and str(got.date) == "2015-01-02"
     assert got.detected == ("date",)
 
 
-@pytest.mark.parametrize("text, message", [
-    ("a.txt:\n  detected: [x]\n", "'detected' of 'a.txt' must map facts"),
-    ("a.txt:\n  detected:\n    note: x\n", "unknown key 'note'"),
-    ("a.txt:\n  detected:\n    date: yesterday\n", "must be YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("a.txt:\n  detected: [x]\n", "'detected' of 'a.txt' must map facts"),
+        ("a.txt:\n  detected:\n    note: x\n", "unknown key 'note'"),
+        ("a.txt:\n  detected:\n    date: yesterday\n", "must be YYYY-MM-DD"),
+    ],
+)
 def test_a_broken_detected_mapping_is_one_error_with_its_line(tmp_path, text, message):
     path = tmp_path / "sources.yml"
     path.write_text(text, encoding="utf-8")
@@ -82,8 +99,10 @@ def test_yaml_edits_keep_the_curators_text_byte_for_byte(tmp_path):
     from build_tools.yamledit import append_items, extend_lists
 
     path = tmp_path / "actors.yml"
-    text = ("# My actors\n- name: Ana   # the minister\n  kind: person\n  description: A long line folded\n"
-            "    over two lines.\n  aliases: ['A. Silva']\n")
+    text = (
+        "# My actors\n- name: Ana   # the minister\n  kind: person\n  description: A long line folded\n"
+        "    over two lines.\n  aliases: ['A. Silva']\n"
+    )
     path.write_text(text, encoding="utf-8")
     assert append_items(path, "actors.yml", [{"name": "No", "kind": "place", "aliases": ["On"]}], ["suggested"]) == 1
     after = path.read_text(encoding="utf-8")
@@ -128,10 +147,12 @@ def yaml_load(text: str):
 
 
 def test_hostile_meta_tags_give_nothing_that_runs_and_nothing_huge():
-    html = ("<html><head><title>T</title><meta property='og:url' content='javascript:alert(1)'>"
-            f"<meta property='og:site_name' content='{'x' * 5000}'>"
-            "<meta name='author' content='&lt;script&gt;alert(1)&lt;/script&gt;'>"
-            f"<meta property='og:title' content='{'Long ' * 2000}'></head><body><p>x</p></body></html>")
+    html = (
+        "<html><head><title>T</title><meta property='og:url' content='javascript:alert(1)'>"
+        f"<meta property='og:site_name' content='{'x' * 5000}'>"
+        "<meta name='author' content='&lt;script&gt;alert(1)&lt;/script&gt;'>"
+        f"<meta property='og:title' content='{'Long ' * 2000}'></head><body><p>x</p></body></html>"
+    )
     facts = page_facts(html)
     assert facts.url == "" and facts.publisher == "" and facts.authors == ()
     assert len(facts.title) <= 300
@@ -146,15 +167,34 @@ def test_entry_with_nothing_detected_still_loads(tmp_path):
 PAGES = FIXTURES.parent / "pages"
 
 
-@pytest.mark.parametrize("page, publisher, authors, date, title", [
-    ("guardian.html", "The Guardian", ("Stephen Burgen",), "2024-02-01", "Drought forces water rationing in Catalonia"),
-    ("reuters.html", "Reuters", ("Emma Pinedo",), "2024-03-04", "Spanish farmers face third year of water cuts"),
-    ("bbc.html", "BBC News", ("Guy Hedgecoe",), "2024-03-05",
-     "Ebro valley: Farmers leave fields unplanted as water runs short"),
-    ("lemonde.html", "Le Monde.fr", ("Sandrine Morel",), "2024-03-06",
-     "En Espagne, la sécheresse vide les réservoirs de l’Ebre"),
-    ("blog.html", "Water Matters", ("Ana Ruiz", "Tom Kerr"), "2024-03-07", "Why the Ebro is running dry"),
-])
+@pytest.mark.parametrize(
+    "page, publisher, authors, date, title",
+    [
+        (
+            "guardian.html",
+            "The Guardian",
+            ("Stephen Burgen",),
+            "2024-02-01",
+            "Drought forces water rationing in Catalonia",
+        ),
+        ("reuters.html", "Reuters", ("Emma Pinedo",), "2024-03-04", "Spanish farmers face third year of water cuts"),
+        (
+            "bbc.html",
+            "BBC News",
+            ("Guy Hedgecoe",),
+            "2024-03-05",
+            "Ebro valley: Farmers leave fields unplanted as water runs short",
+        ),
+        (
+            "lemonde.html",
+            "Le Monde.fr",
+            ("Sandrine Morel",),
+            "2024-03-06",
+            "En Espagne, la sécheresse vide les réservoirs de l’Ebre",
+        ),
+        ("blog.html", "Water Matters", ("Ana Ruiz", "Tom Kerr"), "2024-03-07", "Why the Ebro is running dry"),
+    ],
+)
 def test_saved_pages_of_several_publishers_give_the_facts_they_state(page, publisher, authors, date, title):
     facts = page_facts((PAGES / page).read_text(encoding="utf-8"))
     assert (facts.publisher, facts.authors, facts.date, facts.title) == (publisher, authors, date, title)
@@ -171,6 +211,7 @@ def test_the_headline_is_never_the_publisher_and_a_title_with_no_site_name_gives
 
 # -- adding to a copy of the embedded dossier ---------------------------------------------------
 
+
 def test_adding_an_html_page_copies_it_and_appends_to_sources_yml_keeping_the_rest(project):
     yml = project / "dossier" / "sources.yml"
     before = yml.read_text(encoding="utf-8")
@@ -179,7 +220,7 @@ def test_adding_an_html_page_copies_it_and_appends_to_sources_yml_keeping_the_re
     assert (project / "dossier" / "sources" / report.file).read_bytes() == HTML.read_bytes()
     after = yml.read_text(encoding="utf-8")
     assert after.startswith(before.rstrip("\n")), "the curator's text must stay as it was"
-    assert "detected:" in after[len(before):]
+    assert "detected:" in after[len(before) :]
     project_after = load_project(project)
     assert not project_after.warnings
     meta = next(s.meta for s in project_after.sources if s.file == report.file)
@@ -215,7 +256,9 @@ def test_the_same_content_twice_is_refused_and_nothing_changes(project, tmp_path
     renamed = tmp_path / "same-text-other-name.txt"
     shutil.copyfile(TEXT, renamed)
     for path in (TEXT, renamed):
-        with pytest.raises(DossierError, match=r"already in the dossier as dossier/sources/2015-01-24_[0-9a-f]{8}\.txt"):
+        with pytest.raises(
+            DossierError, match=r"already in the dossier as dossier/sources/2015-01-24_[0-9a-f]{8}\.txt"
+        ):
             add_source(project, path)
     seed = sorted((project / "dossier" / "sources").glob("000_*"))[0]
     copy = tmp_path / "seed-copy.txt"
@@ -226,12 +269,15 @@ def test_the_same_content_twice_is_refused_and_nothing_changes(project, tmp_path
     assert (project / "dossier" / "sources.yml").read_bytes() == yml
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("scan.pdf", b"%PDF-1.4", "not a source file"),
-    ("empty.txt", b"  \n", "empty file"),
-    ("blob.html", b"\x00\x01\x02binary", "looks binary"),
-    ("missing.txt", None, "no such file"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("scan.pdf", b"%PDF-1.4", "not a source file"),
+        ("empty.txt", b"  \n", "empty file"),
+        ("blob.html", b"\x00\x01\x02binary", "looks binary"),
+        ("missing.txt", None, "no such file"),
+    ],
+)
 def test_files_that_are_not_sources_are_refused(project, tmp_path, name, content, message):
     path = tmp_path / name
     if content is not None:
@@ -254,6 +300,7 @@ def test_cli_prints_what_the_source_brings_and_refuses_a_duplicate_in_one_line(p
 
 
 # -- after a build ---------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def built_with_additions(tmp_path_factory):

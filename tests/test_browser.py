@@ -10,9 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from conftest import serve_folder
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -58,9 +57,12 @@ def walk_actor_to_paragraph(page, artifacts: Path, prefix: str) -> None:
     pid = href.split("#", 1)[1]
     link.click()
     page.wait_for_url(re.compile(rf"/sources/[^/#]+{PAGE_END}#{pid}$"), timeout=TIMEOUT)
-    page.wait_for_function("pid => { const e = document.getElementById(pid); if (!e) return false;"
-                           " const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }",
-                           arg=pid, timeout=TIMEOUT)
+    page.wait_for_function(
+        "pid => { const e = document.getElementById(pid); if (!e) return false;"
+        " const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }",
+        arg=pid,
+        timeout=TIMEOUT,
+    )
     state = _paragraph_state(page, pid)
     assert state["exists"], f"no element with id {pid}"
     assert state["target"], f"#{pid} is not :target"
@@ -119,7 +121,8 @@ def page_factory(chromium):
 
 
 def test_reader_goes_from_home_to_an_actor_to_the_cited_paragraph_and_searches_over_http(
-        built_project, page_factory, artifacts):
+    built_project, page_factory, artifacts
+):
     _, page = page_factory()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

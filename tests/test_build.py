@@ -35,8 +35,11 @@ def copy_project(dest: Path) -> Path:
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 class _Anchors(HTMLParser):
@@ -219,8 +222,11 @@ def test_analysis_pages_cite_a_source_paragraph_on_every_item(built):
         assert items, page
         for line in items:
             assert re.search(r"\(<\.\./sources/[^>]+#p\d+>", line), f"{page}: {line}"
-    rows = [line for line in (docs / "figures/index.md").read_text(encoding="utf-8").splitlines()
-            if line.startswith("| ") and not line.startswith(("| As stated", "| Counts", "| ---"))]
+    rows = [
+        line
+        for line in (docs / "figures/index.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("| ") and not line.startswith(("| As stated", "| Counts", "| ---"))
+    ]
     assert len(rows) == len(result.dossier.figures)
     for line in rows:
         assert re.search(r"\(<\.\./sources/[^>]+#p\d+>", line), line

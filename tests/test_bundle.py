@@ -21,6 +21,7 @@ ASSETS = Path(__file__).resolve().parents[1] / "build_tools" / "assets" / "ifram
 
 # -- the config overrides (pure) --------------------------------------------------------------
 
+
 def test_overrides_add_offline_plugin_to_a_list_and_keep_the_others():
     raw = {"plugins": ["search", {"tags": {"tags_file": "tags.md"}}]}
     out = offline_overrides(raw)
@@ -37,9 +38,19 @@ def test_overrides_enable_an_offline_plugin_that_was_disabled():
 
 
 def test_overrides_drop_features_that_fetch_pages_and_web_fonts():
-    raw = {"theme": {"name": "material", "font": {"text": "Roboto"},
-                     "features": ["navigation.instant", "navigation.instant.preview", "navigation.instant.prefetch",
-                                  "navigation.tabs", "search.highlight"]}}
+    raw = {
+        "theme": {
+            "name": "material",
+            "font": {"text": "Roboto"},
+            "features": [
+                "navigation.instant",
+                "navigation.instant.preview",
+                "navigation.instant.prefetch",
+                "navigation.tabs",
+                "search.highlight",
+            ],
+        }
+    }
     theme = offline_overrides(raw)["theme"]
     assert theme["features"] == ["navigation.tabs", "search.highlight"]
     assert theme["font"] is False
@@ -72,7 +83,9 @@ def test_external_fetches_finds_scripts_styles_and_images_from_elsewhere_but_not
         '<link rel="stylesheet" href="//cdn.example.org/s.css"><link rel="canonical" href="https://e.org/">'
         '<script src="../assets/local.js"></script></head>'
         '<body><a href="https://example.org/article">source</a><img src="http://e.org/i.png">'
-        '<img src="pic.png"><img src="/root.png"></body></html>', encoding="utf-8")
+        '<img src="pic.png"><img src="/root.png"></body></html>',
+        encoding="utf-8",
+    )
     (tmp_path / "s.css").write_text('@import "https://fonts.example/f.css"; a{background:url(img/x.png)}')
     assert external_fetches(tmp_path) == (
         "a/index.html: https://unpkg.com/x",
@@ -84,6 +97,7 @@ def test_external_fetches_finds_scripts_styles_and_images_from_elsewhere_but_not
 
 
 # -- the real bundle of the embedded dossier ----------------------------------------------------
+
 
 class _Refs(HTMLParser):
     def __init__(self) -> None:
@@ -122,8 +136,14 @@ def test_bundle_is_one_folder_with_pages_search_index_and_shim(offline_bundle):
     assert {i.external_attr >> 16 for i in infos if not i.is_dir()} == {0o100644}
     assert result.files == sum(1 for i in infos if not i.is_dir())
     assert not [n for n in names if n.endswith((".map", "/404.html"))]
-    for rel in ("index.html", "search/search_index.js", SHIM_PATH, "assets/javascripts/iframe-worker/LICENSE",
-                "actors/index.html", "sources/index.html"):
+    for rel in (
+        "index.html",
+        "search/search_index.js",
+        SHIM_PATH,
+        "assets/javascripts/iframe-worker/LICENSE",
+        "actors/index.html",
+        "sources/index.html",
+    ):
         assert (folder / rel).is_file(), rel
     index = (folder / "search" / "search_index.js").read_text(encoding="utf-8")
     assert index.startswith("var __index = {")
@@ -197,8 +217,10 @@ def test_bundle_is_byte_reproducible(project, tmp_path):
 @pytest.mark.slow
 def test_bundle_is_refused_when_the_config_loads_a_script_from_elsewhere(project, tmp_path):
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8")
-                      + "\nextra_javascript:\n  - https://cdn.example.org/widget.js\n", encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\nextra_javascript:\n  - https://cdn.example.org/widget.js\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "b.zip"
     with pytest.raises(DossierError, match=r"cdn\.example\.org/widget\.js"):
         bundle_project(project, out)

@@ -149,8 +149,14 @@ def test_chrome_shared_by_pages_of_one_publisher_is_removed():
         text = f"Subscribe to the Morning Brief\n\nThe Evening Courier Weekly Digest\n\n{body}\n"
         return RawSource(id=f"s{i}", file=f"s{i}.txt", format="text", text=text, encoding="utf-8",
                          meta=SourceMeta(publisher="Evening Courier"))  # fmt: skip
-    a = page(1, "The council voted on Tuesday to close the old bridge to traffic while engineers repair the cracked supports.")
-    b = page(2, "The school board agreed on Monday to extend the term by a week because of the storms that closed buildings.")
+
+    a = page(
+        1,
+        "The council voted on Tuesday to close the old bridge to traffic while engineers repair the cracked supports.",
+    )
+    b = page(
+        2, "The school board agreed on Monday to extend the term by a week because of the storms that closed buildings."
+    )
     alone = clean_source(a)
     together = clean_source(a, siblings=[a, b])
     assert alone.detected_meta.title == "The Evening Courier Weekly Digest"
@@ -339,7 +345,10 @@ def test_wiki_section_heading_loses_its_edit_link():
     last = "A third paragraph says that the ferry will be free for the first month and that the timetable is online."
     page = f"{_PROSE}\n\nHistory[edit]\n\n{_MORE}\n\nGeschichte [Bearbeiten | Quelltext bearbeiten]\n\n{last}\n"
     src = clean_source(text_page(page))
-    assert [(p.kind, p.text) for p in src.paragraphs if p.kind == "heading"] == [("heading", "History"), ("heading", "Geschichte")]
+    assert [(p.kind, p.text) for p in src.paragraphs if p.kind == "heading"] == [
+        ("heading", "History"),
+        ("heading", "Geschichte"),
+    ]
 
 
 def test_reference_list_and_see_also_end_a_wiki_article():
@@ -456,7 +465,9 @@ def test_one_short_line_after_a_colon_is_no_list():
     intro = "Für eine durchschnittliche Wohnung nennt der Mietspiegel folgende Werte:"
     src = clean_source(text_page(f"{_DE}\n\n{intro}\n\nTeilen und merken\n\nAnzeige\n\n{_DE_MORE}\n"))
     assert "Teilen und merken" not in [p.text for p in src.paragraphs]
-    two = clean_source(text_page(f"{_DE}\n\n{intro}\n\nKaltmiete: 8,40 Euro\nSpanne: 7,10 Euro\n\nAnzeige\n\n{_DE_MORE}\n"))
+    two = clean_source(
+        text_page(f"{_DE}\n\n{intro}\n\nKaltmiete: 8,40 Euro\nSpanne: 7,10 Euro\n\nAnzeige\n\n{_DE_MORE}\n")
+    )
     assert [p.text for p in two.paragraphs] == [_DE, intro, "Kaltmiete: 8,40 Euro", "Spanne: 7,10 Euro", _DE_MORE]
 
 
@@ -471,8 +482,13 @@ def test_cookie_banner_skip_link_and_photo_caption_with_credit_in_german_are_rem
     reasons = {r.text: r.reason for r in src.removed}
     assert reasons["Zum Inhalt springen"] == "chrome: skip-link"
     assert reasons["Foto: Anke Vollrath"] == "caption: credit-line"
-    assert reasons["Neubauten am Mühlbach: Hier sind die Mieten am stärksten gestiegen."] == "caption: the line above a photo credit"
-    assert "cookie" in reasons["Diese Website nutzt Cookies und vergleichbare Technologien, um die Seite zu verbessern."]
+    assert (
+        reasons["Neubauten am Mühlbach: Hier sind die Mieten am stärksten gestiegen."]
+        == "caption: the line above a photo credit"
+    )
+    assert (
+        "cookie" in reasons["Diese Website nutzt Cookies und vergleichbare Technologien, um die Seite zu verbessern."]
+    )
 
 
 def test_a_paragraph_above_a_caption_with_its_own_credit_is_kept():

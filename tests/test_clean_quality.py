@@ -57,7 +57,8 @@ def test_every_labelled_set_is_well_formed(folder):
         pytest.skip(f"{folder} not present")
     run = subprocess.run(
         [sys.executable, str(root / "tests" / "corpus" / "check_corpus.py"), str(root / folder)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert run.returncode == 0, run.stdout
     assert ", 0 problems" in run.stdout.splitlines()[-1]

@@ -30,7 +30,9 @@ def test_check_passes_on_the_embedded_dossier_and_reports_gaps():
 
 def test_check_fails_on_bad_definitions_with_file_and_line(tmp_path):
     root = project_copy(tmp_path)
-    (root / "dossier" / "actors.yml").write_text("- name: X\n  kind: person\n  aliases: [Y]\n- name: Z\n  kind: person\n  aliases: [Y]\n")
+    (root / "dossier" / "actors.yml").write_text(
+        "- name: X\n  kind: person\n  aliases: [Y]\n- name: Z\n  kind: person\n  aliases: [Y]\n"
+    )
     res = CliRunner().invoke(cli, ["--project", str(root), "check"])
     assert res.exit_code == 1
     assert "error: dossier/actors.yml:6: alias 'Y'" in res.output
@@ -42,7 +44,8 @@ def test_check_reports_unmentioned_actor_and_undated_source_strictly(tmp_path):
         f.write("\n- name: Zebulon Quark\n  kind: person\n")
     (root / "dossier" / "sources" / "extra.txt").write_text(
         "Ministers met again on a Monday to discuss the coalition and its plans for the next months of work.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     res = CliRunner().invoke(cli, ["--project", str(root), "check", "--strict"])
     assert res.exit_code == 1
     assert "actor 'Zebulon Quark' is never mentioned" in res.output
@@ -59,8 +62,9 @@ def test_clean_text_json_and_diff(tmp_path):
     record = json.loads(res.output)
     assert record["paragraphs"][0]["id"] == "p1" and record["removed"]
     assert all(r["reason"] for r in record["removed"])
-    res = runner.invoke(cli, ["--project", str(REPO), "clean", str(SEED), "--format", "diff",
-                              "--output-dir", str(tmp_path / "out")])
+    res = runner.invoke(
+        cli, ["--project", str(REPO), "clean", str(SEED), "--format", "diff", "--output-dir", str(tmp_path / "out")]
+    )
     assert res.exit_code == 0
     diff = (tmp_path / "out" / (SEED.stem + ".diff")).read_text(encoding="utf-8")
     assert any(line.startswith("-") and "click here" in line for line in diff.splitlines())
@@ -121,6 +125,7 @@ def test_the_progress_bar_counts_stages_on_a_terminal():
     progress = StageProgress(("load", "clean"), verbose=False, tty=True)
     err = io.StringIO()
     import sys as _sys
+
     old, _sys.stderr = _sys.stderr, err
     try:
         progress("load", "")
@@ -170,18 +175,20 @@ def test_suggest_write_adds_actors_and_keywords_keeping_comments_and_order(tmp_p
     assert printed.exit_code == 0, printed.output
     res = CliRunner().invoke(cli, ["--project", str(root), "suggest", "--write"])
     assert res.exit_code == 0, res.output
-    assert re.search(r"added [1-9]\d* actors? to dossier/actors.yml and \d+ keywords? to dossier/topics.yml", res.output)
+    assert re.search(
+        r"added [1-9]\d* actors? to dossier/actors.yml and \d+ keywords? to dossier/topics.yml", res.output
+    )
     after = actors_yml.read_text(encoding="utf-8")
     assert after.startswith(text.rstrip("\n")), "what was there stays as it was, first"
     names = [a["name"] for a in yaml.safe_load(after)]
-    assert names[:len(kept)] == [a["name"] for a in kept] and "Jens Stoltenberg" in names[len(kept):]
+    assert names[: len(kept)] == [a["name"] for a in kept] and "Jens Stoltenberg" in names[len(kept) :]
     topics_after = topics_yml.read_text(encoding="utf-8")
     comments = [line for line in topics_before.splitlines() if line.lstrip().startswith("#")]
     assert all(c in topics_after for c in comments)
     before_kw = {t["name"]: t["keywords"] for t in yaml.safe_load(topics_before)}
     after_kw = {t["name"]: t["keywords"] for t in yaml.safe_load(topics_after)}
     assert list(after_kw) == list(before_kw)
-    assert all(after_kw[n][:len(k)] == k for n, k in before_kw.items())
+    assert all(after_kw[n][: len(k)] == k for n, k in before_kw.items())
     check = CliRunner().invoke(cli, ["--project", str(root), "check"])
     assert check.exit_code == 0, check.output
 

@@ -117,16 +117,16 @@ def test_resolve_weekday_explains_itself():
     assert how == "Friday nearest 2014-12-03 (publication date)"
 
 
-
 def test_a_plan_points_ahead_whatever_the_tense_of_its_verb():
-    text = ("The meeting concerned the leisure centre, which officers had proposed closing from "
-            "September to save money.")
+    text = "The meeting concerned the leisure centre, which officers had proposed closing from September to save money."
     assert one(text, "2025-02-27").iso == "2025-09"
 
 
 def test_the_dates_own_clause_decides_before_the_rest_of_the_sentence():
-    text = ("The Treasurer has confirmed the budget will be in deficit in the coming financial "
-            "year, larger than the $2.7bn forecast in December.")
+    text = (
+        "The Treasurer has confirmed the budget will be in deficit in the coming financial "
+        "year, larger than the $2.7bn forecast in December."
+    )
     assert one(text, "2025-05-13").iso == "2024-12"
 
 
@@ -247,14 +247,17 @@ def test_holidays_on_a_fixed_day():
     assert _one("They left San Jose on Christmas Day.", "2008-01-18").iso == "2007-12-25"
 
 
-@pytest.mark.parametrize("text, iso", [
-    ("La réunion a eu lieu le 3 décembre 2014 à Bruxelles.", "2014-12-03"),
-    ("Die Minister trafen sich am 3. Dezember 2014 in Brüssel.", "2014-12-03"),
-    ("Los ministros se reunieron el 3 de diciembre de 2014 en Bruselas.", "2014-12-03"),
-    ("Les ministres se sont réunis mercredi à Bruxelles.", "2014-12-03"),
-    ("Die Minister trafen sich am Montag in Brüssel.", "2014-12-01"),
-    ("Los ministros se reunieron ayer en Bruselas.", "2014-12-02"),
-    ("Les ministres se sont réunis la semaine dernière.", "2014-11-24"),
-])
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("La réunion a eu lieu le 3 décembre 2014 à Bruxelles.", "2014-12-03"),
+        ("Die Minister trafen sich am 3. Dezember 2014 in Brüssel.", "2014-12-03"),
+        ("Los ministros se reunieron el 3 de diciembre de 2014 en Bruselas.", "2014-12-03"),
+        ("Les ministres se sont réunis mercredi à Bruxelles.", "2014-12-03"),
+        ("Die Minister trafen sich am Montag in Brüssel.", "2014-12-01"),
+        ("Los ministros se reunieron ayer en Bruselas.", "2014-12-02"),
+        ("Les ministres se sont réunis la semaine dernière.", "2014-11-24"),
+    ],
+)
 def test_dates_in_french_german_and_spanish(text, iso):
     assert _one(text).iso == iso

@@ -10,8 +10,21 @@ import pytest
 
 from build_tools.export import export_dossier, export_json
 from build_tools.model import (
-    ActorDef, CleanSource, Config, Dossier, Event, Figure, Mention, Paragraph, Quote, Removed,
-    PartialDate, SharedPassage, SourceRef, TopicDef, TopicHit,
+    ActorDef,
+    CleanSource,
+    Config,
+    Dossier,
+    Event,
+    Figure,
+    Mention,
+    Paragraph,
+    PartialDate,
+    Quote,
+    Removed,
+    SharedPassage,
+    SourceRef,
+    TopicDef,
+    TopicHit,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,9 +40,19 @@ def paragraphs(count: int) -> tuple[Paragraph, ...]:
 
 
 def small_dossier() -> Dossier:
-    a = CleanSource("a", "a.txt", "text", "Title A", "AFP", PartialDate(2014, 12, 3), "", ("Jo Bloggs",), paragraphs(11),
-                    (Removed(9, "Click here", "link line"), Removed(1, "Menu", "navigation")),
-                    detected=("title", "date"))
+    a = CleanSource(
+        "a",
+        "a.txt",
+        "text",
+        "Title A",
+        "AFP",
+        PartialDate(2014, 12, 3),
+        "",
+        ("Jo Bloggs",),
+        paragraphs(11),
+        (Removed(9, "Click here", "link line"), Removed(1, "Menu", "navigation")),
+        detected=("title", "date"),
+    )
     b = CleanSource("b", "b.html", "html", "Title B", "", None, "https://example.org/b", (), paragraphs(2), ())
     kerry = ActorDef("kerry", "John Kerry", "person", "Secretary", aliases=("Kerry",))
     iraq = ActorDef("iraq", "Iraq", "country")
@@ -44,7 +67,10 @@ def small_dossier() -> Dossier:
             Mention("kerry", SourceRef("a", "p9"), "John Kerry", 3, 13, "So John Kerry."),
             Mention("kerry", SourceRef("a", "p9"), "Kerry", 0, 5, "Kerry first."),
         ),
-        topic_hits=(TopicHit("oil", SourceRef("b", "p1"), "oil", "oil", ((0, 3),)), TopicHit("oil", SourceRef("a", "p2"), "oil", "Oil", ((0, 3),))),
+        topic_hits=(
+            TopicHit("oil", SourceRef("b", "p1"), "oil", "oil", ((0, 3),)),
+            TopicHit("oil", SourceRef("a", "p2"), "oil", "Oil", ((0, 3),)),
+        ),
         quotes=(Quote("We will win", "kerry", "Kerry", (SourceRef("b", "p1"), SourceRef("a", "p1"))),),
         figures=(Figure("countries", 60.0, "more than", "more than 60", SourceRef("a", "p1"), "More than 60 met."),),
         events=(
@@ -108,7 +134,12 @@ def test_export_carries_the_fields_of_the_model():
     kerry = data["actors"][1]
     assert kerry["aliases"] == ["John Kerry", "Kerry"]
     assert kerry["mentions"][0] == {
-        "source": "a", "paragraph": "p9", "alias": "Kerry", "start": 0, "end": 5, "text": "Kerry first.",
+        "source": "a",
+        "paragraph": "p9",
+        "alias": "Kerry",
+        "start": 0,
+        "end": 5,
+        "text": "Kerry first.",
     }
     assert data["actors"][0]["mentions"] == []
     assert data["topics"][0]["paragraphs"] == []
@@ -136,9 +167,16 @@ def test_json_has_sorted_keys_two_space_indent_and_a_trailing_newline():
 def test_json_is_the_same_whatever_the_order_of_the_input():
     d = small_dossier()
     shuffled = Dossier(
-        d.config, tuple(reversed(d.sources)), tuple(reversed(d.actors)), tuple(reversed(d.topics)),
-        tuple(reversed(d.mentions)), tuple(reversed(d.topic_hits)), d.quotes, d.figures,
-        tuple(reversed(d.events)), d.shared,
+        d.config,
+        tuple(reversed(d.sources)),
+        tuple(reversed(d.actors)),
+        tuple(reversed(d.topics)),
+        tuple(reversed(d.mentions)),
+        tuple(reversed(d.topic_hits)),
+        d.quotes,
+        d.figures,
+        tuple(reversed(d.events)),
+        d.shared,
     )
     assert export_json(shuffled) == export_json(d)
 

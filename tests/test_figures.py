@@ -85,9 +85,7 @@ def test_numbers_in_a_list_borrow_the_noun_of_the_first():
 
 def test_n_of_some_m_counts_what_m_counts():
     found = figures_of("Talks involving 21 of some 60 countries began.")
-    assert [(f.value, f.quantity, f.qualifier) for f in found] == [
-        (21, "countries", ""), (60, "countries", "some")
-    ]
+    assert [(f.value, f.quantity, f.qualifier) for f in found] == [(21, "countries", ""), (60, "countries", "some")]
     assert found[0].text == "21 of some 60"
 
 
@@ -110,17 +108,20 @@ def test_group_agrees_when_every_source_gives_the_same_value():
     assert group.verdict == "consistent"
 
 
-@pytest.mark.parametrize("stated, low, high, bounds", [
-    ("more than 60 countries", 60, math.inf, "()"),
-    ("60-odd countries", 60, 70, "[)"),
-    ("some 60 countries", 54, 66, "[]"),
-    ("about 60 countries", 54, 66, "[]"),
-    ("up to 5,000 people", 0, 5000, "[]"),
-    ("at least 12 people", 12, math.inf, "[)"),
-    ("fewer than 300 people", 0, 300, "[)"),
-    ("62 countries", 62, 62, "[]"),
-    ("100-odd countries", 100, 200, "[)"),
-])
+@pytest.mark.parametrize(
+    "stated, low, high, bounds",
+    [
+        ("more than 60 countries", 60, math.inf, "()"),
+        ("60-odd countries", 60, 70, "[)"),
+        ("some 60 countries", 54, 66, "[]"),
+        ("about 60 countries", 54, 66, "[]"),
+        ("up to 5,000 people", 0, 5000, "[]"),
+        ("at least 12 people", 12, math.inf, "[)"),
+        ("fewer than 300 people", 0, 300, "[)"),
+        ("62 countries", 62, 62, "[]"),
+        ("100-odd countries", 100, 200, "[)"),
+    ],
+)
 def test_each_figure_is_a_range(stated, low, high, bounds):
     (f,) = figures_of(f"Delegates said {stated} took part.")
     assert (f.low, f.high, f.bounds) == (pytest.approx(low), high, bounds)
@@ -166,7 +167,6 @@ def test_group_treats_a_one_letter_typo_in_the_noun_as_the_same_quantity():
     c = figures_of("Ministers of 60 countries spoke.", sid="c")
     groups = group_figures(a + b + c)
     assert len(groups) == 1 and groups[0].values == (60, 61)
-
 
 
 @pytest.mark.parametrize(
@@ -235,8 +235,7 @@ def labels() -> list[dict]:
 def label_keys() -> set[tuple]:
     sources = seed_sources()
     return {
-        (*paragraph_at_line(sources, lab["file"], lab["line"]), float(lab["value"]), lab["quantity"],
-         lab["qualifier"])
+        (*paragraph_at_line(sources, lab["file"], lab["line"]), float(lab["value"]), lab["quantity"], lab["qualifier"])
         for lab in labels()
     }
 
@@ -300,11 +299,20 @@ def test_precision_and_recall_on_pages_about_other_subjects():
     assert qualifiers >= 0.95
 
 
-@pytest.mark.parametrize("sentence, text, low, high, quantity", [
-    ("The country has 30 to 40 warheads.", "30 to 40", 30, 40, "warheads"),
-    ("It expects to lose between 35 million and 50 million pounds.", "between 35 million and 50 million", 35e6, 50e6, "pounds"),
-    ("I saw about 50 to 60 injured police.", "about 50 to 60", 50, 60, "police"),
-])
+@pytest.mark.parametrize(
+    "sentence, text, low, high, quantity",
+    [
+        ("The country has 30 to 40 warheads.", "30 to 40", 30, 40, "warheads"),
+        (
+            "It expects to lose between 35 million and 50 million pounds.",
+            "between 35 million and 50 million",
+            35e6,
+            50e6,
+            "pounds",
+        ),
+        ("I saw about 50 to 60 injured police.", "about 50 to 60", 50, 60, "police"),
+    ],
+)
 def test_a_stated_range_is_one_figure(sentence, text, low, high, quantity):
     (f,) = figures_of(sentence)
     assert (f.text, f.low, f.high, f.quantity) == (text, low, high, quantity)
@@ -312,15 +320,26 @@ def test_a_stated_range_is_one_figure(sentence, text, low, high, quantity):
 
 def test_figure_nouns_in_real_copy():
     assert [(f.value, f.quantity) for f in figures_of("It has only 10 operational aircraft.")] == [(10, "aircraft")]
-    assert [(f.value, f.quantity) for f in figures_of("The dispatch of 3,200 U.S. Marines began.")] == [(3200, "marines")]
-    assert [(f.value, f.quantity) for f in figures_of("Escorted by more than a dozen police vehicles.")] == [(12, "vehicles")]
+    assert [(f.value, f.quantity) for f in figures_of("The dispatch of 3,200 U.S. Marines began.")] == [
+        (3200, "marines")
+    ]
+    assert [(f.value, f.quantity) for f in figures_of("Escorted by more than a dozen police vehicles.")] == [
+        (12, "vehicles")
+    ]
     assert figures_of("Chua, 61, apologized after the 9/11 attacks to the 44-year-old Austin.") == ()
     assert figures_of("He wanted the Group of Eight to meet.") == ()
 
 
 def test_a_count_after_rose_or_fell_to_counts_the_subject():
-    found = figures_of("The number of engineering graduates fell by 3% to 12,080 and of computer science graduates by 27% to 11,400.")
-    assert [(f.value, f.quantity) for f in found] == [(3, "percent"), (12080, "graduates"), (27, "percent"), (11400, "graduates")]
+    found = figures_of(
+        "The number of engineering graduates fell by 3% to 12,080 and of computer science graduates by 27% to 11,400."
+    )
+    assert [(f.value, f.quantity) for f in found] == [
+        (3, "percent"),
+        (12080, "graduates"),
+        (27, "percent"),
+        (11400, "graduates"),
+    ]
     found = figures_of("Graduates in sport science more than doubled to more than 8,000 between 2003 and 2010.")
     assert [(f.text, f.quantity) for f in found] == [("more than 8,000", "graduates")]
 

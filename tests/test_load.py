@@ -70,7 +70,9 @@ def test_invalid_yaml_reports_the_line(tmp_path):
 
 
 def test_bad_clean_regex_is_reported(tmp_path):
-    msg = error_of(load_config, write(tmp_path, "dossier.yml", "title: T\nclean:\n  drop: ['(unclosed']\n"), "dossier.yml")
+    msg = error_of(
+        load_config, write(tmp_path, "dossier.yml", "title: T\nclean:\n  drop: ['(unclosed']\n"), "dossier.yml"
+    )
     assert msg.startswith("dossier.yml:3:") and "regular expression" in msg
 
 
@@ -99,7 +101,9 @@ def test_alias_claimed_by_two_actors_is_rejected(tmp_path):
 
 
 def test_empty_alias_is_rejected(tmp_path):
-    msg = error_of(load_actors, write(tmp_path, "actors.yml", "- name: A\n  kind: group\n  aliases: ['', B]\n"), "actors.yml")
+    msg = error_of(
+        load_actors, write(tmp_path, "actors.yml", "- name: A\n  kind: group\n  aliases: ['', B]\n"), "actors.yml"
+    )
     assert msg.startswith("actors.yml:3:") and "empty" in msg
 
 
@@ -109,7 +113,9 @@ def test_actor_unknown_key_with_did_you_mean(tmp_path):
 
 
 def test_alias_no_stays_text(tmp_path):
-    actors = load_actors(write(tmp_path, "actors.yml", "- name: Norway\n  kind: country\n  aliases: [NO, No]\n"), "actors.yml")
+    actors = load_actors(
+        write(tmp_path, "actors.yml", "- name: Norway\n  kind: country\n  aliases: [NO, No]\n"), "actors.yml"
+    )
     assert actors[0].aliases == ("Norway", "NO", "No")
 
 

@@ -54,8 +54,16 @@ def seed_source(path: Path) -> CleanSource:
             paragraphs.append(Paragraph(f"p{len(paragraphs) + 1}", "paragraph", " ".join(block), first))
             block = []
     return CleanSource(
-        id=path.stem, file=path.name, format="text", title="", publisher="", date="", url="",
-        authors=(), paragraphs=tuple(paragraphs), removed=(),
+        id=path.stem,
+        file=path.name,
+        format="text",
+        title="",
+        publisher="",
+        date="",
+        url="",
+        authors=(),
+        paragraphs=tuple(paragraphs),
+        removed=(),
     )
 
 
@@ -189,9 +197,7 @@ def test_longest_alias_wins_islamic_state_group_over_islamic_state():
 def test_title_alias_of_a_person_absorbs_the_country_in_it():
     us = actor("us", "US")
     kerry = actor("kerry", "Kerry", "US Secretary of State John Kerry", name="John Kerry")
-    assert found("US Secretary of State John Kerry spoke", us, kerry) == [
-        ("kerry", "US Secretary of State John Kerry")
-    ]
+    assert found("US Secretary of State John Kerry spoke", us, kerry) == [("kerry", "US Secretary of State John Kerry")]
 
 
 def test_al_abadi_and_abadi_are_one_actor_and_one_mention_each():
@@ -225,7 +231,7 @@ def test_mention_records_offsets_and_its_sentence():
     kerry = actor("kerry", "Kerry")
     text = "Talks began on Dec. 15 in Brussels. Kerry spoke first. Then others."
     (mention,) = find_mentions([source(text)], [kerry])
-    assert text[mention.start:mention.end] == "Kerry"
+    assert text[mention.start : mention.end] == "Kerry"
     assert mention.sentence == "Kerry spoke first."
 
 
@@ -235,7 +241,11 @@ def test_output_is_sorted_by_source_paragraph_and_offset_whatever_the_input_orde
     a = source("Kerry then US", sid="a")
     result = find_mentions([b, a], [us, kerry])
     assert [(m.source, m.paragraph, m.alias) for m in result] == [
-        ("a", "p1", "Kerry"), ("a", "p1", "US"), ("b", "p1", "US"), ("b", "p1", "Kerry"), ("b", "p2", "Kerry"),
+        ("a", "p1", "Kerry"),
+        ("a", "p1", "US"),
+        ("b", "p1", "US"),
+        ("b", "p1", "Kerry"),
+        ("b", "p2", "Kerry"),
     ]
     assert result == find_mentions([a, b], [kerry, us])
 

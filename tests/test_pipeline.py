@@ -130,7 +130,10 @@ def test_a_curated_month_reaches_the_timeline_page(tmp_path):
     timeline = prepared.pages["timeline/index.md"]
     assert "## December 2014" in timeline
     # the reason it stays unresolved is the date's tooltip
-    assert 'title="the publication date 2014-11 names no day">on Wednesday</span>**' in timeline.split("## Not resolved", 1)[1]
+    assert (
+        'title="the publication date 2014-11 names no day">on Wednesday</span>**'
+        in timeline.split("## Not resolved", 1)[1]
+    )
     (wednesday,) = [e for e in export_dossier(prepared.dossier)["events"] if e["date_text"] == "on Wednesday"]
     assert (wednesday["date"], wednesday["resolved"]) == ("", False)
     assert wednesday["resolution"] == "the publication date 2014-11 names no day"

@@ -174,9 +174,7 @@ def test_same_quote_in_two_sources_is_merged_despite_punctuation_and_case():
 
 def test_shorter_quote_contained_in_a_longer_one_is_merged():
     a = make_source("a", "2020-05-06", ['Lind promised to "rebuild the harbour stone by stone".'])
-    b = make_source(
-        "b", "2020-05-06", ['"We will rebuild the harbour stone by stone, whatever it costs," Lind said.']
-    )
+    b = make_source("b", "2020-05-06", ['"We will rebuild the harbour stone by stone, whatever it costs," Lind said.'])
     (q,) = find_quotes([a, b], PEOPLE, ())
     assert q.text.startswith("We will rebuild")
     assert {r.source for r in q.sources} == {"a", "b"}
@@ -191,7 +189,6 @@ def test_same_words_from_two_different_speakers_are_not_merged():
 
 def test_normalise_quote_folds_case_apostrophes_and_punctuation():
     assert normalise_quote("We’re ready, NOW!") == normalise_quote("we're ready now")
-
 
 
 def test_a_title_with_a_full_stop_stays_with_the_name_after_said():
@@ -241,7 +238,8 @@ def matching(quotes, label) -> list[Quote]:
     ref = paragraph_at_line(seed_sources(), label["file"], label["line"])
     wanted = normalise_quote(label["text"])
     return [
-        q for q in quotes
+        q
+        for q in quotes
         if any((r.source, r.paragraph) == ref for r in q.sources) and wanted in normalise_quote(q.text)
     ]
 
@@ -253,7 +251,8 @@ def same_unnamed(got: str, written: str) -> bool:
     g = set(normalise_quote(got).split()) - noise
     w = set(normalise_quote(written).split()) - noise
     return got.lower() == written.lower() or (
-        normalise_quote(got).split()[-1:] == normalise_quote(written).split()[-1:] and (g <= w or w <= g))
+        normalise_quote(got).split()[-1:] == normalise_quote(written).split()[-1:] and (g <= w or w <= g)
+    )
 
 
 def test_attribution_accuracy_on_the_seed_labels_is_at_least_090(seed_quotes):
@@ -344,9 +343,13 @@ def test_honorific_and_rank_before_a_name_give_the_person():
 
 def test_appositive_between_name_and_verb_gives_the_person_not_the_body():
     actors = (*PEOPLE, ActorDef(id="sdny", name="Southern District of New York", kind="organisation"))
-    q = only(quotes_of(
-        '"No one is above the law," Geoffrey Berman, the U.S. attorney for the Southern District of New York, said.',
-        actors=actors), "above the law")
+    q = only(
+        quotes_of(
+            '"No one is above the law," Geoffrey Berman, the U.S. attorney for the Southern District of New York, said.',
+            actors=actors,
+        ),
+        "above the law",
+    )
     assert q.speaker == "" and q.speaker_text == "Geoffrey Berman"
 
 
@@ -411,7 +414,7 @@ def test_attributions_in_sources_yml_are_read_and_checked_with_file_and_line(tmp
     assert meta.attributions == (("The bridge stays", "tom-okafor"),)
     for text, line, words in [
         ('a.txt:\n  attributions:\n    "The bridge stays": tom-okafr\n', 3, "did you mean 'tom-okafor'"),
-        ('a.txt:\n  attributions: [tom-okafor]\n', 2, "must map the first words"),
+        ("a.txt:\n  attributions: [tom-okafor]\n", 2, "must map the first words"),
         ('a.txt:\n  attributions:\n    "The bridge": [x]\n', 3, "must name an actor id"),
     ]:
         bad = tmp_path / "bad.yml"

@@ -8,7 +8,18 @@ from pathlib import Path
 import markdown
 import pytest
 
-from build_tools.model import ActorDef, CleanSource, Config, Dossier, Mention, Paragraph, PartialDate, SourceRef, TopicDef, TopicHit
+from build_tools.model import (
+    ActorDef,
+    CleanSource,
+    Config,
+    Dossier,
+    Mention,
+    Paragraph,
+    PartialDate,
+    SourceRef,
+    TopicDef,
+    TopicHit,
+)
 from build_tools.render import render_site
 from build_tools.render.markdown import escape, highlight, link
 
@@ -21,22 +32,42 @@ def to_html(md: str) -> str:
 
 
 def small_dossier(text: str = "Ana Silva met the IS envoy in Lisbon.") -> Dossier:
-    src = CleanSource(id="s1", file="s1.txt", format="text", title="A report", publisher="Wire", date=PartialDate(2020, 5, 1),
-                      url="", authors=("Jo Bloggs",),
-                      paragraphs=(Paragraph("p1", "heading", "Talks"), Paragraph("p2", "paragraph", text, 3)),
-                      removed=())
-    actors = (ActorDef("ana-silva", "Ana Silva", "person", role="Minister", aliases=("Ana Silva", "Silva")),
-              ActorDef("lisbon", "Lisbon", "place", aliases=("Lisbon",)))
+    src = CleanSource(
+        id="s1",
+        file="s1.txt",
+        format="text",
+        title="A report",
+        publisher="Wire",
+        date=PartialDate(2020, 5, 1),
+        url="",
+        authors=("Jo Bloggs",),
+        paragraphs=(Paragraph("p1", "heading", "Talks"), Paragraph("p2", "paragraph", text, 3)),
+        removed=(),
+    )
+    actors = (
+        ActorDef("ana-silva", "Ana Silva", "person", role="Minister", aliases=("Ana Silva", "Silva")),
+        ActorDef("lisbon", "Lisbon", "place", aliases=("Lisbon",)),
+    )
     topics = (TopicDef("talks", "Talks", "Meetings", keywords=("met",)),)
     i = text.find("Ana Silva")
     j = text.find("Lisbon")
     k = text.find("met")
-    mentions = tuple(m for m in (
-        Mention("ana-silva", SourceRef("s1", "p2"), "Ana Silva", i, i + 9, text) if i >= 0 else None,
-        Mention("lisbon", SourceRef("s1", "p2"), "Lisbon", j, j + 6, text) if j >= 0 else None,
-    ) if m)
-    return Dossier(config=Config(title="Test dossier", description="About *this*."), sources=(src,), actors=actors,
-                   topics=topics, mentions=mentions, topic_hits=(TopicHit("talks", SourceRef("s1", "p2"), "met", "met", ((k, k + 3),) if k >= 0 else ()),))
+    mentions = tuple(
+        m
+        for m in (
+            Mention("ana-silva", SourceRef("s1", "p2"), "Ana Silva", i, i + 9, text) if i >= 0 else None,
+            Mention("lisbon", SourceRef("s1", "p2"), "Lisbon", j, j + 6, text) if j >= 0 else None,
+        )
+        if m
+    )
+    return Dossier(
+        config=Config(title="Test dossier", description="About *this*."),
+        sources=(src,),
+        actors=actors,
+        topics=topics,
+        mentions=mentions,
+        topic_hits=(TopicHit("talks", SourceRef("s1", "p2"), "met", "met", ((k, k + 3),) if k >= 0 else ()),),
+    )
 
 
 def test_escape_renders_markdown_and_html_literally():
@@ -72,12 +103,24 @@ def test_nasty_source_text_is_escaped_on_every_page():
 
 def test_every_page_is_rendered_with_paragraph_anchors():
     pages = render_site(small_dossier())
-    assert {"index.md", "sources/index.md", "sources/s1.md", "actors/index.md", "actors/ana-silva.md",
-            "actors/lisbon.md", "topics/index.md", "topics/talks.md", "quotes/index.md", "figures/index.md",
-            "timeline/index.md", "coverage/index.md", "tags/index.md"} <= set(pages)
+    assert {
+        "index.md",
+        "sources/index.md",
+        "sources/s1.md",
+        "actors/index.md",
+        "actors/ana-silva.md",
+        "actors/lisbon.md",
+        "topics/index.md",
+        "topics/talks.md",
+        "quotes/index.md",
+        "figures/index.md",
+        "timeline/index.md",
+        "coverage/index.md",
+        "tags/index.md",
+    } <= set(pages)
     src = pages["sources/s1.md"]
-    assert "## Talks {: #p1 .dossier-para data-n=\"1\" }" in src
-    assert "{: #p2 .dossier-para data-n=\"2\" }" in src
+    assert '## Talks {: #p1 .dossier-para data-n="1" }' in src
+    assert '{: #p2 .dossier-para data-n="2" }' in src
     assert '  - "Ana Silva"' in src  # tags in front matter
     actor = pages["actors/ana-silva.md"]
     assert "<mark>Ana Silva</mark>" in actor and "(<../sources/s1.md#p2>" in actor
@@ -120,8 +163,10 @@ def test_mentions_are_linked_in_the_text_and_everything_around_them_stays_escape
     from build_tools.render.pages_sources import linked_text
 
     text = "# Ana Silva met <script>x</script> [y](javascript:z) in Lisbon | *twice*."
-    mentions = tuple(Mention(a, SourceRef("s1", "p2"), w, text.find(w), text.find(w) + len(w), text)
-                     for a, w in (("ana-silva", "Ana Silva"), ("lisbon", "Lisbon")))
+    mentions = tuple(
+        Mention(a, SourceRef("s1", "p2"), w, text.find(w), text.find(w) + len(w), text)
+        for a, w in (("ana-silva", "Ana Silva"), ("lisbon", "Lisbon"))
+    )
     md = linked_text(text, mentions + mentions[:1], {"ana-silva", "lisbon"})
     assert md.count("](<../actors/ana-silva.md>)") == 1 and "[Lisbon](<../actors/lisbon.md>)" in md
     html = to_html(md)

@@ -73,17 +73,25 @@ def test_serve_shows_a_changed_source_within_a_bounded_time(project, tmp_path):
     url = f"http://127.0.0.1:{port}/sources/{page_id}/"
     log = tmp_path / "serve.log"
     with log.open("w") as out:
-        proc = subprocess.Popen([*_command(), "--project", str(project), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True, text=True)
+        proc = subprocess.Popen(
+            [*_command(), "--project", str(project), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            text=True,
+        )
     try:
-        first = _wait_for(url, lambda body: "id=\"p1\"" in body, START_TIMEOUT, proc, "the source page")
+        first = _wait_for(url, lambda body: 'id="p1"' in body, START_TIMEOUT, proc, "the source page")
         assert NEW_WORD not in first
 
         # A sentence of its own, after the opening paragraph, where the cleaner keeps prose.
         raw = source.read_text(encoding="utf-8")
         lines = raw.split("\n")
         at = next(i for i, line in enumerate(lines) if len(line) > 120) + 1
-        lines[at:at] = ["", f"Ministers were also joined by an observer who had flown in from {NEW_WORD} for the talks."]
+        lines[at:at] = [
+            "",
+            f"Ministers were also joined by an observer who had flown in from {NEW_WORD} for the talks.",
+        ]
         started = time.monotonic()
         source.write_text("\n".join(lines), encoding="utf-8")
 

@@ -50,9 +50,18 @@ def test_body_sources_start_where_the_labels_say():
 def test_with_no_actors_the_people_named_in_the_seeds_are_proposed():
     found = names(suggest_actors(body_sources(), []))
     people = [
-        "John Kerry", "Haider al-Abadi", "Philip Hammond", "Jens Stoltenberg", "Oana Lungescu",
-        "Federica Mogherini", "David Cameron", "Fumio Kishida", "Shinzo Abe", "Walid al-Moualem",
-        "John Allen", "Jan Phillip Albrecht",
+        "John Kerry",
+        "Haider al-Abadi",
+        "Philip Hammond",
+        "Jens Stoltenberg",
+        "Oana Lungescu",
+        "Federica Mogherini",
+        "David Cameron",
+        "Fumio Kishida",
+        "Shinzo Abe",
+        "Walid al-Moualem",
+        "John Allen",
+        "Jan Phillip Albrecht",
     ]
     missing = [p for p in people if p not in found]
     assert missing == []
@@ -70,7 +79,9 @@ def test_lone_surname_is_folded_into_the_full_name():
 
 def test_titles_are_stripped_from_people_names():
     found = names(suggest_actors(body_sources(), []))
-    assert not any(n.startswith(("US Secretary", "Prime Minister", "Foreign Minister", "NATO Secretary")) for n in found)
+    assert not any(
+        n.startswith(("US Secretary", "Prime Minister", "Foreign Minister", "NATO Secretary")) for n in found
+    )
 
 
 def test_weekdays_adjectives_and_sentence_openers_are_not_proposed():
@@ -89,8 +100,13 @@ def test_names_covered_by_an_alias_are_not_proposed():
 def test_with_the_curated_actors_nothing_from_the_body_is_left():
     items = yaml.safe_load((ROOT / "dossier" / "actors.yml").read_text(encoding="utf-8"))
     actors = [
-        ActorDef(i["id"], i["name"], i["kind"], aliases=tuple(i.get("aliases") or ()),
-                 case_sensitive=bool(i.get("case_sensitive")))
+        ActorDef(
+            i["id"],
+            i["name"],
+            i["kind"],
+            aliases=tuple(i.get("aliases") or ()),
+            case_sensitive=bool(i.get("case_sensitive")),
+        )
         for i in items
     ]
     assert [s.name for s in suggest_actors(body_sources(), actors)] == []
@@ -109,12 +125,14 @@ def test_a_person_introduced_with_a_title_is_proposed_once_seen():
 
 
 def test_keywords_suggested_are_frequent_in_the_topic_and_not_yet_keywords():
-    sources = [source(
-        "Oil smuggling grew. Smuggling networks sold oil.",
-        "Smuggling of oil continued through tankers.",
-        "Tankers and smuggling again with oil.",
-        "The weather was fine and the weather held.",
-    )]
+    sources = [
+        source(
+            "Oil smuggling grew. Smuggling networks sold oil.",
+            "Smuggling of oil continued through tankers.",
+            "Tankers and smuggling again with oil.",
+            "The weather was fine and the weather held.",
+        )
+    ]
     topics = [TopicDef("money", "Money", keywords=("oil",))]
     hits = find_topic_hits(sources, topics)
     suggested = dict(suggest_keywords(sources, topics, hits)["money"])
@@ -144,18 +162,32 @@ def test_yaml_quotes_names_yaml_would_misread():
 
 
 def test_a_name_seen_in_capitals_in_a_dateline_is_proposed_in_ordinary_case():
-    found = names(suggest_actors([source(
-        "MADRID (Reuters) - Ministers met to discuss the drought on Tuesday afternoon.",
-        "Farmers marched through the streets of Madrid to ask for water.",
-    )], []))
+    found = names(
+        suggest_actors(
+            [
+                source(
+                    "MADRID (Reuters) - Ministers met to discuss the drought on Tuesday afternoon.",
+                    "Farmers marched through the streets of Madrid to ask for water.",
+                )
+            ],
+            [],
+        )
+    )
     assert "Madrid" in found and "MADRID" not in found
     assert found["Madrid"].aliases == ("MADRID",)
 
 
 def test_the_first_name_in_front_of_a_curated_alias_is_not_a_name_of_its_own():
     actors = [ActorDef("pere-aragones", "Aragonès", "person")]
-    found = names(suggest_actors([source(
-        "On Monday morning, Pere Aragonès asked Madrid for money for the reservoirs.",
-        "Later that day, Pere Aragonès said that Madrid had not answered him yet.",
-    )], actors))
+    found = names(
+        suggest_actors(
+            [
+                source(
+                    "On Monday morning, Pere Aragonès asked Madrid for money for the reservoirs.",
+                    "Later that day, Pere Aragonès said that Madrid had not answered him yet.",
+                )
+            ],
+            actors,
+        )
+    )
     assert "Pere" not in found and "Madrid" in found

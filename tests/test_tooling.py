@@ -1,5 +1,5 @@
-"""Tooling: dependencies bounded, ruff and mypy configured and passing where the tree is clean,
-and .ci/run running what the workflow runs."""
+"""Tooling: dependencies bounded, ruff and mypy configured and passing on the whole tree, and
+.ci/run running what the workflow runs."""
 
 from __future__ import annotations
 
@@ -15,17 +15,6 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 BIN = Path(sys.executable).parent
-
-# Files that are clean under ruff (lint and format) and mypy and that no other line of work
-# edits now; the rest of the tree joins them with the one formatting pass, after which .ci/run
-# and the workflow check everything.
-CLEAN = [
-    "build_tools/pipeline.py",
-    "build_tools/vocab.py",
-    "bench/build_scale.py",
-    "tests/test_tooling.py",
-    "tests/test_vocab.py",
-]
 
 
 def requirement_names(reqs: list[str]) -> dict[str, str]:
@@ -60,19 +49,18 @@ def _tool(name: str) -> str:
     return str(path)
 
 
-def test_the_clean_modules_pass_ruff_check_and_format():
-    lint = subprocess.run([_tool("ruff"), "check", *CLEAN], cwd=REPO, capture_output=True, text=True)
+def test_the_tree_passes_ruff_check_and_format():
+    lint = subprocess.run(
+        [_tool("ruff"), "check", "build_tools", "bench", "tests"], cwd=REPO, capture_output=True, text=True
+    )
     assert lint.returncode == 0, lint.stdout + lint.stderr
-    fmt = subprocess.run([_tool("ruff"), "format", "--check", *CLEAN], cwd=REPO, capture_output=True, text=True)
+    fmt = subprocess.run([_tool("ruff"), "format", "--check"], cwd=REPO, capture_output=True, text=True)
     assert fmt.returncode == 0, fmt.stdout + fmt.stderr
 
 
-def test_mypy_finds_nothing_in_the_pipeline_the_model_and_the_export():
+def test_mypy_finds_nothing_in_build_tools():
     result = subprocess.run([_tool("mypy"), "build_tools"], cwd=REPO, capture_output=True, text=True)
-    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
-    assert "error" not in result.stderr, result.stderr
-    watched = tuple(path for path in CLEAN if path.startswith("build_tools/"))
-    assert [e for e in errors if e.startswith(watched)] == []
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def _workflow_runs() -> list[str]:
@@ -99,8 +87,7 @@ def test_ci_run_and_the_workflow_both_have_the_lint_format_and_type_checks():
     for text in (script, workflow):
         for command in ("ruff check build_tools bench tests", "ruff format --check", "mypy build_tools"):
             (line,) = [x for x in text.splitlines() if command in x]
-            # Commented out only until the one format pass over the tree, which says so.
-            assert not line.lstrip().startswith("#") or "format pass" in text, line
+            assert not line.lstrip().startswith("#"), line
 
 
 def test_pre_commit_runs_ruff_and_mypy_from_the_project_environment():

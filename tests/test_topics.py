@@ -30,10 +30,17 @@ def matched(text: str, *keywords: str) -> str | None:
 @pytest.mark.parametrize(
     "keyword, text",
     [
-        ("strike", "strikes"), ("strike", "striking"), ("strike", "strike"),
-        ("fighter", "fighters"), ("finance", "financing"), ("finance", "finances"),
-        ("refinery", "refineries"), ("recruit", "recruited"), ("plot", "plotting"),
-        ("air strike", "air-strikes"), ("air strike", "Air  strikes"),
+        ("strike", "strikes"),
+        ("strike", "striking"),
+        ("strike", "strike"),
+        ("fighter", "fighters"),
+        ("finance", "financing"),
+        ("finance", "finances"),
+        ("refinery", "refineries"),
+        ("recruit", "recruited"),
+        ("plot", "plotting"),
+        ("air strike", "air-strikes"),
+        ("air strike", "Air  strikes"),
     ],
 )
 def test_keyword_matches_simple_inflections(keyword, text):
@@ -77,7 +84,9 @@ def test_at_the_same_position_the_longer_keyword_wins():
 
 
 def test_a_paragraph_may_belong_to_several_topics():
-    hits = find_topic_hits([source("Air strikes hit oil refineries.")], [topic("war", ("strike",)), topic("money", ("oil",))])
+    hits = find_topic_hits(
+        [source("Air strikes hit oil refineries.")], [topic("war", ("strike",)), topic("money", ("oil",))]
+    )
     assert sorted(h.topic for h in hits) == ["money", "war"]
 
 
@@ -86,7 +95,12 @@ def test_hits_are_sorted_by_topic_source_and_paragraph_order():
     sources = [source("x", "y", "x", sid="z"), source("x", sid="m")]
     hits = find_topic_hits(sources, topics)
     assert [(h.topic, h.source, h.paragraph) for h in hits] == [
-        ("a", "m", "p1"), ("a", "z", "p1"), ("a", "z", "p3"), ("b", "m", "p1"), ("b", "z", "p1"), ("b", "z", "p3"),
+        ("a", "m", "p1"),
+        ("a", "z", "p1"),
+        ("a", "z", "p3"),
+        ("b", "m", "p1"),
+        ("b", "z", "p1"),
+        ("b", "z", "p3"),
     ]
 
 
@@ -127,8 +141,19 @@ def test_the_word_prefilter_never_hides_a_match_that_ignorecase_finds():
     from build_tools.extract.topics import first_match, word_prefixes
     from build_tools.model import TopicDef
 
-    topic = TopicDef(id="t", name="T", keywords=("istanbul talks", "sun", "kelvin scale", "air strike", "ban"),
-                     patterns=(r"no-travel lists?",))
-    for text in ("Talks in İSTANBUL TALKS resumed.", "The ſun rose.", "On the \u212aelvin scale.",
-                 "An air-strike hit.", "They banned it.", "A no-travel list grew.", "Nothing here."):
+    topic = TopicDef(
+        id="t",
+        name="T",
+        keywords=("istanbul talks", "sun", "kelvin scale", "air strike", "ban"),
+        patterns=(r"no-travel lists?",),
+    )
+    for text in (
+        "Talks in İSTANBUL TALKS resumed.",
+        "The ſun rose.",
+        "On the \u212aelvin scale.",
+        "An air-strike hit.",
+        "They banned it.",
+        "A no-travel list grew.",
+        "Nothing here.",
+    ):
         assert first_match(text, topic, word_prefixes(text)) == first_match(text, topic), text

@@ -53,14 +53,22 @@ def test_there_is_a_workflow():
 
 
 def test_workflows_validate_against_githubs_schema():
-    result = subprocess.run([_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, FILES)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, FILES)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_zizmor_finds_nothing_of_high_severity():
-    result = subprocess.run([_tool("zizmor"), "--offline", "--format", "json", *map(str, FILES)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [_tool("zizmor"), "--offline", "--format", "json", *map(str, FILES)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     # zizmor exits non-zero when it has findings; the JSON says which.
     assert result.stdout.strip().startswith("["), result.stderr
     findings = json.loads(result.stdout)
@@ -107,11 +115,18 @@ def test_build_job_installs_tests_checks_builds_and_bundles_in_that_order():
     setup = next(s for s in _steps(job) if s.get("uses", "").startswith("actions/setup-python@"))
     assert setup["with"]["cache"] == "pip"
     runs = _runs(job)
-    order = ["apt-get install -y chromium", "python -m pip install --upgrade pip", 'pip install -e ".[test]"',
-             "python -m pytest", "dossier check", "dossier build --strict", "dossier bundle"]
+    order = [
+        "apt-get install -y chromium",
+        "python -m pip install --upgrade pip",
+        'pip install -e ".[test]"',
+        "python -m pytest",
+        "dossier check",
+        "dossier build --strict",
+        "dossier bundle",
+    ]
     positions = [runs.find(cmd) for cmd in order]
-    assert -1 not in positions, dict(zip(order, positions))
-    assert positions == sorted(positions), dict(zip(order, positions))
+    assert -1 not in positions, dict(zip(order, positions, strict=True))
+    assert positions == sorted(positions), dict(zip(order, positions, strict=True))
     assert _uses(job)[:2] == ["actions/checkout", "actions/setup-python"]
 
 

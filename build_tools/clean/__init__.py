@@ -131,7 +131,12 @@ def _clean(raw: RawSource, ruleset: RuleSet, shared: Counter[str]) -> CleanSourc
             continue
         # id, kind, text, line (positional: one is built for every kept block)
         paragraphs.append(
-            Paragraph(f"p{len(paragraphs) + 1}", "heading" if kind == HEADING else "paragraph", block.text, 0 if is_html else block.line)
+            Paragraph(
+                f"p{len(paragraphs) + 1}",
+                "heading" if kind == HEADING else "paragraph",
+                block.text,
+                0 if is_html else block.line,
+            )
         )
 
     # For HTML, the page's own metadata (meta tags, read by trafilatura) comes before the text's.
@@ -139,8 +144,7 @@ def _clean(raw: RawSource, ruleset: RuleSet, shared: Counter[str]) -> CleanSourc
     m = raw.meta
     curated = {"title": m.title, "authors": m.authors, "date": m.date, "publisher": m.publisher}
     filled = tuple(
-        f for f in _META_FIELDS
-        if f in m.detected or (getattr(detected, f) and (f not in curated or not curated[f]))
+        f for f in _META_FIELDS if f in m.detected or (getattr(detected, f) and (f not in curated or not curated[f]))
     ) + (("url",) if "url" in m.detected else ())
     return CleanSource(
         id=raw.id,

@@ -206,7 +206,9 @@ def _after_header(judged: list[_Judged], first: int) -> int:
     prose = 0
     for i in range(first, min(first + 6, len(judged))):
         j = judged[i]
-        if (j.match is not None and j.match.rule.name in _HEADER_ITEMS) or (j.match is None and metaread.byline(j.block.text)):
+        if (j.match is not None and j.match.rule.name in _HEADER_ITEMS) or (
+            j.match is None and metaread.byline(j.block.text)
+        ):
             header = i
         elif j.match is None and j.feats.sentence_end:
             prose += 1
@@ -214,7 +216,9 @@ def _after_header(judged: list[_Judged], first: int) -> int:
                 break
     if header is None:
         return first
-    nxt = next((i for i in range(header + 1, len(judged)) if judged[i].match is None and judged[i].score.label == GOOD), None)
+    nxt = next(
+        (i for i in range(header + 1, len(judged)) if judged[i].match is None and judged[i].score.label == GOOD), None
+    )
     return nxt if nxt is not None else first
 
 
@@ -362,7 +366,11 @@ def _introduced_lists(judged: list[_Judged], kinds: dict[int, str], start: int, 
             if f.link_like or f.repeated or f.shared:
                 break
             if not f.list_item:
-                if not (0 < f.n_words <= _LINE_ITEM_MAX_WORDS and not f.sentence_end and (not run or judged[k].block.gap_before == 0)):
+                if not (
+                    0 < f.n_words <= _LINE_ITEM_MAX_WORDS
+                    and not f.sentence_end
+                    and (not run or judged[k].block.gap_before == 0)
+                ):
                     break
                 unbulleted += 1
             run.append(k)
@@ -501,7 +509,11 @@ def _smoothed(
     if f.sentence_end or f.colon_end:
         # short blocks take their neighbours' side (jusText's context smoothing): a short
         # sentence next to article text is article text; between two removed blocks it is not
-        if (prev_kept or i == start) and (i < last_good or j.block.gap_before < 2) or (not next_removed and i < last_good):
+        if (
+            (prev_kept or i == start)
+            and (i < last_good or j.block.gap_before < 2)
+            or (not next_removed and i < last_good)
+        ):
             return PARAGRAPH, ""
         return "", j.score.reason() + ", between removed blocks"
     if f.n_words >= _CAPTION_MIN_WORDS:
@@ -522,7 +534,9 @@ def _tails(judged: list[_Judged], kinds: dict[int, str], reasons: dict[int, str]
         reasons[i] = "author bio or boilerplate about the publisher after the article"
 
 
-def _outside(judged: list[_Judged], start: int, end: int, end_reason: str, reasons: dict[int, str]) -> tuple[str, tuple[str, ...]]:
+def _outside(
+    judged: list[_Judged], start: int, end: int, end_reason: str, reasons: dict[int, str]
+) -> tuple[str, tuple[str, ...]]:
     """Reasons for the blocks before the start and after the end; the title and byline found there."""
     title = ""
     authors: tuple[str, ...] = ()
@@ -593,7 +607,15 @@ def rules_verdicts(
 
 
 # Reasons the span model never overrides inside the span: removals by name, not by score.
-_NAMED_REASONS = ("caption", "pull quote", "metadata", "repeated on the page", "author bio", "link: teaser", "related story")
+_NAMED_REASONS = (
+    "caption",
+    "pull quote",
+    "metadata",
+    "repeated on the page",
+    "author bio",
+    "link: teaser",
+    "related story",
+)
 
 
 def _restorable(reason: str) -> bool:
@@ -636,8 +658,16 @@ def _apply_span(v: Verdicts, title: str) -> None:
             if p < model.inside and j.match is None:
                 del kinds[i]
                 reasons[i] = f"not article text: {span.evidence(span.row(columns, i), model.weights)}"
-        elif i < v.end and j.match is None and p >= model.restore and _restorable(reasons.get(i, "")) and not _by_a_rule(v.judged, i):
-            kinds[i] = HEADING if _heading_like(j) and not j.feats.sentence_end and j.block.marked_heading else PARAGRAPH
+        elif (
+            i < v.end
+            and j.match is None
+            and p >= model.restore
+            and _restorable(reasons.get(i, ""))
+            and not _by_a_rule(v.judged, i)
+        ):
+            kinds[i] = (
+                HEADING if _heading_like(j) and not j.feats.sentence_end and j.block.marked_heading else PARAGRAPH
+            )
             reasons.pop(i, None)
     if not kinds:
         # Nothing passed as prose (a language without spaces or function words, a page of short
@@ -677,5 +707,9 @@ def find_article(
         dateline_place=dateline[0] if dateline else "",
         dateline_agency=dateline[1] if dateline else "",
     )
-    fields = tuple(name for name in ("title", "authors", "date", "publisher", "dateline_place", "dateline_agency") if getattr(detected, name))
+    fields = tuple(
+        name
+        for name in ("title", "authors", "date", "publisher", "dateline_place", "dateline_agency")
+        if getattr(detected, name)
+    )
     return v.kinds, v.reasons, detected, fields

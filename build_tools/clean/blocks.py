@@ -79,7 +79,10 @@ def _is_wrapped(lines: list[str]) -> bool:
         and min(widths) >= 0.6 * widest
         and len(lines[-1]) <= widest + 2
         and sum(1 for s in lines if _BULLET.match(s)) < 2  # the regex last: most runs fail above
-        and sum(1 for width, nxt in zip(widths, lines[1:], strict=False) if width + 1 + len(nxt.split(" ", 1)[0]) <= widest) <= len(widths) // 5
+        and sum(
+            1 for width, nxt in zip(widths, lines[1:], strict=False) if width + 1 + len(nxt.split(" ", 1)[0]) <= widest
+        )
+        <= len(widths) // 5
     )
 
 
@@ -122,7 +125,12 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
             groups = []
             for item in run:
                 # only a line that starts in lower case can carry on the previous one
-                if groups and item[1][0].islower() and _continues(groups[-1][-1][1], item[1]) and item[0] not in headings:
+                if (
+                    groups
+                    and item[1][0].islower()
+                    and _continues(groups[-1][-1][1], item[1])
+                    and item[0] not in headings
+                ):
                     groups[-1].append(item)
                 else:
                     groups.append([item])
@@ -137,12 +145,20 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
                 marked = False
                 if body[0] in _MARK_START or body[-1] == "]":
                     body, marked = _unmark(body)
-                blocks.append(_new_tuple(Block, (len(blocks), number, (number,), (line,), body, gap, marked or number in headings)))
+                blocks.append(
+                    _new_tuple(
+                        Block, (len(blocks), number, (number,), (line,), body, gap, marked or number in headings)
+                    )
+                )
             else:
                 numbers, lines = zip(*group, strict=False)
                 body, marked = _unmark(_collapse(" ".join(lines)))
                 # index, line, lines, raw, text, gap_before, marked_heading
-                blocks.append(_new_tuple(Block, (len(blocks), numbers[0], numbers, lines, body, gap, marked or numbers[0] in headings)))
+                blocks.append(
+                    _new_tuple(
+                        Block, (len(blocks), numbers[0], numbers, lines, body, gap, marked or numbers[0] in headings)
+                    )
+                )
             gap = 0  # a run's later blocks follow the first without a blank line
 
     for number, line in enumerate(map(str.strip, text.splitlines()), 1):

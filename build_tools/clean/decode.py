@@ -75,5 +75,9 @@ def _cp1252_plausible(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     # letters used in western European languages only, or typographic punctuation
-    odd = sum(1 for ch in text if ord(ch) > 127 and not (ch.isalpha() and "LATIN" in unicodedata.name(ch, "")) and ch not in "‘’“”–—…€£©®°«»·•")
+    odd = sum(
+        1
+        for ch in text
+        if ord(ch) > 127 and not (ch.isalpha() and "LATIN" in unicodedata.name(ch, "")) and ch not in "‘’“”–—…€£©®°«»·•"
+    )
     return odd == 0

@@ -92,7 +92,9 @@ _DATELINE_AGENCY = re.compile(
     rf"^(?P<place>{_PLACE})(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{{1,2}})?(?:,\s*\d{{4}})?)?\s*"
     r"\((?P<agency>[A-Za-z][A-Za-z0-9 &/.-]{0,30})\)\s*[-–—:]+\s+\S"
 )
-_DATELINE_CAPS = re.compile(r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3})(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:[-–—]{1,2}|:)\s+\S")
+_DATELINE_CAPS = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.-]+(?:[ -][A-Z][A-Z'’.-]+){0,3})(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*(?:[-–—]{1,2}|:)\s+\S"
+)
 
 
 def dateline(text: str) -> tuple[str, str] | None:
@@ -106,11 +108,34 @@ def dateline(text: str) -> tuple[str, str] | None:
     return None
 
 
-_PARTICLE = {"al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "ibn", "ben", "del", "dos", "st"}
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]*\.?|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)+|[A-Z]{2,}|(?:al|el|Al|El)-[A-Z][a-zà-ÿ]+|[A-Z][a-zà-ÿ]*[A-Z][a-zà-ÿ]+)$")
+_PARTICLE = {
+    "al",
+    "el",
+    "de",
+    "da",
+    "di",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "la",
+    "le",
+    "bin",
+    "ibn",
+    "ben",
+    "del",
+    "dos",
+    "st",
+}
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][a-zà-ÿ'’]*\.?|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)+|[A-Z]{2,}|(?:al|el|Al|El)-[A-Z][a-zà-ÿ]+|[A-Z][a-zà-ÿ]*[A-Z][a-zà-ÿ]+)$"
+)
 _BY = re.compile(r"^(?:by|written by|words by|von|par|por|di)\s+(?P<names>.+)$", re.IGNORECASE)
 # Trailing affiliation: "By James Pheby, AFP", "By Jo Smith | Reuters", "By Jo Smith in Washington"
-_AFFILIATION = re.compile(r"\s*(?:[|•·–—-]\s*[\w .&]+|,\s*[A-Z]{2,}[\w .&]*|\s+in\s+[A-Z][\w .-]+|,\s*(?:staff|special|senior|chief)\b.*)$")
+_AFFILIATION = re.compile(
+    r"\s*(?:[|•·–—-]\s*[\w .&]+|,\s*[A-Z]{2,}[\w .&]*|\s+in\s+[A-Z][\w .-]+|,\s*(?:staff|special|senior|chief)\b.*)$"
+)
 
 
 def _is_name(part: str) -> bool:

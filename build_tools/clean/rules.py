@@ -117,7 +117,13 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         whole=True,
         max_words=6,
     ),
-    Rule("table-of-contents", "chrome", r"in this (?:article|story|guide)|contents|table of contents|inhalt|sommaire|índice", whole=True, max_words=4),
+    Rule(
+        "table-of-contents",
+        "chrome",
+        r"in this (?:article|story|guide)|contents|table of contents|inhalt|sommaire|índice",
+        whole=True,
+        max_words=4,
+    ),
     Rule(
         "affiliate-disclosure",
         "chrome",
@@ -132,9 +138,22 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=45,
         triggers=("newsletter", "inbox"),
     ),
-    Rule("app-prompt", "chrome", r"\W*(?:download|get|install) (?:the|our)\b.{0,50}\bapps?\b.*", whole=True, max_words=30),
-    Rule("form-message", "chrome", r"\binvalid e-?mail\b|\bsomething went wrong\b.{0,30}\btry again\b", max_words=20, triggers=("invalid", "went wrong")),
-    Rule("market-data-notice", "chrome", r"\bquotes (?:are )?delayed\b|\bdelayed (?:by )?(?:a minimum of |at least )?\d+ minutes\b", triggers=("delayed",)),
+    Rule(
+        "app-prompt", "chrome", r"\W*(?:download|get|install) (?:the|our)\b.{0,50}\bapps?\b.*", whole=True, max_words=30
+    ),
+    Rule(
+        "form-message",
+        "chrome",
+        r"\binvalid e-?mail\b|\bsomething went wrong\b.{0,30}\btry again\b",
+        max_words=20,
+        triggers=("invalid", "went wrong"),
+    ),
+    Rule(
+        "market-data-notice",
+        "chrome",
+        r"\bquotes (?:are )?delayed\b|\bdelayed (?:by )?(?:a minimum of |at least )?\d+ minutes\b",
+        triggers=("delayed",),
+    ),
     Rule("reader-address", "chrome", r"\bwe(?:'d|’d| would) (?:like|love) to hear\b", triggers=("hear",)),
     Rule(
         "correction-notice",
@@ -171,13 +190,35 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=30,  # a paragraph that talks about subscribing is article text
         triggers=("subscri", "suscr", "abonn", "iscriv", "assine"),
     ),
-    Rule("subscriber-only", "paywall", r"\b(?:subscribers?|members?) only\b|\balready (?:a )?(?:subscriber|member|registered)\b", triggers=("only", "already")),
-    Rule("get-access", "paywall", r"\b(?:get|gain|unlock|enjoy) (?:instant |unlimited |full |digital )*access\b", triggers=("access",)),
+    Rule(
+        "subscriber-only",
+        "paywall",
+        r"\b(?:subscribers?|members?) only\b|\balready (?:a )?(?:subscriber|member|registered)\b",
+        triggers=("only", "already"),
+    ),
+    Rule(
+        "get-access",
+        "paywall",
+        r"\b(?:get|gain|unlock|enjoy) (?:instant |unlimited |full |digital )*access\b",
+        triggers=("access",),
+    ),
     Rule("join-today", "paywall", r"\bjoin\b.{1,40}\btoday\b", max_words=8, triggers=("today",)),
     Rule("join-us", "paywall", r"join us|join [\w'’.-]+", whole=True, max_words=3),
-    Rule("continue-reading", "paywall", r"\b(?:to|and) (?:continue|keep) reading\b|\bcontinue reading\b", max_words=12, triggers=("reading",)),
+    Rule(
+        "continue-reading",
+        "paywall",
+        r"\b(?:to|and) (?:continue|keep) reading\b|\bcontinue reading\b",
+        max_words=12,
+        triggers=("reading",),
+    ),
     Rule("create-account", "paywall", r"\bcreate (?:a |an |your )?(?:free )?account\b", triggers=("account",)),
-    Rule("support-journalism", "paywall", r"\bsupport (?:our |quality |independent |local )+[\w ]{0,25}(?:news|journalism|reporting)\b", max_words=12, triggers=("support",)),
+    Rule(
+        "support-journalism",
+        "paywall",
+        r"\bsupport (?:our |quality |independent |local )+[\w ]{0,25}(?:news|journalism|reporting)\b",
+        max_words=12,
+        triggers=("support",),
+    ),
     Rule("become-member", "paywall", r"\bbecome an? (?:member|subscriber|supporter|patron)\b", triggers=("become",)),
     Rule(
         "paywall-limit",
@@ -219,8 +260,20 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         whole=True,
         max_words=8,
     ),
-    Rule("slide-counter", "caption", r"(?:(?:image|slide|photo|picture)\s*)?\d+\s*(?:/|of)\s*\d+", whole=True, max_words=6),
-    Rule("gallery-prompt", "caption", r"(?:view|see|open|launch|enlarge)\s+(?:the\s+)?(?:gallery|slideshow|photos?|images?)|(?:photo|image)\s+gallery", whole=True, max_words=5),
+    Rule(
+        "slide-counter",
+        "caption",
+        r"(?:(?:image|slide|photo|picture)\s*)?\d+\s*(?:/|of)\s*\d+",
+        whole=True,
+        max_words=6,
+    ),
+    Rule(
+        "gallery-prompt",
+        "caption",
+        r"(?:view|see|open|launch|enlarge)\s+(?:the\s+)?(?:gallery|slideshow|photos?|images?)|(?:photo|image)\s+gallery",
+        whole=True,
+        max_words=5,
+    ),
     # --- links out of the article
     Rule("click-here", "link", r"\b(?:click|tap) here\b", triggers=("click here", "tap here")),
     Rule(
@@ -229,7 +282,22 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^\W*(?:read|see|watch|listen)(?: to)? (?:more|also|the full|full|next|related|our)\b.*|^\W*(?:related|more|also read|read also)\s*:.*"
         r"|^\W*(?:auch interessant|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|leer más|te puede interesar)\b.*",
         max_words=25,
-        triggers=("read", "see", "watch", "listen", "related", "more", "also", "interessant", "lesen", "mehr", "lire", "voir", "lee", "puede"),
+        triggers=(
+            "read",
+            "see",
+            "watch",
+            "listen",
+            "related",
+            "more",
+            "also",
+            "interessant",
+            "lesen",
+            "mehr",
+            "lire",
+            "voir",
+            "lee",
+            "puede",
+        ),
     ),
     # "^ a b Smith (2004). Title. p. 41.": an entry of a wiki's reference list, with its backlinks
     Rule("reference-entry", "link", r"(?:\d{1,3}[.)]?\s+)?[\^↑]\s.*", whole=True),
@@ -243,7 +311,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         triggers=("share", "follow", "like", "tweet", "pin", "email"),
     ),
     Rule("share-buttons", "social", rf"(?:(?:share|{_NETWORKS}|print|copy link|messenger)\W*)+", whole=True),
-    Rule("cookie-prompt", "cookie", r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings|preferences|agree|utilizamos|usamos|aceptar|akzeptieren|verwenden|nutzen|utilisons|accepter|utilizziamo|accetta)\b|\b(?:utilizamos|usamos|verwenden|nutzen|utilisons|utilizziamo)\b.*\bcookies?\b|\b(?:accept|reject|manage) (?:all )?cookies\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of (?:use|service)|and conditions)\b", triggers=("cookie", "privacy", "terms")),
+    Rule(
+        "cookie-prompt",
+        "cookie",
+        r"\bcookies?\b.*\b(?:use|accept|consent|policy|settings|preferences|agree|utilizamos|usamos|aceptar|akzeptieren|verwenden|nutzen|utilisons|accepter|utilizziamo|accetta)\b|\b(?:utilizamos|usamos|verwenden|nutzen|utilisons|utilizziamo)\b.*\bcookies?\b|\b(?:accept|reject|manage) (?:all )?cookies\b|\bprivacy (?:policy|settings|notice)\b|\bterms (?:of (?:use|service)|and conditions)\b",
+        triggers=("cookie", "privacy", "terms"),
+    ),
     # "Diese Website nutzt Cookies", "uses cookies", "gebruikt cookies": the verb right before the word;
     # a banner is short, an article paragraph on the subject is seldom this short
     Rule(
@@ -261,7 +334,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"\bunsubscribe\b|\bupdate (?:your )?(?:e-?mail )?preferences\b|\byou(?: are|'re|’re) receiving this\b"
         r"|\bour mailing address is\b|\bhow you receive (?:these|our) e-?mails\b|\bforwarded (?:to you|this e-?mail)\b|\bview (?:this e-?mail|this newsletter|it|online version) in (?:your|a|the) browser\b",
         max_words=40,
-        triggers=("unsubscribe", "preferences", "receiving this", "mailing address", "receive these", "receive our", "forwarded", "browser"),
+        triggers=(
+            "unsubscribe",
+            "preferences",
+            "receiving this",
+            "mailing address",
+            "receive these",
+            "receive our",
+            "forwarded",
+            "browser",
+        ),
     ),
     Rule(
         "legal-notice",
@@ -269,7 +351,13 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"\bis the trading name of\b|\bregistered (?:in england|office|charity)\b|\bcompany (?:number|no\.?|registration)\b|\bcompany limited by guarantee\b",
         triggers=("trading name", "registered", "company"),
     ),
-    Rule("copyright", "chrome", r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)|©|\ball rights reserved\b", max_words=20, triggers=("©", "(c)", "copyright", "rights reserved")),
+    Rule(
+        "copyright",
+        "chrome",
+        r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)|©|\ball rights reserved\b",
+        max_words=20,
+        triggers=("©", "(c)", "copyright", "rights reserved"),
+    ),
     # --- the start of what follows the article: related lists, latest news, comments
     Rule(
         "section-after-article",
@@ -300,7 +388,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=7,
     ),
     # --- what closes a press release or an article: end markers, notes, boilerplate about the issuer
-    Rule("end-marker", "related", r"-*\s*(?:ENDS?|Ends|###|#\s#\s#|-30-)\s*-*", action=END, whole=True, max_words=6, ignore_case=False),
+    Rule(
+        "end-marker",
+        "related",
+        r"-*\s*(?:ENDS?|Ends|###|#\s#\s#|-30-)\s*-*",
+        action=END,
+        whole=True,
+        max_words=6,
+        ignore_case=False,
+    ),
     Rule(
         "notes-and-about",
         "related",
@@ -504,7 +600,9 @@ class RuleSet:
         """One named group per rule, anchored at the line's end; `patterns`: a rule's pattern narrowed."""
         return re.compile(
             "|".join(
-                f"(?P<r{n}>" + ("(?i:" if rule.ignore_case else "(?-i:") + f"{patterns[n] if patterns else rule.pattern}))\\Z"
+                f"(?P<r{n}>"
+                + ("(?i:" if rule.ignore_case else "(?-i:")
+                + f"{patterns[n] if patterns else rule.pattern}))\\Z"
                 for n, rule in rules
             )
             or "(?!)"
@@ -619,5 +717,7 @@ class RuleSet:
                     found[i] = self._matches[n]
                     break
         if self._keep:
-            found = [None if m is not None and self.kept_by_curator(t) else m for t, m in zip(texts, found, strict=False)]
+            found = [
+                None if m is not None and self.kept_by_curator(t) else m for t, m in zip(texts, found, strict=False)
+            ]
         return found

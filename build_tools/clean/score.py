@@ -160,7 +160,9 @@ def _arrow_edge(text: str) -> bool:
 def _link_like(text: str) -> bool:
     # plain substring tests first: a regex over every paragraph costs more than all the rest
     # an address inside a long paragraph is cited by it: the paragraph is no link
-    if text.count(" ") < URL_IN_PROSE_WORDS and ("://" in text or "www." in text or "@" in text and _EMAIL.search(text)):
+    if text.count(" ") < URL_IN_PROSE_WORDS and (
+        "://" in text or "www." in text or "@" in text and _EMAIL.search(text)
+    ):
         return True
     if text.count(" | ") + text.count(" » ") + text.count(" › ") >= 2:
         return True

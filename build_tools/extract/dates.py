@@ -46,32 +46,58 @@ WEEKDAYS = tuple(day.capitalize() for day in vocab.WEEKDAYS["en"])
 # Dutch and Portuguese write them in lower case, German capitalised): both forms are read.
 FOREIGN_MONTHS = {
     name: number
-    for language in vocab.LANGUAGES if language != "en"
-    for name, number in vocab.month_numbers(language).items() if name not in MONTHS
+    for language in vocab.LANGUAGES
+    if language != "en"
+    for name, number in vocab.month_numbers(language).items()
+    if name not in MONTHS
 }
 MONTHS.update(FOREIGN_MONTHS)
 FOREIGN_WEEKDAYS = {
     form: index
-    for language in vocab.LANGUAGES if language != "en"
+    for language in vocab.LANGUAGES
+    if language != "en"
     for index, name in enumerate(vocab.WEEKDAYS[language])
     for form in (name, name.capitalize())
 }
 WEEKDAY_INDEX = {**{w: i for i, w in enumerate(WEEKDAYS)}, **FOREIGN_WEEKDAYS}
 # "yesterday", "last week" in the other languages: -> the English expression resolved the same way.
 FOREIGN_RELATIVE = {
-    "aujourd'hui": "today", "aujourd’hui": "today", "hier": "yesterday", "demain": "tomorrow",
-    "heute": "today", "gestern": "yesterday", "hoy": "today", "ayer": "yesterday",
-    "la semaine dernière": "last week", "la semaine prochaine": "next week", "cette semaine": "this week",
-    "letzte woche": "last week", "vergangene woche": "last week", "nächste woche": "next week",
-    "diese woche": "this week", "la semana pasada": "last week", "la próxima semana": "next week",
-    "esta semana": "this week", "le mois dernier": "last month", "letzten monat": "last month",
-    "el mes pasado": "last month", "l'année dernière": "last year", "l’année dernière": "last year",
-    "letztes jahr": "last year", "el año pasado": "last year",
+    "aujourd'hui": "today",
+    "aujourd’hui": "today",
+    "hier": "yesterday",
+    "demain": "tomorrow",
+    "heute": "today",
+    "gestern": "yesterday",
+    "hoy": "today",
+    "ayer": "yesterday",
+    "la semaine dernière": "last week",
+    "la semaine prochaine": "next week",
+    "cette semaine": "this week",
+    "letzte woche": "last week",
+    "vergangene woche": "last week",
+    "nächste woche": "next week",
+    "diese woche": "this week",
+    "la semana pasada": "last week",
+    "la próxima semana": "next week",
+    "esta semana": "this week",
+    "le mois dernier": "last month",
+    "letzten monat": "last month",
+    "el mes pasado": "last month",
+    "l'année dernière": "last year",
+    "l’année dernière": "last year",
+    "letztes jahr": "last year",
+    "el año pasado": "last year",
 }
 # Holidays on a fixed day: (month, day).
-HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
-            "new year’s day": (1, 1), "new year's eve": (12, 31), "new year’s eve": (12, 31),
-            "boxing day": (12, 26)}
+HOLIDAYS = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year’s day": (1, 1),
+    "new year's eve": (12, 31),
+    "new year’s eve": (12, 31),
+    "boxing day": (12, 26),
+}
 SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
 # Words that tell the tense near a date: the nearest cue to the date decides.
 _FUTURE_CUES = r"will|shall|would|next|due|plans?|planned|expected|upcoming|coming|going\s+to"
@@ -93,9 +119,9 @@ _MONTH_LEADS = (
     r"|early|late|mid|the|a|en|de|im|seit|bis|depuis|desde|hasta|fin|début"
 )
 
-_MONTH = r"(?P<month>{})".format("|".join(
-    sorted({m.capitalize() for m in MONTHS} | set(FOREIGN_MONTHS), key=len, reverse=True)
-))
+_MONTH = r"(?P<month>{})".format(
+    "|".join(sorted({m.capitalize() for m in MONTHS} | set(FOREIGN_MONTHS), key=len, reverse=True))
+)
 _WEEKDAY = "|".join(sorted(WEEKDAY_INDEX, key=len, reverse=True))
 _FOREIGN_REL = "|".join(re.escape(k) for k in sorted(FOREIGN_RELATIVE, key=len, reverse=True))
 _HOLIDAY = "|".join(re.escape(k) for k in sorted(HOLIDAYS, key=len, reverse=True))
@@ -103,14 +129,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
     (
         "month_day",
-        re.compile(
-            rf"\b{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<year>\d{{4}})\b)?"
-        ),
+        re.compile(rf"\b{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:)(?:,?\s+(?P<year>\d{{4}})\b)?"),
     ),
     (
         "day_month",
         # "20 November 2014", "le 3 décembre 2014", "3. Dezember 2014", "3 de diciembre de 2014"
-        re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?{_MONTH}\b\.?(?:,?\s+(?:de\s+)?(?P<year>\d{{4}})\b)?"),
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?{_MONTH}\b\.?(?:,?\s+(?:de\s+)?(?P<year>\d{{4}})\b)?"
+        ),
     ),
     ("holiday", re.compile(rf"(?i:\b(?P<holiday>{_HOLIDAY}))\b")),
     ("month_year", re.compile(rf"\b(?:(?P<mod>early|late|mid)[- ])?{_MONTH}\.?,?\s+(?:de\s+)?(?P<year>\d{{4}})\b")),
@@ -174,8 +200,7 @@ def _parse_iso(value: str) -> date | None:
 
 
 # What ends the clause a date belongs to: punctuation, or a word opening another clause.
-_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\b(?:which|who|whom|whose|that|than|but|while|whereas)\b",
-                           re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]|\b(?:which|who|whom|whose|that|than|but|while|whereas)\b", re.IGNORECASE)
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -207,7 +232,7 @@ def _nearest_cue(sentence: str, start: int, end: int, lo: int, hi: int) -> str:
 
 
 def tense_near(sentence: str, start: int, end: int) -> str:
-    """"past", "future" or "" from the verb cue nearest to sentence[start:end].
+    """ "past", "future" or "" from the verb cue nearest to sentence[start:end].
 
     The date's own clause is read first ("larger than the $2.7bn forecast in December": the
     forecast was made; "which officers had proposed closing from September": a plan), the rest of
@@ -276,9 +301,7 @@ def _nearest_month(month: int, published: date, tense: str) -> tuple[int | None,
     """The year putting a month alone nearest the publication month, adjusted by tense."""
     here = published.year * 12 + published.month - 1
     years = (published.year - 1, published.year, published.year + 1)
-    options = sorted(
-        ((year * 12 + month - 1 - here, year) for year in years), key=lambda o: (abs(o[0]), o[0])
-    )
+    options = sorted(((year * 12 + month - 1 - here, year) for year in years), key=lambda o: (abs(o[0]), o[0]))
     delta, year = options[0]
     if tense == "past" and delta > 0:
         return max(o for o in options if o[0] <= 0)[1], "nearest before"
@@ -297,8 +320,22 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_COUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 
 
 def _ago(count: str, unit: str, published: date, pub: str) -> tuple[str, str]:
@@ -342,15 +379,23 @@ def _needs(kind: str, groups: dict[str, str | None]) -> DatePrecision | None:
         return "day"
     rel = (groups.get("rel") or "").lower().split()
     unit = rel[-1] if rel else ""
-    return "year" if unit == "year" else "day" if unit in ("week", "today", "tonight", "yesterday", "tomorrow") \
+    return (
+        "year"
+        if unit == "year"
+        else "day"
+        if unit in ("week", "today", "tonight", "yesterday", "tomorrow")
         else "month"
+    )
 
 
 def _unknown(kind: str, needs: DatePrecision, published: PartialDate | None) -> str:
     """Why a match stays unresolved: no publication date, or one that says too little."""
     if published is None:
-        return "no year and no publication date" if kind in ("month_day", "day_month", "month") \
+        return (
+            "no year and no publication date"
+            if kind in ("month_day", "day_month", "month")
             else "relative date and no publication date"
+        )
     return f"the publication date {published} names no {needs}"
 
 
@@ -434,7 +479,7 @@ def _resolve_calendar(
 
 
 def _resolve_relative(rel: str, published: date, pub: str) -> tuple[str, str]:
-    """"today", "yesterday", "last week", "next month", "this year", "next spring"."""
+    """ "today", "yesterday", "last week", "next month", "this year", "next spring"."""
     if rel in ("today", "tonight"):
         return pub, "publication date"
     if rel in ("yesterday", "tomorrow"):
@@ -481,8 +526,12 @@ def _names_no_date(text: str, start: int, end: int, kind: str) -> bool:
     """A match that names no single date: an edition year, "a Tuesday", "the Tuesday sessions"."""
     if kind == "ago":
         # "less than three months ago" bounds a date without naming one.
-        return re.search(r"\b(?:less|more|fewer)\s+than\s+$|\b(?:over|under|within|at\s+least)\s+$",
-                         text[:start], re.IGNORECASE) is not None
+        return (
+            re.search(
+                r"\b(?:less|more|fewer)\s+than\s+$|\b(?:over|under|within|at\s+least)\s+$", text[:start], re.IGNORECASE
+            )
+            is not None
+        )
     if kind == "year":
         after = re.match(r"\s+([a-z]+)(?:\s+([a-z]+))?", text[end:])
         return after is not None and bool({after.group(1), after.group(2)} & _EDITION_NOUNS)
@@ -495,15 +544,20 @@ def _names_no_date(text: str, start: int, end: int, kind: str) -> bool:
     if any(w.lower() in _NOT_ADJECTIVES for w in between):
         return False
     if before.group(1).lower() in ("a", "an") and (
-        len(between) >= 2 or any(w.lower() in _EVENT_NOUNS for w in between)
-        or re.match(r"(?:early|late)\s", text[start:end], re.IGNORECASE) or re.search(r"\b(?:in|at|during|after|before)\s+$", text[: before.start()], re.IGNORECASE)
+        len(between) >= 2
+        or any(w.lower() in _EVENT_NOUNS for w in between)
+        or re.match(r"(?:early|late)\s", text[start:end], re.IGNORECASE)
+        or re.search(r"\b(?:in|at|during|after|before)\s+$", text[: before.start()], re.IGNORECASE)
     ):
         return False  # "in a statement Tuesday", "a call late Thursday": a day, not any Tuesday
     if before.group(1).lower() != "the":
         return True  # "a wet Tuesday evening", "every Friday"
     # "the Tuesday sessions": a weekly habit; "the Tuesday before the vote" is one day.
-    return not between and re.match(r"\s+[a-z]+[^s\W]?s\b", text[end:]) is not None and not re.match(
-        r"\s+(?:was|is|has|as)\b", text[end:])
+    return (
+        not between
+        and re.match(r"\s+[a-z]+[^s\W]?s\b", text[end:]) is not None
+        and not re.match(r"\s+(?:was|is|has|as)\b", text[end:])
+    )
 
 
 def _matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
@@ -518,10 +572,7 @@ def _matches(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
             taken.append((s, e, kind, m))
     # "Thursday (20 November)": the weekday only restates the date that follows.
     absolute = [(s, e) for s, e, k, _ in taken if k in ("iso", "month_day", "day_month")]
-    taken = [
-        t for t in taken
-        if not (t[2] == "weekday" and any(0 <= s - t[1] <= 3 for s, _ in absolute))
-    ]
+    taken = [t for t in taken if not (t[2] == "weekday" and any(0 <= s - t[1] <= 3 for s, _ in absolute))]
     taken = [t for t in taken if not _names_no_date(text, t[0], t[1], t[2])]
     return sorted(taken, key=lambda t: t[0])
 
@@ -538,9 +589,7 @@ def _period(kind: str, m: re.Match[str]) -> str:
     return ""
 
 
-def _paragraph_events(
-    source: CleanSource, index: int, published: PartialDate | None
-) -> tuple[list[Event], list[str]]:
+def _paragraph_events(source: CleanSource, index: int, published: PartialDate | None) -> tuple[list[Event], list[str]]:
     """The paragraph's events, and a warning for each impossible date it states."""
     paragraph = source.paragraphs[index]
     text = paragraph.text
@@ -562,9 +611,16 @@ def _paragraph_events(
             where = f"{file}:{paragraph.line}" if paragraph.line else f"{file}: paragraph {paragraph.id}"
             warnings.append(f"{where}: impossible date {m.group(0)!r} in the text; ignored")
             continue
-        events.append(Event(date=resolved, date_text=m.group(0), text=_sentence(text, s, spans),
-                            ref=SourceRef(source.id, paragraph.id), resolution=how,
-                            period=_period(kind, m) if resolved else ""))
+        events.append(
+            Event(
+                date=resolved,
+                date_text=m.group(0),
+                text=_sentence(text, s, spans),
+                ref=SourceRef(source.id, paragraph.id),
+                resolution=how,
+                period=_period(kind, m) if resolved else "",
+            )
+        )
     return events, warnings
 
 

@@ -50,17 +50,67 @@ VALUE_SPREAD = 1.25
 NOUN_WINDOW = 4
 
 QUALIFIERS = (
-    "more than", "less than", "fewer than", "greater than", "over", "under", "nearly", "almost",
-    "about", "around", "roughly", "some", "up to", "at least", "at most", "an estimated",
-    "estimated", "approximately", "as many as", "as few as", "close to", "just over",
-    "just under", "well over", "upwards of", "all", "only", "a total of", "exactly", "within",
+    "more than",
+    "less than",
+    "fewer than",
+    "greater than",
+    "over",
+    "under",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "up to",
+    "at least",
+    "at most",
+    "an estimated",
+    "estimated",
+    "approximately",
+    "as many as",
+    "as few as",
+    "close to",
+    "just over",
+    "just under",
+    "well over",
+    "upwards of",
+    "all",
+    "only",
+    "a total of",
+    "exactly",
+    "within",
 )
 WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
 }
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -84,33 +134,94 @@ LABEL_NOUNS = frozenset(
 
 # Counted nouns (singular, lower case) -> the quantity they are reported under.
 QUANTITY_NOUNS = {
-    "airstrike": "air strikes", "air strike": "air strikes", "air raid": "air strikes",
-    "strike": "strikes", "raid": "raids", "bomb": "bombs", "sortie": "sorties",
-    "missile": "missiles", "rocket": "rockets", "attack": "attacks",
-    "country": "countries", "nation": "countries", "member state": "countries",
-    "member": "members", "people": "people", "person": "people", "civilian": "civilians",
-    "citizen": "citizens", "resident": "residents", "refugee": "refugees",
-    "fighter": "fighters", "militant": "militants", "jihadist": "jihadists", "rebel": "rebels",
-    "troop": "troops", "soldier": "troops", "force": "troops", "hostage": "hostages",
-    "brigade": "brigades", "battalion": "battalions", "camp": "camps", "dollar": "dollars",
-    "euro": "euros", "pound": "pounds", "year": "years", "month": "months", "week": "weeks",
-    "day": "days", "hour": "hours", "minute": "minutes", "percent": "percent",
-    "per cent": "percent", "%": "percent", "death": "deaths", "casualty": "casualties",
-    "victim": "victims", "child": "children", "woman": "women", "man": "men",
-    "attacker": "attackers", "official": "officials", "minister": "ministers",
-    "organisation": "organisations", "organization": "organisations", "point": "points",
-    "time": "times", "fold": "times", "vote": "votes", "penny": "pence", "pence": "pence",
-    "p": "pence", "cent": "cents", "foot": "feet", "feet": "feet", "metre": "metres",
-    "meter": "metres", "kilometre": "kilometres", "kilometer": "kilometres", "km": "kilometres",
-    "mile": "miles", "mph": "mph", "kph": "km/h", "km/h": "km/h", "kg": "kilograms",
-    "kilogram": "kilograms", "tonne": "tonnes", "ton": "tons", "inch": "inches",
+    "airstrike": "air strikes",
+    "air strike": "air strikes",
+    "air raid": "air strikes",
+    "strike": "strikes",
+    "raid": "raids",
+    "bomb": "bombs",
+    "sortie": "sorties",
+    "missile": "missiles",
+    "rocket": "rockets",
+    "attack": "attacks",
+    "country": "countries",
+    "nation": "countries",
+    "member state": "countries",
+    "member": "members",
+    "people": "people",
+    "person": "people",
+    "civilian": "civilians",
+    "citizen": "citizens",
+    "resident": "residents",
+    "refugee": "refugees",
+    "fighter": "fighters",
+    "militant": "militants",
+    "jihadist": "jihadists",
+    "rebel": "rebels",
+    "troop": "troops",
+    "soldier": "troops",
+    "force": "troops",
+    "hostage": "hostages",
+    "brigade": "brigades",
+    "battalion": "battalions",
+    "camp": "camps",
+    "dollar": "dollars",
+    "euro": "euros",
+    "pound": "pounds",
+    "year": "years",
+    "month": "months",
+    "week": "weeks",
+    "day": "days",
+    "hour": "hours",
+    "minute": "minutes",
+    "percent": "percent",
+    "per cent": "percent",
+    "%": "percent",
+    "death": "deaths",
+    "casualty": "casualties",
+    "victim": "victims",
+    "child": "children",
+    "woman": "women",
+    "man": "men",
+    "attacker": "attackers",
+    "official": "officials",
+    "minister": "ministers",
+    "organisation": "organisations",
+    "organization": "organisations",
+    "point": "points",
+    "time": "times",
+    "fold": "times",
+    "vote": "votes",
+    "penny": "pence",
+    "pence": "pence",
+    "p": "pence",
+    "cent": "cents",
+    "foot": "feet",
+    "feet": "feet",
+    "metre": "metres",
+    "meter": "metres",
+    "kilometre": "kilometres",
+    "kilometer": "kilometres",
+    "km": "kilometres",
+    "mile": "miles",
+    "mph": "mph",
+    "kph": "km/h",
+    "km/h": "km/h",
+    "kg": "kilograms",
+    "kilogram": "kilograms",
+    "tonne": "tonnes",
+    "ton": "tons",
+    "inch": "inches",
 }
 _QUANTITIES = frozenset(QUANTITY_NOUNS.values())
 # Quantities that reports use interchangeably for one fact, compared in one group: the
 # members of an alliance are its countries. Strikes, bombs and sorties are different things.
 GROUP_KEYS = {
-    "countries": "countries or members", "members": "countries or members",
-    "air strikes": "air strikes", "strikes": "air strikes", "raids": "air strikes",
+    "countries": "countries or members",
+    "members": "countries or members",
+    "air strikes": "air strikes",
+    "strikes": "air strikes",
+    "raids": "air strikes",
 }
 # Statements are compared only when their dates (the date in their sentence, else their
 # source's) lie within this many days of each other.
@@ -227,7 +338,7 @@ def _noun_after(text: str, pos: int) -> tuple[str, bool]:
         m = _AFTER_WORD.match(text, pos)
         if m is None:
             break
-        if k == 0 and m.start(1) != pos and not text[pos:m.start(1)].isspace():
+        if k == 0 and m.start(1) != pos and not text[pos : m.start(1)].isspace():
             break
         word = m.group(1).rstrip("’'") if m.group(1).endswith(("s’", "s'")) else m.group(1)
         low = word.lower()
@@ -282,8 +393,11 @@ def _noun_before(text: str, start: int, spans: tuple[tuple[int, int], ...]) -> s
     graduates fell by 3% to 12,080", "Graduates in sport science more than doubled to 8,000"."""
     s0 = max((s for s, _ in spans if s <= start), default=0)
     before = text[s0:start]
-    if not re.search(r"\b(?:rose|fell|grew|increased|decreased|doubled|tripled|dropped|climbed|jumped|declined|soared)\b[^.;]*\bto\s+(?:more than |about |some |nearly )?$",
-                     before, re.IGNORECASE) and not re.search(r"\band\s+of\s+[^.;]*\bto\s+$", before):
+    if not re.search(
+        r"\b(?:rose|fell|grew|increased|decreased|doubled|tripled|dropped|climbed|jumped|declined|soared)\b[^.;]*\bto\s+(?:more than |about |some |nearly )?$",
+        before,
+        re.IGNORECASE,
+    ) and not re.search(r"\band\s+of\s+[^.;]*\bto\s+$", before):
         return ""
     counted = list(re.finditer(r"\bnumber\s+of\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b", before))
     if counted:
@@ -323,9 +437,25 @@ def _looks_plural(noun: str) -> bool:
     low = noun.lower()
     if not noun[:1].islower():
         return False
-    return low in ("people", "children", "men", "women", "feet", "teeth", "mice", "police", "aircraft",
-                   "personnel", "staff", "cattle", "livestock") or low.endswith("men") or (
-        low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 2
+    return (
+        low
+        in (
+            "people",
+            "children",
+            "men",
+            "women",
+            "feet",
+            "teeth",
+            "mice",
+            "police",
+            "aircraft",
+            "personnel",
+            "staff",
+            "cattle",
+            "livestock",
+        )
+        or low.endswith("men")
+        or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 2)
     )
 
 
@@ -344,7 +474,12 @@ def _not_a_count(text: str, m: re.Match[str], spans: tuple[tuple[int, int], ...]
     num = m.group("num")
     if num.isdigit() and int(num) < 120 and re.search(r"[A-Z][\w’'-]+,\s*$", text[:start]) and re.match(r"\s*,", after):
         return True  # an age after a name: "Chua, 61, apologized"
-    if not num[:1].isdigit() and num[:1].isupper() and re.search(r"\b[a-z]+\s+$", text[:start]) and re.search(r"\b(?:of|the)\s+$", text[:start]):
+    if (
+        not num[:1].isdigit()
+        and num[:1].isupper()
+        and re.search(r"\b[a-z]+\s+$", text[:start])
+        and re.search(r"\b(?:of|the)\s+$", text[:start])
+    ):
         return True  # a number in a name: "the Group of Eight"
     before = re.search(r"([\w’'.-]+)\s+$", text[:start])
     if before is None:
@@ -356,8 +491,7 @@ def _not_a_count(text: str, m: re.Match[str], spans: tuple[tuple[int, int], ...]
         return False  # the end of the sentence before, or "said Sunday 300 people..."
     # The first word of its sentence (or of a list item) is capitalised anyway.
     sentence_start = any(
-        s <= before.start(1) < e and not _LIST_MARK.sub("", text[s : before.start(1)]).strip()
-        for s, e in spans
+        s <= before.start(1) < e and not _LIST_MARK.sub("", text[s : before.start(1)]).strip() for s, e in spans
     )
     if word[:1].isupper() and not sentence_start and word.lower().rstrip(".") not in MONTHS and num[:1].isdigit():
         # A capitalised word inside the sentence names the thing the number belongs to:
@@ -412,14 +546,17 @@ def _paragraph_figures(source: CleanSource, index: int) -> list[Figure]:
             noun = _noun_before(text, m.start(), spans)
         if of_next and num != "one":
             # "four of its Southeast Asian neighbors": what the "of" phrase counts.
-            owned = re.match(r"\s+of\s+(?:its|their|his|her|our|the)\s+((?:[A-Za-z-]+\s+){0,3}?)([a-z]+s)\b", text[end:])
+            owned = re.match(
+                r"\s+of\s+(?:its|their|his|her|our|the)\s+((?:[A-Za-z-]+\s+){0,3}?)([a-z]+s)\b", text[end:]
+            )
             if owned and _looks_plural(owned.group(2)) and not re.search(r"\d", owned.group(1)):
                 noun, of_next = owned.group(2), False
         known = bool(noun) and quantity_of(noun) in QUANTITY_NOUNS.values()
         # A plural noun of its own ("three abstentions", "six games") is what is counted.
         plural = bool(noun) and not of_next and _looks_plural(noun.split()[-1])
-        determiner = re.search(r"\b(the|these|those|this|that|each|every|no|any|which)\s+$",
-                               text[: m.start()], re.IGNORECASE)
+        determiner = re.search(
+            r"\b(the|these|those|this|that|each|every|no|any|which)\s+$", text[: m.start()], re.IGNORECASE
+        )
         if is_word and determiner and not known and not suffix:
             # "the two arch-foes", "the one before": a reference to what the text has named.
             continue
@@ -450,8 +587,9 @@ def _paragraph_figures(source: CleanSource, index: int) -> list[Figure]:
     return _fill_quantities(_ranges(found, text, spans), text, spans)
 
 
-def _ranges(found: list[tuple[int, Figure, bool]], text: str,
-            spans: tuple[tuple[int, int], ...]) -> list[tuple[int, Figure, bool]]:
+def _ranges(
+    found: list[tuple[int, Figure, bool]], text: str, spans: tuple[tuple[int, int], ...]
+) -> list[tuple[int, Figure, bool]]:
     """ "30 to 40 warheads", "between 35 million and 50 million pounds": one statement of a range."""
     out: list[tuple[int, Figure, bool]] = []
     k = 0
@@ -462,12 +600,22 @@ def _ranges(found: list[tuple[int, Figure, bool]], text: str,
             between = text[offset + len(first.text) : nxt_offset]
             opened = re.search(r"\bbetween\s+$", text[:offset], re.IGNORECASE)
             joined = re.fullmatch(r"\s*(?:to|–|—)\s*", between) or (opened and re.fullmatch(r"\s*and\s*", between))
-            if (joined and _same_sentence(spans, offset, nxt_offset) and second.value > first.value
-                    and (not first.quantity or first.quantity == second.quantity)):
+            if (
+                joined
+                and _same_sentence(spans, offset, nxt_offset)
+                and second.value > first.value
+                and (not first.quantity or first.quantity == second.quantity)
+            ):
                 start = opened.start() if opened else offset
-                merged = replace(second, value=first.value, qualifier="range",
-                                 text=text[start : nxt_offset + len(second.text)].strip(),
-                                 low=first.value, high=second.value, bounds="[]")
+                merged = replace(
+                    second,
+                    value=first.value,
+                    qualifier="range",
+                    text=text[start : nxt_offset + len(second.text)].strip(),
+                    low=first.value,
+                    high=second.value,
+                    bounds="[]",
+                )
                 out.append((start, merged, nxt_of))
                 k += 2
                 continue
@@ -494,9 +642,14 @@ def _fill_quantities(
         if of_next and k + 1 < len(found) and found[k + 1][1].quantity:
             donor = found[k + 1][1]
             nxt_offset = found[k + 1][0]
-            figure = Figure(figure.quantity, figure.value, figure.qualifier,
-                            text[offset : nxt_offset + len(donor.text)].strip(), figure.ref,
-                            figure.sentence)
+            figure = Figure(
+                figure.quantity,
+                figure.value,
+                figure.qualifier,
+                text[offset : nxt_offset + len(donor.text)].strip(),
+                figure.ref,
+                figure.sentence,
+            )
         elif not of_next:
             # "12 brigades, nine Iraqi and four Kurdish": a count close after another one in a
             # list; never a unit ("fell by 3% to 12,080" counts no percent).
@@ -509,8 +662,7 @@ def _fill_quantities(
                     donor = f
         if donor is None:
             continue
-        result.append(Figure(donor.quantity, figure.value, figure.qualifier, figure.text,
-                             figure.ref, figure.sentence))
+        result.append(Figure(donor.quantity, figure.value, figure.qualifier, figure.text, figure.ref, figure.sentence))
     return result
 
 
@@ -521,8 +673,7 @@ _AT_LEAST = ("at least", "-plus")
 _BELOW = ("less than", "fewer than", "under", "just under")
 _AT_MOST = ("at most", "up to", "as many as", "within")
 _NEARLY = ("nearly", "almost", "close to")
-_ROUGHLY = ("about", "around", "roughly", "some", "approximately", "an estimated", "estimated",
-            "as few as")
+_ROUGHLY = ("about", "around", "roughly", "some", "approximately", "an estimated", "estimated", "as few as")
 ROUGHLY = 0.1
 
 
@@ -644,11 +795,14 @@ def group_figures(
     return tuple(groups)
 
 
-def _time_clusters(members: list[Figure], dates: dict[str, date],
-                   events: dict[tuple[str, str], list[Event]]) -> list[list[Figure]]:
+def _time_clusters(
+    members: list[Figure], dates: dict[str, date], events: dict[tuple[str, str], list[Event]]
+) -> list[list[Figure]]:
     """Statements split where their dates are more than CLOSE_IN_TIME_DAYS apart (undated
     statements go with every cluster's first)."""
-    dated = sorted(((_when(f, dates, events), f) for f in members), key=lambda x: (x[0] is None, x[0] or date.min, _order(x[1])))
+    dated = sorted(
+        ((_when(f, dates, events), f) for f in members), key=lambda x: (x[0] is None, x[0] or date.min, _order(x[1]))
+    )
     clusters: list[list[Figure]] = []
     start: date | None = None
     for when, f in dated:
@@ -669,7 +823,9 @@ def _verdict(key: str, cluster: list[Figure]) -> FigureGroup:
     ordered = tuple(sorted(cluster, key=_order))
     values = tuple(sorted({f.value for f in ordered}))
     conflicts = tuple(
-        (i, j) for i in range(len(ordered)) for j in range(i + 1, len(ordered))
+        (i, j)
+        for i in range(len(ordered))
+        for j in range(i + 1, len(ordered))
         if ordered[i].source != ordered[j].source and not ordered[i].overlaps(ordered[j])
     )
     verdict: FigureVerdict

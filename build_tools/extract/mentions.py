@@ -90,8 +90,8 @@ def _inside_capitals(text: str, start: int, end: int) -> bool:
     In a line set in capitals, "IS" and "US" are the verb and the pronoun as often as not, so
     short aliases are only trusted where the text around them is in ordinary case.
     """
-    before = _WORD_BEFORE.search(text[max(0, start - 40):start])
-    after = _WORD_AFTER.search(text[end:end + 40])
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    after = _WORD_AFTER.search(text[end : end + 40])
     if before is None or after is None:
         return False
     return all(len(w) > 1 and w.isupper() for w in (before.group(1), after.group(1)))

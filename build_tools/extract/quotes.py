@@ -110,8 +110,22 @@ BODY_NOUNS = frozenset(
 )
 # A body noun that names what kind of organisation speaks, and the words its name carries.
 BODY_NAME_CUES = {
-    "newspaper": ("post", "times", "journal", "herald", "news", "tribune", "gazette", "telegraph",
-                  "guardian", "chronicle", "daily", "observer", "star", "mail"),
+    "newspaper": (
+        "post",
+        "times",
+        "journal",
+        "herald",
+        "news",
+        "tribune",
+        "gazette",
+        "telegraph",
+        "guardian",
+        "chronicle",
+        "daily",
+        "observer",
+        "star",
+        "mail",
+    ),
     "daily": ("post", "times", "journal", "herald", "news", "tribune", "gazette", "daily"),
     "airline": ("air", "airlines", "airways", "jet"),
 }
@@ -207,7 +221,7 @@ def normalise_marks(text: str) -> str:
     closes, and the “ that closes a „ becomes ”."""
     if not _MARKS_TO_NORMALISE.search(text):
         return text
-    text = _DOUBLED.sub(lambda m: ("“ " if m.group(0) in ("‘‘", "``") else '" '), text)
+    text = _DOUBLED.sub(lambda m: "“ " if m.group(0) in ("‘‘", "``") else '" ', text)
     out: list[str] = []
     low_open = False
     for char in text:
@@ -300,8 +314,11 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
         before = end
         stripped = text[:end].rstrip().rstrip(",").rstrip()
         m = re.search(r"(?:^|\s)([\w’'-]+)$", stripped)
-        if m and (m.group(1).lower() in _ADVERBS | {"who", "which"} | _AUXILIARIES or m.group(1).lower() in _WEEKDAYS
-                  or (m.group(1).islower() and m.group(1).endswith("ly") and len(m.group(1)) > 4)):
+        if m and (
+            m.group(1).lower() in _ADVERBS | {"who", "which"} | _AUXILIARIES
+            or m.group(1).lower() in _WEEKDAYS
+            or (m.group(1).islower() and m.group(1).endswith("ly") and len(m.group(1)) > 4)
+        ):
             stripped = stripped[: m.start(1)].rstrip()
             if stripped.lower().endswith(" on"):
                 stripped = stripped[:-3].rstrip()
@@ -333,7 +350,10 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
                 return _Subject(_description_kind(words[k], False), short, base + offset, base + offset + len(short))
         break
     # A description with an article: the nearest article that starts a well-formed description.
-    for m in sorted(re.finditer(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s)\s", head), key=lambda m: -m.start()):
+    for m in sorted(
+        re.finditer(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s)\s", head),
+        key=lambda m: -m.start(),
+    ):
         phrase = head[m.start() : end]
         words = phrase.split()
         if len(words) > 8 or any(c in phrase for c in ",;:()"):
@@ -344,8 +364,10 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
             return _Subject(kind, phrase, base + m.start(), base + end)
     # A bare plural description: "Iraqi officials said", "police said".
     bare = re.search(r"((?:\b[\w-]+\s+){0,3}?)\b([\w-]+)$", head[:end])
-    if bare and _description_kind(bare.group(2), plural_people=False) and (
-        bare.group(2).lower() in BODY_NOUNS or _plural_role(bare.group(2))
+    if (
+        bare
+        and _description_kind(bare.group(2), plural_people=False)
+        and (bare.group(2).lower() in BODY_NOUNS or _plural_role(bare.group(2)))
     ):
         lead = bare.group(1).split()
         while lead and (lead[0].lower() in _LEADING_WORDS or lead[0][:1].isupper() and not _demonym(lead[0])):
@@ -380,7 +402,9 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
 # Endings of nouns for a person: "coachwoman", "fisherman", "chairperson", "novelist".
 _PERSON_ENDINGS = ("woman", "man", "person", "ist")
 # A description of a person opening a sentence: "Okafor's spokeswoman", "The prime minister's aide".
-_DESCRIBED_SUBJECT = re.compile(r"((?:The|A|An|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]+))\s+(?!of\b|for\b)[a-z]+")
+_DESCRIBED_SUBJECT = re.compile(
+    r"((?:The|A|An|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]+))\s+(?!of\b|for\b)[a-z]+"
+)
 # Documents that speak for their author: "the report said".
 _AUTHORED = frozenset("report statement letter study motion affidavit lawsuit filing".split())
 _PREPOSITIONS = frozenset("for of at in with from to on".split())
@@ -392,8 +416,11 @@ _AUXILIARIES = frozenset("has have had is was were are will would could can may 
 
 def _plural_role(word: str) -> bool:
     w = word.lower()
-    return w.endswith("s") and (w[:-1] in ROLE_NOUNS or (w.endswith("ies") and w[:-3] + "y" in ROLE_NOUNS)
-                                or w in {"police", "authorities", "officials", "people"})
+    return w.endswith("s") and (
+        w[:-1] in ROLE_NOUNS
+        or (w.endswith("ies") and w[:-3] + "y" in ROLE_NOUNS)
+        or w in {"police", "authorities", "officials", "people"}
+    )
 
 
 def _demonym(word: str) -> bool:
@@ -409,7 +436,14 @@ def _description_kind(word: str, plural_people: bool) -> str:
         return "role"
     if w in BODY_NOUNS:
         return "body"
-    if plural_people and len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "'s", "’s", "us")) and w.isalpha() and word.islower():
+    if (
+        plural_people
+        and len(w) > 4
+        and w.endswith("s")
+        and not w.endswith(("ss", "'s", "’s", "us"))
+        and w.isalpha()
+        and word.islower()
+    ):
         return "role"
     return ""
 
@@ -454,7 +488,9 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
             return None  # `," he said to Smith`, `," said in Brussels`: an addressee or a place
         if name and words[0].lower() not in {"a", "an", "the"}:
             # "complained carriage driver Henry": the name after the role words.
-            return _Subject("name", name.group(1).strip(), start + name.start(1), start + name.start(1) + len(name.group(1).strip()))
+            return _Subject(
+                "name", name.group(1).strip(), start + name.start(1), start + name.start(1) + len(name.group(1).strip())
+            )
         kind = _description_kind(words[0], False)
         if kind and len(words) > 1:  # `according to papers filed at the High Court`
             cut = len(words[0])
@@ -525,7 +561,9 @@ class _SourceReader:
             given_starts = [s for s, _e, _a in given]
             for f in hits:
                 ent = entities[f.entity]
-                near = given[max(0, bisect.bisect_left(given_starts, f.start) - 4) : bisect.bisect_left(given_starts, f.end)]
+                near = given[
+                    max(0, bisect.bisect_left(given_starts, f.start) - 4) : bisect.bisect_left(given_starts, f.end)
+                ]
                 over = [a for s, e, a in near if s < f.end and e > f.start]
                 if over:
                     for actor in over:
@@ -541,7 +579,9 @@ class _SourceReader:
         for key in sorted(used):
             ent = entities[key]
             self.entities[key] = ent
-            self.actors[key] = ActorDef(id=key, name=ent.name, kind="person" if ent.kind == "person" else "organisation")
+            self.actors[key] = ActorDef(
+                id=key, name=ent.name, kind="person" if ent.kind == "person" else "organisation"
+            )
             if ent.gender:
                 self.gender[key] = ent.gender
 
@@ -558,8 +598,11 @@ class _SourceReader:
         word = pronoun.lower()
         body = word in BODY_PRONOUNS
         gender = _PRONOUN_GENDER.get(word, "")
-        pool = [(p, s) for p, s in (self.speech if body else self.people)
-                if (not s.is_person) == body or (body and s.actor and self.actors[s.actor].kind in _BODY_KINDS)]
+        pool = [
+            (p, s)
+            for p, s in (self.speech if body else self.people)
+            if (not s.is_person) == body or (body and s.actor and self.actors[s.actor].kind in _BODY_KINDS)
+        ]
         if body:
             pool += self.bodies
         for back in range(0, 4):
@@ -570,17 +613,30 @@ class _SourceReader:
             limit = at if back == 0 else len(text)
             spans = [sp for sp in sentence_spans(text) if sp[0] < limit]
             for s0, s1 in reversed(spans):
-                hits = [(p, s) for p, s in pool if p[0] == para and s0 <= p[1] < min(s1, limit)
-                        and not self._quoted(para, p[1])
-                        # "Gordon Brown's spokesman said": the owner is not the one speaking
-                        and not re.match(r"[\w.-]*['’]s\b", text[p[1] + len(s.text) :] if text[p[1]:].startswith(s.text) else "")]
+                hits = [
+                    (p, s)
+                    for p, s in pool
+                    if p[0] == para
+                    and s0 <= p[1] < min(s1, limit)
+                    and not self._quoted(para, p[1])
+                    # "Gordon Brown's spokesman said": the owner is not the one speaking
+                    and not re.match(
+                        r"[\w.-]*['’]s\b", text[p[1] + len(s.text) :] if text[p[1] :].startswith(s.text) else ""
+                    )
+                ]
                 if not body:
-                    hits = [(p, s) for p, s in hits if s.is_person and (not gender or self._gender_of(s) in ("", gender))]
+                    hits = [
+                        (p, s) for p, s in hits if s.is_person and (not gender or self._gender_of(s) in ("", gender))
+                    ]
                 if back == 0 and self._open[0] == para and s0 <= self._open[1] < s1:
                     # `Mr ElBaradei should "be careful ...," he said`: someone the quoted words
                     # are about, not its speaker, unless a speech verb stands between.
-                    hits = [(p, s) for p, s in hits if p[1] > self._open[1] or any(
-                        _is_verb(m.group(0)) for m in _TOKEN.finditer(text[p[1] : self._open[1]]))]
+                    hits = [
+                        (p, s)
+                        for p, s in hits
+                        if p[1] > self._open[1]
+                        or any(_is_verb(m.group(0)) for m in _TOKEN.finditer(text[p[1] : self._open[1]]))
+                    ]
                 if hits:
                     return min(hits, key=lambda item: item[0])[1]
         return None
@@ -612,13 +668,18 @@ class _SourceReader:
         """The last curated person named, outside quotes, in the sentence before offset `at`."""
         text = self.texts[pi]
         start = self._sentence_start(pi, max(0, at - 1))
-        hits = [(s, e, a) for s, e, a in self.mentions.get(pi, ())
-                if start <= s and e <= at and self.actors[a].kind == "person" and not self._quoted(pi, s)]
+        hits = [
+            (s, e, a)
+            for s, e, a in self.mentions.get(pi, ())
+            if start <= s and e <= at and self.actors[a].kind == "person" and not self._quoted(pi, s)
+        ]
         if not hits:
             # "She blamed ... and said it would ..." : a pronoun opening the sentence speaks.
             lead = re.match(r"\s*(\w+)\b", text[start:at])
             if lead and lead.group(1).lower() in PRONOUNS:
-                return self._speaker_of(pi, _Subject("pronoun", lead.group(1), start + lead.start(1), start + lead.end(1)))
+                return self._speaker_of(
+                    pi, _Subject("pronoun", lead.group(1), start + lead.start(1), start + lead.end(1))
+                )
             return None
         s, e, actor = min(hits)  # "Galanter called Pereira ... and said": the sentence's subject
         return _Speaker(actor, text[s:e], True)
@@ -642,14 +703,19 @@ class _SourceReader:
         the clause with an appositive between it and the verb ("Akhtar Zamin, the home minister
         for southern Sindh province, said"): a person, or else a body."""
         text = self.texts[pi]
-        adverbs = r"(?:(?:was|were|is|are)\s+quoted\s+as\s+)?(?:on\s+)?(?:\w+day\s+)?(?:(?:{}|\w{{3,}}ly)\s+)?".format("|".join(
-            sorted(_ADVERBS)))
-        hits = sorted((m for m in self.mentions.get(pi, ()) if lo <= m[0] and m[1] <= verb_at
-                       and not self._quoted(pi, m[0])), key=lambda m: -m[1])
+        adverbs = r"(?:(?:was|were|is|are)\s+quoted\s+as\s+)?(?:on\s+)?(?:\w+day\s+)?(?:(?:{}|\w{{3,}}ly)\s+)?".format(
+            "|".join(sorted(_ADVERBS))
+        )
+        hits = sorted(
+            (m for m in self.mentions.get(pi, ()) if lo <= m[0] and m[1] <= verb_at and not self._quoted(pi, m[0])),
+            key=lambda m: -m[1],
+        )
         for s, e, actor in hits:
             if self.actors[actor].kind not in ("person", *_BODY_KINDS):
                 continue
-            if appositive_only or (re.match(r"\w+ing\b", text[verb_at:]) and not text[:verb_at].rstrip().endswith(" as")):
+            if appositive_only or (
+                re.match(r"\w+ing\b", text[verb_at:]) and not text[:verb_at].rstrip().endswith(" as")
+            ):
                 break  # ", saying": the participle's subject is the sentence's
             if self.actors[actor].kind != "person" and text[lo:s].strip(" ,").lower() not in ("", "the"):
                 break  # "efforts to repel IS, saying": an object, not the subject
@@ -663,7 +729,7 @@ class _SourceReader:
             if self.actors[actor].kind not in ("person", *_BODY_KINDS):
                 continue
             gap = text[e:verb_at]
-            lead = text[lo:s].strip(" ,:;–—-\"”")
+            lead = text[lo:s].strip(' ,:;–—-"”')
             gap = re.sub(r"\b[A-Z][a-z]{0,3}\.", "U", gap)  # "the U.S. attorney"
             if (lead == "" or re.fullmatch(r"(?:the|a|an)\s[\w\s'’-]{1,40},", lead, re.IGNORECASE)) and re.fullmatch(
                 r"(?:\s*\([^()]{1,20}\))?\s*,\s+[^\"“”;.!?]{1,160}?,\s*" + adverbs, gap
@@ -685,8 +751,9 @@ class _SourceReader:
                 if after and not (follow and _is_verb(follow.group(0))):
                     # ("Stephanie, the President said, dropped": an attribution, not an apposition)
                     found.setdefault(_role_key(after.group(1)), set()).add(actor)
-                before = re.search(r"(?:^|\b(?:a|an|the)\s+|,\s*)" + role + r",?\s+$",
-                                   text[max(0, s - 80) : s], re.IGNORECASE)
+                before = re.search(
+                    r"(?:^|\b(?:a|an|the)\s+|,\s*)" + role + r",?\s+$", text[max(0, s - 80) : s], re.IGNORECASE
+                )
                 if before:
                     found.setdefault(_role_key(before.group(1)), set()).add(actor)
         return {key: next(iter(ids)) for key, ids in sorted(found.items()) if len(ids) == 1}
@@ -699,8 +766,11 @@ class _SourceReader:
                 return found
             if subject.text.lower() in BODY_PRONOUNS:
                 return None
-            earlier = [(p, s) for p, s in self.people if p < pos and s.is_person
-                       and self._gender_of(s) in ("", _PRONOUN_GENDER.get(subject.text.lower(), ""))]
+            earlier = [
+                (p, s)
+                for p, s in self.people
+                if p < pos and s.is_person and self._gender_of(s) in ("", _PRONOUN_GENDER.get(subject.text.lower(), ""))
+            ]
             if earlier:
                 return max(earlier, key=lambda item: item[0])[1]
             return self._first_person_after(pos)
@@ -731,9 +801,14 @@ class _SourceReader:
                 if (p, s) >= here or self._quoted(p, s):
                     continue
                 after, before = t[e : e + 90], t[max(0, s - 40) : s]
-                if re.match(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?{noun}s?\b", after) or re.match(
-                    rf"[^.;]{{0,40}}?\b(?:said|wrote|stated|noted|warned|found)\s+in\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){{0,2}}?{noun}\b", after
-                ) or re.search(rf"\b{noun},?\s+(?:released\s+)?by\s+(?:the\s+)?$", before):
+                if (
+                    re.match(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?{noun}s?\b", after)
+                    or re.match(
+                        rf"[^.;]{{0,40}}?\b(?:said|wrote|stated|noted|warned|found)\s+in\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){{0,2}}?{noun}\b",
+                        after,
+                    )
+                    or re.search(rf"\b{noun},?\s+(?:released\s+)?by\s+(?:the\s+)?$", before)
+                ):
                     found.append(((p, s), actor))
         return max(found)[1] if found else ""
 
@@ -820,8 +895,10 @@ class _SourceReader:
             return self._mentioned(pi, base + verb.start(), base, appositive_only=True)
         if len(before.split()) > ATTRIBUTION_WORDS or re.search(r"[.!?]", re.sub(r"\b[A-Z][a-z]{0,3}\.", "", before)):
             return self._mentioned(pi, base + verb.start(), base, appositive_only=True)
-        if before.rstrip().endswith(",") and not verb.group(0).lower().endswith("ing") and re.search(
-            r"\b[a-z]{3,}\b", before
+        if (
+            before.rstrip().endswith(",")
+            and not verb.group(0).lower().endswith("ing")
+            and re.search(r"\b[a-z]{3,}\b", before)
         ):
             # `"... corruption" aimed at her government, said Adil Najam`: the inverted subject.
             after = self._inverted(pi, text, base + verb.end(), clause[offset + verb.end() :])
@@ -832,15 +909,27 @@ class _SourceReader:
                 # `...," adding that ...`: the subject of the sentence the quote sits in.
                 s0 = self._sentence_start(pi, max(0, close_at - 1))
                 for ms, me, actor in sorted(self.mentions.get(pi, ())):
-                    if s0 <= ms < close_at and not self._quoted(pi, ms) and self.actors[actor].kind in ("person", *_BODY_KINDS):
+                    if (
+                        s0 <= ms < close_at
+                        and not self._quoted(pi, ms)
+                        and self.actors[actor].kind in ("person", *_BODY_KINDS)
+                    ):
                         return _Subject("name", text[ms:me], ms, me)
-                return _sentence_subject(text[s0:], s0) if s0 < close_at and not text[s0:].lstrip().startswith(tuple(QUOTE_MARKS)) else None
+                return (
+                    _sentence_subject(text[s0:], s0)
+                    if s0 < close_at and not text[s0:].lstrip().startswith(tuple(QUOTE_MARKS))
+                    else None
+                )
             lead_from = base + verb.end()
             phrase = re.match(r"[^,;:.!?()]*", text[lead_from:])
             stop = lead_from + (phrase.end() if phrase else 0)
-            inside = [(self.actors[a].kind != "person", ms, me) for ms, me, a in self.mentions.get(pi, ())
-                      if lead_from <= ms < stop and self.actors[a].kind in ("person", *_BODY_KINDS)
-                      and not re.search(r"\b(?:to|at|with|about|for)\s+(?:the\s+)?$", text[lead_from:ms])]  # not "said to Smith"
+            inside = [
+                (self.actors[a].kind != "person", ms, me)
+                for ms, me, a in self.mentions.get(pi, ())
+                if lead_from <= ms < stop
+                and self.actors[a].kind in ("person", *_BODY_KINDS)
+                and not re.search(r"\b(?:to|at|with|about|for)\s+(?:the\s+)?$", text[lead_from:ms])
+            ]  # not "said to Smith"
             if inside:
                 _k, ms, me = min(inside)
                 return _Subject("name", text[ms:me], ms, me)  # `," said lawyer Khurram Latif Khosa`
@@ -851,9 +940,13 @@ class _SourceReader:
         """The subject after an inverted verb (`said Adil Najam, a professor`), a person first."""
         phrase = re.match(r"[^,;:.!?()]*", text[lead_from:])
         stop = lead_from + (phrase.end() if phrase else 0)
-        inside = [(self.actors[a].kind != "person", ms, me) for ms, me, a in self.mentions.get(pi, ())
-                  if lead_from <= ms < stop and self.actors[a].kind in ("person", *_BODY_KINDS)
-                  and not re.search(r"\b(?:to|at|with|about|for)\s+(?:the\s+)?$", text[lead_from:ms])]
+        inside = [
+            (self.actors[a].kind != "person", ms, me)
+            for ms, me, a in self.mentions.get(pi, ())
+            if lead_from <= ms < stop
+            and self.actors[a].kind in ("person", *_BODY_KINDS)
+            and not re.search(r"\b(?:to|at|with|about|for)\s+(?:the\s+)?$", text[lead_from:ms])
+        ]
         if inside:
             _k, ms, me = min(inside)
             return _Subject("name", text[ms:me], ms, me)
@@ -913,7 +1006,8 @@ class _SourceReader:
             post_subject = None
             closed = self.texts[span.end_para][: span.close_at]
             ends_sentence = re.search(r"(?<!\.)\.\s*$", closed) is not None and not re.match(
-                r"[\s,]*[a-z]", self.texts[span.end_para][span.close_at + 1 :])
+                r"[\s,]*[a-z]", self.texts[span.end_para][span.close_at + 1 :]
+            )
             if span.close_at < len(self.texts[span.end_para]) and not ends_sentence:
                 # `"...Colorado." They said`: after a full stop the next sentence is no attribution.
                 post_subject = self._after(span.end_para, span.close_at, next_open, words <= SHORT_QUOTE_WORDS)
@@ -923,14 +1017,22 @@ class _SourceReader:
                 continue  # a scare quote, a term or a title
             if subject is None and not initial and words <= SHORT_QUOTE_WORDS and not pre_verb:
                 continue
-            if subject is None and initial and words <= SHORT_QUOTE_WORDS and not pre_verb and (
-                span.start_para == span.end_para
-                and not re.search(r"[,.!?…]$", span.text.rstrip())
-                and re.match(r"\s+[a-z]", self.texts[span.end_para][span.close_at + 1 :])
+            if (
+                subject is None
+                and initial
+                and words <= SHORT_QUOTE_WORDS
+                and not pre_verb
+                and (
+                    span.start_para == span.end_para
+                    and not re.search(r"[,.!?…]$", span.text.rstrip())
+                    and re.match(r"\s+[a-z]", self.texts[span.end_para][span.close_at + 1 :])
+                )
             ):
                 continue  # "“Ruthless” is the key word": a word under discussion, not speech
             occ = _Occurrence(
-                self.index, span.start_para, span.open_at,
+                self.index,
+                span.start_para,
+                span.open_at,
                 SourceRef(self.source.id, self.source.paragraphs[span.start_para].id),
                 _clean_inner(span.text),
             )
@@ -979,7 +1081,10 @@ class _SourceReader:
                 ):
                     # Keep the attribution visible to _after(): it is read from the first piece.
                     joined[-1] = _Span(
-                        prev.start_para, prev.open_at, prev.end_para, prev.close_at,
+                        prev.start_para,
+                        prev.open_at,
+                        prev.end_para,
+                        prev.close_at,
                         prev.text.rstrip() + " " + span.text.lstrip(),
                     )
                     continue
@@ -1001,8 +1106,15 @@ class _SourceReader:
                     continue
                 lead = _DESCRIBED_SUBJECT.match(text, s0)
                 if lead and _description_kind(lead.group(2), False) == "role":
-                    self.people.append(((pi, s0), _Speaker(self._holder(pi, _Subject("role", lead.group(1), s0, lead.end(1)), person=True),
-                                                            lead.group(1))))
+                    self.people.append(
+                        (
+                            (pi, s0),
+                            _Speaker(
+                                self._holder(pi, _Subject("role", lead.group(1), s0, lead.end(1)), person=True),
+                                lead.group(1),
+                            ),
+                        )
+                    )
             for s, e, actor in self.mentions.get(pi, ()):
                 if self._quoted(pi, s):
                     continue
@@ -1014,7 +1126,7 @@ class _SourceReader:
                 if not _is_verb(verb.group(0)) or self._quoted(pi, verb.start()):
                     continue
                 s0 = self._sentence_start(pi, verb.start())
-                closing = max(text.rfind(c, s0, verb.start()) for c in "”\"")
+                closing = max(text.rfind(c, s0, verb.start()) for c in '”"')
                 if closing >= s0 and not self._quoted(pi, verb.start()):
                     s0 = closing + 1  # `"...," Blanco, the governor ..., told`: after the quotation
                 clause = text[s0:]
@@ -1031,9 +1143,7 @@ class _SourceReader:
                 if speaker is None:
                     continue
                 self.speech.append(((pi, subject.start), speaker))
-                if speaker.is_person and (
-                    subject.kind == "role" or speaker.actor or _looks_like_person(subject.text)
-                ):
+                if speaker.is_person and (subject.kind == "role" or speaker.actor or _looks_like_person(subject.text)):
                     self.people.append(((pi, subject.start), speaker))
         self.people.sort(key=lambda item: item[0])
         self.speech.sort(key=lambda item: item[0])
@@ -1053,8 +1163,11 @@ def _merge_unnamed(found: list[_Occurrence]) -> None:
     the same last noun)."""
     seen: list[tuple[frozenset[str], str, str]] = []  # (words, last noun, first text)
     for occ in found:
-        if occ.speaker or not occ.speaker_text or occ.speaker_text[:1].isupper() and not re.match(
-            r"(?:A|An|The)\s", occ.speaker_text
+        if (
+            occ.speaker
+            or not occ.speaker_text
+            or occ.speaker_text[:1].isupper()
+            and not re.match(r"(?:A|An|The)\s", occ.speaker_text)
         ):
             continue
         words = _description_words(occ.speaker_text)
@@ -1092,15 +1205,15 @@ def _sentence_subject(clause: str, base: int) -> _Subject | None:
             if "," in clause[first.start() : tok.end()]:
                 break
             if tok.group(0).lower() in ROLE_NOUNS:
-                return _Subject(
-                    "role", clause[first.start() : tok.end()], base + first.start(), base + tok.end()
-                )
+                return _Subject("role", clause[first.start() : tok.end()], base + first.start(), base + tok.end())
         return None
     run: list[re.Match[str]] = []
     for tok in tokens[k:]:
         word = tok.group(0)
-        if word[:1].isupper() or re.match(r"(?:al|el|bin|ibn|abu)-[A-Z]", word) or (
-            run and word.lower() in _NAME_PARTICLES
+        if (
+            word[:1].isupper()
+            or re.match(r"(?:al|el|bin|ibn|abu)-[A-Z]", word)
+            or (run and word.lower() in _NAME_PARTICLES)
         ):
             if run and re.search(r"[,;:()]", clause[run[-1].end() : tok.start()]):
                 break
@@ -1123,16 +1236,14 @@ def _subject_for(clause: str, verb: re.Match[str], base: int) -> _Subject | None
         # "State television quoted an unnamed Guards source as saying": the one quoted speaks.
         phrase = quoted_as.group(1)
         return _Subject("role", phrase, base + quoted_as.start(1), base + quoted_as.end(1))
-    closing = max(before.rfind(c) for c in "”\"")
+    closing = max(before.rfind(c) for c in '”"')
     if closing >= 0 and verb.group(0).lower().endswith("ing"):
         # `...," Simpson is quoted as saying`: the clause starts after the quotation.
         rest = clause[closing + 1 :]
         local = _TOKEN.match(rest, verb.start() - closing - 1)
         if local is not None:
             return _subject_for(rest, local, base + closing + 1)
-    if verb.group(0).lower().endswith("ing") and not before.rstrip().lower().endswith(
-        tuple(PRONOUNS)
-    ):
+    if verb.group(0).lower().endswith("ing") and not before.rstrip().lower().endswith(tuple(PRONOUNS)):
         # ", saying" / "by saying": the speaker is the subject of the sentence.
         return _sentence_subject(clause, base)
     if not before.strip():
@@ -1245,9 +1356,11 @@ def _merge(occurrences: list[_Occurrence]) -> tuple[Quote, ...]:
             for o in named:
                 counts[o.speaker] = counts.get(o.speaker, 0) + 1
             speaker = min(counts, key=lambda s: (-counts[s], s))
-            chosen = next(o for o in named if o.speaker == speaker and o.attributed) if any(
-                o.speaker == speaker and o.attributed for o in named
-            ) else next(o for o in named if o.speaker == speaker)
+            chosen = (
+                next(o for o in named if o.speaker == speaker and o.attributed)
+                if any(o.speaker == speaker and o.attributed for o in named)
+                else next(o for o in named if o.speaker == speaker)
+            )
             speaker_text = chosen.speaker_text
         else:
             speaker = ""
@@ -1257,10 +1370,18 @@ def _merge(occurrences: list[_Occurrence]) -> tuple[Quote, ...]:
             if o.ref not in refs:
                 refs.append(o.ref)
         first = members[0]
-        quotes.append(((first.source_index, first.para_index, first.offset),
-                       Quote(text=text, speaker="" if speaker.startswith(SYNTHETIC) else speaker,
-                             speaker_text=speaker_text, sources=tuple(refs),
-                             origin="curated" if curated else "detected")))
+        quotes.append(
+            (
+                (first.source_index, first.para_index, first.offset),
+                Quote(
+                    text=text,
+                    speaker="" if speaker.startswith(SYNTHETIC) else speaker,
+                    speaker_text=speaker_text,
+                    sources=tuple(refs),
+                    origin="curated" if curated else "detected",
+                ),
+            )
+        )
     quotes.sort(key=lambda item: item[0])
     return tuple(q for _, q in quotes)
 
@@ -1277,7 +1398,9 @@ def _apply_curated(found: list[_Occurrence], curated: Sequence[tuple[str, str]],
 
 
 def find_quotes(
-    sources: Sequence[CleanSource], actors: Sequence[ActorDef], mentions: Sequence[Mention],
+    sources: Sequence[CleanSource],
+    actors: Sequence[ActorDef],
+    mentions: Sequence[Mention],
     attributions: Mapping[str, Sequence[tuple[str, str]]] | None = None,
 ) -> tuple[Quote, ...]:
     """Every direct quotation with its speaker, repeats merged, in source and reading order.

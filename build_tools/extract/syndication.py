@@ -64,8 +64,12 @@ def _paragraph(source_index: int, source: CleanSource, para_index: int) -> _Para
     for i in range(len(words) - SHINGLE + 1):
         shingles[tuple(words[i : i + SHINGLE])].append(i)
     return _Para(
-        source_index, para_index, SourceRef(source.id, paragraph.id), paragraph.text,
-        tuple(m.span() for m in matches), {k: tuple(v) for k, v in shingles.items()},
+        source_index,
+        para_index,
+        SourceRef(source.id, paragraph.id),
+        paragraph.text,
+        tuple(m.span() for m in matches),
+        {k: tuple(v) for k, v in shingles.items()},
     )
 
 

@@ -120,8 +120,12 @@ def match_spans(text: str, topic: TopicDef) -> list[tuple[int, int]]:
     """Every non-overlapping (start, end) match of any keyword or pattern of `topic` in `text`,
     longest first at the same position: what a page highlights."""
     found = sorted(
-        ((m.start(), -(m.end() - m.start())) for _, regex in _compiled(topic) for m in regex.finditer(text)
-         if m.end() > m.start()),
+        (
+            (m.start(), -(m.end() - m.start()))
+            for _, regex in _compiled(topic)
+            for m in regex.finditer(text)
+            if m.end() > m.start()
+        ),
     )
     spans: list[tuple[int, int]] = []
     for start, neg_len in found:

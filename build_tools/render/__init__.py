@@ -31,8 +31,18 @@ from .markdown import Md, code, escape, external_link, finalize, html_text, link
 
 # Folders (and the home page) under docs/ that the build owns: regenerated completely each
 # time. Anything else in docs/ is the curator's and is kept as it is.
-GENERATED = ("index.md", "sources", "actors", "topics", "quotes", "figures", "timeline", "coverage", "tags",
-             "assets/dossier.css")
+GENERATED = (
+    "index.md",
+    "sources",
+    "actors",
+    "topics",
+    "quotes",
+    "figures",
+    "timeline",
+    "coverage",
+    "tags",
+    "assets/dossier.css",
+)
 STYLESHEET = "assets/dossier.css"  # from the package, or dossier/overrides/assets/dossier.css
 
 

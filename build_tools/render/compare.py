@@ -34,6 +34,12 @@ def disagreements(d: Dossier) -> list[dict[str, Any]]:
         if g.verdict != "conflicting":
             continue
         involved = sorted({k for pair in g.conflicts for k in pair})
-        out.append({"quantity": g.quantity, "anchor": figure_anchor(g), "sources": g.sources,
-                    "stated": [g.figures[k].text for k in involved]})
+        out.append(
+            {
+                "quantity": g.quantity,
+                "anchor": figure_anchor(g),
+                "sources": g.sources,
+                "stated": [g.figures[k].text for k in involved],
+            }
+        )
     return out

@@ -43,7 +43,9 @@ class Index:
             by_para[(m.source, m.paragraph)].append(m)
         hits: dict[str, list[TopicHit]] = defaultdict(list)
         hits_para: dict[tuple[str, str], list[TopicHit]] = defaultdict(list)
-        for h in sorted(d.topic_hits, key=lambda h: (rank.get(h.source, 0), pos.get((h.source, h.paragraph), 0), h.topic)):
+        for h in sorted(
+            d.topic_hits, key=lambda h: (rank.get(h.source, 0), pos.get((h.source, h.paragraph), 0), h.topic)
+        ):
             hits[h.topic].append(h)
             hits_para[(h.source, h.paragraph)].append(h)
         return cls(
@@ -64,9 +66,11 @@ class Index:
         return s.paragraph(paragraph) if s else None
 
     def actors_in_source(self, source: str) -> Counter:
-        return Counter(m.actor for p in self.sources[source].paragraphs
-                       for m in self.mentions_by_para.get((source, p.id), ()))
+        return Counter(
+            m.actor for p in self.sources[source].paragraphs for m in self.mentions_by_para.get((source, p.id), ())
+        )
 
     def topics_in_source(self, source: str) -> Counter:
-        return Counter(h.topic for p in self.sources[source].paragraphs
-                       for h in self.hits_by_para.get((source, p.id), ()))
+        return Counter(
+            h.topic for p in self.sources[source].paragraphs for h in self.hits_by_para.get((source, p.id), ())
+        )

@@ -28,8 +28,9 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0
 _BLOCK_MARK = re.compile(r"^([?:=~])")
 # For text that ends up in an HTML attribute which the theme reads back as HTML (link titles,
 # shown as tooltips): no character that could make markup, whatever happens to the entities.
-_TITLE_CHARS = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06", '"': "\u201d", "\\": "\u2216",
-                              "`": "\u2018"})
+_TITLE_CHARS = str.maketrans(
+    {"<": "\u2039", ">": "\u203a", "&": "\uff06", '"': "\u201d", "\\": "\u2216", "`": "\u2018"}
+)
 
 
 def plain(text: Any) -> str:
@@ -63,8 +64,9 @@ def escape(text: Any) -> Md:
     s = plain(text)
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = _INLINE.sub(r"\\\1", s)
-    s = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if not m.group(2)[0].isdigit()
-                        else m.group(1) + m.group(2) + "\\", s)
+    s = _LINE_START.sub(
+        lambda m: m.group(1) + "\\" + m.group(2) if not m.group(2)[0].isdigit() else m.group(1) + m.group(2) + "\\", s
+    )
     s = _BLOCK_MARK.sub(lambda m: f"&#{ord(m.group(1))};", s)
     return Md(s)
 

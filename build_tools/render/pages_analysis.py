@@ -31,11 +31,20 @@ def quotes_page(d: Dossier, ix: Index, env: Environment) -> str:
         else:
             key = q.speaker_text or "Unattributed"
             who = None
-        by_speaker[key].append({"text": q.text, "who": who, "speaker_text": q.speaker_text,
-                                "curated": q.origin == "curated",
-                                "links": _ref_links(ix, q.sources), "count": len({r.source for r in q.sources})})
-    groups = [{"name": name, "who": items[0]["who"], "quotes": items}
-              for name, items in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold()))]
+        by_speaker[key].append(
+            {
+                "text": q.text,
+                "who": who,
+                "speaker_text": q.speaker_text,
+                "curated": q.origin == "curated",
+                "links": _ref_links(ix, q.sources),
+                "count": len({r.source for r in q.sources}),
+            }
+        )
+    groups = [
+        {"name": name, "who": items[0]["who"], "quotes": items}
+        for name, items in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold()))
+    ]
     return env.get_template("quotes.md.j2").render(groups=groups, total=len(d.quotes))
 
 
@@ -43,23 +52,51 @@ def figures_page(d: Dossier, ix: Index, env: Environment) -> str:
     compared: list[dict[str, Any]] = []
     single: list[dict[str, Any]] = []
     for g in d.figure_groups:
-        order = sorted(range(len(g.figures)), key=lambda k: (ix.source_rank[g.figures[k].source],
-                                                             ix.paragraph_pos.get((g.figures[k].source, g.figures[k].paragraph), 0)))
-        names = {k: ix.sources[g.figures[k].source].publisher or g.figures[k].source
-                 for k in order if g.figures[k].source in ix.sources}
+        order = sorted(
+            range(len(g.figures)),
+            key=lambda k: (
+                ix.source_rank[g.figures[k].source],
+                ix.paragraph_pos.get((g.figures[k].source, g.figures[k].paragraph), 0),
+            ),
+        )
+        names = {
+            k: ix.sources[g.figures[k].source].publisher or g.figures[k].source
+            for k in order
+            if g.figures[k].source in ix.sources
+        }
         rows = []
         for k in order:
             f = g.figures[k]
-            against = [g.figures[b if a == k else a].text + (f" ({names.get(b if a == k else a, '')})" if names.get(b if a == k else a) else "")
-                       for a, b in g.conflicts if k in (a, b)]
-            rows.append({"quantity": f.quantity, "text": f.text, "value": fmt_value(f.value),
-                         "range": fmt_range(f.low, f.high, f.bounds), "sentence": f.sentence,
-                         "cite": cite_link(ix, f.source, f.paragraph), "against": against})
+            against = [
+                g.figures[b if a == k else a].text
+                + (f" ({names.get(b if a == k else a, '')})" if names.get(b if a == k else a) else "")
+                for a, b in g.conflicts
+                if k in (a, b)
+            ]
+            rows.append(
+                {
+                    "quantity": f.quantity,
+                    "text": f.text,
+                    "value": fmt_value(f.value),
+                    "range": fmt_range(f.low, f.high, f.bounds),
+                    "sentence": f.sentence,
+                    "cite": cite_link(ix, f.source, f.paragraph),
+                    "against": against,
+                }
+            )
         if g.verdict != "single":
             span = fmt_value(g.values[0]) if g.agree else f"{fmt_value(g.values[0])} to {fmt_value(g.values[-1])}"
-            compared.append({"quantity": g.quantity, "anchor": figure_anchor(g), "consistent": g.verdict == "consistent",
-                             "span": span, "rows": rows, "sources": g.sources,
-                             "pairs": [f"{g.figures[a].text} / {g.figures[b].text}" for a, b in g.conflicts]})
+            compared.append(
+                {
+                    "quantity": g.quantity,
+                    "anchor": figure_anchor(g),
+                    "consistent": g.verdict == "consistent",
+                    "span": span,
+                    "rows": rows,
+                    "sources": g.sources,
+                    "pairs": [f"{g.figures[a].text} / {g.figures[b].text}" for a, b in g.conflicts],
+                }
+            )
         else:
             single.extend(rows)
     return env.get_template("figures.md.j2").render(compared=compared, single=single, total=len(d.figures))
@@ -103,22 +140,35 @@ def timeline_page(d: Dossier, ix: Index, env: Environment) -> str:
     def entries(events: list[Event]) -> list[dict[str, Any]]:
         merged: dict[tuple[str, str], dict[str, Any]] = {}
         for e in sorted(events, key=order):
-            entry = merged.setdefault((e.source, e.paragraph), {
-                "whens": [], "texts": [], "cite": cite_link(ix, e.source, e.paragraph)})
+            entry = merged.setdefault(
+                (e.source, e.paragraph), {"whens": [], "texts": [], "cite": cite_link(ix, e.source, e.paragraph)}
+            )
             if e.date_text.lower() not in [w[0].lower() for w in entry["whens"]]:
                 entry["whens"].append((e.date_text, e.resolution))
             if e.text not in entry["texts"]:
                 entry["texts"].append(e.text)
-        return [{"when": Md(" · ".join(when_with_note(t, n) for t, n in v["whens"])),
-                 "text": " … ".join(v["texts"]), "cite": v["cite"]} for v in merged.values()]
+        return [
+            {
+                "when": Md(" · ".join(when_with_note(t, n) for t, n in v["whens"])),
+                "text": " … ".join(v["texts"]),
+                "cite": v["cite"],
+            }
+            for v in merged.values()
+        ]
 
     by_date: dict[tuple[PartialDate, str], list[Event]] = defaultdict(list)
     for e in resolved:
         assert e.date is not None
         by_date[(e.date, e.period)].append(e)
-    dates = [{"date": when.iso, "anchor": slugify(f"{period} {when.iso}".strip()), "label": human_date(when, period),
-              "events": entries(events)}
-             for (when, period), events in sorted(by_date.items(), key=lambda kv: (kv[0][0], kv[0][1] != "week", kv[0][1]))]
+    dates = [
+        {
+            "date": when.iso,
+            "anchor": slugify(f"{period} {when.iso}".strip()),
+            "label": human_date(when, period),
+            "events": entries(events),
+        }
+        for (when, period), events in sorted(by_date.items(), key=lambda kv: (kv[0][0], kv[0][1] != "week", kv[0][1]))
+    ]
     return env.get_template("timeline.md.j2").render(dates=dates, unresolved=entries(unresolved))
 
 

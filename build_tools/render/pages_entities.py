@@ -18,8 +18,11 @@ def para_label(ix: Index, source: str, paragraph: str) -> str:
 
 
 def para_link(ix: Index, source: str, paragraph: str, prefix: str = "../") -> Md:
-    return link(para_label(ix, source, paragraph), source_url(source, paragraph, prefix),
-                title=f"{source_label(ix.sources[source])}, paragraph {paragraph}")
+    return link(
+        para_label(ix, source, paragraph),
+        source_url(source, paragraph, prefix),
+        title=f"{source_label(ix.sources[source])}, paragraph {paragraph}",
+    )
 
 
 def cite_link(ix: Index, source: str, paragraph: str, prefix: str = "../") -> Md:
@@ -89,8 +92,10 @@ def actor_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
             {
                 "text": q.text,
                 "speaker_text": q.speaker_text,
-                "links": [cite_link(ix, s, p) for s, p in dict.fromkeys((r.source, r.paragraph) for r in q.sources
-                                                                        if r.source in ix.sources)],
+                "links": [
+                    cite_link(ix, s, p)
+                    for s, p in dict.fromkeys((r.source, r.paragraph) for r in q.sources if r.source in ix.sources)
+                ],
             }
             for q in quotes_by_actor.get(a.id, [])
         ]
@@ -104,10 +109,14 @@ def actor_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
             },
             kind_title=KIND_TITLES.get(a.kind, a.kind),
             groups=_by_source(ix, _sentence_excerpts(ix, ms)),
-            co_actors=[(link(ix.actors[o].name, f"{o}.md"), n)
-                       for o, n in sorted(co.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))[:15]],
-            topics=[(link(ix.topics[t].name, f"../topics/{t}.md"), n)
-                    for t, n in sorted(topics.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))],
+            co_actors=[
+                (link(ix.actors[o].name, f"{o}.md"), n)
+                for o, n in sorted(co.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))[:15]
+            ],
+            topics=[
+                (link(ix.topics[t].name, f"../topics/{t}.md"), n)
+                for t, n in sorted(topics.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))
+            ],
             quotes=quotes,
         )
     kinds = []
@@ -118,11 +127,18 @@ def actor_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
         rows = []
         for a in sorted(members, key=lambda a: (-len(ix.mentions_by_actor.get(a.id, ())), a.name.casefold())):
             ms = ix.mentions_by_actor.get(a.id, ())
-            rows.append({"link": link(a.name, f"{a.id}.md"), "role": a.role or a.description, "mentions": len(ms),
-                         "sources": len({m.source for m in ms})})
+            rows.append(
+                {
+                    "link": link(a.name, f"{a.id}.md"),
+                    "role": a.role or a.description,
+                    "mentions": len(ms),
+                    "sources": len({m.source for m in ms}),
+                }
+            )
         kinds.append({"title": KIND_TITLES.get(kind, kind), "rows": rows})
-    out["actors/index.md"] = env.get_template("actors_index.md.j2").render(kinds=kinds, total=len(d.actors),
-                                                                          network=actor_network(d))
+    out["actors/index.md"] = env.get_template("actors_index.md.j2").render(
+        kinds=kinds, total=len(d.actors), network=actor_network(d)
+    )
     return out
 
 
@@ -140,22 +156,35 @@ def topic_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
             p = ix.paragraph(h.source, h.paragraph)
             if p is None:
                 continue
-            items.append({"source": h.source, "text": highlight(p.text, list(h.spans)), "keyword": h.keyword,
-                          "link": para_link(ix, h.source, h.paragraph)})
+            items.append(
+                {
+                    "source": h.source,
+                    "text": highlight(p.text, list(h.spans)),
+                    "keyword": h.keyword,
+                    "link": para_link(ix, h.source, h.paragraph),
+                }
+            )
         out[f"topics/{t.id}.md"] = env.get_template("topic.md.j2").render(
             topic=t,
             facts={"paragraphs": len(hits), "sources": len({h.source for h in hits})},
             groups=_by_source(ix, items),
-            actors=[(link(ix.actors[a].name, f"../actors/{a}.md"), n)
-                    for a, n in sorted(actors.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))[:20]
-                    if a in ix.actors],
-            related=[(link(ix.topics[o].name, f"{o}.md"), n)
-                     for o, n in sorted(related.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))],
+            actors=[
+                (link(ix.actors[a].name, f"../actors/{a}.md"), n)
+                for a, n in sorted(actors.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))[:20]
+                if a in ix.actors
+            ],
+            related=[
+                (link(ix.topics[o].name, f"{o}.md"), n)
+                for o, n in sorted(related.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))
+            ],
         )
     rows = [
-        {"link": link(t.name, f"{t.id}.md"), "description": t.description,
-         "paragraphs": len(ix.hits_by_topic.get(t.id, ())),
-         "sources": len({h.source for h in ix.hits_by_topic.get(t.id, ())})}
+        {
+            "link": link(t.name, f"{t.id}.md"),
+            "description": t.description,
+            "paragraphs": len(ix.hits_by_topic.get(t.id, ())),
+            "sources": len({h.source for h in ix.hits_by_topic.get(t.id, ())}),
+        }
         for t in sorted(d.topics, key=lambda t: (-len(ix.hits_by_topic.get(t.id, ())), t.name.casefold()))
     ]
     out["topics/index.md"] = env.get_template("topics_index.md.j2").render(rows=rows)
@@ -163,9 +192,16 @@ def topic_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
 
 
 def coverage_page(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
-    cols = [{"id": sid, "n": i + 1, "link": link(str(i + 1), source_url(sid), title=source_label(ix.sources[sid])),
-             "label": source_label(ix.sources[sid]), "date": str(ix.sources[sid].date or "")}
-            for i, sid in enumerate(ix.source_order)]
+    cols = [
+        {
+            "id": sid,
+            "n": i + 1,
+            "link": link(str(i + 1), source_url(sid), title=source_label(ix.sources[sid])),
+            "label": source_label(ix.sources[sid]),
+            "date": str(ix.sources[sid].date or ""),
+        }
+        for i, sid in enumerate(ix.source_order)
+    ]
     per_source_actor = {sid: ix.actors_in_source(sid) for sid in ix.source_order}
     per_source_topic = {sid: ix.topics_in_source(sid) for sid in ix.source_order}
 
@@ -175,14 +211,25 @@ def coverage_page(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
         return Md(f'<span class="dossier-n" data-n="{level}">{n}</span>')
 
     def row(name: Md, counts: list[int]) -> dict:
-        return {"name": name, "cells": [shade(n) if n else Md("·") for n in counts], "total": sum(1 for n in counts if n)}
+        return {
+            "name": name,
+            "cells": [shade(n) if n else Md("·") for n in counts],
+            "total": sum(1 for n in counts if n),
+        }
 
-    actor_rows = [row(link(a.name, f"../actors/{a.id}.md"), [per_source_actor[s].get(a.id, 0) for s in ix.source_order])
-                  for a in sorted(d.actors, key=lambda a: (-len(ix.mentions_by_actor.get(a.id, ())), a.name.casefold()))]
-    topic_rows = [row(link(t.name, f"../topics/{t.id}.md"), [per_source_topic[s].get(t.id, 0) for s in ix.source_order])
-                  for t in sorted(d.topics, key=lambda t: t.name.casefold())]
-    return {"coverage/index.md": env.get_template("coverage.md.j2").render(cols=cols, actor_rows=actor_rows,
-                                                                           topic_rows=topic_rows)}
+    actor_rows = [
+        row(link(a.name, f"../actors/{a.id}.md"), [per_source_actor[s].get(a.id, 0) for s in ix.source_order])
+        for a in sorted(d.actors, key=lambda a: (-len(ix.mentions_by_actor.get(a.id, ())), a.name.casefold()))
+    ]
+    topic_rows = [
+        row(link(t.name, f"../topics/{t.id}.md"), [per_source_topic[s].get(t.id, 0) for s in ix.source_order])
+        for t in sorted(d.topics, key=lambda t: t.name.casefold())
+    ]
+    return {
+        "coverage/index.md": env.get_template("coverage.md.j2").render(
+            cols=cols, actor_rows=actor_rows, topic_rows=topic_rows
+        )
+    }
 
 
 def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:

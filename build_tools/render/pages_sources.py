@@ -14,8 +14,13 @@ from .index import Index
 from .markdown import Md, escape, escape_inline, link
 
 ALSO_SHOWN = 5  # "Also in" links per paragraph; the rest are counted ("and 12 more")
-KIND_TITLES = {"person": "People", "organisation": "Organisations", "group": "Groups", "country": "Countries",
-               "place": "Places"}
+KIND_TITLES = {
+    "person": "People",
+    "organisation": "Organisations",
+    "group": "Groups",
+    "country": "Countries",
+    "place": "Places",
+}
 
 
 def source_url(source_id: str, paragraph: str = "", prefix: str = "../") -> str:
@@ -67,7 +72,9 @@ def source_facts(s: CleanSource) -> list[tuple[str, str, bool]]:
         if value:
             rows.append((label, value, field in s.detected))
     if s.detected_meta.dateline_place:
-        dl = s.detected_meta.dateline_place + (f" ({s.detected_meta.dateline_agency})" if s.detected_meta.dateline_agency else "")
+        dl = s.detected_meta.dateline_place + (
+            f" ({s.detected_meta.dateline_agency})" if s.detected_meta.dateline_agency else ""
+        )
         rows.append(("Dateline", dl, True))
     return rows
 
@@ -117,22 +124,34 @@ def _shared_by_paragraph(d: Dossier) -> dict[tuple[str, str], list[tuple[str, st
     return shared_by_para
 
 
-def _paragraph_rows(s: CleanSource, ix: Index, shared_by_para: dict[tuple[str, str], list[tuple[str, str]]]
-                    ) -> list[dict[str, Any]]:
+def _paragraph_rows(
+    s: CleanSource, ix: Index, shared_by_para: dict[tuple[str, str], list[tuple[str, str]]]
+) -> list[dict[str, Any]]:
     paragraphs: list[dict[str, Any]] = []
     actor_ids = set(ix.actors)
     for p in s.paragraphs:
         others = sorted((o, op) for o, op in set(shared_by_para.get((s.id, p.id), ())) if o in ix.sources)
         shown = heapq.nsmallest(ALSO_SHOWN, others, key=lambda x: (ix.source_rank[x[0]], x[1]))
         also = [link(source_label(ix.sources[o]), f"{o}.md#{op}") for o, op in shown]  # only what is shown
-        text = p.text if p.kind == "heading" else linked_text(p.text, ix.mentions_by_para.get((s.id, p.id), ()), actor_ids)
-        paragraphs.append({"id": p.id, "n": len(paragraphs) + 1, "kind": p.kind, "text": text,
-                           "also": also, "also_more": len(others) - len(shown)})
+        text = (
+            p.text if p.kind == "heading" else linked_text(p.text, ix.mentions_by_para.get((s.id, p.id), ()), actor_ids)
+        )
+        paragraphs.append(
+            {
+                "id": p.id,
+                "n": len(paragraphs) + 1,
+                "kind": p.kind,
+                "text": text,
+                "also": also,
+                "also_more": len(others) - len(shown),
+            }
+        )
     return paragraphs
 
 
-def source_page(s: CleanSource, ix: Index, env: Environment,
-                shared_by_para: dict[tuple[str, str], list[tuple[str, str]]]) -> str:
+def source_page(
+    s: CleanSource, ix: Index, env: Environment, shared_by_para: dict[tuple[str, str], list[tuple[str, str]]]
+) -> str:
     actor_counts = ix.actors_in_source(s.id)
     topic_counts = ix.topics_in_source(s.id)
     tags = [ix.actors[a].name for a in sorted(actor_counts) if a in ix.actors]
@@ -146,14 +165,21 @@ def source_page(s: CleanSource, ix: Index, env: Environment,
         note=s.note,
         tags=sorted(set(tags)),
         actor_groups=[
-            {"title": title, "items": [(link(ix.actors[a].name, f"../actors/{a}.md"), n)
-                                       for a, n in sorted(actor_counts.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))
-                                       if a in ix.actors and ix.actors[a].kind == kind]}
+            {
+                "title": title,
+                "items": [
+                    (link(ix.actors[a].name, f"../actors/{a}.md"), n)
+                    for a, n in sorted(actor_counts.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))
+                    if a in ix.actors and ix.actors[a].kind == kind
+                ],
+            }
             for kind, title in KIND_TITLES.items()
         ],
-        topics=[(link(ix.topics[t].name, f"../topics/{t}.md"), n)
-                for t, n in sorted(topic_counts.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))
-                if t in ix.topics],
+        topics=[
+            (link(ix.topics[t].name, f"../topics/{t}.md"), n)
+            for t, n in sorted(topic_counts.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))
+            if t in ix.topics
+        ],
         paragraphs=_paragraph_rows(s, ix, shared_by_para),
         removed=s.removed,
     )

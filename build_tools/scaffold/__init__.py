@@ -103,8 +103,11 @@ def create_project(directory: Path, *, title: str | None = None) -> list[Path]:
     for src, rel in STATIC:
         write(rel, base.joinpath(src).read_text(encoding="utf-8"))
     write("README.md", base.joinpath("README.md").read_text(encoding="utf-8").replace("{title}", title))
-    write("requirements.txt", f"# The dossier tool that builds this dossier (here and in .github/workflows/dossier.yml).\n"
-                              f"{tool_requirement()}\n")
+    write(
+        "requirements.txt",
+        f"# The dossier tool that builds this dossier (here and in .github/workflows/dossier.yml).\n"
+        f"{tool_requirement()}\n",
+    )
     write("dossier/dossier.yml", DOSSIER_YML.format(title=json.dumps(title, ensure_ascii=False)))
     write("dossier/actors.yml", ACTORS_YML)
     write("dossier/topics.yml", TOPICS_YML)
