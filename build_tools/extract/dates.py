@@ -320,22 +320,8 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-_COUNTS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+# "two weeks ago", "a month earlier": counts of up to twelve.
+_COUNTS = {"a": 1, "an": 1, **{w: n for w, n in vocab.NUMBER_WORDS.items() if n <= 12 and w != "dozen"}}
 
 
 def _ago(count: str, unit: str, published: date, pub: str) -> tuple[str, str]:

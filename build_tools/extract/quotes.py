@@ -920,20 +920,8 @@ class _SourceReader:
                     if s0 < close_at and not text[s0:].lstrip().startswith(tuple(QUOTE_MARKS))
                     else None
                 )
-            lead_from = base + verb.end()
-            phrase = re.match(r"[^,;:.!?()]*", text[lead_from:])
-            stop = lead_from + (phrase.end() if phrase else 0)
-            inside = [
-                (self.actors[a].kind != "person", ms, me)
-                for ms, me, a in self.mentions.get(pi, ())
-                if lead_from <= ms < stop
-                and self.actors[a].kind in ("person", *_BODY_KINDS)
-                and not re.search(r"\b(?:to|at|with|about|for)\s+(?:the\s+)?$", text[lead_from:ms])
-            ]  # not "said to Smith"
-            if inside:
-                _k, ms, me = min(inside)
-                return _Subject("name", text[ms:me], ms, me)  # `," said lawyer Khurram Latif Khosa`
-            return _leading_subject(clause[offset + verb.end() :], base + verb.end())
+            # `," said lawyer Khurram Latif Khosa`: the subject after the verb (never "said to Smith").
+            return self._inverted(pi, text, base + verb.end(), clause[offset + verb.end() :])
         return self._mentioned(pi, base + verb.start(), base) or _trailing_subject(before, base)
 
     def _inverted(self, pi: int, text: str, lead_from: int, rest: str) -> _Subject | None:
