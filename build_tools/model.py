@@ -241,8 +241,22 @@ class SourceRef:
     paragraph: str  # Paragraph.id
 
 
+class AtParagraph:
+    """What is found in one paragraph: its `ref`, and the source and paragraph ids it names."""
+
+    ref: SourceRef
+
+    @property
+    def source(self) -> str:
+        return self.ref.source
+
+    @property
+    def paragraph(self) -> str:
+        return self.ref.paragraph
+
+
 @dataclass(frozen=True)
-class Mention:
+class Mention(AtParagraph):
     actor: str  # ActorDef.id
     ref: SourceRef
     alias: str  # as written in the text
@@ -250,31 +264,15 @@ class Mention:
     end: int
     sentence: str  # the sentence containing it
 
-    @property
-    def source(self) -> str:
-        return self.ref.source
-
-    @property
-    def paragraph(self) -> str:
-        return self.ref.paragraph
-
 
 @dataclass(frozen=True)
-class TopicHit:
+class TopicHit(AtParagraph):
     topic: str
     ref: SourceRef
     keyword: str  # the keyword or pattern that matched first
     matched: str = ""  # the text it matched
     # every non-overlapping match of the topic in the paragraph: what its page highlights
     spans: tuple[tuple[int, int], ...] = ()
-
-    @property
-    def source(self) -> str:
-        return self.ref.source
-
-    @property
-    def paragraph(self) -> str:
-        return self.ref.paragraph
 
 
 @dataclass(frozen=True)
@@ -287,7 +285,7 @@ class Quote:
 
 
 @dataclass(frozen=True)
-class Figure:
+class Figure(AtParagraph):
     quantity: str  # what it counts, normalised: "countries", "air strikes", "dollars", ...
     value: float
     qualifier: str  # "more than", "some", "up to", "roughly", "" ...
@@ -310,14 +308,6 @@ class Figure:
             (self.high, self.bounds[1] == "]"), (other.high, other.bounds[1] == "]"), key=lambda b: (b[0], b[1])
         )
         return lo < hi or (lo == hi and lo_in and hi_in)
-
-    @property
-    def source(self) -> str:
-        return self.ref.source
-
-    @property
-    def paragraph(self) -> str:
-        return self.ref.paragraph
 
 
 @dataclass(frozen=True)
@@ -342,7 +332,7 @@ class FigureGroup:
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(AtParagraph):
     date: PartialDate | None  # None when unresolved
     date_text: str  # as written: "on Wednesday", "Dec 15"
     text: str  # the sentence
@@ -361,14 +351,6 @@ class Event:
     def iso(self) -> str:
         """The date as ISO text, "" when unresolved."""
         return self.date.iso if self.date else ""
-
-    @property
-    def source(self) -> str:
-        return self.ref.source
-
-    @property
-    def paragraph(self) -> str:
-        return self.ref.paragraph
 
 
 @dataclass(frozen=True)
