@@ -8,18 +8,26 @@ are per source, run together across the cores when the dossier is large; those r
 the search index size. The per-source cost of each stage at each size is printed relative to the
 smallest size: a ratio that rises with the size is a stage that is not linear.
 
-Then, on the smallest size, `dossier build` is timed three more times: with nothing changed,
-after adding one source, and after adding one alias.
+Then, on the smallest size (or each size of `--incremental-at`), `dossier build` is timed three
+more times: with nothing changed, after adding one source, and after adding one alias.
+
+Sizes from `--prep-only-from` on are measured up to render only (load, clean, extract, render):
+the preparation, whose per-source cost can then be compared at sizes whose full build would
+take too long here. `--bundle-at` sizes also get the offline bundle's site built (the lunr index
+of titles, summaries and headings of a large dossier) with its index size and first result.
 
 The table is printed and written to docs/performance.md (a hand-written page of the embedded
 site, which the build keeps) with the command that made it.
 
     python bench/build.py [--sizes 1000,3000,10000] [--no-page] [--no-incremental] [--no-search-timing]
+                          [--incremental-at 1000,3000] [--prep-only-from 10000] [--bundle-at 3000]
                           [--engine zensical [--install-zensical]]
 
 The time to the first search result is measured in headless Chromium (/usr/bin/chromium via
 Playwright) on the hosted site served over http: material's lunr search below
-`search.pagefind_from` sources, Pagefind from it on. With `--engine zensical` the same docs/ is also
+`search.pagefind_from` sources, Pagefind from it on. It runs from the first key typed into the
+search box (the home page loaded, nothing of the search fetched before) to the first result
+shown; the home page's load time is reported beside it. With `--engine zensical` the same docs/ is also
 built by Zensical (not a dependency of the package: `pip install zensical` in an environment of
 its own, or `--install-zensical` to put one under build/), reading the same mkdocs.yml, and the
 table says how long it took and which of mkdocs' files it did not write.
@@ -81,8 +89,9 @@ def _reset_peak() -> None:
         pass
 
 
-def measure_one(root: Path) -> dict[str, object]:
-    """Build the project at `root` stage by stage in this process; seconds and peak MB per stage."""
+def measure_one(root: Path, prep_only: bool = False) -> dict[str, object]:
+    """Build the project at `root` stage by stage in this process; seconds and peak MB per stage.
+    With `prep_only`, stop after render."""
     from build_tools import pipeline, search
     from build_tools.publish import build_epoch, copy_hand_written, mkdocs_config_file, run_mkdocs_build, write_pages
 
@@ -101,6 +110,16 @@ def measure_one(root: Path) -> dict[str, object]:
     cleaned = stage("clean", lambda: pipeline.clean_stage(project))
     dossier = pipeline.extract_stage(project, cleaned, timed=stage)
     pages = stage("render", lambda: pipeline.render_stage(project, dossier))
+    if prep_only:
+        return {
+            "sources": len(dossier.sources),
+            "pages": len(pages),
+            "times": times,
+            "peaks": peaks,
+            "peak_mb": max(peaks.values()),
+            "prep_only": True,
+            "title": project.config.title,
+        }
     docs = root / ".bench-docs"
     site = root / ".bench-site"
 
@@ -143,9 +162,10 @@ def measure_one(root: Path) -> dict[str, object]:
     }
 
 
-def first_result_seconds(site: Path, engine: str, query: str) -> float:
-    """Seconds from opening the home page (a fresh browser, nothing cached) to the first search
-    result shown for `query`, typed as soon as the page has loaded; served over http."""
+def first_result_seconds(site: Path, engine: str, query: str, offline: bool = False) -> tuple[float, float]:
+    """(seconds to load the home page, seconds from the first key typed into the search box to
+    the first result shown for `query`), in a fresh browser with nothing cached; served over
+    http, or opened from disk (file://) for the offline bundle's site."""
     import functools
     import http.server
     import threading
@@ -164,6 +184,7 @@ def first_result_seconds(site: Path, engine: str, query: str) -> float:
         if engine == "pagefind"
         else ("input.md-search__input", ".md-search-result__list .md-search-result__item")
     )
+    url = (site / "index.html").as_uri() if offline else f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(
@@ -171,17 +192,41 @@ def first_result_seconds(site: Path, engine: str, query: str) -> float:
             )
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             t0 = time.perf_counter()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/", wait_until="load")
+            page.goto(url, wait_until="load")
+            loaded = time.perf_counter() - t0
+            if engine != "pagefind":
+                page.locator("label.md-search__icon, .md-search__input").first.click()
             page.locator(box).wait_for(state="visible", timeout=60_000)
             page.locator(box).click()
+            t1 = time.perf_counter()
             page.locator(box).press_sequentially(query)
             page.locator(result).first.wait_for(state="visible", timeout=120_000)
-            elapsed = time.perf_counter() - t0
+            elapsed = time.perf_counter() - t1
             browser.close()
     finally:
         server.shutdown()
         server.server_close()
-    return elapsed
+    return loaded, elapsed
+
+
+def bundle_search(root: Path) -> dict[str, object]:
+    """Build the offline bundle's site of `root` (as `dossier bundle` does, without the zip):
+    seconds, the size of its inlined search index and the first result opened from disk."""
+    from build_tools.bundle import build_offline_site
+
+    site = root / ".bench-bundle"
+    shutil.rmtree(site, ignore_errors=True)
+    t0 = time.perf_counter()
+    build_offline_site(root, site)
+    seconds = time.perf_counter() - t0
+    index = site / "search" / "search_index.js"
+    loaded, first = first_result_seconds(site, "lunr", _query(root), offline=True)
+    return {
+        "seconds": seconds,
+        "index_bytes": index.stat().st_size if index.is_file() else 0,
+        "load": loaded,
+        "first": first,
+    }
 
 
 def _query(root: Path) -> str:
@@ -282,9 +327,12 @@ def _article_text(page: Path) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", body).replace("¶", " ").split())
 
 
-def _run_child(root: Path) -> dict[str, object]:
+def _run_child(root: Path, prep_only: bool = False) -> dict[str, object]:
     out = subprocess.run(
-        [sys.executable, __file__, "--measure", str(root)], capture_output=True, text=True, check=False
+        [sys.executable, __file__, "--measure", str(root), *(["--measure-prep-only"] if prep_only else [])],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if out.returncode != 0:
         raise SystemExit(f"measuring {root} failed:\n{out.stderr[-3000:]}")
@@ -314,7 +362,7 @@ def incremental(root: Path) -> list[tuple[str, float]]:
     return rows
 
 
-def table(results: list[dict], rows: list[tuple[str, float]], command: str) -> str:
+def table(results: list[dict], rows: dict[int, list[tuple[str, float]]], command: str) -> str:
     base = results[0]
     lines = [
         f"Made by `{command}` on {platform.machine()} with {os.cpu_count()} cores, one run.",
@@ -327,7 +375,10 @@ def table(results: list[dict], rows: list[tuple[str, float]], command: str) -> s
     for name in STAGES:
         cells = []
         for r in results:
-            t = r["times"].get(name, 0.0)
+            if name not in r["times"]:  # a step not run at that size (preparation only)
+                cells.append("-")
+                continue
+            t = r["times"][name]
             if base["times"].get(name, 0.0) < 0.01:  # nothing to compare with (a step not run at that size)
                 cells.append(f"{t:.2f} (-)")
                 continue
@@ -336,29 +387,71 @@ def table(results: list[dict], rows: list[tuple[str, float]], command: str) -> s
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     total = [sum(r["times"].values()) for r in results]
     lines.append("| **total** | " + " | ".join(f"{t:.1f}" for t in total) + " |")
+    prep = [sum(t for k, t in r["times"].items() if k not in ("write", "mkdocs", "search indexing")) for r in results]
+    lines.append("| preparation (load to render) | " + " | ".join(f"{t:.1f}" for t in prep) + " |")
     lines.append("| peak memory MB | " + " | ".join(f"{r['peak_mb']:.0f}" for r in results) + " |")
-    lines.append("| pages | " + " | ".join(f"{r['pages']:,}" for r in results) + " |")
     lines.append(
-        "| pages/s | " + " | ".join(f"{r['pages'] / t:.1f}" for r, t in zip(results, total, strict=True)) + " |"
+        "| peak memory MB per 1,000 sources | "
+        + " | ".join(f"{r['peak_mb'] / r['sources'] * 1000:.0f}" for r in results)
+        + " |"
+    )
+    lines.append("| pages | " + " | ".join(f"{r['pages']:,}" for r in results) + " |")
+
+    def full(key: str, fmt: str) -> str:
+        return " | ".join("-" if r.get("prep_only") or key not in r else format(r[key], fmt) for r in results)
+
+    lines.append(
+        "| pages/s | "
+        + " | ".join(
+            "-" if r.get("prep_only") else f"{r['pages'] / t:.1f}" for r, t in zip(results, total, strict=True)
+        )
+        + " |"
     )
     lines.append(
         "| site KB per page | "
-        + " | ".join(f"{r['site_bytes'] / max(r['html_pages'], 1) / 1024:.1f}" for r in results)
+        + " | ".join(
+            "-" if r.get("prep_only") else f"{r['site_bytes'] / max(r['html_pages'], 1) / 1024:.1f}" for r in results
+        )
         + " |"
     )
-    lines.append("| search | " + " | ".join(str(r.get("search", "lunr")) for r in results) + " |")
-    lines.append("| search index MB | " + " | ".join(f"{r['search_index_bytes'] / 1e6:.1f}" for r in results) + " |")
-    if all("first_result" in r for r in results):
-        lines.append("| first search result s | " + " | ".join(f"{r['first_result']:.2f}" for r in results) + " |")
+    lines.append(
+        "| search | " + " | ".join("-" if r.get("prep_only") else str(r.get("search")) for r in results) + " |"
+    )
+    lines.append(
+        "| search index MB | "
+        + " | ".join("-" if r.get("prep_only") else f"{r['search_index_bytes'] / 1e6:.1f}" for r in results)
+        + " |"
+    )
+    if any("first_result" in r for r in results):
+        lines.append("| home page load s | " + full("page_load", ".2f") + " |")
+        lines.append("| first search result s (from typing) | " + full("first_result", ".2f") + " |")
+    if any("bundle" in r for r in results):
+        lines.append(
+            "| offline bundle: site build s | "
+            + " | ".join(f"{r['bundle']['seconds']:.1f}" if "bundle" in r else "-" for r in results)
+            + " |"
+        )
+        lines.append(
+            "| offline bundle: lunr index MB | "
+            + " | ".join(f"{r['bundle']['index_bytes'] / 1e6:.1f}" if "bundle" in r else "-" for r in results)
+            + " |"
+        )
+        lines.append(
+            "| offline bundle: first search result s (from typing) | "
+            + " | ".join(f"{r['bundle']['first']:.2f}" if "bundle" in r else "-" for r in results)
+            + " |"
+        )
     if rows:
+        sizes = sorted(rows)
         lines += [
             "",
-            f"`dossier build` of the {base['sources']:,}-source dossier, whole command:",
+            "`dossier build`, whole command, seconds:",
             "",
-            "| build | seconds |",
-            "|---|---|",
+            "| build | " + " | ".join(f"{n:,} sources" for n in sizes) + " |",
+            "|---" * (len(sizes) + 1) + "|",
         ]
-        lines += [f"| {name} | {t:.1f} |" for name, t in rows]
+        for i, (name, _) in enumerate(rows[sizes[0]]):
+            lines.append(f"| {name} | " + " | ".join(f"{rows[n][i][1]:.1f}" for n in sizes) + " |")
     zensical = [r for r in results if "zensical" in r]
     if zensical:
         lines += [
@@ -419,10 +512,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--install-zensical", action="store_true", help="install Zensical into build/zensical-venv if it is not found"
     )
+    parser.add_argument(
+        "--incremental-at", default="", help="sizes at which to time the rebuilds (default: the smallest)"
+    )
+    parser.add_argument("--prep-only-from", type=int, default=0, help="from this size on, measure load to render only")
+    parser.add_argument("--bundle-at", default="", help="sizes at which to build the offline bundle's site too")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--measure-prep-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
-        print(json.dumps(measure_one(args.measure)))
+        print(json.dumps(measure_one(args.measure, prep_only=args.measure_prep_only)))
         return 0
     from generate import generate  # bench/ is on sys.path when run as a script
 
@@ -436,21 +535,35 @@ def main(argv: list[str] | None = None) -> int:
                 "or pass --install-zensical"
             )
     results = []
-    rows: list[tuple[str, float]] = []
+    rows: dict[int, list[tuple[str, float]]] = {}
+    incremental_at = {int(x) for x in args.incremental_at.split(",") if x} or {sizes[0]}
+    bundle_at = {int(x) for x in args.bundle_at.split(",") if x}
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
         for n in sizes:
             root = generate(Path(tmp) / f"d{n}", n)
-            results.append(_run_child(root))
+            prep_only = bool(args.prep_only_from) and n >= args.prep_only_from
+            results.append(_run_child(root, prep_only))
             print(
                 f"{n} sources: {sum(results[-1]['times'].values()):.1f} s, peak {results[-1]['peak_mb']:.0f} MB",
                 flush=True,
             )
+            if prep_only:
+                continue
             if not args.no_search_timing:
-                results[-1]["first_result"] = first_result_seconds(
+                results[-1]["page_load"], results[-1]["first_result"] = first_result_seconds(
                     root / ".bench-site", str(results[-1]["search"]), _query(root)
                 )
                 print(
-                    f"  first search result ({results[-1]['search']}): {results[-1]['first_result']:.2f} s", flush=True
+                    f"  first search result ({results[-1]['search']}): {results[-1]['first_result']:.2f} s "
+                    f"from typing (home page loaded in {results[-1]['page_load']:.2f} s)",
+                    flush=True,
+                )
+            if n in bundle_at:
+                results[-1]["bundle"] = b = bundle_search(root)
+                print(
+                    f"  offline bundle: {b['seconds']:.1f} s, index {b['index_bytes'] / 1e6:.1f} MB, "
+                    f"first result {b['first']:.2f} s from typing",
+                    flush=True,
                 )
             if zensical is not None:
                 results[-1]["zensical"] = zensical_build(root, zensical, str(results[-1]["title"]))
@@ -458,13 +571,18 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  zensical: {z['seconds']:.1f} s, exit {z['returncode']}", flush=True)
                 if z["returncode"]:
                     print("  " + str(z["log"]).strip().replace("\n", "\n  "), flush=True)
-            if n == sizes[0] and not args.no_incremental:
-                shutil.rmtree(root / ".bench-docs", ignore_errors=True)
-                shutil.rmtree(root / ".bench-site", ignore_errors=True)
-                rows = incremental(root)
+            if n in incremental_at and not args.no_incremental:
+                for scratch in (".bench-docs", ".bench-site", ".bench-bundle"):
+                    shutil.rmtree(root / scratch, ignore_errors=True)
+                rows[n] = incremental(root)
+                print("  " + ", ".join(f"{name} {t:.1f} s" for name, t in rows[n]), flush=True)
+            shutil.rmtree(root, ignore_errors=True)  # the next size needs the disk
     command = (
         "python bench/build.py"
         + (f" --sizes {args.sizes}" if args.sizes != "1000,3000,10000" else "")
+        + (f" --incremental-at {args.incremental_at}" if args.incremental_at else "")
+        + (f" --prep-only-from {args.prep_only_from}" if args.prep_only_from else "")
+        + (f" --bundle-at {args.bundle_at}" if args.bundle_at else "")
         + (" --engine zensical" if zensical is not None else "")
     )
     text = table(results, rows, command)

@@ -32,7 +32,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from . import staging
+from . import search, staging
 from .load import find_project, slugify
 from .model import Dossier
 from .pipeline import Prepared, prepare
@@ -204,7 +204,17 @@ def build_offline_site(root: Path, site_dir: Path, *, strict: bool = False) -> P
     overrides = offline_overrides(_raw_config(mkdocs_config_file(prepared.project.root)))
     staging = Path(tempfile.mkdtemp(prefix="dossier-bundle-docs-"))
     try:
-        stage_site(prepared, staging / "docs", site_dir, strict=strict, extra_files=_add_shim, **overrides)
+        # A large dossier's bundle indexes titles, summaries and headings only (see search.compact).
+        large = search.uses_pagefind(len(prepared.dossier.sources), prepared.project.config.pagefind_from)
+        stage_site(
+            prepared,
+            staging / "docs",
+            site_dir,
+            strict=strict,
+            extra_files=_add_shim,
+            compact_search=large,
+            **overrides,
+        )
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return prepared

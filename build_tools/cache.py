@@ -33,7 +33,8 @@ from typing import Any
 from . import model
 
 CACHE_DIR = ".dossier-cache"
-_RECORD = re.compile(r"[0-9a-f]{64}\.(?:keys|clean|extract)")
+_RECORD = re.compile(r"[0-9a-f]{64}\.(?:keys|clean|extract|page)")
+_JSON_KINDS = ("keys", "page")  # records of plain data, stored as JSON
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# dossier's build cache: see build_tools/cache.py\n"
 
 
@@ -104,7 +105,7 @@ class Cache:
             self.missed[kind] += 1
             return None
         try:
-            value = json.loads(data) if kind == "keys" else _ModelUnpickler(io.BytesIO(data)).load()
+            value = json.loads(data) if kind in _JSON_KINDS else _ModelUnpickler(io.BytesIO(data)).load()
         except Exception:  # a damaged or foreign record: computed again, then overwritten
             self.misses += 1
             self.missed[kind] += 1
@@ -115,7 +116,7 @@ class Cache:
     def put(self, digest: str, kind: str, value: Any) -> None:
         """Store a record (atomically: a reader sees the old file or the new one)."""
         self.used.add(f"{digest}.{kind}")
-        data = json.dumps(value).encode() if kind == "keys" else pickle.dumps(value, protocol=5)
+        data = json.dumps(value).encode() if kind in _JSON_KINDS else pickle.dumps(value, protocol=5)
         try:
             if self.dir.is_symlink():
                 return

@@ -13,13 +13,31 @@ tag of enormous weight. After the build, each source's entries are replaced by o
 paragraph (`sources/<id>/#p4`, titled "¶ 4"), under one for the page (title, first paragraph),
 and without the tags, which belong to the actors' and topics' own pages. The text comes from the
 page's rendered HTML, tags stripped, its escaping kept.
+
+The long parts of generated pages (paragraphs, excerpt lists, tables) are raw HTML blocks between
+`<!-- dossier:html -->` and `<!-- /dossier:html -->` lines. Python-Markdown would copy them as
+they are, but only after running its HTML parser over every tag; this hook lifts them out of the
+Markdown before the conversion (a placeholder element in their place) and puts them back into
+the converted page, adding their ids to the page's anchors for mkdocs' link checks. Text from
+an input can never make such a line: every `<` of it is escaped.
+
+Pages of a build that are unchanged since an earlier one are not converted again: a generated
+page's HTML, table of contents, title and anchors are kept in the build cache (`page_cache`, set
+by `publish.run_mkdocs_build`), under the SHA-256 of everything the conversion reads: the page's
+Markdown after the other plugins, its path and URL, the Markdown extensions and their settings,
+the versions of mkdocs, Markdown, PyMdown and the theme, our code, and for every page it links to
+whether that page exists and its URL. A conversion that warned is not kept (so that its warning
+comes again). The result is the same bytes as a conversion (a test builds both ways).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+import posixpath
 import re
+import types
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +56,197 @@ _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _paragraphs: dict[str, tuple[str, list[tuple[str, str]]]] = {}
 
 
+# The build's cache (build_tools.cache.Cache) or None: set before each build.
+page_cache: Any = None
+# Set for the offline bundle of a large dossier: the search index holds each page's title,
+# summary (its first paragraph) and headings, not its whole text (see `on_post_build`).
+compact_search = False
+_compact: list[dict[str, str]] = []
+_FIRST_P = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S)
+SUMMARY_CHARS = 300
+_GENERATED = ("index.md", "sources/", "actors/", "topics/", "quotes/", "figures/", "timeline/", "coverage/", "tags/")
+_MD_TARGET = re.compile(r"\]\(<?([^)>\s#]+\.md)[#)>\s]|href=\"dossier:([A-Za-z0-9_./-]+\.md)")
+
+
+_RAW_BLOCK = re.compile(r"^<!-- dossier:html -->\n(.*?)\n<!-- /dossier:html -->$", re.S | re.M)
+_PLACEHOLDER = re.compile(r'<div class="dossier-html" data-n="(\d+)"></div>')
+_ANCHOR = re.compile(r'\bid="([^"]+)"')
+# Raw blocks lifted out of the page being built: page url -> blocks.
+_blocks: dict[str, list[str]] = {}
+
+
 def on_pre_build(config: Any) -> None:
     _paragraphs.clear()
+    _blocks.clear()
+    _compact.clear()
+
+
+def _text(html: str) -> str:
+    return " ".join(_TAG.sub("", _HEADERLINK.sub("", html)).split())
+
+
+def _summary(text: str) -> str:
+    if len(text) <= SUMMARY_CHARS:
+        return text
+    return text[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _record_compact(html: str, page: Any) -> None:
+    """The page's entries of a compact index: title and summary, then one per heading."""
+    if page.meta.get("search", {}).get("exclude") if isinstance(page.meta.get("search"), dict) else False:
+        return
+    title = str(page.meta.get("title") or page.title or "")
+    recorded = _paragraphs.get(page.url)
+    if recorded is not None:
+        summary = recorded[1][0][1] if recorded[1] else ""
+    else:
+        first = _FIRST_P.search(html)
+        summary = _text(first.group(1)) if first else ""
+    _compact.append({"location": page.url, "title": title, "text": _summary(summary)})
+
+    def walk(items: Any) -> None:
+        for item in items:
+            if item.level > 1:
+                _compact.append({"location": f"{page.url}#{item.id}", "title": _text(item.title), "text": ""})
+            walk(item.children)
+
+    walk(page.toc)
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    if "<!-- dossier:html -->" not in markdown:
+        return markdown
+    blocks: list[str] = []
+
+    def lift(m: re.Match[str]) -> str:
+        blocks.append(m.group(1))
+        return f'<div class="dossier-html" data-n="{len(blocks) - 1}"></div>'
+
+    out = _RAW_BLOCK.sub(lift, markdown)
+    _blocks[page.file.src_uri] = blocks
+    return out
+
+
+def _put_back(html: str, page: Any) -> str:
+    blocks = _blocks.pop(page.file.src_uri, None)
+    if blocks is None:
+        return html
+    anchors = page.present_anchor_ids if page.present_anchor_ids is not None else set()
+    for block in blocks:
+        anchors.update(_ANCHOR.findall(block))
+    page.present_anchor_ids = anchors
+    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))] if int(m.group(1)) < len(blocks) else "", html)
+
+
+def on_pre_page(page: Any, config: Any, files: Any) -> Any:
+    uri = page.file.src_uri or ""
+    if page_cache is not None and (uri == "index.md" or uri.startswith(_GENERATED[1:])):
+        page.render = types.MethodType(_cached_render, page)
+    return page
+
+
+@functools.lru_cache(maxsize=1)
+def _versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from build_tools.cache import code_version
+
+    found = [code_version()]
+    for name in ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material"):
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} -")
+    return "\n".join(found)
+
+
+def _page_key(page: Any, config: Any, files: Any) -> str:
+    """The cache key of a page's conversion (see the module docstring)."""
+    import hashlib
+
+    here = posixpath.dirname(page.file.src_uri)
+    targets = []
+    for m in _MD_TARGET.finditer(page.markdown):
+        path = m.group(2) or posixpath.normpath(posixpath.join(here, m.group(1)))
+        targets.append(path)
+    links = []
+    for path in sorted(set(targets)):
+        target = files.get_file_from_path(path)
+        links.append((path, target.url if target is not None else None))
+    settings = json.dumps(
+        [
+            [str(e) for e in config["markdown_extensions"]],
+            config["mdx_configs"],
+            config["use_directory_urls"],
+        ],
+        default=str,
+        sort_keys=True,
+    )
+    digest = hashlib.sha256(_versions().encode())
+    for part in (settings, page.file.src_uri, page.file.dest_uri, page.file.url, json.dumps(links), page.markdown):
+        digest.update(b"\0" + str(part).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _toc_tokens(items: Any) -> list[dict[str, Any]]:
+    return [{"name": i.title, "id": i.id, "level": i.level, "children": _toc_tokens(i.children)} for i in items]
+
+
+def _cached_render(page: Any, config: Any, files: Any) -> None:
+    """Page.render, from the cache when the same conversion was done before."""
+    from mkdocs.structure.toc import get_toc
+
+    cls = type(page)
+    key = _page_key(page, config, files)
+    record = page_cache.get(key, "page") if page_cache is not None else None
+    if isinstance(record, dict):
+        try:
+            links = {}
+            for uri, anchors in record["links"].items():
+                target = files.get_file_from_path(uri)
+                if target is None:
+                    raise KeyError(uri)
+                links[target] = dict(anchors)
+            page.content = str(record["content"])
+            page.toc = get_toc(record["toc"])
+            page._title_from_render = record["title"]
+            page.present_anchor_ids = set(record["anchors"])
+            if record["links_kept"]:
+                page.links_to_anchors = links
+            return
+        except (KeyError, TypeError, ValueError):
+            pass  # a record of another shape: convert again
+    watch = _Warnings()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(watch)
+    try:
+        cls.render(page, config, files)
+    finally:
+        mkdocs_log.removeHandler(watch)
+    if watch.count or page_cache is None:
+        return
+    kept = page.links_to_anchors is not None
+    page_cache.put(
+        key,
+        "page",
+        {
+            "content": page.content,
+            "toc": _toc_tokens(page.toc),
+            "title": page._title_from_render,
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "links_kept": kept,
+            "links": {f.src_uri: a for f, a in (page.links_to_anchors or {}).items()},
+        },
+    )
 
 
 def _record_paragraphs(html: str, page: Any) -> None:
@@ -56,8 +263,11 @@ def _record_paragraphs(html: str, page: Any) -> None:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    html = _put_back(html, page)
     if _SOURCE_PAGE.fullmatch(page.file.src_uri or ""):
         _record_paragraphs(html, page)
+    if compact_search:
+        _record_compact(html, page)
     if "dossier:" not in html:
         return html
 
@@ -74,9 +284,13 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 def on_post_build(config: Any) -> None:
     """Rewrite the search index: sources by paragraph (see the module docstring)."""
     path = Path(config["site_dir"]) / "search" / "search_index.json"
-    if not _paragraphs or not path.is_file():
+    if not path.is_file() or not (_paragraphs or compact_search):
         return
     data = json.loads(path.read_text(encoding="utf-8"))
+    if compact_search:
+        data["docs"] = list(_compact)
+        path.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
+        return
     docs: list[dict[str, Any]] = []
     done: set[str] = set()
     for entry in data.get("docs", []):

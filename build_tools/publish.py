@@ -196,10 +196,14 @@ def run_mkdocs_build(
     epoch: int,
     site_name: str = "",
     pagefind: bool = False,
+    page_cache: Cache | None = None,
+    compact_search: bool = False,
     **overrides: object,
 ) -> None:
     """mkdocs' build of `docs_dir` into `site_dir`; with `pagefind`, the theme set for Pagefind
-    and material's own index left out (the caller then runs search.index_site)."""
+    and material's own index left out (the caller then runs search.index_site). With
+    `page_cache`, generated pages unchanged since an earlier build are not converted again; with
+    `compact_search`, material's index holds titles, summaries and headings only."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -216,12 +220,22 @@ def run_mkdocs_build(
             raise DossierError(f"{config_file.name}: {exc}") from None
         if pagefind:
             search.configure(cfg)
+        if compact_search:
+            search.compact(cfg)
+        hook = cfg["hooks"].get(str(HOOKS))
+        if hook is not None:
+            hook.page_cache = page_cache
+            hook.compact_search = compact_search
         try:
             build(cfg)
         except exceptions.Abort as exc:
             raise DossierError(f"mkdocs build failed: {exc}") from None
         except OSError as exc:
             raise named(exc, site_dir) from None
+        finally:
+            if hook is not None:
+                hook.page_cache = None
+                hook.compact_search = False
 
 
 def stage_site(
@@ -232,6 +246,8 @@ def stage_site(
     strict: bool,
     extra_files: Callable[[Path], None] | None = None,
     pagefind: bool = False,
+    page_cache: Cache | None = None,
+    compact_search: bool = False,
     **overrides: object,
 ) -> None:
     """The one way a site is made: the curator's pages and the generated ones into `stage_docs`
@@ -249,6 +265,8 @@ def stage_site(
         epoch=build_epoch(prepared.dossier),
         site_name=prepared.project.config.title,
         pagefind=pagefind,
+        page_cache=page_cache,
+        compact_search=compact_search,
         **overrides,
     )
     if pagefind:
@@ -308,7 +326,7 @@ def build_project(
             stage_docs = work / "docs"
             final_site.parent.mkdir(parents=True, exist_ok=True)
             pagefind = search.uses_pagefind(len(prepared.dossier.sources), prepared.project.config.pagefind_from)
-            stage_site(prepared, stage_docs, new_site, strict=strict, pagefind=pagefind)
+            stage_site(prepared, stage_docs, new_site, strict=strict, pagefind=pagefind, page_cache=cache)
             staging.mark_site(new_site)
             keep_unchanged_times(prepared.pages, docs, stage_docs)
             # Both succeeded: swap in the generated docs and the site, as one journalled step.

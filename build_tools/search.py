@@ -47,6 +47,17 @@ def configure(cfg: Any) -> None:
         cfg.plugins.events[event] = [m for m in methods if getattr(m, "__self__", None) is not search]
 
 
+def compact(cfg: Any) -> None:
+    """Leave material's search plugin without its page event, so that it indexes no page text:
+    the build's hook then writes an index of titles, summaries and headings (the offline bundle
+    of a large dossier, whose whole text would make an index of tens of megabytes)."""
+    search = cfg.plugins.get("material/search") or cfg.plugins.get("search")
+    if search is None:
+        return
+    methods = cfg.plugins.events.get("page_context", [])
+    cfg.plugins.events["page_context"] = [m for m in methods if getattr(m, "__self__", None) is not search]
+
+
 def index_site(site: Path) -> None:
     """Run Pagefind over a built site: its index and interface into site/pagefind/."""
     try:

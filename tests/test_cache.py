@@ -192,3 +192,39 @@ def test_a_cache_folder_that_is_a_symlink_is_not_used(tmp_path, monkeypatch):
     build_project(root)
     assert list(outside.iterdir()) == []
     shutil.rmtree(root / "site")
+
+
+def test_unchanged_pages_are_not_converted_again(tmp_path, monkeypatch):
+    """The build's hook keeps each generated page's converted HTML: a second build converts
+    no generated page, one with an added source only the pages that changed, and both give the
+    bytes of a full build (test_incremental_builds_equal_full_builds)."""
+    from mkdocs.structure.pages import Page
+
+    monkeypatch.delenv("DOSSIER_CACHE", raising=False)
+    converted: list[str] = []
+    render = Page.render
+
+    def counting(self, config, files):
+        converted.append(self.file.src_uri)
+        return render(self, config, files)
+
+    monkeypatch.setattr(Page, "render", counting)
+    root = copy_project(tmp_path / "p")
+    build_project(root)
+    first = set(converted)
+    assert "sources/index.md" in first and any(p.startswith("actors/") for p in first)
+    records = {p.name for p in (root / CACHE_DIR).glob("*.page")}
+    assert len(records) >= len([p for p in first if p != "about.md" and p != "method.md"]) - 5
+
+    converted.clear()
+    build_project(root)
+    assert all(not p.startswith(("sources/", "actors/", "topics/")) and p != "index.md" for p in converted)
+
+    converted.clear()
+    add_source(root)
+    build_project(root)
+    again = set(converted)
+    assert "sources/zz-added.md" in again
+    unchanged = [p for p in first if p.startswith("sources/") and p not in again]
+    assert unchanged, "every source page was converted again although most did not change"
+    assert {p.name for p in (root / CACHE_DIR).glob("*.page")} & records  # records kept across builds

@@ -106,9 +106,9 @@ def test_the_audit_of_removed_lines_is_not_searched(pagefind_site, chromium):
     audits, rest = [], []
     for path in (pagefind_site / "site").rglob("*.html"):
         html = path.read_text(encoding="utf-8")
-        parts = re.split(r'(<details class="note">.*?</details>)', html, flags=re.S)
-        audits += [_text(p) for p in parts if p.startswith('<details class="note">')]
-        rest += [_text(p) for p in parts if not p.startswith('<details class="note">')]
+        parts = re.split(r'(<details class="note"[^>]*>.*?</details>)', html, flags=re.S)
+        audits += [_text(p) for p in parts if p.startswith('<details class="note"')]
+        rest += [_text(p) for p in parts if not p.startswith('<details class="note"')]
     seen = " ".join(rest).lower()
     only_audit = sorted({w for w in re.findall(r"[A-Za-z]{6,}", " ".join(audits)) if w.lower() not in seen})
     assert only_audit, "the embedded dossier's audits name no word of their own"

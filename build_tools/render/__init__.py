@@ -27,7 +27,7 @@ from jinja2 import (
 from ..model import Dossier
 from . import pages_analysis, pages_entities, pages_sources
 from .index import Index
-from .markdown import Md, code, escape, external_link, finalize, html_text, link
+from .markdown import Md, code, escape, external_link, finalize, html_escape, html_text, link
 
 # Folders (and the home page) under docs/ that the build owns: regenerated completely each
 # time. Anything else in docs/ is the curator's and is kept as it is.
@@ -85,6 +85,7 @@ def make_env(overrides: Path | None = None) -> Environment:
     env.filters["code"] = code
     env.filters["cell"] = lambda s: escape(s) if not isinstance(s, Md) else Md(" ".join(s.split()))
     env.filters["raw"] = lambda s: Md(s)
+    env.filters["html"] = html_escape  # text inside a raw HTML block
     return env
 
 

@@ -127,3 +127,61 @@ def escape_inline(text: str) -> str:
     s = re.sub(r"\s+", " ", _CONTROLS.sub("", text))
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _INLINE.sub(r"\\\1", s)
+
+
+# HTML for the long parts of generated pages (paragraphs, excerpt lists, tables), which the
+# templates write as raw HTML blocks: mkdocs' Markdown copies such a block as it is instead of
+# parsing it, which is most of its time on a large dossier. The text is HTML-escaped; and should
+# a block ever be read as Markdown after all, the characters that make inline Markdown (links,
+# emphasis, code, attribute lists) are character references, so that no syntax can form.
+_HTML_MD = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]"})
+_HTML_LINE_MARK = re.compile(r"^([#+\-=:~?!|>])")
+
+
+def html_escape(text: Any) -> Md:
+    """Plain text as HTML text for a raw HTML block, on one line."""
+    if isinstance(text, Md):
+        return text
+    return Md(_html_fragment(plain(text)))
+
+
+def html_attr(text: Any) -> Md:
+    """Plain text as the value of an HTML attribute (quoted with `"`)."""
+    return Md(html.escape(plain(text), quote=True).translate(_HTML_MD))
+
+
+def _html_fragment(text: str) -> str:
+    s = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").translate(_HTML_MD)
+    return _HTML_LINE_MARK.sub(lambda m: f"&#{ord(m.group(1))};", s)
+
+
+def html_inline(text: str) -> str:
+    """A fragment of HTML text (spaces collapsed, kept at the ends, for joining)."""
+    return _html_fragment(re.sub(r"\s+", " ", _CONTROLS.sub("", text)))
+
+
+_PAGE_PATH = re.compile(r"[A-Za-z0-9_./-]+\.md(#[A-Za-z0-9_-]*)?")
+
+
+def html_link(text: Any, page: str, title: str = "") -> Md:
+    """An HTML link to one of our pages, `page` a path under docs/ (`actors/x.md#p3`); the
+    build's hook gives it the URL mkdocs gives that page (see mkdocs_hooks.py)."""
+    if not _PAGE_PATH.fullmatch(page):
+        raise ValueError(f"unsafe internal page {page!r}")
+    t = f' title="{html.escape(title_text(title), quote=True)}"' if title else ""
+    label = text if isinstance(text, Md) else html_escape(text)
+    return Md(f'<a href="dossier:{page}"{t}>{label}</a>')
+
+
+def html_highlight(text: str, spans: list[tuple[int, int]]) -> Md:
+    """`text` as HTML text, each (start, end) span in <mark>."""
+    out: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        out.append(html_inline(text[pos:start]))
+        out.append("<mark>" + html_inline(text[start:end]) + "</mark>")
+        pos = end
+    out.append(html_inline(text[pos:]))
+    return Md(_HTML_LINE_MARK.sub(lambda m: f"&#{ord(m.group(1))};", "".join(out).strip()))

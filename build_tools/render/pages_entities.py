@@ -9,7 +9,7 @@ from jinja2 import Environment
 from ..model import ACTOR_KINDS, Dossier, Mention
 from .charts import actor_network
 from .index import Index
-from .markdown import Md, escape, highlight, link
+from .markdown import Md, escape, highlight, html_highlight, html_link, link
 from .pages_sources import KIND_TITLES, source_label, source_url
 
 
@@ -21,6 +21,15 @@ def para_link(ix: Index, source: str, paragraph: str, prefix: str = "../") -> Md
     return link(
         para_label(ix, source, paragraph),
         source_url(source, paragraph, prefix),
+        title=f"{source_label(ix.sources[source])}, paragraph {paragraph}",
+    )
+
+
+def para_link_html(ix: Index, source: str, paragraph: str) -> Md:
+    """`para_link` as HTML, for the excerpt lists (raw HTML blocks)."""
+    return html_link(
+        para_label(ix, source, paragraph),
+        f"sources/{source}.md#{paragraph}",
         title=f"{source_label(ix.sources[source])}, paragraph {paragraph}",
     )
 
@@ -61,7 +70,7 @@ def _sentence_excerpts(ix: Index, mentions: tuple[Mention, ...]) -> list[dict]:
         offset = p.text.find(text) if p and text else -1
         spans = [(m.start - offset, m.end - offset) for m in grouped[key]] if offset >= 0 else []
         spans = [(a, b) for a, b in spans if 0 <= a < b <= len(text)]
-        out.append({"source": source, "text": highlight(text, spans), "link": para_link(ix, source, pid)})
+        out.append({"source": source, "text": html_highlight(text, spans), "link": para_link_html(ix, source, pid)})
     return out
 
 
@@ -159,9 +168,9 @@ def topic_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
             items.append(
                 {
                     "source": h.source,
-                    "text": highlight(p.text, list(h.spans)),
+                    "text": html_highlight(p.text, list(h.spans)),
                     "keyword": h.keyword,
-                    "link": para_link(ix, h.source, h.paragraph),
+                    "link": para_link_html(ix, h.source, h.paragraph),
                 }
             )
         out[f"topics/{t.id}.md"] = env.get_template("topic.md.j2").render(
@@ -196,7 +205,7 @@ def coverage_page(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
         {
             "id": sid,
             "n": i + 1,
-            "link": link(str(i + 1), source_url(sid), title=source_label(ix.sources[sid])),
+            "link": html_link(str(i + 1), f"sources/{sid}.md", title=source_label(ix.sources[sid])),
             "label": source_label(ix.sources[sid]),
             "date": str(ix.sources[sid].date or ""),
         }
@@ -213,16 +222,16 @@ def coverage_page(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
     def row(name: Md, counts: list[int]) -> dict:
         return {
             "name": name,
-            "cells": [shade(n) if n else Md("·") for n in counts],
+            "cells": [shade(n) if n else Md("·") for n in counts],  # HTML
             "total": sum(1 for n in counts if n),
         }
 
     actor_rows = [
-        row(link(a.name, f"../actors/{a.id}.md"), [per_source_actor[s].get(a.id, 0) for s in ix.source_order])
+        row(html_link(a.name, f"actors/{a.id}.md"), [per_source_actor[s].get(a.id, 0) for s in ix.source_order])
         for a in sorted(d.actors, key=lambda a: (-len(ix.mentions_by_actor.get(a.id, ())), a.name.casefold()))
     ]
     topic_rows = [
-        row(link(t.name, f"../topics/{t.id}.md"), [per_source_topic[s].get(t.id, 0) for s in ix.source_order])
+        row(html_link(t.name, f"topics/{t.id}.md"), [per_source_topic[s].get(t.id, 0) for s in ix.source_order])
         for t in sorted(d.topics, key=lambda t: t.name.casefold())
     ]
     return {
@@ -239,4 +248,4 @@ def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
     return out
 
 
-__all__ = ["pages", "para_link", "source_heading", "escape"]
+__all__ = ["pages", "para_link", "source_heading", "escape", "highlight"]

@@ -11,7 +11,7 @@ from ..model import CleanSource, Dossier, Mention
 from .charts import actor_network, timeline_chart
 from .compare import disagreements
 from .index import Index
-from .markdown import Md, escape, escape_inline, link
+from .markdown import Md, escape, escape_inline, html_escape, html_inline, html_link, link
 
 ALSO_SHOWN = 5  # "Also in" links per paragraph; the rest are counted ("and 12 more")
 KIND_TITLES = {
@@ -31,9 +31,8 @@ def source_label(s: CleanSource) -> str:
     return s.title or s.id
 
 
-def linked_text(text: str, mentions: tuple[Mention, ...], actor_ids: set[str]) -> Md:
-    """A paragraph's text, escaped, with the first mention of each curated actor in it linked
-    to the actor's page. Every piece of the text goes through the escaping helpers."""
+def _link_spans(text: str, mentions: tuple[Mention, ...], actor_ids: set[str]) -> list[tuple[int, int, str]]:
+    """The (start, end, actor) of the first mention of each curated actor, none overlapping."""
     spans: list[tuple[int, int, str]] = []
     seen: set[str] = set()
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
@@ -43,6 +42,13 @@ def linked_text(text: str, mentions: tuple[Mention, ...], actor_ids: set[str]) -
             continue  # overlaps the previous link
         seen.add(m.actor)
         spans.append((m.start, m.end, m.actor))
+    return spans
+
+
+def linked_text(text: str, mentions: tuple[Mention, ...], actor_ids: set[str]) -> Md:
+    """A paragraph's text, escaped, with the first mention of each curated actor in it linked
+    to the actor's page. Every piece of the text goes through the escaping helpers."""
+    spans = _link_spans(text, mentions, actor_ids)
     if not spans:
         return escape(text)
     out: list[str] = []
@@ -59,6 +65,18 @@ def linked_text(text: str, mentions: tuple[Mention, ...], actor_ids: set[str]) -
         pos = end
     out.append(escape_inline(text[pos:]))
     return Md(" ".join("".join(out).split()))
+
+
+def linked_html(text: str, mentions: tuple[Mention, ...], actor_ids: set[str]) -> Md:
+    """The same as `linked_text`, as HTML for a raw block (the links resolved by the build's hook)."""
+    out: list[str] = []
+    pos = 0
+    for start, end, actor in _link_spans(text, mentions, actor_ids):
+        out.append(html_inline(text[pos:start]))
+        out.append(html_link(Md(html_inline(text[start:end]).strip()), f"actors/{actor}.md"))
+        pos = end
+    out.append(html_inline(text[pos:]))
+    return html_escape(Md(" ".join("".join(out).split())))
 
 
 def source_facts(s: CleanSource) -> list[tuple[str, str, bool]]:
@@ -83,7 +101,7 @@ def _source_rows(ordered: list[CleanSource]) -> list[dict[str, Any]]:
     """One row per source, in date order, for the home page and the sources index."""
     return [
         {
-            "link": link(source_label(s), source_url(s.id, prefix="")),
+            "link": html_link(source_label(s), f"sources/{s.id}.md"),
             "date": s.date.iso if s.date else "undated",
             "publisher": s.publisher or "unknown",
             "paragraphs": len(s.paragraphs),
@@ -132,9 +150,10 @@ def _paragraph_rows(
     for p in s.paragraphs:
         others = sorted((o, op) for o, op in set(shared_by_para.get((s.id, p.id), ())) if o in ix.sources)
         shown = heapq.nsmallest(ALSO_SHOWN, others, key=lambda x: (ix.source_rank[x[0]], x[1]))
-        also = [link(source_label(ix.sources[o]), f"{o}.md#{op}") for o, op in shown]  # only what is shown
+        # only what is shown
+        also = [html_link(source_label(ix.sources[o]), f"sources/{o}.md#{op}") for o, op in shown]
         text = (
-            p.text if p.kind == "heading" else linked_text(p.text, ix.mentions_by_para.get((s.id, p.id), ()), actor_ids)
+            p.text if p.kind == "heading" else linked_html(p.text, ix.mentions_by_para.get((s.id, p.id), ()), actor_ids)
         )
         paragraphs.append(
             {
@@ -168,7 +187,7 @@ def source_page(
             {
                 "title": title,
                 "items": [
-                    (link(ix.actors[a].name, f"../actors/{a}.md"), n)
+                    (html_link(ix.actors[a].name, f"actors/{a}.md"), n)
                     for a, n in sorted(actor_counts.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))
                     if a in ix.actors and ix.actors[a].kind == kind
                 ],
@@ -176,7 +195,7 @@ def source_page(
             for kind, title in KIND_TITLES.items()
         ],
         topics=[
-            (link(ix.topics[t].name, f"../topics/{t}.md"), n)
+            (html_link(ix.topics[t].name, f"topics/{t}.md"), n)
             for t, n in sorted(topic_counts.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))
             if t in ix.topics
         ],
@@ -192,7 +211,7 @@ def pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
     out: dict[str, str] = {"index.md": home_page(d, ix, env, rows)}
     out["sources/index.md"] = env.get_template("sources_index.md.j2").render(
         config=d.config,
-        sources=[dict(r, link=link(source_label(s), f"{s.id}.md")) for r, s in zip(rows, ordered, strict=True)],
+        sources=rows,
     )
     shared_by_para = _shared_by_paragraph(d)
     for s in ordered:
