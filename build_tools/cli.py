@@ -56,7 +56,22 @@ class StageProgress:
         self.times: list[tuple[str, str, float]] = []
         self._current: tuple[str, str, float] | None = None
         self._bar: Any = None
+        self._label = ""
+        self._ticked = 0.0
         self.started = time.perf_counter()
+
+    def tick(self, done: int, total: int) -> None:
+        """Progress inside the running stage (mkdocs' pages): a bar of its own after the stage's
+        label, on a terminal only, redrawn at most ten times a second."""
+        if self._bar is None or total <= 0:
+            return
+        now = time.perf_counter()
+        if done < total and now - self._ticked < 0.1:
+            return
+        self._ticked = now
+        filled = min(20, done * 20 // total)
+        self._bar.label = f"{self._label} [{'#' * filled}{'-' * (20 - filled)}] {done:,}/{total:,}"
+        self._bar.render_progress()
 
     def __call__(self, stage: str, detail: str) -> None:
         now = time.perf_counter()
@@ -77,6 +92,7 @@ class StageProgress:
         label = f"{stage}" + (f" ({detail})" if detail else "")
         if self.tty and not self.verbose:
             text = f"[{n}/{len(self.stages)}] {label}".ljust(34)
+            self._label = text
             if self._bar is None:
                 self._bar = click.progressbar(
                     length=len(self.stages),
@@ -188,7 +204,7 @@ def build(ctx: click.Context, strict: bool, site_dir: Path | None, verbose: bool
     _setup_logging()
     progress = StageProgress(STAGES, verbose=verbose)
     try:
-        result = build_project(_root(ctx), strict=strict, site_dir=site_dir, on_stage=progress)
+        result = build_project(_root(ctx), strict=strict, site_dir=site_dir, on_stage=progress, on_page=progress.tick)
     finally:
         progress.close()
     _warn(result.warnings)

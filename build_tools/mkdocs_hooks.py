@@ -75,10 +75,28 @@ _ANCHOR = re.compile(r'\bid="([^"]+)"')
 _blocks: dict[str, list[str]] = {}
 
 
+# Told (pages written, pages in all) after each page is written: the CLI's progress bar.
+on_progress: Any = None
+_written = [0, 0]
+
+
 def on_pre_build(config: Any) -> None:
     _paragraphs.clear()
     _blocks.clear()
     _compact.clear()
+    _written[:] = [0, 0]
+
+
+def on_files(files: Any, config: Any) -> Any:
+    _written[1] = len(files.documentation_pages())
+    return files
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    _written[0] += 1
+    if on_progress is not None:
+        on_progress(_written[0], _written[1])
+    return output
 
 
 def _text(html: str) -> str:

@@ -198,12 +198,14 @@ def run_mkdocs_build(
     pagefind: bool = False,
     page_cache: Cache | None = None,
     compact_search: bool = False,
+    on_page: Callable[[int, int], None] | None = None,
     **overrides: object,
 ) -> None:
     """mkdocs' build of `docs_dir` into `site_dir`; with `pagefind`, the theme set for Pagefind
     and material's own index left out (the caller then runs search.index_site). With
     `page_cache`, generated pages unchanged since an earlier build are not converted again; with
-    `compact_search`, material's index holds titles, summaries and headings only."""
+    `compact_search`, material's index holds titles, summaries and headings only; `on_page(done,
+    total)` is told after each page is written."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -226,6 +228,7 @@ def run_mkdocs_build(
         if hook is not None:
             hook.page_cache = page_cache
             hook.compact_search = compact_search
+            hook.on_progress = on_page
         try:
             build(cfg)
         except exceptions.Abort as exc:
@@ -236,6 +239,7 @@ def run_mkdocs_build(
             if hook is not None:
                 hook.page_cache = None
                 hook.compact_search = False
+                hook.on_progress = None
 
 
 def stage_site(
@@ -248,6 +252,7 @@ def stage_site(
     pagefind: bool = False,
     page_cache: Cache | None = None,
     compact_search: bool = False,
+    on_page: Callable[[int, int], None] | None = None,
     **overrides: object,
 ) -> None:
     """The one way a site is made: the curator's pages and the generated ones into `stage_docs`
@@ -267,6 +272,7 @@ def stage_site(
         pagefind=pagefind,
         page_cache=page_cache,
         compact_search=compact_search,
+        on_page=on_page,
         **overrides,
     )
     if pagefind:
@@ -300,6 +306,7 @@ def build_project(
     site_dir: Path | None = None,
     on_stage: StageHook | None = None,
     log: Callable[[str], None] = _stderr,
+    on_page: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
     """The whole build, all or nothing; see `staging` for the guards around the swap."""
     stage = on_stage or (lambda name, detail: None)
@@ -326,7 +333,9 @@ def build_project(
             stage_docs = work / "docs"
             final_site.parent.mkdir(parents=True, exist_ok=True)
             pagefind = search.uses_pagefind(len(prepared.dossier.sources), prepared.project.config.pagefind_from)
-            stage_site(prepared, stage_docs, new_site, strict=strict, pagefind=pagefind, page_cache=cache)
+            stage_site(
+                prepared, stage_docs, new_site, strict=strict, pagefind=pagefind, page_cache=cache, on_page=on_page
+            )
             staging.mark_site(new_site)
             keep_unchanged_times(prepared.pages, docs, stage_docs)
             # Both succeeded: swap in the generated docs and the site, as one journalled step.

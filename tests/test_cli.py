@@ -137,6 +137,30 @@ def test_the_progress_bar_counts_stages_on_a_terminal():
     assert "[2/2] clean (1 source)" in out and "2/2" in out
 
 
+def test_a_long_stage_gets_a_bar_of_its_own_on_a_terminal_only():
+    import io
+    import sys as _sys
+
+    from build_tools.cli import StageProgress
+
+    outputs = []
+    for tty in (True, False):
+        progress = StageProgress(("load", "mkdocs"), verbose=False, tty=tty)
+        err = io.StringIO()
+        old, _sys.stderr = _sys.stderr, err
+        try:
+            progress("load", "")
+            progress("mkdocs", "40 pages")
+            for done in range(1, 41):
+                progress.tick(done, 40)
+            progress("done", "")
+        finally:
+            _sys.stderr = old
+        outputs.append(err.getvalue())
+    assert "[####################] 40/40" in outputs[0]
+    assert "40/40" not in outputs[1] and "#" not in outputs[1]  # a log keeps its one line per stage
+
+
 def test_plural_says_one_source_and_two_sources():
     from build_tools.cli import plural
 
