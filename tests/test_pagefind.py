@@ -157,3 +157,27 @@ def test_hostile_text_in_a_pagefind_result_stays_text(tmp_path, chromium):
         assert page.evaluate("window.__pwned === undefined")
         page.close()
     assert not dialogs
+
+
+def test_summary_pages_are_left_out_of_the_pagefind_index(pagefind_site, chromium):
+    """The coverage matrix, the indexes and the tags page name every actor: a search for one
+    finds the sources and the actor's page, never those summaries."""
+    site = pagefind_site / "site"
+    assert 'data-pagefind-ignore="all"' in (site / "coverage" / "index.html").read_text(encoding="utf-8")
+    assert 'data-pagefind-ignore="all"' not in (site / "actors" / "john-kerry" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    with serve_folder(site) as base:
+        page = chromium.new_page()
+        page.goto(f"{base}/", wait_until="load")
+        urls = page.evaluate(
+            """async () => {
+                const pf = await import(new URL("pagefind/pagefind.js", document.baseURI).href);
+                const found = await pf.search("Kerry");
+                return Promise.all(found.results.map(async (r) => (await r.data()).url));
+            }"""
+        )
+        page.close()
+    assert any("/sources/" in u for u in urls) and any("/actors/john-kerry/" in u for u in urls), urls
+    summaries = ("/coverage/", "/tags/", "/actors/", "/topics/", "/sources/")
+    assert not [u for u in urls if u.rstrip("/").endswith(tuple(s.rstrip("/") for s in summaries))], urls
