@@ -33,6 +33,7 @@ comes again). The result is the same bytes as a conversion (a test builds both w
 from __future__ import annotations
 
 import functools
+import html as htmllib
 import json
 import logging
 import posixpath
@@ -100,7 +101,10 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def _text(html: str) -> str:
-    return " ".join(_TAG.sub("", _HEADERLINK.sub("", html)).split())
+    """The text of an HTML fragment, as HTML text: tags dropped, `&`, `<`, `>` escaped and every
+    other character reference read (the pages write Markdown's marks as references)."""
+    text = " ".join(_TAG.sub("", _HEADERLINK.sub("", html)).split())
+    return htmllib.escape(htmllib.unescape(text), quote=False) if "&" in text else text
 
 
 def _summary(text: str) -> str:
@@ -273,7 +277,7 @@ def _record_paragraphs(html: str, page: Any) -> None:
         if "dossier-para" not in m.group(2):
             continue
         pid = _ID.search(m.group(2))
-        text = " ".join(_TAG.sub("", _HEADERLINK.sub("", m.group(3))).split())
+        text = _text(m.group(3))
         if pid and text:
             found.append((pid.group(1), text))
     title = str(page.meta.get("title") or page.title or "")

@@ -228,3 +228,44 @@ def test_bundle_is_refused_when_the_config_loads_a_script_from_elsewhere(project
     result = CliRunner().invoke(cli, ["--project", str(project), "bundle", "-o", str(out)])
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and "error: " in result.output
+
+
+@pytest.mark.slow
+def test_a_large_dossiers_bundle_indexes_titles_summaries_and_headings(tmp_path, chromium):
+    """From `search.pagefind_from` sources on, the bundle's lunr index holds each page's title,
+    a summary of at most a few hundred characters and its headings, not every paragraph; and a
+    search opened from disk still finds a source by a word of its title."""
+    import json
+
+    from conftest import copy_project
+
+    from build_tools.bundle import build_offline_site
+    from build_tools.mkdocs_hooks import SUMMARY_CHARS
+
+    def index_of(site: Path) -> list[dict]:
+        text = (site / "search" / "search_index.js").read_text(encoding="utf-8")
+        return json.loads(text[text.index("{") : text.rindex("}") + 1])["docs"]
+
+    root = copy_project(tmp_path / "p")
+    build_offline_site(root, tmp_path / "full")
+    full = index_of(tmp_path / "full")
+    settings = root / "dossier" / "dossier.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "search:\n  pagefind_from: 3\n", encoding="utf-8")
+    site = tmp_path / "compact"
+    build_offline_site(root, site)
+    docs = index_of(site)
+    assert len(json.dumps(docs)) < len(json.dumps(full)) / 2
+    assert all(len(d["text"]) <= SUMMARY_CHARS + 2 for d in docs)
+    assert not [d for d in docs if d["title"].startswith("¶")]  # no entry per paragraph
+    sources = [d for d in docs if d["location"].startswith("sources/") and "#" not in d["location"]]
+    assert len(sources) == 5 and all(d["text"] for d in sources)  # the sources index is a summary
+    assert any("#" in d["location"] and d["location"].startswith("actors/") for d in docs)  # headings
+    assert not [d for d in docs if d["location"].startswith(("coverage/", "tags/"))]  # summaries left out
+
+    word = next(w for w in sources[1]["title"].split() if len(w) > 5 and w.isalpha())
+    page = chromium.new_page()
+    page.goto((site / "index.html").as_uri(), wait_until="load")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially(word)
+    page.locator(".md-search-result__list .md-search-result__item").first.wait_for(state="visible", timeout=20_000)
+    page.close()

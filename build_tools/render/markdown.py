@@ -150,14 +150,17 @@ def html_attr(text: Any) -> Md:
     return Md(html.escape(plain(text), quote=True).translate(_HTML_MD))
 
 
+def _html_chars(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").translate(_HTML_MD)
+
+
 def _html_fragment(text: str) -> str:
-    s = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").translate(_HTML_MD)
-    return _HTML_LINE_MARK.sub(lambda m: f"&#{ord(m.group(1))};", s)
+    return _HTML_LINE_MARK.sub(lambda m: f"&#{ord(m.group(1))};", _html_chars(text))
 
 
 def html_inline(text: str) -> str:
     """A fragment of HTML text (spaces collapsed, kept at the ends, for joining)."""
-    return _html_fragment(re.sub(r"\s+", " ", _CONTROLS.sub("", text)))
+    return _html_chars(re.sub(r"\s+", " ", _CONTROLS.sub("", text)))
 
 
 _PAGE_PATH = re.compile(r"[A-Za-z0-9_./-]+\.md(#[A-Za-z0-9_-]*)?")
