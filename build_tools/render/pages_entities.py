@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 
 from jinja2 import Environment
@@ -214,17 +215,17 @@ def coverage_page(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
     per_source_actor = {sid: ix.actors_in_source(sid) for sid in ix.source_order}
     per_source_topic = {sid: ix.topics_in_source(sid) for sid in ix.source_order}
 
-    def shade(n: int) -> Md:
+    @functools.lru_cache(maxsize=None)
+    def cell(n: int) -> str:
+        if not n:
+            return "<td>·</td>"
         # The shade of a cell grows with its count: 1, 2, 3-4, 5-9, 10 and more.
         level = 1 if n == 1 else 2 if n == 2 else 3 if n <= 4 else 4 if n <= 9 else 5
-        return Md(f'<span class="dossier-n" data-n="{level}">{n}</span>')
+        return f'<td><span class="dossier-n" data-n="{level}">{n}</span></td>'
 
     def row(name: Md, counts: list[int]) -> dict:
-        return {
-            "name": name,
-            "cells": [shade(n) if n else Md("·") for n in counts],  # HTML
-            "total": sum(1 for n in counts if n),
-        }
+        # The cells of a row as one HTML string (counts only): a matrix has sources x actors.
+        return {"name": name, "cells": Md("".join(map(cell, counts))), "total": sum(1 for n in counts if n)}
 
     actor_rows = [
         row(html_link(a.name, f"actors/{a.id}.md"), [per_source_actor[s].get(a.id, 0) for s in ix.source_order])
