@@ -492,6 +492,12 @@ How build time, memory and site size grow with the number of sources. The dossie
 wire copy carried by small groups of outlets); the figures come from `bench/build.py`, each stage
 timed in one process, one run on a noisy shared machine: compare the ratios, not the seconds.
 
+The search rows time the first result from the first key typed into the search box (the home
+page loaded, nothing of the search fetched before) in headless Chromium: Pagefind on the hosted
+site from `search.pagefind_from` sources on (material's lunr search below it), and the offline
+bundle's lunr index (titles, summaries and headings for a large dossier) opened from disk.
+Sizes marked "-" for mkdocs were measured up to render only (`--prep-only-from`).
+
 """
 
 

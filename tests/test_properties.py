@@ -99,7 +99,8 @@ TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(CHARS, max_size=30)),
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.details", "toc"]
 # Every `<` a template may write in a page's Markdown: the tags that the templates and the render
-# modules write (read from their source), an HTML comment of ours, and the angle brackets around
+# modules write (read from their source), the HTML comments of ours (the tags page's, and the lines
+# around a raw HTML block, see mkdocs_hooks.py), and the angle brackets around
 # a link's URL (`](<...>)`). Any other `<` in a page came from an input.
 _RENDER = Path(build_tools.__file__).parent
 _TEMPLATE_TAGS = sorted(
@@ -110,7 +111,9 @@ _TEMPLATE_TAGS = sorted(
     }
     - {"script", "img", "iframe", "object", "embed", "style", "link", "meta", "base", "b"}
 )
-_OUR_TAGS = re.compile(rf"</?(?:{'|'.join(_TEMPLATE_TAGS)})[\s>/]|<!-- material/tags -->", re.IGNORECASE)
+_OUR_TAGS = re.compile(
+    rf"</?(?:{'|'.join(_TEMPLATE_TAGS)})[\s>/]|<!-- material/tags -->|^<!-- /?dossier:html -->$", re.IGNORECASE | re.M
+)
 _LINK_URL = re.compile(r"\]\(<[^<>\s]*>")
 
 

@@ -215,7 +215,7 @@ def coverage_page(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
     per_source_actor = {sid: ix.actors_in_source(sid) for sid in ix.source_order}
     per_source_topic = {sid: ix.topics_in_source(sid) for sid in ix.source_order}
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def cell(n: int) -> str:
         if not n:
             return "<td>·</td>"
