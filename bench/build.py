@@ -496,7 +496,8 @@ The search rows time the first result from the first key typed into the search b
 page loaded, nothing of the search fetched before) in headless Chromium: Pagefind on the hosted
 site from `search.pagefind_from` sources on (material's lunr search below it), and the offline
 bundle's lunr index (titles, summaries and headings for a large dossier) opened from disk.
-Sizes marked "-" for mkdocs were measured up to render only (`--prep-only-from`).
+Sizes marked "-" for mkdocs were measured up to render only (`--prep-only-from`); the
+extractors marked "-" ran inside "per source" (across the cores, timed together).
 
 """
 
