@@ -427,6 +427,7 @@ class Verdicts(NamedTuple):
     found_dateline: tuple[str, str] | None
     title: str
     authors: tuple[str, ...]
+    words: PageWords | None = None  # the page's words, when split already
 
 
 def _inside(judged: list[_Judged], start: int, end: int, title_key: str) -> tuple[dict[int, str], dict[int, str]]:
@@ -603,7 +604,7 @@ def rules_verdicts(
         reasons.pop(i, None)
     _tails(judged, kinds, reasons, stop)
     found_title, authors = _outside(judged, start, end, end_reason, reasons)
-    return Verdicts(judged, kinds, reasons, start, end, found_dateline, found_title, authors)
+    return Verdicts(judged, kinds, reasons, start, end, found_dateline, found_title, authors, words)
 
 
 # Reasons the span model never overrides inside the span: removals by name, not by score.
@@ -634,7 +635,8 @@ def _apply_span(v: Verdicts, title: str) -> None:
     model = span.load_model()
     if model is None or not v.judged:
         return
-    columns = span.features(v.judged, v.kinds, v.start, v.end, title or v.title)  # type: ignore[arg-type]
+    lows = v.words.lows if v.words is not None else None
+    columns = span.features(v.judged, v.kinds, v.start, v.end, title or v.title, lows)  # type: ignore[arg-type]
     probs = span.probabilities(columns, model.weights)
     sizes = [j.feats.n_words for j in v.judged]
     s, e = span.DECODERS[model.decoder](probs, sizes, model.threshold, model.min_words, span.neutral_blocks(columns))

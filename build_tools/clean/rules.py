@@ -370,6 +370,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|(?:post a|add a|show) comments?|tags?|topics?|more (?:stories|news|videos?) (?:from|on|in)\b.*"
         # reader responses: "Comments (48)", "23 responses", "Guest book"
         r"|(?:comments?|responses?|replies|reactions|entries|discussion)\s*\(\d+\)|\d+\s+(?:responses?|replies|reactions|entries)"
+        # the count set in brackets: "{ 167 comments }", "[ 12 responses ]"
+        r"|[\[{(]\s*(?:\d+\s+)?(?:comments?|responses?|replies)\s*[\]})]"
         # "34 responses to <the headline>", "12 comments on <the headline>", "One thought on <...>"
         r"|(?:\d+|one|no)\s+(?:responses?|comments?|replies|thoughts?)\s+(?:to|on)\s+\S.{0,150}"
         r"|guest ?book|condolences|written by\s+\S.{0,40}"
@@ -386,6 +388,17 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         action=END,
         whole=True,
         max_words=7,
+    ),
+    # a forum's or a blog's policy set above its comments: "The following comments are owned by
+    # whoever posted them.", "Comments are moderated", "Comment policy"
+    Rule(
+        "comment-policy",
+        "related",
+        r"\b(?:the following )?comments are (?:owned by|moderated|the (?:sole )?(?:responsibility|property|opinions?))\b"
+        r"|\bcomments? policy\b|\bnot responsible for (?:them|the comments|comments|the content of comments)\b",
+        action=END,
+        max_words=40,
+        triggers=("comments are", "comment policy", "comments policy", "not responsible for"),
     ),
     # --- what closes a press release or an article: end markers, notes, boilerplate about the issuer
     Rule(
