@@ -650,28 +650,15 @@ class RuleSet:
             self._compiled_narrowed[key] = self._alternation([(n, r) for n, r in rules if n in narrowed], narrowed)
         return self._compiled_narrowed[key]
 
-    def kept_by_curator(self, text: str) -> bool:
-        return any(k.search(text) for k in self._keep)
-
-    def match(self, text: str) -> Match | None:
-        """The first rule that matches the stripped line, or None. A curator's keep wins over every drop."""
-        return self.match_all([text])[0]
-
-    def match_all(self, texts: list[str], lowered: str | None = None) -> list[Match | None]:
-        """`match` of every line of a page (lines hold no newline), the page scanned at once.
-
-        `lowered`: the lines joined by newlines and lower-cased, when the caller has it already.
-
-        Whole-line rules share one anchored match per line, of the alternatives that can start with
-        the line's first character, which fails fast on article paragraphs.
-        The trigger strings of the other rules are found in one pass over the whole page, so only
-        the few lines that hold one are searched with those rules' regexes.
-        """
+    def _first_whole_line_rules(self, texts: list[str]) -> list[int]:
+        """Per line, the index of the first whole-line rule that matches it (the number of rules
+        when none does): one anchored match of the alternatives that can start with the line's
+        first character, which fails fast on article paragraphs."""
         n_rules = len(self.rules)
         bounded = self._bounded
         whole_for = self._whole_for
         word_limit = self._word_limit
-        first = [n_rules] * len(texts)  # per line: the first whole-line rule that applies
+        first = [n_rules] * len(texts)
         for i, text in enumerate(texts):
             n_words = text.count(" ") + 1  # block texts are whitespace-collapsed
             first_char = text[:1]
@@ -701,8 +688,11 @@ class RuleSet:
                         n = other
                         break
             first[i] = n
-        compiled = self._compiled
-        part_limits = self._part_limits
+        return first
+
+    def _part_line_candidates(self, texts: list[str], lowered: str | None) -> dict[int, set[int]]:
+        """Per line, the part-of-a-line rules worth trying on it: those whose trigger strings it
+        holds (found in one pass over the whole page), and those without triggers."""
         candidates: dict[int, set[int]] = {}
         if self._always:
             candidates = {i: set(self._always) for i in range(len(texts))}
@@ -717,16 +707,37 @@ class RuleSet:
                     candidates[i] |= indices
                 else:
                     candidates[i] = set(indices)
-        found = [self._matches[n] if n < n_rules else None for n in first]
-        for i, rule_indices in candidates.items():
+        return candidates
+
+    def kept_by_curator(self, text: str) -> bool:
+        return any(k.search(text) for k in self._keep)
+
+    def match(self, text: str) -> Match | None:
+        """The first rule that matches the stripped line, or None. A curator's keep wins over every drop."""
+        return self.match_all([text])[0]
+
+    def match_all(self, texts: list[str], lowered: str | None = None) -> list[Match | None]:
+        """`match` of every line of a page (lines hold no newline), the page scanned at once.
+
+        `lowered`: the lines joined by newlines and lower-cased, when the caller has it already.
+
+        Whole-line rules share one anchored match per line, of the alternatives that can start with
+        the line's first character, which fails fast on article paragraphs.
+        The trigger strings of the other rules are found in one pass over the whole page, so only
+        the few lines that hold one are searched with those rules' regexes.
+        """
+        first = self._first_whole_line_rules(texts)
+        found = [self._matches[n] if n < len(self.rules) else None for n in first]
+        compiled = self._compiled
+        part_limits = self._part_limits
+        for i, rule_indices in self._part_line_candidates(texts, lowered).items():
             text = texts[i]
             n_words = text.count(" ") + 1
             for n in sorted(rule_indices):
                 if n >= first[i]:
                     break
-                rule, rx = compiled[n]
                 limit = part_limits[n]
-                if (not limit or n_words <= limit) and rx.search(text) is not None:
+                if (not limit or n_words <= limit) and compiled[n][1].search(text) is not None:
                     found[i] = self._matches[n]
                     break
         if self._keep:
