@@ -359,6 +359,23 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         triggers=("©", "(c)", "copyright", "rights reserved"),
     ),
     # --- the start of what follows the article: related lists, latest news, comments
+    # the start of the readers' comments: whatever prose follows is theirs, not the article's
+    Rule(
+        "comments-section",
+        "related",
+        r"leave a (?:comment|reply)|join the (?:conversation|discussion)|(?:post a|add a|show) comments?"
+        # reader responses: "Comments (48)", "23 responses", "Reader views (5)", "Add your view"
+        r"|(?:comments?|responses?|replies|reactions|discussion)\s*\(\d+\)|\d+\s+(?:comments?|responses?|replies|reactions)"
+        r"|(?:readers?'?’?s?'?\s+)?(?:views|opinions)\s*\(\d+\)|add your (?:view|comment|opinion)s?"
+        # the count set in brackets: "{ 167 comments }", "[ 12 responses ]"
+        r"|[\[{(]\s*(?:\d+\s+)?(?:comments?|responses?|replies)\s*[\]})]"
+        # "34 responses to <the headline>", "12 comments on <the headline>", "One thought on <...>"
+        r"|(?:\d+|one|no)\s+(?:responses?|comments?|replies|thoughts?)\s+(?:to|on)\s+\S.{0,150}"
+        r"|(?:commentaires?|kommentare?|commenti|reacties|comentarios)\s*\(\d+\)",
+        action=END,
+        whole=True,
+        max_words=30,
+    ),
     Rule(
         "section-after-article",
         "related",
@@ -366,19 +383,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:\s+(?:news|stories|articles?|content|videos?|links|topics|coverage|headlines|posts|now|reads|today|for you|on \S+|from \S+(?: \S+)?|in \S+(?: \S+)?))?"
         r"|editor'?s? (?:picks|choice)|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|read (?:more|next|also)"
         r"|(?:what|more) to read next|also (?:read|see|on)|further reading|in other news|don'?t miss|must reads?"
-        r"|from (?:around )?the web|leave a (?:comment|reply)|join the (?:conversation|discussion)|(?:\d+\s+)?comments?"
-        r"|(?:post a|add a|show) comments?|tags?|topics?|more (?:stories|news|videos?) (?:from|on|in)\b.*"
-        # reader responses: "Comments (48)", "23 responses", "Guest book"
-        r"|(?:comments?|responses?|replies|reactions|entries|discussion)\s*\(\d+\)|\d+\s+(?:responses?|replies|reactions|entries)"
-        # the count set in brackets: "{ 167 comments }", "[ 12 responses ]"
-        r"|[\[{(]\s*(?:\d+\s+)?(?:comments?|responses?|replies)\s*[\]})]"
-        # "34 responses to <the headline>", "12 comments on <the headline>", "One thought on <...>"
-        r"|(?:\d+|one|no)\s+(?:responses?|comments?|replies|thoughts?)\s+(?:to|on)\s+\S.{0,150}"
-        r"|guest ?book|condolences|written by\s+\S.{0,40}"
+        r"|from (?:around )?the web|comments?|tags?|topics?|more (?:stories|news|videos?) (?:from|on|in)\b.*"
+        r"|\d+\s+entries|entries\s*\(\d+\)|guest ?book|condolences|written by\s+\S.{0,40}"
         # the closing sections of a reference work or a show's page
         r"|see also|references|external links|bibliography|footnotes|notes and references|credits"
         # the same sections in other languages
-        r"|commentaires?(?:\s*\(\d+\))?|kommentare?(?:\s*\(\d+\))?|commenti(?:\s*\(\d+\))?|reacties(?:\s*\(\d+\))?|comentarios(?:\s*\(\d+\))?"
+        r"|commentaires?|kommentare?|commenti|reacties|comentarios"
         r"|(?:à )?lire (?:aussi|également)|sur le même sujet|les plus (?:lus|partagés)|à la une|mots-clés"
         r"|leggi anche|i più (?:letti|visti)|potrebbe interessarti|argomenti|tag"
         r"|lees ook|ook interessant|meest gelezen|meer (?:uit|over|nieuws)\b.*|onderwerpen"
@@ -399,6 +409,17 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         action=END,
         max_words=40,
         triggers=("comments are", "comment policy", "comments policy", "not responsible for"),
+    ),
+    # the form under a thread of comments: "Your email address will not be published", "Remember
+    # me - this will save your name...", "Notify me of follow-up comments by email"
+    Rule(
+        "comment-form",
+        "related",
+        r"\byour e-?mail(?: address)? will not be (?:published|displayed|shared)\b|\bremember me\b.{0,80}\b(?:comments?|name)\b"
+        r"|\bnotify me of (?:follow-?up|new) (?:comments|posts|replies)\b|\bsave my name, e-?mail\b",
+        action=END,
+        max_words=40,
+        triggers=("will not be", "remember me", "notify me", "save my name"),
     ),
     # --- what closes a press release or an article: end markers, notes, boilerplate about the issuer
     Rule(

@@ -29,6 +29,7 @@ from typing import NamedTuple, Protocol
 from .. import vocab
 from . import settings
 from .rules import END, Match
+from .score import GOOD
 
 _HW, _CW = settings.HEADERS_WINDOW, settings.CONTEXT_WINDOW
 
@@ -81,6 +82,7 @@ class _Feats(Protocol):
 
 class _Block(Protocol):
     text: str
+    line: int
     gap_before: int
     marked_heading: bool
 
@@ -370,11 +372,21 @@ class _Page(NamedTuple):
     categories: list[str]  # the category of each matched block's rule, in `matched`'s order
 
 
+def beside_prose(judged: list[Judged], i: int) -> bool:
+    """Block i is set on the same raw line as a paragraph of prose: a page laid out in columns,
+    where a sidebar's "Related news" beside the article's paragraphs ends the sidebar, not the article."""
+    line = judged[i].block.line
+    return any(
+        0 <= k < len(judged) and judged[k].block.line == line and judged[k].match is None and judged[k].score[1] == GOOD
+        for k in (i - 1, i + 1)
+    )
+
+
 def _page(judged: list[Judged]) -> _Page:
     feats = [j.feats for j in judged]
     matched = [i for i, j in enumerate(judged) if j.match is not None]
     rules = [judged[i].match.rule for i in matched]  # type: ignore[union-attr]
-    ends = [i for i, r in zip(matched, rules, strict=False) if r.action == END]
+    ends = [i for i, r in zip(matched, rules, strict=False) if r.action == END and not beside_prose(judged, i)]
     texts = [j.block.text for j in judged]
     return _Page(judged, feats, texts, [f.n_words for f in feats], matched, ends, [r.category for r in rules])
 
