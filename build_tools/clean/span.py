@@ -228,8 +228,12 @@ def _dated_units(judged: list[Judged]) -> list[bool]:
     lines = [judged[i].block.text for i in short]
     text = "\n".join(lines)
     starts = [0, *accumulate(len(t) + 1 for t in lines)]
-    # those with a digit or "ago", then those of them with a date or a time, each searched as one page
-    dated = _blocks_matching(_DATED, text, starts, lines, _lines_matching(_DIGIT_OR_AGO, text, starts))
+    # those with a digit or "ago", then those of them with a date or a time, each searched as one
+    # page; a shape recurs three times only among three lines or more
+    candidates = _lines_matching(_DIGIT_OR_AGO, text, starts)
+    dated = _blocks_matching(_DATED, text, starts, lines, candidates) if len(candidates) >= 3 else []
+    if len(dated) < 3:
+        return [False] * len(judged)
     shapes = [""] * len(judged)
     for k in dated:
         shapes[short[k]] = _unit_shape(lines[k])
