@@ -573,3 +573,31 @@ def test_a_bulleted_list_introduced_by_a_question_is_article_text():
     page = f"{_PROSE}\n\nWould you dare to read any of these horrifying titles?\n" + "\n".join(items) + f"\n\n{_MORE}\n"
     kept = [p.text for p in clean_source(text_page(page)).paragraphs]
     assert all(item in kept for item in items)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comments (48)",
+        "{ 167 comments }",
+        "Reader views (5)",
+        "5 comments so far...",
+        "comments so far. Add yours.",
+        "No comments yet",
+        "Comments are now closed for this story",
+        "34 responses to Council approves the new bridge",
+    ],
+)
+def test_the_headings_of_the_readers_comments_are_one_rule(line):
+    from build_tools.clean.rules import RuleSet
+
+    match = RuleSet().match(line)
+    assert match is not None and match.rule.name == "comments-section"
+
+
+@pytest.mark.parametrize("line", ["Comments", "Have your say", "Other comments on the plan were less kind."])
+def test_what_is_not_a_heading_of_the_readers_comments(line):
+    from build_tools.clean.rules import RuleSet
+
+    match = RuleSet().match(line)
+    assert match is None or match.rule.name != "comments-section"

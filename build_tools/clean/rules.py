@@ -371,7 +371,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|[\[{(]\s*(?:\d+\s+)?(?:comments?|responses?|replies)\s*[\]})]"
         # "34 responses to <the headline>", "12 comments on <the headline>", "One thought on <...>"
         r"|(?:\d+|one|no)\s+(?:responses?|comments?|replies|thoughts?)\s+(?:to|on)\s+\S.{0,150}"
-        r"|(?:commentaires?|kommentare?|commenti|reacties|comentarios)\s*\(\d+\)",
+        r"|(?:commentaires?|kommentare?|commenti|reacties|comentarios)\s*\(\d+\)"
+        # "5 comments so far...", "No comments yet", "Comments are now closed for this story"
+        r"|(?:(?:\d+|no) )?(?:comments?|responses?|replies) (?:so far|yet)\W*(?:add yours\W*)?"
+        r"|comments (?:are|have been) (?:now )?closed(?: for this (?:story|article|post|entry|page))?\W*",
         action=END,
         whole=True,
         max_words=30,
@@ -382,7 +385,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:related|latest|top|popular|trending|recommended|sponsored|promoted|more|most (?:read|popular|viewed|shared|watched))"
         r"(?:\s+(?:news|stories|articles?|content|videos?|links|topics|coverage|headlines|posts|now|reads|today|for you|on \S+|from \S+(?: \S+)?|in \S+(?: \S+)?))?"
         r"|editor'?s? (?:picks|choice)|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|read (?:more|next|also)"
-        r"|(?:what|more) to read next|also (?:read|see|on)|further reading|in other news|don'?t miss|must reads?"
+        r"|(?:what|more) to read next|also (?:read|see|on)|further reading|in other news|other (?:news|stories|headlines)"
+        r"|don'?t miss|must reads?"
         r"|from (?:around )?the web|comments?|tags?|topics?|more (?:stories|news|videos?) (?:from|on|in)\b.*"
         r"|\d+\s+entries|entries\s*\(\d+\)|guest ?book|condolences|written by\s+\S.{0,40}"
         # the closing sections of a reference work or a show's page
