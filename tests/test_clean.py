@@ -601,3 +601,23 @@ def test_what_is_not_a_heading_of_the_readers_comments(line):
 
     match = RuleSet().match(line)
     assert match is None or match.rule.name != "comments-section"
+
+
+def test_a_menu_set_beside_the_article_two_spaces_apart_is_its_own_block():
+    from build_tools.clean.blocks import split_blocks
+
+    line = (
+        "* Business             He was one of the greatest adventurers of the century, said the principal "
+        "of the institute, which trains climbers.  * Chennai"
+    )
+    texts = [b.text for b in split_blocks(line + "\n\n* Agri. & Commodities  " + _PROSE + "\n")]
+    assert texts == [
+        "* Business",
+        "He was one of the greatest adventurers of the century, said the principal of the institute, "
+        "which trains climbers.",
+        "* Chennai",
+        "* Agri. & Commodities",
+        _PROSE,
+    ]
+    # two spaces after a full stop in prose are no column
+    assert [b.text for b in split_blocks("He said so.  " + _PROSE)] == ["He said so. " + _PROSE]

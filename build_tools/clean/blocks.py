@@ -34,6 +34,9 @@ _BULLET = re.compile(r"^(?:[•·▪►▸◦*–-]\s)")
 
 
 _COLUMN_GAP = re.compile(r" {3,}")
+# Two spaces around a menu's bulleted item set beside the text ("* Business  He said...", "...the
+# summit.  * Chennai"): inscriptis pads a column of links, and two spaces may be all that is left.
+_BULLET_GAP = re.compile(r"  (?=[*+o•] )|^([*+o•] (?:[^ ]+ ){0,3}?[^ ]+)  ")
 _COLUMN_MIN_WORDS = settings.COLUMN_MIN_WORDS
 
 
@@ -42,6 +45,8 @@ def _columns(line: str) -> list[str]:
     Derby manager Paul Jewell has revealed..."), when one of them is prose: each is read as a block
     of its own. A table's row of short cells stays one line."""
     segments = _COLUMN_GAP.split(line)
+    if "  " in line.replace("   ", ""):  # two spaces left, not of a wider gap
+        segments = [part for seg in segments for part in _BULLET_GAP.split(seg) if part]
     if len(segments) < 2 or not any(s.count(" ") + 1 >= _COLUMN_MIN_WORDS for s in segments):
         return []
     return [s for s in segments if s]
@@ -163,7 +168,7 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
     gap = 0
     for number, line in enumerate(map(str.strip, text.splitlines()), 1):
         if line:
-            if "   " in line:
+            if "  " in line:
                 columns = _columns(line)
                 if columns:
                     if run:
