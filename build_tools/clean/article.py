@@ -67,14 +67,18 @@ def _keys(texts: list[str], lowered: str | None = None) -> list[str]:
         return []
     page = "\n".join(texts).lower() if lowered is None else lowered
     if not page.isascii():
-        for c in set(_NON_ASCII.findall(page)):
-            if not c.isalnum():
+        drop = [c for c in set(_NON_ASCII.findall(page)) if not c.isalnum()]
+        if len(drop) > _REPLACE_AT_MOST:  # one pass over the page rather than one per character
+            page = page.translate(dict.fromkeys(map(ord, drop)))
+        else:
+            for c in drop:
                 page = page.replace(c, "")
     raw = page.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_ALNUM)
     return raw.decode("utf-8", "surrogatepass").split("\n")
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_REPLACE_AT_MOST = 8
 _ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum() and chr(c) != "\n")
 
 
