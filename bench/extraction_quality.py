@@ -44,8 +44,8 @@ from rapidfuzz import fuzz
 from build_tools.clean import clean_source
 from build_tools.extract import build_dossier
 from build_tools.extract.figures import quantity_of
-from build_tools.extract.speakers import ORG_WORDS
 from build_tools.model import ActorDef, Config, Dossier, Event, Figure, PartialDate, RawSource, SourceMeta
+from build_tools.vocab import ORG_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"

@@ -59,55 +59,9 @@ OPENING = "“"
 CLOSING = "”"
 QUOTE_MARKS = '"“”'
 
-# Verbs that introduce reported speech, in the forms news copy uses.
-SPEECH_VERBS = frozenset(
-    """
-    say says said saying tell tells told telling add adds added adding note notes noted noting
-    explain explains explained explaining stress stressed stressing warn warns warned warning ask
-    asks asked asking admit admits admitted admitting declare declares declared declaring insist
-    insists insisted insisting stated announce announces announced argue argues argued arguing
-    conclude concludes concluded acknowledge acknowledges acknowledged remarked replied write
-    writes wrote claimed cautioned urged vowed pledged conceded confirm confirms confirmed observed
-    recalled suggested suggesting maintained continued promised promising predicted reiterated
-    repeated described describing called calling
-    yell yells yelled yelling shout shouts shouted shouting scream screamed cry cried exclaimed
-    tweet tweets tweeted tweeting testify testifies testified testifying recount recounts
-    recounted recounting allege alleges alleged alleging opined complained complaining
-    responded responding answered quipped joked contended countered asserted asserting boasted
-    lamented emphasised emphasized emphasising emphasizing demanded demanding pleaded whispered
-    posted remarks says wrote writing insist declares reports reported reporting questioned
-    appealed appealing denied denies denying bragged speculated
-    """.split()
-)
-# Left out on purpose: forms that are more often nouns ("states", "notes", "claims", "pledge").
-# Nouns naming a single person by role: a description ending in one of them can be a speaker and
-# the antecedent of "he"/"she". Generic newsroom vocabulary, not tied to any dossier.
-ROLE_NOUNS = frozenset(
-    """
-    official spokesman spokeswoman spokesperson diplomat minister secretary president
-    vice-president premier chancellor ambassador envoy officer commander general admiral colonel
-    source aide adviser advisor analyst expert lawyer attorney leader chief director negotiator
-    representative witness resident prosecutor judge mayor governor senator lawmaker legislator
-    congressman congresswoman mp mep chairman chairwoman chair head researcher professor doctor
-    soldier king queen prince emir sheikh cleric imam priest bishop activist campaigner journalist
-    reporter correspondent editor executive ceo founder manager coordinator delegate observer
-    veteran survivor victim mother father son daughter brother sister woman man member
-    handler operator dispatcher worker nurse teacher driver pilot firefighter paramedic neighbour
-    neighbor owner student parent farmer guard coach player economist scientist engineer
-    councillor commissioner sheriff trustee inspector investigator detective consultant employee
-    coastguard bystander passenger tourist fan eyewitness insider
-    """.split()
-)
-# Nouns naming a body that speaks as one: a speaker kept as written, never the antecedent of
-# "he"/"she".
-BODY_NOUNS = frozenset(
-    """
-    panel court jury committee board council company firm government ministry department agency
-    authority police union commission tribunal inquiry group report airline newspaper daily
-    contractor organisation organization movement bank party office statement network channel
-    documents papers affidavit lawsuit filing foundation division wing branch unit motion study letter
-    """.split()
-)
+SPEECH_VERBS = vocab.SPEECH_VERBS
+ROLE_NOUNS = vocab.ROLE_NOUNS
+BODY_NOUNS = vocab.BODY_NOUNS
 # A body noun that names what kind of organisation speaks, and the words its name carries.
 BODY_NAME_CUES = {
     "newspaper": (

@@ -65,86 +65,20 @@ _GENDER_OF_TITLE: dict[str, str] = {
     "spokesman": "m",
     "spokeswoman": "f",
 }
-_MORE_TITLES = frozenset(
-    """professor senator rep governor cmdr lieutenant general captain sergeant maj adm rev reverend
-    insp inspector detective det judge justice mayor premier envoy chair officer official critic
-    attorney lawyer correspondent reporter editor anchor host campaigner activist eyewitness witness
-    head adviser advisor aide executive ceo founder analyst economist researcher candidate lawmaker
-    councillor commissioner sheriff prosecutor superintendent treasurer speaker coach manager
-    bishop rabbi""".split()
-)
 HONORIFICS: dict[str, str] = {
     word: _GENDER_OF_TITLE.get(word, "")
     for word in sorted(
         set(vocab.HONORIFICS)
         | set(vocab.RANK_ABBREVIATIONS)
         | vocab.PERSON_TITLES
-        | _MORE_TITLES
+        | vocab.TITLE_WORDS
         | set(_GENDER_OF_TITLE)
     )
 }
-# Title words that qualify a role ("Health Minister", "Secretary of State", "Vice President").
-_TITLE_QUALIFIERS = frozenset(
-    "state defence defense foreign interior health justice information finance prime first "
-    "acting former deputy assistant general attorney district national senior executive "
-    "opposition olympics home trade education energy transport culture economy".split()
-)
-GENDERED_NOUNS: dict[str, str] = {
-    "spokeswoman": "f",
-    "chairwoman": "f",
-    "congresswoman": "f",
-    "businesswoman": "f",
-    "woman": "f",
-    "mother": "f",
-    "wife": "f",
-    "widow": "f",
-    "daughter": "f",
-    "sister": "f",
-    "girl": "f",
-    "grandmother": "f",
-    "actress": "f",
-    "queen": "f",
-    "princess": "f",
-    "spokesman": "m",
-    "chairman": "m",
-    "congressman": "m",
-    "businessman": "m",
-    "man": "m",
-    "father": "m",
-    "husband": "m",
-    "widower": "m",
-    "son": "m",
-    "brother": "m",
-    "boy": "m",
-    "grandfather": "m",
-    "actor": "m",
-    "king": "m",
-    "prince": "m",
-}
-# Words that make a capitalised run an organisation.
-ORG_WORDS = frozenset(
-    """
-    movement party agency office ministry group air company corp corporation inc ltd llc plc bank
-    council committee association commission department university institute foundation society
-    center centre court service services administration authority board union organisation
-    organization front army navy police force forces airlines airline airways news post times
-    journal herald press television radio network tv reuters afp xinhua government congress
-    parliament senate cabinet fund trust club federation league alliance coalition brigade
-    brigades watch capital partners holdings industries systems laboratories labs media
-    magazine tribune chronicle gazette telegraph guardian daily observer broadcasting channel
-    commerce chamber assembly program programme project initiative campaign network tigers
-    house coastguard guard guards studio studios reporter taliban hamas hezbollah qaeda farc
-    """.split()
-)
-# Words that make a capitalised run a place.
-PLACE_WORDS = frozenset(
-    """
-    city county street road avenue river sea ocean island islands province state states bay
-    valley mountain mountains park square airport stadium lake reef shoal coast district
-    region village town market strait gulf peninsula desert hills beach harbour harbor port
-    east west north south kingdom republic
-    """.split()
-)
+_TITLE_QUALIFIERS = vocab.TITLE_QUALIFIERS
+GENDERED_NOUNS = vocab.GENDERED_NOUNS
+ORG_WORDS = vocab.ORG_WORDS
+PLACE_WORDS = vocab.PLACE_WORDS
 # First words of place names: "New York", "San Pedro", "Upper West Side".
 _PLACE_FIRST = frozenset(
     "new san santa los las st saint fort port mount lake north south east west upper lower "
