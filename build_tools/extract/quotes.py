@@ -355,6 +355,8 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
 
 # Endings of nouns for a person: "coachwoman", "fisherman", "chairperson", "novelist".
 _PERSON_ENDINGS = ("woman", "man", "person", "ist")
+# A he/she that is the subject of its sentence: "He raises ...", "But she said".
+_SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:but|and|so|yet|then|still|now|later)\s+)?(he|she)\b", re.IGNORECASE)
 # A description of a person opening a sentence: "Okafor's spokeswoman", "The prime minister's aide".
 _DESCRIBED_SUBJECT = re.compile(
     r"((?:The|A|An|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]+))\s+(?!of\b|for\b)[a-z]+"
@@ -545,10 +547,12 @@ class _SourceReader:
         words = speaker.text.lower().split()
         return GENDERED_NOUNS.get(words[-1], "") if words else ""
 
-    def _antecedent(self, pi: int, at: int, pronoun: str) -> _Speaker | None:
+    def _antecedent(self, pi: int, at: int, pronoun: str, depth: int = 0) -> _Speaker | None:
         """The nearest compatible speaker before (pi, at): sentence by sentence back, the first
         (the subject) in each sentence; he/she a person of that gender (or of none known),
-        it/they a body."""
+        it/they a body. A sentence whose subject is the same he/she before anyone it names
+        continues the chain: its pronoun's antecedent is this one's ("He raises the same points
+        when advising East African governments ... "...," he said")."""
         word = pronoun.lower()
         body = word in BODY_PRONOUNS
         gender = _PRONOUN_GENDER.get(word, "")
@@ -582,6 +586,16 @@ class _SourceReader:
                     hits = [
                         (p, s) for p, s in hits if s.is_person and (not gender or self._gender_of(s) in ("", gender))
                     ]
+                    lead = _SUBJECT_PRONOUN.match(text, s0)
+                    if (
+                        lead
+                        and lead.group(1).lower() == word
+                        and depth < 4
+                        and (para, lead.start(1)) < (pi, at)
+                        and not self._quoted(para, lead.start(1))
+                        and not any(p[1] < lead.start(1) for p, _s in hits)
+                    ):
+                        return self._antecedent(para, lead.start(1), pronoun, depth + 1)
                 if back == 0 and self._open[0] == para and s0 <= self._open[1] < s1:
                     # `Mr ElBaradei should "be careful ...," he said`: someone the quoted words
                     # are about, not its speaker, unless a speech verb stands between.

@@ -98,6 +98,14 @@ _NOT_NAMES = frozenset(
     oct nov dec christmas easter god year years day days eve another every each
     """.split()
 )
+_SPEAKERS_VERBS = r"(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied)"
+_SPEAKING_SINGLE = re.compile(
+    rf"\b([A-Z][a-z][\w'’-]+) {_SPEAKERS_VERBS}\b|\b{_SPEAKERS_VERBS} ([A-Z][a-z][\w'’-]+)(?=[.,;:!?]|\s*$)"
+    r"|\b(?:Mr|Mrs|Ms|Dr)\.? ([A-Z][a-z][\w'’-]+)\b(?! [A-Z])"
+)
+_SPEECH_BEFORE = re.compile(rf"\b{_SPEAKERS_VERBS}\s+$")
+# Months that are also given names: "April Galway", "June Carter".
+_MONTH_GIVEN_NAMES = frozenset({"april", "may", "june", "august"})
 _PARTICLES = vocab.NAME_PARTICLES | vocab.ARABIC_ARTICLES | {"ter", "y"}
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _TOKEN = re.compile(r"[\w][\w'’.-]*")
@@ -197,6 +205,12 @@ class _Finder:
         self.found.setdefault(pi, []).append(Found(entity.id, start, end))
 
     def read_runs(self) -> None:
+        # Surnames the source makes speak or titles on their own ("Thakkar said", "said
+        # Thakkar", "Mr Thakkar"): a run ending in one names a person even after "to" or "in".
+        self.speaking: set[str] = set()
+        for text in self.texts:
+            for m in _SPEAKING_SINGLE.finditer(text):
+                self.speaking.add(m.group(1) or m.group(2) or m.group(3))
         for pi, text in enumerate(self.texts):
             starts = {s for s, _ in sentence_spans(text)}
             for run in _runs(text):
@@ -204,6 +218,17 @@ class _Finder:
 
     def _read_run(self, pi: int, text: str, run: list[re.Match[str]], initial: bool) -> None:
         words = [_bare(t.group(0)) for t in run]
+        if (
+            len(words) == 2
+            and words[0].lower() in _MONTH_GIVEN_NAMES
+            and words[1].lower() not in _NOT_NAMES | ORG_WORDS | PLACE_WORDS
+            and (
+                words[1] in self.speaking
+                or re.match(r",\s+(?:a|an|the)\s|\s+(?:said|says|told)\b", text[run[-1].end() :]) is not None
+            )
+        ):
+            self._person(pi, run, words, "", [])  # "April Galway, a lifelong resident ..., said"
+            return
         while run and words[0].lower() in _NOT_NAMES:
             run, words = run[1:], words[1:]
         while run and words[-1].lower() in _PARTICLES | {"of"}:
@@ -273,8 +298,8 @@ class _Finder:
                 self._titled_single = getattr(self, "_titled_single", [])
                 self._titled_single.append((pi, core[0].start(), word, gender, words[:title_end]))
             return
-        if after_place_prep and not title_end:
-            return
+        if after_place_prep and not title_end and core_words[-1] not in self.speaking:
+            return  # "in Southern California", but "my question to Ashish Thakkar"
         if len(core) > 5 or any(w.lower() in _NOT_NAMES for w in core_words[1:]):
             return
         if any(_is_acronym(w) and not re.fullmatch(r"[A-Z]\.?", w) and w.lower() not in _SUFFIXES for w in core_words):
@@ -324,6 +349,9 @@ class _Finder:
                 r"(?:,\s[^,\"“”]{1,60},)?\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied|bragged|spoke)\b",
                 self.texts[pi][end:],
             )
+            if not speaks:
+                speaks = _SPEECH_BEFORE.search(self.texts[pi][:start]) and re.match(r"[.,;:!?]|\s*$", self.texts[pi][end:])
+                # `," said Thakkar.`
             if not matches and speaks and not self.quoted(pi, start) and word.lower() not in HONORIFICS:
                 ent = self._entity(word, "person")  # "Koenigs said": a person named by surname only
                 self._add(pi, ent, start, end)
