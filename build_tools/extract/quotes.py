@@ -439,14 +439,17 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
                 kind = _description_kind(word, False)
                 return _Subject(kind, phrase[:cut], start, start + cut)
     if not phrase[:1].isupper():
-        name = re.search(r"((?:[A-Z][\w’'.-]*\s?){1,4})$", phrase)
+        # The name right after a few role words ("centre Daymond Langkow amidst the euphoria
+        # ... in Los Angeles"), never one further on.
+        lead_name = re.match(r"((?:[a-z][\w’'-]*\s+){0,4}?)((?:[A-Z][\w’'.-]*(?:\s|$)){1,4})", phrase)
+        name = None
+        if lead_name and not set(lead_name.group(1).lower().split()) & (_PREPOSITIONS | _NOT_IN_DESCRIPTIONS):
+            name = re.search(re.escape(lead_name.group(2).strip()), phrase)
         if words[0].lower() in _PREPOSITIONS | {"after", "before", "during", "outside", "inside", "into", "about"}:
             return None  # `," he said to Smith`, `," said in Brussels`: an addressee or a place
         if name and words[0].lower() not in {"a", "an", "the"}:
             # "complained carriage driver Henry": the name after the role words.
-            return _Subject(
-                "name", name.group(1).strip(), start + name.start(1), start + name.start(1) + len(name.group(1).strip())
-            )
+            return _Subject("name", name.group(0), start + name.start(), start + name.end())
         kind = _description_kind(words[0], False)
         if kind and len(words) > 1:  # `according to papers filed at the High Court`
             cut = len(words[0])
@@ -688,8 +691,10 @@ class _SourceReader:
             if self.actors[actor].kind != "person" and text[lo:s].strip(" ,").lower() not in ("", "the"):
                 break  # "efforts to repel IS, saying": an object, not the subject
             gap = text[e:verb_at]
+            if "," in gap and any(h[0] < s for h in hits):
+                break  # "Smit, who had never met De Villiers, said": the clause's head speaks
             if re.fullmatch(r"[\s,]*" + adverbs, gap) and not re.search(
-                r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$", text[lo:s]
+                r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", text[lo:s]
             ):
                 return _Subject("name", text[s:e], s, e)
             break
@@ -697,13 +702,18 @@ class _SourceReader:
             if self.actors[actor].kind not in ("person", *_BODY_KINDS):
                 continue
             gap = text[e:verb_at]
-            lead = text[lo:s].strip(' ,:;–—-"”')
+            raw_lead = text[lo:s].rstrip(' :;–—-"”')
+            lead = raw_lead.strip(' ,:;–—-"”')
             gap = re.sub(r"\b[A-Z][a-z]{0,3}\.", "U", gap)  # "the U.S. attorney"
-            if (lead == "" or re.fullmatch(r"(?:the|a|an)\s[\w\s'’-]{1,40},", lead, re.IGNORECASE)) and re.fullmatch(
-                r"(?:\s*\([^()]{1,20}\))?\s*,\s+[^\"“”;.!?]{1,160}?,\s*" + adverbs, gap
-            ):
+            # What may stand before the head: nothing, "the ...,", or an opening phrase and a
+            # comma ("A week later, Colleen Swords, now head of ..., wrote").
+            opened = raw_lead.endswith(",") and not any(_is_verb(w.group(0)) for w in _TOKEN.finditer(lead))
+            if (
+                lead == "" or opened or re.fullmatch(r"(?:the|a|an)\s[\w\s'’-]{1,40},", lead, re.IGNORECASE)
+            ) and re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*,\s*[^\"“”;.!?]{1,160}?,\s*" + adverbs, gap):
                 return _Subject("name", text[s:e], s, e)
-            break
+            if not opened:
+                break
         return None
 
     def _appositions(self) -> dict[str, str]:
