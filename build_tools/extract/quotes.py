@@ -684,6 +684,19 @@ class _SourceReader:
         for s, e, actor in hits:
             if self.actors[actor].kind not in ("person", *_BODY_KINDS):
                 continue
+            if not appositive_only and self.actors[actor].kind != "person":
+                # "Eric Poklar of the Governor's Office of Health Transformation told": the
+                # person the body follows speaks for it.
+                owner = [
+                    (ps, pe)
+                    for ps, pe, pa in hits
+                    if pe <= s
+                    and self.actors[pa].kind == "person"
+                    and re.fullmatch(r",?\s+(?:of|from|at|with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}", text[pe:s])
+                ]
+                if owner and re.fullmatch(r"[\s,]*" + adverbs, text[e:verb_at]):
+                    ps, pe = max(owner)
+                    return _Subject("name", text[ps:pe], ps, pe)
             if appositive_only or (
                 re.match(r"\w+ing\b", text[verb_at:]) and not text[:verb_at].rstrip().endswith(" as")
             ):
@@ -950,8 +963,13 @@ class _SourceReader:
                     return False, self._mentioned(pi, after.end + 1, after.start) or after, True
         subject = _subject_for(clause, verb, base)
         subject = self._mentioned(pi, base + verb.start(), base, appositive_only=True) or subject
-        if subject is None or subject.kind == "name":
-            subject = self._mentioned(pi, base + verb.start(), base) or subject
+        if subject is None or subject.kind != "pronoun":
+            named = self._mentioned(pi, base + verb.start(), base)
+            if named is not None and not (
+                # "A spokeswoman for the US embassy in Baghdad said": a name inside the description
+                subject is not None and subject.kind != "name" and subject.start <= named.start < subject.end
+            ):
+                subject = named
         return False, subject, True
 
     # -- the walk ----------------------------------------------------------------------------
