@@ -729,6 +729,17 @@ class _SourceReader:
                 break
         return None
 
+    def _named_subject(self, pi: int, verb_at: int, lo: int, subject: _Subject | None) -> _Subject | None:
+        """A named mention before the verb (see _mentioned) over the subject the clause's words
+        gave, unless it sits inside that description ("A spokeswoman for the US embassy in
+        Baghdad said"); a pronoun stays."""
+        if subject is not None and subject.kind == "pronoun":
+            return subject
+        named = self._mentioned(pi, verb_at, lo)
+        if named is None or (subject is not None and subject.kind != "name" and subject.start <= named.start < subject.end):
+            return subject
+        return named
+
     def _appositions(self) -> dict[str, str]:
         """Description -> person id, where the source names the holder in apposition."""
         found: dict[str, set[str]] = {}
@@ -963,14 +974,7 @@ class _SourceReader:
                     return False, self._mentioned(pi, after.end + 1, after.start) or after, True
         subject = _subject_for(clause, verb, base)
         subject = self._mentioned(pi, base + verb.start(), base, appositive_only=True) or subject
-        if subject is None or subject.kind != "pronoun":
-            named = self._mentioned(pi, base + verb.start(), base)
-            if named is not None and not (
-                # "A spokeswoman for the US embassy in Baghdad said": a name inside the description
-                subject is not None and subject.kind != "name" and subject.start <= named.start < subject.end
-            ):
-                subject = named
-        return False, subject, True
+        return False, self._named_subject(pi, base + verb.start(), base, subject), True
 
     # -- the walk ----------------------------------------------------------------------------
 
@@ -1119,8 +1123,7 @@ class _SourceReader:
                 local = _TOKEN.match(clause, verb.start() - s0)
                 subject = _subject_for(clause, local, s0) if local else None
                 subject = self._mentioned(pi, verb.start(), s0, appositive_only=True) or subject
-                if subject is None or subject.kind == "name":
-                    subject = self._mentioned(pi, verb.start(), s0) or subject
+                subject = self._named_subject(pi, verb.start(), s0, subject)
                 if subject is None or subject.kind == "pronoun":
                     continue
                 speaker = self._speaker_of(pi, subject)
