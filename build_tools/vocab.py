@@ -192,6 +192,7 @@ BODY_NOUNS: Final = frozenset(
     authority police union commission tribunal inquiry group report airline newspaper daily
     contractor organisation organization movement bank party office statement network channel
     documents papers affidavit lawsuit filing foundation division wing branch unit motion study letter
+    brief memo indictment complaint ruling verdict editorial release
     """.split()
 )
 # Role and rank words written before a name ("Insp Nasim Ahmed", "coach Bob Stoops") besides

@@ -426,6 +426,8 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
         return _Subject("role", phrase, start, start + len(phrase))
     if words[0].lower() in {"a", "an", "the"} and words[-1].lower() in BODY_NOUNS:
         return _Subject("body", phrase, start, start + len(phrase))
+    if words[0].lower() == "the" and len(words) <= 5 and words[-1].lower() in vocab.ORG_WORDS:
+        return _Subject("body", phrase, start, start + len(phrase))  # "according to the Lebanese army"
     if words[0].lower() in {"one", "another"} and len(words) > 1:
         words = ["a", *words[1:]]
     if words[0].lower() in {"a", "an", "the"}:
@@ -458,8 +460,13 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
     return _Subject("name", phrase, start, start + len(phrase))
 
 
-def _find_verb(text: str, last: bool) -> re.Match[str] | None:
-    hits = [m for m in re.finditer(r"[\w’'-]+", text) if _is_verb(m.group(0))]
+# Verbs that are more often nouns ("states", "claims") but speak when they follow the closing
+# mark: `...," the brief states`.
+AFTER_QUOTE_VERBS = frozenset("states claims reads".split())
+
+
+def _find_verb(text: str, last: bool, extra: frozenset[str] = frozenset()) -> re.Match[str] | None:
+    hits = [m for m in re.finditer(r"[\w’'-]+", text) if _is_verb(m.group(0)) or m.group(0) in extra]
     if not hits:
         return None
     return hits[-1] if last else hits[0]
@@ -884,7 +891,7 @@ class _SourceReader:
         clause = tail[: spans[0][1]] if spans else tail
         lead = re.match(r"[\s,:;–—-]*", clause)
         offset = lead.end() if lead else 0
-        verb = _find_verb(clause[offset:], last=False)
+        verb = _find_verb(clause[offset:], last=False, extra=AFTER_QUOTE_VERBS)
         if verb is None:
             if re.match(r"according to\b", clause[offset:], re.IGNORECASE):
                 return _leading_subject(clause[offset + 12 :], close_at + 1 + offset + 12)
