@@ -662,6 +662,19 @@ class _SourceReader:
         s, e, actor = min(hits)  # "Galanter called Pereira ... and said": the sentence's subject
         return _Speaker(actor, text[s:e], True)
 
+    def _subject_mention(self, pi: int, at: int) -> _Speaker | None:
+        """The first person or body named, outside quotes and not after a preposition, in the
+        sentence before offset `at`: the sentence's subject."""
+        text = self.texts[pi]
+        start = self._sentence_start(pi, max(0, at - 1))
+        for s, e, actor in sorted(self.mentions.get(pi, ())):
+            if not start <= s < at or self._quoted(pi, s) or self.actors[actor].kind not in ("person", *_BODY_KINDS):
+                continue
+            if re.search(r"\b(?:of|for|from|to|by|with|in|at|about|on|against|like|and)\s+(?:[\w'’-]+\s+){0,2}$", text[start:s]):
+                continue
+            return _Speaker(actor, text[s:e], self.actors[actor].kind == "person")
+        return None
+
     def _first_person_after(self, pos: tuple[int, int]) -> _Speaker | None:
         """A pronoun before anyone is named (a feature's opening scene: "a girl ... she says"):
         the first curated person the source names after it."""
@@ -998,6 +1011,12 @@ class _SourceReader:
                 next_open = spans[k + 1].open_at
             words = len(span.text.split())
             initial, pre_subject, pre_verb = self._before(span.start_para, span.open_at, prev_close)
+            colon = (
+                not initial
+                and not pre_verb
+                and words > SHORT_QUOTE_WORDS
+                and re.search(r":\s*$", self.texts[span.start_para][prev_close : span.open_at]) is not None
+            )
             post_subject = None
             closed = self.texts[span.end_para][: span.close_at]
             ends_sentence = re.search(r"(?<!\.)\.\s*$", closed) is not None and not re.match(
@@ -1008,7 +1027,7 @@ class _SourceReader:
                 post_subject = self._after(span.end_para, span.close_at, next_open, words <= SHORT_QUOTE_WORDS)
             self._open = (span.start_para, span.open_at)
             subject, where = (post_subject, span.end_para) if post_subject else (pre_subject, span.start_para)
-            if subject is None and not initial and not pre_verb:
+            if subject is None and not initial and not pre_verb and not colon:
                 continue  # a scare quote, a term or a title
             if subject is None and not initial and words <= SHORT_QUOTE_WORDS and not pre_verb:
                 continue
@@ -1039,6 +1058,10 @@ class _SourceReader:
                 # "Priya Shah welcomed the plan but said it came "too late"": the speech verb
                 # has no subject of its own; the person named earlier in the sentence speaks.
                 speaker = self._person_in_sentence_before(span.start_para, span.open_at)
+            if speaker is None and colon:
+                # `... in a press release from the office of Bill Graham: "It is ..."`: a whole
+                # sentence after a colon is the words of the sentence's subject.
+                speaker = self._subject_mention(span.start_para, span.open_at)
             if speaker is not None:
                 occ.attributed = True
             elif initial or subject is None:
