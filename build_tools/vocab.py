@@ -162,7 +162,7 @@ SPEECH_VERBS: Final = frozenset(
     responded responding answered quipped joked contended countered asserted asserting boasted
     lamented emphasised emphasized emphasising emphasizing demanded demanding pleaded whispered
     posted remarks says wrote writing insist declares reports reported reporting questioned
-    appealed appealing denied denies denying bragged speculated
+    appealed appealing denied denies denying bragged speculated proclaimed proclaims
     """.split()
 )
 # Left out on purpose: forms that are more often nouns ("states", "notes", "claims", "pledge").

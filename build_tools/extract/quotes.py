@@ -193,6 +193,9 @@ def normalise_marks(text: str) -> str:
     return "".join(out)
 
 
+_FEET_INCHES = re.compile(r"\b\d['’]\d{1,2}$")
+
+
 def _raw_spans(text: str) -> list[tuple[int, int | None]]:
     """(opening offset, closing offset or None) of each quoted piece of one paragraph."""
     spans: list[tuple[int, int | None]] = []
@@ -200,6 +203,8 @@ def _raw_spans(text: str) -> list[tuple[int, int | None]]:
     for i, char in enumerate(text):
         if char not in QUOTE_MARKS:
             continue
+        if char == '"' and _FEET_INCHES.search(text, max(0, i - 5), i):
+            continue  # `the rangy 6'5" world-record holder`: inches, not a mark
         if open_at is None:
             if char == CLOSING:
                 continue  # a stray closing mark
