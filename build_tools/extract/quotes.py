@@ -1007,6 +1007,7 @@ class _SourceReader:
         self._collect_people()
         found: list[_Occurrence] = []
         spans = self._join_split(self.spans)
+        last: tuple[int, int, _Speaker] | None = None  # the previous quotation, when attributed
         for k, span in enumerate(spans):
             prev_close = 0
             if k and spans[k - 1].end_para == span.start_para:
@@ -1016,6 +1017,20 @@ class _SourceReader:
                 next_open = spans[k + 1].open_at
             words = len(span.text.split())
             initial, pre_subject, pre_verb = self._before(span.start_para, span.open_at, prev_close)
+            # `He said Britain had "stepped up to the plate" and plays a "significant role"`: a
+            # second piece of one reported sentence, with no verb of its own, has its speaker.
+            same_sentence = (
+                k > 0
+                and prev_close > 0
+                and not initial
+                and not pre_verb
+                and last is not None
+                and last[0] == span.start_para
+                and last[1] == spans[k - 1].open_at
+                and not re.search(r"[.!?;]", self.texts[span.start_para][prev_close : span.open_at])
+            )
+            if same_sentence:
+                pre_verb = True
             colon = (
                 not initial
                 and not pre_verb
@@ -1059,6 +1074,8 @@ class _SourceReader:
                 continue
             pos = (span.start_para, span.open_at)
             speaker = self._speaker_of(where, subject) if subject else None
+            if speaker is None and same_sentence and last is not None:
+                speaker = last[2]
             if speaker is None and pre_verb:
                 # "Priya Shah welcomed the plan but said it came "too late"": the speech verb
                 # has no subject of its own; the person named earlier in the sentence speaks.
@@ -1084,6 +1101,7 @@ class _SourceReader:
                     self.people.append((mark, speaker))
                     self.people.sort(key=lambda item: item[0])
             found.append(occ)
+            last = (span.start_para, span.open_at, speaker) if speaker is not None and occ.attributed else None
         _merge_unnamed(found)
         return found
 
