@@ -437,3 +437,33 @@ def test_the_owner_in_a_possessive_is_not_the_antecedent():
         '"It is our policy not to comment," she added.',
     )
     assert only(quotes, "our policy").speaker != "tom-okafor"
+
+
+def test_check_warns_of_an_attribution_that_starts_no_quotation_with_file_and_line(tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from build_tools.cli import cli
+
+    repo = Path(__file__).resolve().parents[1]
+    root = tmp_path / "p"
+    shutil.copytree(repo / "dossier", root / "dossier")
+    shutil.copy2(repo / "mkdocs.yml", root / "mkdocs.yml")
+    sources_yml = root / "dossier" / "sources.yml"
+    text = sources_yml.read_text(encoding="utf-8")
+    entry = "001_89d00abc43741284.txt:\n"
+    assert entry in text
+    added = (
+        '  attributions:\n    "We will engage in this campaign": john-kerry\n    "We will win this war": john-kerry\n'
+    )
+    sources_yml.write_text(text.replace(entry, entry + added), encoding="utf-8")
+    lines = sources_yml.read_text(encoding="utf-8").splitlines()
+    typo_line = next(n for n, line in enumerate(lines, 1) if "We will win this war" in line)
+    res = CliRunner().invoke(cli, ["--project", str(root), "check"])
+    assert res.exit_code == 0, res.output
+    assert f"dossier/sources.yml:{typo_line}: the attribution 'We will win this war'" in res.output
+    assert "starts no quotation" in res.output
+    # the attribution that matches a quotation raises no warning
+    assert "'We will engage in this campaign'" not in res.output
+    assert res.output.count("starts no quotation") == 1

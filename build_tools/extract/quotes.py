@@ -53,7 +53,8 @@ from build_tools import vocab
 from build_tools.extract.mentions import build_matcher
 from build_tools.extract.speakers import GENDERED_NOUNS, SYNTHETIC, Entity, find_entities
 from build_tools.extract.text import find_root, fold, sentence_spans
-from build_tools.model import ActorDef, CleanSource, Mention, Quote, SourceRef
+from build_tools.model import ActorDef, CleanSource, Mention, Quote, RawSource, SourceRef
+from build_tools.yamlfile import located
 
 OPENING = "“"
 CLOSING = "”"
@@ -675,7 +676,9 @@ class _SourceReader:
         for s, e, actor in sorted(self.mentions.get(pi, ())):
             if not start <= s < at or self._quoted(pi, s) or self.actors[actor].kind not in ("person", *_BODY_KINDS):
                 continue
-            if re.search(r"\b(?:of|for|from|to|by|with|in|at|about|on|against|like|and)\s+(?:[\w'’-]+\s+){0,2}$", text[start:s]):
+            if re.search(
+                r"\b(?:of|for|from|to|by|with|in|at|about|on|against|like|and)\s+(?:[\w'’-]+\s+){0,2}$", text[start:s]
+            ):
                 continue
             return _Speaker(actor, text[s:e], self.actors[actor].kind == "person")
         return None
@@ -761,7 +764,9 @@ class _SourceReader:
         if subject is not None and subject.kind == "pronoun":
             return subject
         named = self._mentioned(pi, verb_at, lo)
-        if named is None or (subject is not None and subject.kind != "name" and subject.start <= named.start < subject.end):
+        if named is None or (
+            subject is not None and subject.kind != "name" and subject.start <= named.start < subject.end
+        ):
             return subject
         return named
 
@@ -1435,6 +1440,32 @@ def _apply_curated(found: list[_Occurrence], curated: Sequence[tuple[str, str]],
             if key and normalise_quote(occ.text).startswith(key) and actor in actors:
                 occ.speaker, occ.speaker_text = actor, actors[actor].name
                 occ.attributed = occ.curated = True
+
+
+def unmatched_attributions(sources: Sequence[RawSource], quotes: Sequence[Quote]) -> tuple[str, ...]:
+    """A warning for each `attributions:` entry of sources.yml whose first words start no
+    quotation found in its source (a typo, or a quotation the text no longer has), naming
+    sources.yml and the entry's line."""
+    starts: dict[str, list[str]] = {}
+    for q in quotes:
+        norm = normalise_quote(q.text)
+        for ref in q.sources:
+            starts.setdefault(ref.source, []).append(norm)
+    out: list[str] = []
+    for raw in sources:
+        meta = raw.meta
+        lines = meta.attribution_lines or (0,) * len(meta.attributions)
+        for (start, _actor), line in zip(meta.attributions, lines, strict=False):
+            key = normalise_quote(start)
+            if not key or not any(text.startswith(key) for text in starts.get(raw.id, ())):
+                out.append(
+                    located(
+                        "dossier/sources.yml",
+                        line,
+                        f"the attribution {start!r} of '{raw.file}' starts no quotation found in the source; ignored",
+                    )
+                )
+    return tuple(out)
 
 
 def find_quotes(

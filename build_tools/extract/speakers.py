@@ -350,7 +350,9 @@ class _Finder:
                 self.texts[pi][end:],
             )
             if not speaks:
-                speaks = _SPEECH_BEFORE.search(self.texts[pi][:start]) and re.match(r"[.,;:!?]|\s*$", self.texts[pi][end:])
+                speaks = _SPEECH_BEFORE.search(self.texts[pi][:start]) and re.match(
+                    r"[.,;:!?]|\s*$", self.texts[pi][end:]
+                )
                 # `," said Thakkar.`
             if not matches and speaks and not self.quoted(pi, start) and word.lower() not in HONORIFICS:
                 ent = self._entity(word, "person")  # "Koenigs said": a person named by surname only
