@@ -467,3 +467,81 @@ def test_check_warns_of_an_attribution_that_starts_no_quotation_with_file_and_li
     # the attribution that matches a quotation raises no warning
     assert "'We will engage in this campaign'" not in res.output
     assert res.output.count("starts no quotation") == 1
+
+
+def speakers_found(*paragraphs: str) -> dict[str, str]:
+    """Quote start -> the speaker as written, with no curated actors (what the text alone says)."""
+    source = make_source("s1", "2020-05-06", list(paragraphs))
+    return {q.text[:24]: q.speaker_text for q in find_quotes([source], (), (), {})}
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # an aside between the subject and its verb
+        (['One resident, who asked not to be named, said: "The army fired first."'], "The army", "One resident"),
+        (['The official, speaking on condition of anonymity, said: "We wait."'], "We wait", "The official"),
+        (['"We wait," one witness told the BBC.'], "We wait", "one witness"),
+        (['"We wait," Dr. Jane Smith, a surgeon at the hospital, told reporters.'], "We wait", "Jane Smith"),
+        # a relative clause naming someone else closes before the verb: its head speaks
+        (
+            ["Smit, who had never met De Villiers, said he was impressed.", '"We spoke at length."'],
+            "We spoke",
+            "Smit",
+        ),
+        # a person, then the body they work for
+        (
+            ['Eric Poklar of the Governor\'s Office of Health Transformation told reporters, "we are still deciding."'],
+            "we are still",
+            "Eric Poklar",
+        ),
+        # the name right after an inverted verb's role words, not a place further on
+        (
+            ['"It\'s big," said centre Daymond Langkow amid the euphoria of the win in Los Angeles.', '"It\'s tight."'],
+            "It's tight",
+            "Daymond Langkow",
+        ),
+        # "according to" a body, and documents that state
+        (
+            ['According to the Lebanese army, the bomb had been "placed inside a parked car".'],
+            "placed inside",
+            "the Lebanese army",
+        ),
+        (['"Children are to be protected," the brief states.'], "Children are", "the brief"),
+        # a whole sentence after a colon, with no speech verb: the sentence's subject
+        (
+            [
+                'The Department of Foreign Affairs raised the matter in a release from the office of Bill Graham: "It is an unfortunate reality."'
+            ],
+            "It is an unfortunate",
+            "Department of Foreign Affairs",
+        ),
+        # a second piece of one reported sentence
+        (
+            ['Gates said Canada had "stepped up to the plate" and was playing a "significant role" there.'],
+            "significant role",
+            "Gates",
+        ),
+        # feet and inches open no quotation
+        (
+            ['After the final, sprinter Justin Gatlin proclaimed that the rangy 6\'5" record holder was "beatable."'],
+            "beatable",
+            "Justin Gatlin",
+        ),
+    ],
+)
+def test_news_copy_conventions_name_the_speaker(paragraphs, start, speaker):
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found
+
+
+def test_a_surname_that_speaks_names_a_person_even_after_to_and_a_pronoun_chain_follows_it():
+    found = speakers_found(
+        "My first question went to Ashish Thakkar, the chief executive of the group.",
+        "He visits programs like 500 Startups and Y Combinator.",
+        'He raises the same points with governments. "The answer is small business," he said.',
+        '"We have a fire in our belly," said Thakkar.',
+    )
+    assert found["The answer is small busi"] != "Y Combinator"
+    assert found["We have a fire in our be"] == "Ashish Thakkar"

@@ -263,11 +263,23 @@ def _is_verb(word: str) -> bool:
     return word.lower() in SPEECH_VERBS
 
 
+_ASIDE = re.compile(
+    r",\s+(?:who|which|speaking|asking|requesting|declining|aged|himself|herself|themselves|\d)\b[^,;:\"“”]{0,100},\s*$"
+)
+
+
 def _trailing_subject(text: str, base: int) -> _Subject | None:
     """The subject that ends `text` (the words just before a speech verb), if any.
 
     `base` is the offset of `text` in its paragraph, so the subject keeps paragraph offsets.
     """
+    # A parenthetical between subject and verb: "One resident, who asked not to be named,
+    # said", "The official, speaking on condition of anonymity, said".
+    aside = _ASIDE.search(text)
+    if aside is not None and aside.start() > 0:
+        inner = _trailing_subject(text[: aside.start()], base)
+        if inner is not None:
+            return inner
     end = len(text.rstrip())
     # Strip what may stand between subject and verb: ", who", adverbs, "on Tuesday", commas.
     while True:
@@ -311,7 +323,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
         break
     # A description with an article: the nearest article that starts a well-formed description.
     for m in sorted(
-        re.finditer(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s)\s", head),
+        re.finditer(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s)\s", head),
         key=lambda m: -m.start(),
     ):
         phrase = head[m.start() : end]
@@ -749,6 +761,8 @@ class _SourceReader:
             # What may stand before the head: nothing, "the ...,", or an opening phrase and a
             # comma ("A week later, Colleen Swords, now head of ..., wrote").
             opened = raw_lead.endswith(",") and not any(_is_verb(w.group(0)) for w in _TOKEN.finditer(lead))
+            if lead.lower().rstrip(".") in vocab.HONORIFICS:
+                lead = ""  # "Dr. Jane Smith, a surgeon at the hospital, told": the title is no lead
             if (
                 lead == "" or opened or re.fullmatch(r"(?:the|a|an)\s[\w\s'’-]{1,40},", lead, re.IGNORECASE)
             ) and re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*,\s*[^\"“”;.!?]{1,160}?,\s*" + adverbs, gap):
