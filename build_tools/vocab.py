@@ -182,7 +182,9 @@ ROLE_NOUNS: Final = frozenset(
     neighbor owner student parent farmer guard coach player economist scientist engineer
     councillor commissioner sheriff trustee inspector investigator detective consultant employee
     coastguard bystander passenger tourist fan eyewitness insider
-    """.split()
+    striker defender midfielder goalkeeper forward winger quarterback pitcher batsman bowler
+    skipper captain rookie champion actor actress singer comedian presenter host author
+    boss rider runner golfer""".split()
 )
 # Nouns naming a body that speaks as one: a speaker kept as written, never the antecedent of
 # "he"/"she".

@@ -545,3 +545,18 @@ def test_a_surname_that_speaks_names_a_person_even_after_to_and_a_pronoun_chain_
     )
     assert found["The answer is small busi"] != "Y Combinator"
     assert found["We have a fire in our be"] == "Ashish Thakkar"
+
+
+def test_a_definite_description_is_the_person_just_named_and_initials_make_a_name():
+    found = speakers_found(
+        "Blackburn's Mark Hughes said he does not expect an offer.",
+        "Hughes is a leading candidate, but the Blackburn manager said he had no contact.",
+        '"There\'s always speculation when a big job comes up," the former Barcelona striker said.',
+    )
+    assert found["There's always speculati"] == "Mark Hughes"
+    found = speakers_found(
+        "Gamez finished one stroke clear of DJ Trahan.",
+        "Despite carding a 68, Trahan was still surprised to finish second.",
+        '"You come here and expect to shoot six under," he said.',
+    )
+    assert found["You come here and expect"] == "DJ Trahan"

@@ -575,7 +575,7 @@ class _SourceReader:
         words = speaker.text.lower().split()
         return GENDERED_NOUNS.get(words[-1], "") if words else ""
 
-    def _antecedent(self, pi: int, at: int, pronoun: str, depth: int = 0) -> _Speaker | None:
+    def _antecedent(self, pi: int, at: int, pronoun: str, depth: int = 0, max_back: int = 3) -> _Speaker | None:
         """The nearest compatible speaker before (pi, at): sentence by sentence back, the first
         (the subject) in each sentence; he/she a person of that gender (or of none known),
         it/they a body. A sentence whose subject is the same he/she before anyone it names
@@ -591,7 +591,7 @@ class _SourceReader:
         ]
         if body:
             pool += self.bodies
-        for back in range(0, 4):
+        for back in range(0, max_back + 1):
             para = pi - back
             if para < 0:
                 break
@@ -827,10 +827,38 @@ class _SourceReader:
             return _Speaker(actor, text, self.actors[actor].kind == "person")
         if subject.kind == "role":
             actor = self.roles.get(_role_key(subject.text), "") or self._holder(pi, subject, person=True)
+            if not actor:
+                actor = self._described(pi, subject)
             return _Speaker(actor, subject.text)
         if subject.kind == "body":
             return _Speaker(self._holder(pi, subject, person=False), subject.text, is_person=False)
         return _Speaker("", subject.text)
+
+    def _described(self, pi: int, subject: _Subject) -> str:
+        """A definite description no role names ("the Blackburn manager said", "the former
+        Leeds striker said"): news copy's second reference to the person it has just named (in
+        the sentence, or right after a quotation in this paragraph or the one before), unless
+        that person is written with another role."""
+        words = [w.lower().strip("’'") for w in subject.text.split()]
+        if len(words) < 2 or words[0] != "the" or _plural_role(words[-1]) or words[-1] not in ROLE_NOUNS:
+            return ""
+        head = words[-1]
+        gender = GENDERED_NOUNS.get(head, "")
+        pronoun = {"m": "he", "f": "she"}.get(gender, "one")
+        if re.search(r"[”\"]\s*$", self.texts[pi][: subject.start]):
+            # `...," the former Leeds striker said`: whoever the copy has just named
+            found = self._antecedent(pi, subject.start, pronoun, max_back=1)
+        else:
+            # "Hughes is a candidate, but the Blackburn manager said": named in the sentence; a
+            # description opening its own sentence may bring in someone new.
+            found = self._person_in_sentence_before(pi, subject.start)
+        if found is None or not found.actor:
+            return ""
+        ent = self.entities.get(found.actor)
+        roles = set(ent.roles) if ent else set(self.roles_of.get(found.actor, ()))
+        if roles and not any(head in r.split() for r in roles):
+            return ""
+        return found.actor
 
     def _author(self, pi: int, subject: _Subject, noun: str) -> str:
         """Who wrote "the report" / "Roger's motion": the possessor, or the one who "said in a

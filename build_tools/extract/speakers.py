@@ -211,6 +211,13 @@ class _Finder:
         for text in self.texts:
             for m in _SPEAKING_SINGLE.finditer(text):
                 self.speaking.add(m.group(1) or m.group(2) or m.group(3))
+        # Capitalised words the source also writes on their own ("Trahan was surprised"):
+        # a surname after initials ("DJ Trahan") rather than an acronym's word ("US Open").
+        self.alone: set[str] = set()
+        for text in self.texts:
+            for run in _runs(text):
+                if len(run) == 1:
+                    self.alone.add(_bare(run[0].group(0)))
         for pi, text in enumerate(self.texts):
             starts = {s for s, _ in sentence_spans(text)}
             for run in _runs(text):
@@ -298,11 +305,19 @@ class _Finder:
                 self._titled_single = getattr(self, "_titled_single", [])
                 self._titled_single.append((pi, core[0].start(), word, gender, words[:title_end]))
             return
-        if after_place_prep and not title_end and core_words[-1] not in self.speaking:
+        initials = (
+            len(core_words) == 2
+            and re.fullmatch(r"[A-Z]{2}", core_words[0]) is not None
+            and core_words[1] in self.alone
+            and not _is_acronym(core_words[1])
+        )  # "DJ Trahan", "AJ Smith"
+        if after_place_prep and not title_end and not initials and core_words[-1] not in self.speaking:
             return  # "in Southern California", but "my question to Ashish Thakkar"
         if len(core) > 5 or any(w.lower() in _NOT_NAMES for w in core_words[1:]):
             return
-        if any(_is_acronym(w) and not re.fullmatch(r"[A-Z]\.?", w) and w.lower() not in _SUFFIXES for w in core_words):
+        if not initials and any(
+            _is_acronym(w) and not re.fullmatch(r"[A-Z]\.?", w) and w.lower() not in _SUFFIXES for w in core_words
+        ):
             return
         self._person(pi, core, core_words, gender, words[:title_end])
 
