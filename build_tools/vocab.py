@@ -184,7 +184,9 @@ ROLE_NOUNS: Final = frozenset(
     coastguard bystander passenger tourist fan eyewitness insider
     striker defender midfielder goalkeeper forward winger quarterback pitcher batsman bowler
     skipper captain rookie champion actor actress singer comedian presenter host author
-    boss rider runner golfer""".split()
+    boss rider runner golfer astronaut entrepreneur designer architect photographer filmmaker
+    producer writer poet politician surgeon physician lecturer scholar historian principal pastor
+    rabbi dean regulator trader banker investor broker""".split()
 )
 # Nouns naming a body that speaks as one: a speaker kept as written, never the antecedent of
 # "he"/"she".

@@ -560,3 +560,42 @@ def test_a_definite_description_is_the_person_just_named_and_initials_make_a_nam
         '"You come here and expect to shoot six under," he said.',
     )
     assert found["You come here and expect"] == "DJ Trahan"
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # an inverted aside before the quotation: "..., said the report, "...""
+        (
+            [
+                "The ruling released Thursday by the Canadian Transportation Agency sets a deadline.",
+                'Current pricing practices, said the report, "represent an economic disadvantage."',
+            ],
+            "represent an",
+            "Canadian Transportation Agency",
+        ),
+        # "added" goes on with the speaker just quoted, whatever the description's role
+        (
+            [
+                "Nasa astronaut Sally Ride died on Monday.",
+                'Her former husband Steve Hawley said in a statement: "Sally was a private person."',
+                'The former astronaut, who was married to Ride for five years, added: "I was privileged."',
+            ],
+            "I was privileged",
+            "Steve Hawley",
+        ),
+        # a role word written before a name, in lower case, is that person's role
+        (
+            [
+                "Fees are low, according to principal Fazl Rahim.",
+                'The committee keeps the school open, the principal said. "They direct the teachers," he said.',
+            ],
+            "They direct",
+            "Fazl Rahim",
+        ),
+    ],
+)
+def test_second_references_name_the_speaker(paragraphs, start, speaker):
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found

@@ -882,6 +882,11 @@ class _SourceReader:
                         after,
                     )
                     or re.search(rf"\b{noun},?\s+(?:released\s+)?by\s+(?:the\s+)?$", before)
+                    # "The ruling released Thursday by the Canadian Transportation Agency"
+                    or re.search(
+                        r"\b(?:ruling|decision|report|study|statement)\s+(?:released|issued|published)\s+(?:\w+\s+)?by\s+(?:the\s+)?$",
+                        before,
+                    )
                 ):
                     found.append(((p, s), actor))
         return max(found)[1] if found else ""
@@ -1121,6 +1126,14 @@ class _SourceReader:
                 continue
             pos = (span.start_para, span.open_at)
             speaker = self._speaker_of(where, subject) if subject else None
+            if subject is not None and subject.kind == "role" and last is not None and last[0] >= span.start_para - 1:
+                # `The former astronaut, who was married to Ride, added: "..."`: "added" goes on
+                # with the speaker just quoted.
+                t = self.texts[where]
+                if last[2].is_person and (
+                    _GOES_ON_AFTER.match(t, subject.end) or _GOES_ON_BEFORE.search(t, 0, subject.start)
+                ):
+                    speaker = last[2]
             if speaker is None and same_sentence and last is not None:
                 speaker = last[2]
             if speaker is None and pre_verb:
@@ -1335,7 +1348,16 @@ def _subject_for(clause: str, verb: re.Match[str], base: int) -> _Subject | None
         return _sentence_subject(clause, base)
     if not before.strip():
         return _leading_subject(clause[verb.end() :], base + verb.end())  # "said Kerry, ..."
+    if before.rstrip().endswith(",") and _INVERTED_ASIDE.fullmatch(clause[verb.end() :]):
+        # `Current pricing practices, said the report, "represent ..."`: an inverted aside
+        return _leading_subject(clause[verb.end() :], base + verb.end())
     return _trailing_subject(before, base)
+
+
+# Verbs that go on with the speaker just quoted: "the former astronaut added", "added the aide".
+_GOES_ON_AFTER = re.compile(r"(?:,[^,\"“”]{1,100},)?\s*(?:\w+ly\s+)?(?:added|adds|continued|continues)\b")
+_GOES_ON_BEFORE = re.compile(r"\b(?:added|adds|continued|continues)\s+$")
+_INVERTED_ASIDE = re.compile(r"\s+(?:the|a|an)\s+[\w'’ -]{1,40}?,\s*", re.IGNORECASE)
 
 
 def _looks_like_person(name: str) -> bool:

@@ -329,6 +329,8 @@ class _Finder:
             gender = GENDERED_NOUNS[before.group(1)]  # "spokeswoman Dana Perino"
         name = " ".join(words)
         ent = self._entity(name, "person")
+        if before and before.group(1) in vocab.ROLE_NOUNS:
+            ent.roles.add(before.group(1))  # "principal Fazl Rahim": "the principal said" later
         if gender:
             ent.votes[gender] = ent.votes.get(gender, 0) + 3
         if title:
