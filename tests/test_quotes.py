@@ -599,3 +599,12 @@ def test_second_references_name_the_speaker(paragraphs, start, speaker):
     found = speakers_found(*paragraphs)
     got = next((s for text, s in found.items() if text.startswith(start)), None)
     assert got == speaker, found
+
+
+def test_a_long_piece_after_reported_speech_goes_on_with_that_speaker_but_a_title_does_not():
+    found = speakers_found(
+        'Devices clip on too easily, Olander said. Plus, everyone sees your wrist and "you want to have '
+        'this as a symbol of your goal." The group cited "A Study of Harbour Fees in the North Sea".'
+    )
+    assert found["you want to have this as"] == "Olander"
+    assert not any(text.startswith("A Study") for text in found)

@@ -108,6 +108,9 @@ _NAME_PARTICLES = vocab.NAME_PARTICLES | {"of"}
 
 # A quoted piece of at most this many words needs a speech verb to count (scare quotes otherwise).
 SHORT_QUOTE_WORDS = 3
+# A piece of at least this many words with no verb of its own, after a reported speech in its
+# paragraph, is that speaker's.
+LONG_PIECE_WORDS = 6
 # An attribution after a quote has its verb within this many words of the closing mark.
 ATTRIBUTION_WORDS = 9
 # Merging: whole-text similarity (rapidfuzz ratio, 0-100) and the shortest contained quote.
@@ -1080,6 +1083,7 @@ class _SourceReader:
                 and last[0] == span.start_para
                 and last[1] == spans[k - 1].open_at
                 and not re.search(r"[.!?;]", self.texts[span.start_para][prev_close : span.open_at])
+                and not re.search(r"[.!?…]\W*$", spans[k - 1].text)  # `... goal." The group cited "..."`
             )
             if same_sentence:
                 pre_verb = True
@@ -1099,7 +1103,26 @@ class _SourceReader:
                 post_subject = self._after(span.end_para, span.close_at, next_open, words <= SHORT_QUOTE_WORDS)
             self._open = (span.start_para, span.open_at)
             subject, where = (post_subject, span.end_para) if post_subject else (pre_subject, span.start_para)
-            if subject is None and not initial and not pre_verb and not colon:
+            # `..., Olander said. Plus, everyone can see your wrist and "you want to have this
+            # as a symbol of your goal."`: a long quoted piece with no verb of its own, in a
+            # paragraph that has just reported someone's speech, goes on with that speaker.
+            told = None
+            title_case = sum(w[:1].isupper() for w in span.text.split()) * 2 >= words
+            if (
+                subject is None
+                and not initial
+                and not pre_verb
+                and not colon
+                and words >= LONG_PIECE_WORDS
+                and not title_case  # "A Study of Harbour Fees in the North": a title
+            ):
+                here = (span.start_para, span.open_at)
+                told = max(
+                    ((p, sp) for p, sp in self.speech if p[0] == span.start_para and p < here and sp.is_person),
+                    key=lambda item: item[0],
+                    default=None,
+                )
+            if subject is None and not initial and not pre_verb and not colon and told is None:
                 continue  # a scare quote, a term or a title
             if subject is None and not initial and words <= SHORT_QUOTE_WORDS and not pre_verb:
                 continue
@@ -1134,6 +1157,8 @@ class _SourceReader:
                     _GOES_ON_AFTER.match(t, subject.end) or _GOES_ON_BEFORE.search(t, 0, subject.start)
                 ):
                     speaker = last[2]
+            if speaker is None and told is not None:
+                speaker = told[1]
             if speaker is None and same_sentence and last is not None:
                 speaker = last[2]
             if speaker is None and pre_verb:
