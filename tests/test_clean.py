@@ -387,7 +387,7 @@ def test_comment_thread_with_reply_and_report_controls_is_not_the_article():
     )
     src = clean_source(text_page(f"{_PROSE}\n\n{_MORE}\n\n{thread}"))
     assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
-    assert "related: section-after-article" in {r.reason for r in src.removed if r.text == "Comments (48)"}
+    assert "related: comments-section" in {r.reason for r in src.removed if r.text == "Comments (48)"}
 
 
 def test_photo_credit_between_a_paragraph_and_a_subheading_keeps_the_subheading():
@@ -521,3 +521,103 @@ def test_newsletter_footer_and_review_score_lines_are_removed():
     src = clean_source(text_page(f"{_PROSE}\n\n{_MORE}\n\n" + "\n\n".join(footer) + "\n"))
     assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
     assert {r.text: r.reason for r in src.removed}["Score: 8/10"] == "chrome: rating"
+
+
+def test_a_comments_heading_after_the_article_ends_it_though_the_readers_write_prose():
+    comments = (
+        "I have lived by that road for twenty years and I can tell you that nobody there has ever asked for a bridge.\n\n"
+        "The council should spend the money on the schools, which have been waiting for new roofs since the floods.\n\n"
+        "My daughter crosses on the ferry every morning and she says that it is quicker than the old bridge ever was.\n\n"
+    )
+    third = (
+        "The ferry will leave the north bank every twenty minutes from six in the morning, and the council "
+        "has asked the operator to add boats at the busiest hours, when the schools open and close. The fares "
+        "will be those of the buses, and season tickets bought for the bridge's toll will be honoured on board."
+    )
+    src = clean_source(text_page(f"{_PROSE}\n\n{_MORE}\n\n{third}\n\nReader views (3)\n\n{comments}"))
+    assert [p.text for p in src.paragraphs] == [_PROSE, _MORE, third]
+    reasons = {r.text: r.reason for r in src.removed}
+    assert reasons["Reader views (3)"] == "related: comments-section"
+    assert all("the readers' comments" in reasons[c] for c in comments.split("\n\n") if c)
+
+
+def test_a_comments_heading_under_the_headline_does_not_end_the_article():
+    src = clean_source(text_page(f"Council approves the bridge\n\n12 comments\n\n{_PROSE}\n\n{_MORE}"))
+    assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
+
+
+def test_a_comment_form_and_a_comment_policy_are_named_in_the_trail():
+    page = (
+        f"{_PROSE}\n\n{_MORE}\n\n"
+        "The following comments are owned by whoever posted them. We are not responsible for them in any way.\n\n"
+        "Your email address will not be published. Required fields are marked\n"
+    )
+    reasons = {r.text: r.reason for r in clean_source(text_page(page)).removed}
+    assert reasons[
+        "The following comments are owned by whoever posted them. We are not responsible for them in any way."
+    ] == ("related: comment-policy")
+    assert reasons["Your email address will not be published. Required fields are marked"] == "related: comment-form"
+
+
+def test_a_sidebar_heading_set_beside_the_article_on_its_line_does_not_end_it():
+    # a page saved as text whose lines hold the article's column and a sidebar's, side by side
+    page = f"{_PROSE}\n\n{_MORE}          RELATED NEWS\n\n{_PROSE.replace('bridge', 'ferry')}\n"
+    src = clean_source(text_page(page))
+    kept = [p.text for p in src.paragraphs]
+    assert _PROSE.replace("bridge", "ferry") in kept and _MORE in kept
+    assert {r.text: r.reason for r in src.removed}["RELATED NEWS"] == "related: section-after-article"
+
+
+def test_a_bulleted_list_introduced_by_a_question_is_article_text():
+    items = ["* How To Look Thinner On The Internet", "* The First Rule Of Marketing Is Silence"]
+    page = f"{_PROSE}\n\nWould you dare to read any of these horrifying titles?\n" + "\n".join(items) + f"\n\n{_MORE}\n"
+    kept = [p.text for p in clean_source(text_page(page)).paragraphs]
+    assert all(item in kept for item in items)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comments (48)",
+        "{ 167 comments }",
+        "Reader views (5)",
+        "5 comments so far...",
+        "comments so far. Add yours.",
+        "No comments yet",
+        "Comments are now closed for this story",
+        "34 responses to Council approves the new bridge",
+    ],
+)
+def test_the_headings_of_the_readers_comments_are_one_rule(line):
+    from build_tools.clean.rules import RuleSet
+
+    match = RuleSet().match(line)
+    assert match is not None and match.rule.name == "comments-section"
+
+
+@pytest.mark.parametrize("line", ["Comments", "Have your say", "Other comments on the plan were less kind."])
+def test_what_is_not_a_heading_of_the_readers_comments(line):
+    from build_tools.clean.rules import RuleSet
+
+    match = RuleSet().match(line)
+    assert match is None or match.rule.name != "comments-section"
+
+
+def test_a_menu_set_beside_the_article_two_spaces_apart_is_its_own_block():
+    from build_tools.clean.blocks import split_blocks
+
+    line = (
+        "* Business             He was one of the greatest adventurers of the century, said the principal "
+        "of the institute, which trains climbers.  * Chennai"
+    )
+    texts = [b.text for b in split_blocks(line + "\n\n* Agri. & Commodities  " + _PROSE + "\n")]
+    assert texts == [
+        "* Business",
+        "He was one of the greatest adventurers of the century, said the principal of the institute, "
+        "which trains climbers.",
+        "* Chennai",
+        "* Agri. & Commodities",
+        _PROSE,
+    ]
+    # two spaces after a full stop in prose are no column
+    assert [b.text for b in split_blocks("He said so.  " + _PROSE)] == ["He said so. " + _PROSE]

@@ -78,8 +78,9 @@ def test_a_comment_thread_after_the_article_is_removed_with_its_reason():
         assert header in reasons and body in reasons
     # the comments' prose goes because of where it is, and the reason says so in words
     assert all(reasons[body].startswith(("outside the article", "after the article's end")) for _, body in COMMENTS)
-    diff = as_diff(raw, src)
-    assert any(line.startswith("-") and "outside the article" in line for line in diff.splitlines())
+    diff = as_diff(raw, src).splitlines()
+    for _, body in COMMENTS:  # the diff shows every comment removed, with that reason
+        assert any(line.startswith("-") and body in line and reasons[body] in line for line in diff)
 
 
 def test_dated_units_need_to_recur_to_count():

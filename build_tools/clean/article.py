@@ -67,14 +67,18 @@ def _keys(texts: list[str], lowered: str | None = None) -> list[str]:
         return []
     page = "\n".join(texts).lower() if lowered is None else lowered
     if not page.isascii():
-        for c in set(_NON_ASCII.findall(page)):
-            if not c.isalnum():
+        drop = [c for c in set(_NON_ASCII.findall(page)) if not c.isalnum()]
+        if len(drop) > _REPLACE_AT_MOST:  # one pass over the page rather than one per character
+            page = page.translate(dict.fromkeys(map(ord, drop)))
+        else:
+            for c in drop:
                 page = page.replace(c, "")
     raw = page.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_ALNUM)
     return raw.decode("utf-8", "surrogatepass").split("\n")
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_REPLACE_AT_MOST = 8
 _ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum() and chr(c) != "\n")
 
 
@@ -256,8 +260,9 @@ def _heading_like(j: _Judged) -> bool:
 def _prose_run_follows(judged: list[_Judged], i: int) -> bool:
     """Two good blocks in a row (300+ characters) follow block i before the next section marker."""
     run, chars = 0, 0
-    for j in judged[i + 1 :]:
-        if j.match is not None and j.match.rule.action == END:
+    for k in range(i + 1, len(judged)):
+        j = judged[k]
+        if j.match is not None and j.match.rule.action == END and not span.beside_prose(judged, k):  # type: ignore[arg-type]
             return False
         if j.match is None and j.score.label == GOOD:
             run += 1
@@ -269,13 +274,28 @@ def _prose_run_follows(judged: list[_Judged], i: int) -> bool:
     return False
 
 
+# The rules that open the readers' comments, or sit above or below them: the prose after them is
+# the readers', once the article has had its say (`COMMENTS_AFTER_WORDS`).
+_COMMENT_MARKERS = frozenset({"comments-section", "comment-policy", "comment-form"})
+_COMMENTS_AFTER_WORDS = settings.COMMENTS_AFTER_WORDS
+
+
 def _end(judged: list[_Judged], start: int) -> tuple[int, str]:
     """Index just after the article's last block, and what ended it."""
+    prose = 0  # words of good prose since the start
     for i in range(start + 1, len(judged)):
         j = judged[i]
         if j.match is None:
+            if j.score.label == GOOD:
+                prose += j.feats.n_words
             continue
-        if j.match.rule.action == END and not _prose_run_follows(judged, i):
+        if j.match.rule.name in _COMMENT_MARKERS and prose >= _COMMENTS_AFTER_WORDS:
+            return i, f"after the article's end (the readers' comments: {j.match.rule.name} at line {j.block.line})"
+        if (
+            j.match.rule.action == END
+            and not span.beside_prose(judged, i)  # type: ignore[arg-type]
+            and not _prose_run_follows(judged, i)
+        ):
             return i, f"after the article's end ({j.match.rule.name} at line {j.block.line})"
         if j.match.rule.category == "metadata" and j.match.rule.name not in _DATE_RULES:
             if not any(k.match is None and k.score.label == GOOD for k in judged[i + 1 :]):
@@ -343,6 +363,10 @@ def _teaser_after_marker(j: _Judged) -> bool:
 _LINE_ITEM_MAX_WORDS = settings.LINE_ITEM_MAX_WORDS
 
 
+def _asks(text: str) -> bool:
+    return text.rstrip("\"'”’)").endswith("?")
+
+
 def _introduced_lists(judged: list[_Judged], kinds: dict[int, str], start: int, end: int) -> list[int]:
     """Bulleted items that belong to the article: a run right after kept text ending in a colon.
 
@@ -355,7 +379,9 @@ def _introduced_lists(judged: list[_Judged], kinds: dict[int, str], start: int, 
     i = start
     while i < end:
         j = judged[i]
-        if not (kinds.get(i) == PARAGRAPH and j.feats.colon_end):
+        # a question introduces a bulleted list too: "Would you dare to read any of these titles?"
+        asks = i + 1 < end and judged[i + 1].feats.list_item and _asks(j.block.text)
+        if not (kinds.get(i) == PARAGRAPH and (j.feats.colon_end or asks)):
             i += 1
             continue
         k = i + 1
@@ -375,8 +401,8 @@ def _introduced_lists(judged: list[_Judged], kinds: dict[int, str], start: int, 
                 unbulleted += 1
             run.append(k)
             k += 1
-        if unbulleted and (len(run) < 2 or judged[run[1]].block.gap_before):
-            run = []  # a single short line after a colon is no list
+        if unbulleted and (len(run) < 2 or judged[run[1]].block.gap_before or not j.feats.colon_end):
+            run = []  # a single short line after a colon is no list, nor are lines without bullets after a question
         found.extend(n for n in run if n not in kinds)
         i = k if k > i + 1 else i + 1
     return found
@@ -427,6 +453,7 @@ class Verdicts(NamedTuple):
     found_dateline: tuple[str, str] | None
     title: str
     authors: tuple[str, ...]
+    words: PageWords | None = None  # the page's words, when split already
 
 
 def _inside(judged: list[_Judged], start: int, end: int, title_key: str) -> tuple[dict[int, str], dict[int, str]]:
@@ -442,7 +469,12 @@ def _inside(judged: list[_Judged], start: int, end: int, title_key: str) -> tupl
         j = judged[i]
         if j.match is not None:
             reasons[i] = j.match.reason
-            if j.match.rule.action == END and i + 1 < end and _teaser_after_marker(judged[i + 1]):
+            if (
+                j.match.rule.action == END
+                and i + 1 < end
+                and _teaser_after_marker(judged[i + 1])
+                and not span.beside_prose(judged, i)  # type: ignore[arg-type]
+            ):
                 # the marker did not end the article (prose follows): it opened a box of links
                 reasons[i + 1] = f"link: teaser after '{j.block.text}' inside the article"
             continue
@@ -603,7 +635,7 @@ def rules_verdicts(
         reasons.pop(i, None)
     _tails(judged, kinds, reasons, stop)
     found_title, authors = _outside(judged, start, end, end_reason, reasons)
-    return Verdicts(judged, kinds, reasons, start, end, found_dateline, found_title, authors)
+    return Verdicts(judged, kinds, reasons, start, end, found_dateline, found_title, authors, words)
 
 
 # Reasons the span model never overrides inside the span: removals by name, not by score.
@@ -634,7 +666,8 @@ def _apply_span(v: Verdicts, title: str) -> None:
     model = span.load_model()
     if model is None or not v.judged:
         return
-    columns = span.features(v.judged, v.kinds, v.start, v.end, title or v.title)  # type: ignore[arg-type]
+    lows = v.words.lows if v.words is not None else None
+    columns = span.features(v.judged, v.kinds, v.start, v.end, title or v.title, lows)  # type: ignore[arg-type]
     probs = span.probabilities(columns, model.weights)
     sizes = [j.feats.n_words for j in v.judged]
     s, e = span.DECODERS[model.decoder](probs, sizes, model.threshold, model.min_words, span.neutral_blocks(columns))

@@ -34,6 +34,9 @@ _BULLET = re.compile(r"^(?:[•·▪►▸◦*–-]\s)")
 
 
 _COLUMN_GAP = re.compile(r" {3,}")
+# Two spaces around a menu's bulleted item set beside the text ("* Business  He said...", "...the
+# summit.  * Chennai"): inscriptis pads a column of links, and two spaces may be all that is left.
+_BULLET_GAP = re.compile(r"  (?=[*+o•] )|^([*+o•] (?:[^ ]+ ){0,3}?[^ ]+)  ")
 _COLUMN_MIN_WORDS = settings.COLUMN_MIN_WORDS
 
 
@@ -42,6 +45,8 @@ def _columns(line: str) -> list[str]:
     Derby manager Paul Jewell has revealed..."), when one of them is prose: each is read as a block
     of its own. A table's row of short cells stays one line."""
     segments = _COLUMN_GAP.split(line)
+    if "  " in line.replace("   ", ""):  # two spaces left, not of a wider gap
+        segments = [part for seg in segments for part in _BULLET_GAP.split(seg) if part]
     if len(segments) < 2 or not any(s.count(" ") + 1 >= _COLUMN_MIN_WORDS for s in segments):
         return []
     return [s for s in segments if s]
@@ -108,77 +113,77 @@ def _unmark(text: str) -> tuple[str, bool]:
     return text, False
 
 
+def _groups(run: list[tuple[int, str]], headings: frozenset[int]) -> list[list[tuple[int, str]]]:
+    """How a run of lines between blank lines makes blocks: one hard-wrapped paragraph, a heading
+    set right above one, or one block per line, a line that carries on the previous one joined to it."""
+    if len(run) == 1:  # the commonest case: one line between blank lines
+        return [run]
+    if _is_wrapped([t for _, t in run]):
+        return [run]
+    if len(run) >= 4 and _is_wrapped([t for _, t in run[1:]]):
+        return [run[:1], run[1:]]  # a heading set right above a wrapped paragraph
+    groups: list[list[tuple[int, str]]] = []
+    for item in run:
+        # only a line that starts in lower case can carry on the previous one
+        if groups and item[1][0].islower() and _continues(groups[-1][-1][1], item[1]) and item[0] not in headings:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return groups
+
+
+def _block(index: int, group: list[tuple[int, str]], gap: int, headings: frozenset[int]) -> Block:
+    """The block of one group of (line number, line) pairs."""
+    if len(group) == 1:
+        number, line = group[0]
+        # `_unmark(_collapse(line))` spelt out, and the tuple built without the named tuple's
+        # keyword-handling constructor: this runs for most blocks of every page. Every whitespace
+        # character but the ASCII space is non-printable, so a printable line without two spaces
+        # in a row has nothing to collapse (two C-level scans).
+        body = line if line.isprintable() and "  " not in line else " ".join(line.split())
+        marked = False
+        if body[0] in _MARK_START or body[-1] == "]":
+            body, marked = _unmark(body)
+        return _new_tuple(Block, (index, number, (number,), (line,), body, gap, marked or number in headings))
+    numbers, lines = zip(*group, strict=False)
+    body, marked = _unmark(_collapse(" ".join(lines)))
+    # index, line, lines, raw, text, gap_before, marked_heading
+    return _new_tuple(Block, (index, numbers[0], numbers, lines, body, gap, marked or numbers[0] in headings))
+
+
+def _add_run(blocks: list[Block], run: list[tuple[int, str]], gap: int, headings: frozenset[int]) -> None:
+    """Append the blocks of a run of lines; `gap`: the blank lines before it."""
+    for group in _groups(run, headings):
+        blocks.append(_block(len(blocks), group, gap, headings))
+        gap = 0  # a run's later blocks follow the first without a blank line
+
+
 def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Block, ...]:
-    """Blocks of `text` in reading order. `headings`: lines known to be headings (from HTML)."""
+    """Blocks of `text` in reading order. `headings`: lines known to be headings (from HTML).
+
+    Lines are cut into runs at blank lines; a line laid out in columns gives one block per column.
+    """
     blocks: list[Block] = []
     run: list[tuple[int, str]] = []
     gap = 0
-
-    def flush(run: list[tuple[int, str]], gap: int) -> None:
-        if len(run) == 1:  # the commonest case: one line between blank lines
-            groups: list[list[tuple[int, str]]] = [run]
-        elif _is_wrapped([t for _, t in run]):
-            groups = [run]
-        elif len(run) >= 4 and _is_wrapped([t for _, t in run[1:]]):
-            groups = [run[:1], run[1:]]  # a heading set right above a wrapped paragraph
-        else:
-            groups = []
-            for item in run:
-                # only a line that starts in lower case can carry on the previous one
-                if (
-                    groups
-                    and item[1][0].islower()
-                    and _continues(groups[-1][-1][1], item[1])
-                    and item[0] not in headings
-                ):
-                    groups[-1].append(item)
-                else:
-                    groups.append([item])
-        for group in groups:
-            if len(group) == 1:
-                number, line = group[0]
-                # `_unmark(_collapse(line))` spelt out, and the tuple built without the named
-                # tuple's keyword-handling constructor: this runs for most blocks of every page.
-                # Every whitespace character but the ASCII space is non-printable, so a printable
-                # line without two spaces in a row has nothing to collapse (two C-level scans).
-                body = line if line.isprintable() and "  " not in line else " ".join(line.split())
-                marked = False
-                if body[0] in _MARK_START or body[-1] == "]":
-                    body, marked = _unmark(body)
-                blocks.append(
-                    _new_tuple(
-                        Block, (len(blocks), number, (number,), (line,), body, gap, marked or number in headings)
-                    )
-                )
-            else:
-                numbers, lines = zip(*group, strict=False)
-                body, marked = _unmark(_collapse(" ".join(lines)))
-                # index, line, lines, raw, text, gap_before, marked_heading
-                blocks.append(
-                    _new_tuple(
-                        Block, (len(blocks), numbers[0], numbers, lines, body, gap, marked or numbers[0] in headings)
-                    )
-                )
-            gap = 0  # a run's later blocks follow the first without a blank line
-
     for number, line in enumerate(map(str.strip, text.splitlines()), 1):
         if line:
-            if "   " in line:
+            if "  " in line:
                 columns = _columns(line)
                 if columns:
                     if run:
-                        flush(run, gap)
+                        _add_run(blocks, run, gap, headings)
                         run, gap = [], 0
                     for column in columns:
-                        flush([(number, column)], gap)
+                        _add_run(blocks, [(number, column)], gap, headings)
                         gap = 0
                     continue
             run.append((number, line))
             continue
         if run:
-            flush(run, gap)
+            _add_run(blocks, run, gap, headings)
             run, gap = [], 0
         gap += 1
     if run:
-        flush(run, gap)
+        _add_run(blocks, run, gap, headings)
     return tuple(blocks)

@@ -359,24 +359,40 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         triggers=("©", "(c)", "copyright", "rights reserved"),
     ),
     # --- the start of what follows the article: related lists, latest news, comments
+    # the start of the readers' comments: whatever prose follows is theirs, not the article's
+    Rule(
+        "comments-section",
+        "related",
+        r"leave a (?:comment|reply)|join the (?:conversation|discussion)|(?:post a|add a|show) comments?"
+        # reader responses: "Comments (48)", "23 responses", "Reader views (5)", "Add your view"
+        r"|(?:comments?|responses?|replies|reactions|discussion)\s*\(\d+\)|\d+\s+(?:comments?|responses?|replies|reactions)"
+        r"|(?:readers?'?’?s?'?\s+)?(?:views|opinions)\s*\(\d+\)|add your (?:view|comment|opinion)s?"
+        # the count set in brackets: "{ 167 comments }", "[ 12 responses ]"
+        r"|[\[{(]\s*(?:\d+\s+)?(?:comments?|responses?|replies)\s*[\]})]"
+        # "34 responses to <the headline>", "12 comments on <the headline>", "One thought on <...>"
+        r"|(?:\d+|one|no)\s+(?:responses?|comments?|replies|thoughts?)\s+(?:to|on)\s+\S.{0,150}"
+        r"|(?:commentaires?|kommentare?|commenti|reacties|comentarios)\s*\(\d+\)"
+        # "5 comments so far...", "No comments yet", "Comments are now closed for this story"
+        r"|(?:(?:\d+|no) )?(?:comments?|responses?|replies) (?:so far|yet)\W*(?:add yours\W*)?"
+        r"|comments (?:are|have been) (?:now )?closed(?: for this (?:story|article|post|entry|page))?\W*",
+        action=END,
+        whole=True,
+        max_words=30,
+    ),
     Rule(
         "section-after-article",
         "related",
         r"(?:related|latest|top|popular|trending|recommended|sponsored|promoted|more|most (?:read|popular|viewed|shared|watched))"
         r"(?:\s+(?:news|stories|articles?|content|videos?|links|topics|coverage|headlines|posts|now|reads|today|for you|on \S+|from \S+(?: \S+)?|in \S+(?: \S+)?))?"
         r"|editor'?s? (?:picks|choice)|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|read (?:more|next|also)"
-        r"|(?:what|more) to read next|also (?:read|see|on)|further reading|in other news|don'?t miss|must reads?"
-        r"|from (?:around )?the web|leave a (?:comment|reply)|join the (?:conversation|discussion)|(?:\d+\s+)?comments?"
-        r"|(?:post a|add a|show) comments?|tags?|topics?|more (?:stories|news|videos?) (?:from|on|in)\b.*"
-        # reader responses: "Comments (48)", "23 responses", "Guest book"
-        r"|(?:comments?|responses?|replies|reactions|entries|discussion)\s*\(\d+\)|\d+\s+(?:responses?|replies|reactions|entries)"
-        # "34 responses to <the headline>", "12 comments on <the headline>", "One thought on <...>"
-        r"|(?:\d+|one|no)\s+(?:responses?|comments?|replies|thoughts?)\s+(?:to|on)\s+\S.{0,150}"
-        r"|guest ?book|condolences|written by\s+\S.{0,40}"
+        r"|(?:what|more) to read next|also (?:read|see|on)|further reading|in other news|other (?:news|stories|headlines)"
+        r"|don'?t miss|must reads?"
+        r"|from (?:around )?the web|comments?|tags?|topics?|more (?:stories|news|videos?) (?:from|on|in)\b.*"
+        r"|\d+\s+entries|entries\s*\(\d+\)|guest ?book|condolences|written by\s+\S.{0,40}"
         # the closing sections of a reference work or a show's page
         r"|see also|references|external links|bibliography|footnotes|notes and references|credits"
         # the same sections in other languages
-        r"|commentaires?(?:\s*\(\d+\))?|kommentare?(?:\s*\(\d+\))?|commenti(?:\s*\(\d+\))?|reacties(?:\s*\(\d+\))?|comentarios(?:\s*\(\d+\))?"
+        r"|commentaires?|kommentare?|commenti|reacties|comentarios"
         r"|(?:à )?lire (?:aussi|également)|sur le même sujet|les plus (?:lus|partagés)|à la une|mots-clés"
         r"|leggi anche|i più (?:letti|visti)|potrebbe interessarti|argomenti|tag"
         r"|lees ook|ook interessant|meest gelezen|meer (?:uit|over|nieuws)\b.*|onderwerpen"
@@ -386,6 +402,28 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         action=END,
         whole=True,
         max_words=7,
+    ),
+    # a forum's or a blog's policy set above its comments: "The following comments are owned by
+    # whoever posted them.", "Comments are moderated", "Comment policy"
+    Rule(
+        "comment-policy",
+        "related",
+        r"\b(?:the following )?comments are (?:owned by|moderated|the (?:sole )?(?:responsibility|property|opinions?))\b"
+        r"|\bcomments? policy\b|\bnot responsible for (?:them|the comments|comments|the content of comments)\b",
+        action=END,
+        max_words=40,
+        triggers=("comments are", "comment policy", "comments policy", "not responsible for"),
+    ),
+    # the form under a thread of comments: "Your email address will not be published", "Remember
+    # me - this will save your name...", "Notify me of follow-up comments by email"
+    Rule(
+        "comment-form",
+        "related",
+        r"\byour e-?mail(?: address)? will not be (?:published|displayed|shared)\b|\bremember me\b.{0,80}\b(?:comments?|name)\b"
+        r"|\bnotify me of (?:follow-?up|new) (?:comments|posts|replies)\b|\bsave my name, e-?mail\b",
+        action=END,
+        max_words=40,
+        triggers=("will not be", "remember me", "notify me", "save my name"),
     ),
     # --- what closes a press release or an article: end markers, notes, boilerplate about the issuer
     Rule(
@@ -637,28 +675,15 @@ class RuleSet:
             self._compiled_narrowed[key] = self._alternation([(n, r) for n, r in rules if n in narrowed], narrowed)
         return self._compiled_narrowed[key]
 
-    def kept_by_curator(self, text: str) -> bool:
-        return any(k.search(text) for k in self._keep)
-
-    def match(self, text: str) -> Match | None:
-        """The first rule that matches the stripped line, or None. A curator's keep wins over every drop."""
-        return self.match_all([text])[0]
-
-    def match_all(self, texts: list[str], lowered: str | None = None) -> list[Match | None]:
-        """`match` of every line of a page (lines hold no newline), the page scanned at once.
-
-        `lowered`: the lines joined by newlines and lower-cased, when the caller has it already.
-
-        Whole-line rules share one anchored match per line, of the alternatives that can start with
-        the line's first character, which fails fast on article paragraphs.
-        The trigger strings of the other rules are found in one pass over the whole page, so only
-        the few lines that hold one are searched with those rules' regexes.
-        """
+    def _first_whole_line_rules(self, texts: list[str]) -> list[int]:
+        """Per line, the index of the first whole-line rule that matches it (the number of rules
+        when none does): one anchored match of the alternatives that can start with the line's
+        first character, which fails fast on article paragraphs."""
         n_rules = len(self.rules)
         bounded = self._bounded
         whole_for = self._whole_for
         word_limit = self._word_limit
-        first = [n_rules] * len(texts)  # per line: the first whole-line rule that applies
+        first = [n_rules] * len(texts)
         for i, text in enumerate(texts):
             n_words = text.count(" ") + 1  # block texts are whitespace-collapsed
             first_char = text[:1]
@@ -688,8 +713,11 @@ class RuleSet:
                         n = other
                         break
             first[i] = n
-        compiled = self._compiled
-        part_limits = self._part_limits
+        return first
+
+    def _part_line_candidates(self, texts: list[str], lowered: str | None) -> dict[int, set[int]]:
+        """Per line, the part-of-a-line rules worth trying on it: those whose trigger strings it
+        holds (found in one pass over the whole page), and those without triggers."""
         candidates: dict[int, set[int]] = {}
         if self._always:
             candidates = {i: set(self._always) for i in range(len(texts))}
@@ -704,16 +732,37 @@ class RuleSet:
                     candidates[i] |= indices
                 else:
                     candidates[i] = set(indices)
-        found = [self._matches[n] if n < n_rules else None for n in first]
-        for i, rule_indices in candidates.items():
+        return candidates
+
+    def kept_by_curator(self, text: str) -> bool:
+        return any(k.search(text) for k in self._keep)
+
+    def match(self, text: str) -> Match | None:
+        """The first rule that matches the stripped line, or None. A curator's keep wins over every drop."""
+        return self.match_all([text])[0]
+
+    def match_all(self, texts: list[str], lowered: str | None = None) -> list[Match | None]:
+        """`match` of every line of a page (lines hold no newline), the page scanned at once.
+
+        `lowered`: the lines joined by newlines and lower-cased, when the caller has it already.
+
+        Whole-line rules share one anchored match per line, of the alternatives that can start with
+        the line's first character, which fails fast on article paragraphs.
+        The trigger strings of the other rules are found in one pass over the whole page, so only
+        the few lines that hold one are searched with those rules' regexes.
+        """
+        first = self._first_whole_line_rules(texts)
+        found = [self._matches[n] if n < len(self.rules) else None for n in first]
+        compiled = self._compiled
+        part_limits = self._part_limits
+        for i, rule_indices in self._part_line_candidates(texts, lowered).items():
             text = texts[i]
             n_words = text.count(" ") + 1
             for n in sorted(rule_indices):
                 if n >= first[i]:
                     break
-                rule, rx = compiled[n]
                 limit = part_limits[n]
-                if (not limit or n_words <= limit) and rx.search(text) is not None:
+                if (not limit or n_words <= limit) and compiled[n][1].search(text) is not None:
                     found[i] = self._matches[n]
                     break
         if self._keep:

@@ -260,57 +260,59 @@ def page_features(
         return []
     if words is None:
         words = PageWords(texts)
-    page = "\n".join(texts)
     empty = words.empty
     stops = words.stop_mask(stop)
     caps = bytes(map(str.isupper, map(_FIRST, words.toks)))
-    linked = _linked_blocks(texts, page)
+    linked = _linked_blocks(texts, "\n".join(texts))
     out: list[Features] = []
     append = out.append
-    new = tuple.__new__  # Features(...) without the named tuple's Python-level constructor
     pos = 0
     for i, text in enumerate(texts):
         nxt = pos + text.count(" ") + 1 if text else pos
         if decided is not None and decided[i] is not None:
             append(RULED)
-            pos = nxt
-            continue
-        n = nxt - pos if empty is None else nxt - pos - empty.count(1, pos, nxt)
-        # `_link_like`: what the block contains was looked for over the page, its edges here
-        link = i in linked or (text[:1] in _ARROWS or text[-1:] in _ARROWS) and _arrow_edge(text)
-        if not n:
-            append(new(Features, (0, len(text), 0.0, False, False, 1.0, False, link, False, False, 0)))
-            pos = nxt
-            continue
-        if text[-1] in _ENDS:
-            # what `_SENTENCE_END` and `_COLON_END` find: the last character before closing quotes
-            # and brackets (a block text holds no newline)
-            last = (_FOOTNOTES.sub("", text) if text[-1] == "]" else text).rstrip(_CLOSERS)[-1:]
-            end = last in _STOPS
-            colon = last in _COLONS
         else:
-            end = colon = False
-        append(
-            new(
-                Features,
-                (
-                    n,
-                    len(text),
-                    stops.count(1, pos, nxt) / n,
-                    end,
-                    colon,
-                    caps.count(1, pos, nxt) / n,
-                    text[0] in _LIST_START and _LIST_MARK.match(text) is not None,
-                    link,
-                    # only where no sentence ends: "YouTube" or "PayPal" in prose are names, not glued links
-                    not end and _GLUED.search(text) is not None,
-                    False,
-                    0,
-                ),
-            )
-        )
+            n = nxt - pos if empty is None else nxt - pos - empty.count(1, pos, nxt)
+            # `_link_like`: what the block contains was looked for over the page, its edges here
+            link = i in linked or (text[:1] in _ARROWS or text[-1:] in _ARROWS) and _arrow_edge(text)
+            append(_block_features(text, n, stops.count(1, pos, nxt), caps.count(1, pos, nxt), link))
         pos = nxt
     return out
+
+
+def _ending(text: str) -> tuple[bool, bool]:
+    """Whether a (non-empty) block text ends a sentence, and whether it ends with a colon: what
+    `_SENTENCE_END` and `_COLON_END` find, the last character before closing quotes and brackets
+    (a block text holds no newline)."""
+    if text[-1] not in _ENDS:
+        return False, False
+    last = (_FOOTNOTES.sub("", text) if text[-1] == "]" else text).rstrip(_CLOSERS)[-1:]
+    return last in _STOPS, last in _COLONS
+
+
+def _block_features(text: str, n: int, n_stop: int, n_caps: int, link: bool) -> Features:
+    """A block's `Features` from its counts: words, function words, capitalised words."""
+    if not n:
+        return _new_tuple(Features, (0, len(text), 0.0, False, False, 1.0, False, link, False, False, 0))
+    end, colon = _ending(text)
+    # built without the named tuple's Python-level constructor: this runs for every block
+    return _new_tuple(
+        Features,
+        (
+            n,
+            len(text),
+            n_stop / n,
+            end,
+            colon,
+            n_caps / n,
+            text[0] in _LIST_START and _LIST_MARK.match(text) is not None,
+            link,
+            # only where no sentence ends: "YouTube" or "PayPal" in prose are names, not glued links
+            not end and _GLUED.search(text) is not None,
+            False,
+            0,
+        ),
+    )
 
 
 def _linked_blocks(texts: list[str], page: str) -> set[int]:

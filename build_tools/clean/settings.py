@@ -37,6 +37,7 @@ CREDIT_MAX_WORDS = 8  # "Foto: Anke Vollrath", "Photo: Jo Smith/Example Agency"
 CAPTION_MAX_WORDS = 40
 LINE_ITEM_MAX_WORDS = 15
 BIO_MAX_WORDS = 80
+COMMENTS_AFTER_WORDS = 80  # words of article prose after which a comments heading ends the article
 
 # --- the rules (rules.py)
 PART_RULE_MAX_WORDS = 120  # a default rule matching part of a line applies to blocks this long at most

@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
 from operator import add, attrgetter, eq, mul, sub, truediv
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -29,6 +29,7 @@ from typing import NamedTuple, Protocol
 from .. import vocab
 from . import settings
 from .rules import END, Match
+from .score import GOOD
 
 _HW, _CW = settings.HEADERS_WINDOW, settings.CONTEXT_WINDOW
 
@@ -43,9 +44,12 @@ _COMMENTISH = re.compile(
 )
 # A comment's header alone: who wrote it and the links under it.
 _COMMENT_HEADER = re.compile(
-    r"\b(?:says?:|wrote:|writes:|reply|report (?:abuse|comment)|permalink|\(score:|parent|"
+    r"\b(?:says?:|wrote:|writes:|reply|report (?:abuse|comment)|permalink|parent|"
     r"\d+ (?:comments?|responses?|replies)|posted (?:by|on)|\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago|"
     r"recommend|flag|thumbs|like this|leave a (?:comment|reply)|add (?:a|your) comment|post a comment)\b"
+    # a forum's score and its user with a number: "( Score: 2 , Funny)", "by garaged (579941)"
+    r"|\( ?score ?:|^by [^\s()]+(?: [^\s()]+)? \(\d+\)$",
+    re.MULTILINE,
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\.?)?\b|\b(?:19|20)\d\d\b")
 # (the three patterns are matched against lower-cased text)
@@ -78,6 +82,7 @@ class _Feats(Protocol):
 
 class _Block(Protocol):
     text: str
+    line: int
     gap_before: int
     marked_heading: bool
 
@@ -213,13 +218,25 @@ def _dated_units(judged: list[Judged]) -> list[bool]:
     comments (user, date, time) and the date lines of teaser cards."""
     # words counted on the text: a rule-matched block (a date line) carries no features; a live
     # page's entry times are the article's own sequence, not a thread's headers
-    texts = ["" if j.match is not None and j.match.rule.category == "live" else j.block.text for j in judged]
-    shapes = [
-        _unit_shape(t)
-        if t and t.count(" ") < _UNIT_MAX_WORDS and (_HAS_DIGIT(t) or "ago" in t) and _DATED.search(t)
-        else ""
-        for t in texts
+    short = [
+        i
+        for i, j in enumerate(judged)
+        if j.block.text.count(" ") < _UNIT_MAX_WORDS
+        and j.block.text
+        and not (j.match is not None and j.match.rule.category == "live")
     ]
+    lines = [judged[i].block.text for i in short]
+    text = "\n".join(lines)
+    starts = [0, *accumulate(len(t) + 1 for t in lines)]
+    # those with a digit or "ago", then those of them with a date or a time, each searched as one
+    # page; a shape recurs three times only among three lines or more
+    candidates = _lines_matching(_DIGIT_OR_AGO, text, starts)
+    dated = _blocks_matching(_DATED, text, starts, lines, candidates) if len(candidates) >= 3 else []
+    if len(dated) < 3:
+        return [False] * len(judged)
+    shapes = [""] * len(judged)
+    for k in dated:
+        shapes[short[k]] = _unit_shape(lines[k])
     counts = Counter(shapes)
     return [bool(s) and counts[s] >= 3 for s in shapes]
 
@@ -228,7 +245,7 @@ _UNIT_MAX_WORDS = 15
 # A date or a time in a short line: what makes a repeated line a comment's or a card's header
 # ("Heather on October 23rd, 2012 1:37 pm", "3 hours ago"), not a numbered list's item.
 _MONTH_ABBREVIATIONS = "|".join(sorted({m[:3] for lang in vocab.LANGUAGES for m in vocab.MONTHS[lang]}))
-_HAS_DIGIT = re.compile(r"\d").search
+_DIGIT_OR_AGO = re.compile(r"\d|ago")
 _DATED = re.compile(
     rf"\d{{1,2}}:\d{{2}}|\b(?:19|20)\d\d\b|\bago\b|\b(?:{_MONTH_ABBREVIATIONS})[^\W\d]*\.? \d"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\.? (?:{_MONTH_ABBREVIATIONS})",
@@ -241,9 +258,67 @@ def _vocabulary(text: str) -> set[str]:
     return {w for w in map(str.strip, text.lower().split(), repeat(_PUNCTUATION)) if len(w) > 3}
 
 
-def _blocks_matching(pattern: re.Pattern[str], page: str, starts: list[int]) -> set[int]:
-    """Blocks holding a match of `pattern` (which never spans a newline), searched page-wide."""
-    return {bisect_right(starts, m.start()) - 1 for m in pattern.finditer(page)}
+# Strings one of which every match of each pattern holds: only the lines holding one are searched.
+# A string opening with a newline is looked for at the start of a line.
+_TRIGGERS = {
+    _COMMENTISH: (
+        "comment", "respons", "replies", "reaction", "say:", "says:", "wrote:", "writes:", "reply",
+        "report abuse", "posted ", "permalink", " ago", "login", "log in", "signin", "sign in", "sign up",
+        "register", "subscribe", "newsletter",
+    ),
+    _COMMENT_HEADER: (
+        "say:", "says:", "wrote:", "writes:", "reply", "replies", "report abuse", "report comment", "permalink",
+        "parent", "comment", "respons", "posted by", "posted on", " ago", "recommend", "flag", "thumbs",
+        "like this", "score", "\nby ",
+    ),
+    _TIME: (),  # a digit (any script's: `\\d`), looked for with `_DIGIT`
+}  # fmt: skip
+_DIGIT = re.compile(r"\d")
+
+
+def _lines_holding(page: str, starts: list[int], triggers: tuple[str, ...]) -> list[int]:
+    """The lines of `page` (lines start at `starts`) that hold one of `triggers`, in order; a
+    trigger opening with a newline at their start."""
+    found: set[int] = set()
+    from_start = "\n" + page  # line i's newline is at starts[i]
+    for trigger in triggers:
+        text = from_start if trigger[0] == "\n" else page
+        at = text.find(trigger)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            found.add(i)
+            at = text.find(trigger, starts[i + 1])  # from the next line on
+    return sorted(found)
+
+
+def _lines_matching(pattern: re.Pattern[str], page: str, starts: list[int]) -> list[int]:
+    """The lines of `page` holding a match of `pattern` (one search per line that has one)."""
+    found: list[int] = []
+    m = pattern.search(page)
+    while m is not None:
+        i = bisect_right(starts, m.start()) - 1
+        found.append(i)
+        m = pattern.search(page, starts[i + 1])
+    return found
+
+
+def _blocks_matching(
+    pattern: re.Pattern[str], page: str, starts: list[int], lines: list[str], where: list[int] | None = None
+) -> list[int]:
+    """The lines of `page` holding a match of `pattern` (which never spans a newline).
+
+    `starts`: where each of its `lines` starts. Only the lines `where` a match may be are searched
+    (by default those holding one of the pattern's `_TRIGGERS`), joined by newlines as the page
+    is (a line boundary is a newline for `\\b`, `^` and `$` alike).
+    """
+    if where is None:
+        triggers = _TRIGGERS[pattern]
+        where = _lines_holding(page, starts, triggers) if triggers else _lines_matching(_DIGIT, page, starts)
+    if not where:
+        return []
+    searched = "\n".join([lines[i] for i in where])
+    offsets = [0, *accumulate(len(lines[i]) + 1 for i in where)]
+    return sorted({where[bisect_right(offsets, m.start()) - 1] for m in pattern.finditer(searched)})
 
 
 def _flags(n: int, where: object) -> list[float]:
@@ -285,52 +360,93 @@ def _above(col: list[float], cap: float) -> list[float]:
 _LOG_WORDS = [math.log1p(k) / 5 for k in range(2000)]
 
 
-def features(judged: list[Judged], kept: dict[int, str], start: int, end: int, title: str) -> list[list[float]]:
+def _log_words(k: int) -> float:
+    return _LOG_WORDS[k] if k < 2000 else math.log1p(k) / 5
+
+
+class _Page(NamedTuple):
+    """What the features read of a page's blocks, gathered once."""
+
+    judged: list[Judged]
+    feats: list[_Feats]
+    texts: list[str]
+    nw: list[int]  # words per block (0 for a block a rule matched)
+    matched: list[int]  # the blocks a rule matched
+    ends: list[int]  # of those, the section markers
+    categories: list[str]  # the category of each matched block's rule, in `matched`'s order
+
+
+def beside_prose(judged: list[Judged], i: int) -> bool:
+    """Block i is set on the same raw line as a paragraph of prose: a page laid out in columns,
+    where a sidebar's "Related news" beside the article's paragraphs ends the sidebar, not the article."""
+    line = judged[i].block.line
+    return any(
+        0 <= k < len(judged) and judged[k].block.line == line and judged[k].match is None and judged[k].score[1] == GOOD
+        for k in (i - 1, i + 1)
+    )
+
+
+def _page(judged: list[Judged]) -> _Page:
+    feats = [j.feats for j in judged]
+    matched = [i for i, j in enumerate(judged) if j.match is not None]
+    rules = [judged[i].match.rule for i in matched]  # type: ignore[union-attr]
+    ends = [i for i, r in zip(matched, rules, strict=False) if r.action == END and not beside_prose(judged, i)]
+    texts = [j.block.text for j in judged]
+    return _Page(judged, feats, texts, [f.n_words for f in feats], matched, ends, [r.category for r in rules])
+
+
+def features(
+    judged: list[Judged], kept: dict[int, str], start: int, end: int, title: str, lows: list[str] | None = None
+) -> list[list[float]]:
     """The named features (`FEATURES`) of the blocks, one column (a list over the blocks) per feature.
 
+    `lows`: the page's whitespace-separated words, punctuation stripped and lower-cased
+    (`score.PageWords.lows`), when already split.
+
     Computed column by column with C-level maps where possible: a page's blocks are many and
-    this runs for every page.
+    this runs for every page. Each step below gives the columns of a run of `OWN`, in order;
+    the neighbourhood's columns (`CTX`) are read off those.
     """
-    n = len(judged)
-    if not n:
+    if not judged:
         return [[] for _ in FEATURES]
-    feats = [j.feats for j in judged]
-    texts = [j.block.text for j in judged]
-    matches = [j.match for j in judged]
-    nw = [f.n_words for f in feats]
+    page = _page(judged)
+    scores = [j.score[0] for j in judged]
+    for i in page.matched:
+        scores[i] = 0.0
+    kept_col = _flags(len(judged), kept)
+    commentish, times, headers = _header_columns(page)
+    units = [1.0 if u else 0.0 for u in _dated_units(judged)]
+    own = [
+        *_block_columns(page, scores),
+        *_verdict_columns(page, kept, kept_col, start, end),
+        *_layout_columns(page),
+        commentish,
+        times,
+        *_shared_words(page.texts, page.nw, kept, title, lows),
+        _same_shape(judged),
+        _above(_flags(len(judged), page.ends), 5),
+        list(map(_digits, page.texts)),
+        headers,
+        _above(headers, 20),
+        _window_means(headers, _HW),
+        *_position_columns(page, kept, start, end),
+        units,
+        _above(units, 20),
+        _window_means(units, _HW),
+    ]
+    return own + _context_columns(own, kept_col, scores)
+
+
+def _block_columns(page: _Page, scores: list[float]) -> list[list[float]]:
+    """From "bias" to "prose score": the block's own features."""
+    feats = page.feats
 
     def column(name: str) -> list[float]:
         return list(map(float, map(attrgetter(name), feats)))
 
-    matched = [i for i, m in enumerate(matches) if m is not None]
-    ends = [i for i in matched if matches[i].rule.action == END]  # type: ignore[union-attr]
-    categories = [_flags(n, (i for i in matched if matches[i].rule.category == c)) for c in _CATEGORIES]  # type: ignore[union-attr]
-    scores = [j.score[0] for j in judged]
-    for i in matched:
-        scores[i] = 0.0
-    heads = [t[:2] for t in texts]
-    shapes = [_shape(j) for j in judged]
-    same1 = [1.0 if x else 0.0 for x in map(eq, shapes[:-1], shapes[1:])]  # block i and i+1 alike
-    same2 = [1.0 if x else 0.0 for x in map(eq, shapes[:-2], shapes[2:])]
-    same = [
-        (a + b + c + d) / 4
-        for a, b, c, d in zip([0.0] + same1, same1 + [0.0], [0.0, 0.0] + same2, same2 + [0.0, 0.0], strict=False)
-    ]
-    # the short blocks' texts, one page of them searched at once (a header is a short line)
-    short = [i for i in range(n) if nw[i] <= settings.HEADER_MAX_WORDS]
-    short_texts = [texts[i] for i in short]
-    page = "\n".join(short_texts).lower()
-    starts = [0, *accumulate(len(t) + 1 for t in page.split("\n"))]  # lower-casing may change lengths
-    headers = _flags(n, (short[k] for k in _blocks_matching(_COMMENT_HEADER, page, starts)))
-    units = [1.0 if u else 0.0 for u in _dated_units(judged)]
-    shared_title, shared_article = _shared_words(texts, nw, kept, title)
-    kept_col = _flags(n, kept)
-    kept_words = sum(nw[i] for i in kept) or 1
-    words_above = [0.0, *accumulate(nw[i] if i in kept else 0 for i in range(n))][:-1]
-    inside = [0.0] * start + [1.0] * (end - start) + [0.0] * (n - end)
-    own = [
-        [1.0] * n,
-        [_LOG_WORDS[k] if k < 2000 else math.log1p(k) / 5 for k in nw],
+    return [
+        [1.0] * len(feats),
+        list(map(_log_words, page.nw)),
         column("stop_density"),
         column("sentence_end"),
         column("colon_end"),
@@ -341,60 +457,121 @@ def features(judged: list[Judged], kept: dict[int, str], start: int, end: int, t
         column("repeated"),
         [1.0 if f.shared else 0.0 for f in feats],
         scores,
+    ]
+
+
+def _verdict_columns(
+    page: _Page, kept: dict[int, str], kept_col: list[float], start: int, end: int
+) -> list[list[float]]:
+    """From "kept by the rules and the scorer" to the rules' categories: the first pass's verdicts."""
+    n = len(page.feats)
+    matched, categories = page.matched, page.categories
+    return [
         kept_col,
         _flags(n, (i for i, kind in kept.items() if kind == "heading")),
-        inside,
+        [0.0] * start + [1.0] * (end - start) + [0.0] * (n - end),
         _flags(n, matched),
-        _flags(n, ends),
-        *categories,
+        _flags(n, page.ends),
+        *(
+            _flags(n, (i for i, c in zip(matched, categories, strict=False) if c == category))
+            for category in _CATEGORIES
+        ),
+    ]
+
+
+def _layout_columns(page: _Page) -> list[list[float]]:
+    """From "bullet *" to "marked heading": how the block is set on the page."""
+    n = len(page.feats)
+    heads = [t[:2] for t in page.texts]
+    blocks = [j.block for j in page.judged]
+    return [
         [1.0 if h == "* " else 0.0 for h in heads],
         [1.0 if h == "+ " else 0.0 for h in heads],
         [1.0 if h == "o " else 0.0 for h in heads],
         [1.0 if h in ("• ", "- ") else 0.0 for h in heads],
         [i / n for i in range(n)],
         [(i / n) ** 2 for i in range(n)],
-        [(g if g < 3 else 3) / 3 for g in (j.block.gap_before for j in judged)],
-        [1.0 if j.block.marked_heading else 0.0 for j in judged],
-        _flags(n, (short[k] for k in _blocks_matching(_COMMENTISH, page, starts))),
-        _flags(n, (short[k] for k in _blocks_matching(_TIME, page, starts))),
-        shared_title,
-        shared_article,
-        same,
-        _above(_flags(n, ends), 5),
-        [_digits(t) for t in texts],
-        headers,
-        _above(headers, 20),
-        _window_means(headers, _HW),
+        [(g if g < 3 else 3) / 3 for g in map(attrgetter("gap_before"), blocks)],
+        list(map(float, map(attrgetter("marked_heading"), blocks))),
+    ]
+
+
+def _header_columns(page: _Page) -> tuple[list[float], list[float], list[float]]:
+    """Short blocks holding a comment's or a teaser's header, a time or a year, a comment's header
+    alone: the short blocks' texts (a header is a short line) searched as one page."""
+    n = len(page.feats)
+    short = [i for i, k in enumerate(page.nw) if k <= settings.HEADER_MAX_WORDS]
+    text = "\n".join([page.texts[i] for i in short]).lower()
+    lines = text.split("\n")
+    starts = [0, *accumulate(len(t) + 1 for t in lines)]  # lower-casing may change lengths
+    return tuple(  # type: ignore[return-value]
+        _flags(n, (short[k] for k in _blocks_matching(pattern, text, starts, lines)))
+        for pattern in (_COMMENTISH, _TIME, _COMMENT_HEADER)
+    )
+
+
+def _same_shape(judged: list[Judged]) -> list[float]:
+    """The share of the four blocks nearest (two each side) with the block's shape (`_shape`)."""
+    shapes = [_shape(j) for j in judged]
+    same1 = [1.0 if x else 0.0 for x in map(eq, shapes[:-1], shapes[1:])]  # block i and i+1 alike
+    same2 = [1.0 if x else 0.0 for x in map(eq, shapes[:-2], shapes[2:])]
+    return [
+        (a + b + c + d) / 4
+        for a, b, c, d in zip([0.0] + same1, same1 + [0.0], [0.0, 0.0] + same2, same2 + [0.0, 0.0], strict=False)
+    ]
+
+
+def _position_columns(page: _Page, kept: dict[int, str], start: int, end: int) -> list[list[float]]:
+    """The columns from "share of the rules' article above" to "after the rules' end"."""
+    n, nw = len(page.feats), page.nw
+    kept_words = sum(nw[i] for i in kept) or 1
+    words_above = [0.0, *accumulate(nw[i] if i in kept else 0 for i in range(n))][:-1]
+    return [
         [w / kept_words for w in words_above],
         [1.0] * start + [0.0] * (n - start),
         [0.0] * end + [1.0] * (n - end),
-        units,
-        _above(units, 20),
-        _window_means(units, _HW),
     ]
+
+
+def _context_columns(own: list[list[float]], kept_col: list[float], scores: list[float]) -> list[list[float]]:
+    """The `CTX` columns: some of the neighbours' own features, and means over a window."""
     ctx = [_shifted(own[s], d) for d in _WINDOW for s in _CTX_SOURCES]
     bullets = [1.0 if a or b or c else 0.0 for a, b, c in zip(own[_STAR], own[_STAR + 1], own[_STAR + 2], strict=False)]
-    return own + ctx + [_window_means(kept_col, _CW), _window_means(scores, _CW), _window_means(bullets, _CW)]
+    return ctx + [_window_means(kept_col, _CW), _window_means(scores, _CW), _window_means(bullets, _CW)]
 
 
-def _shared_words(texts: list[str], nw: list[int], kept: dict[int, str], title: str) -> tuple[list[float], list[float]]:
-    """Per block: the share of its words in the title, and in the other blocks the rules kept."""
+def _shared_words(
+    texts: list[str], nw: list[int], kept: dict[int, str], title: str, lows: list[str] | None = None
+) -> tuple[list[float], list[float]]:
+    """Per block: the share of its words in the title, and in the other blocks the rules kept.
+
+    A block's words are its words of four letters or more, lower-cased (`_vocabulary`), read off
+    the page's words split once: block texts are whitespace-collapsed and hold no newline, so
+    block i holds `texts[i].count(" ") + 1` of the page's whitespace-separated words.
+    """
     n = len(texts)
     title_words = _vocabulary(title)
-    vocab = [_vocabulary(t) if k else set() for t, k in zip(texts, nw, strict=False)]
+    toks = list(map(str.strip, "\n".join(texts).lower().split(), repeat(_PUNCTUATION))) if lows is None else lows
+    long_enough = bytes(map((3).__lt__, map(len, toks)))  # 1 for a word of four letters or more
+    counts = [t.count(" ") + 1 if t else 0 for t in texts]
+    bounds = [0, *accumulate(counts)]
+    cuts = list(map(slice, bounds[:-1], bounds[1:]))
+    vocab = list(map(set, map(compress, map(toks.__getitem__, cuts), map(long_enough.__getitem__, cuts))))
+    for i in (i for i, k in enumerate(nw) if not k):  # a block a rule matched has no words
+        vocab[i] = set()
     article_words: Counter[str] = Counter()
     for i in kept:
         article_words.update(vocab[i])
-    shared_title = [0.0] * n
-    shared_article = [0.0] * n
-    for i, v in enumerate(vocab):
-        if not v:
-            continue
-        # words in another kept block: a kept block's own words count once in article_words
-        others = 1 if i in kept else 0
-        shared_article[i] = sum(1 for w in v if article_words[w] > others) / len(v)
-        if title_words:
-            shared_title[i] = len(v & title_words) / len(v)
+    # a kept block's own words count once in article_words: in another kept block means twice
+    in_article = set(article_words)
+    in_another = {w for w, c in article_words.items() if c > 1}
+    sizes = list(map(max, map(len, vocab), repeat(1)))  # a block without words shares nothing
+    shared_article = list(map(truediv, map(len, map(set.intersection, vocab, repeat(in_article))), sizes))
+    for i in kept:
+        shared_article[i] = len(vocab[i] & in_another) / sizes[i]
+    if not title_words:
+        return [0.0] * n, shared_article
+    shared_title = list(map(truediv, map(len, map(set.intersection, vocab, repeat(title_words))), sizes))
     return shared_title, shared_article
 
 
@@ -420,7 +597,7 @@ def probabilities(columns: list[list[float]], weights: tuple[float, ...]) -> lis
     n = len(columns[0]) if columns else 0
     z = [0.0] * n
     for w, col in zip(weights, columns, strict=False):
-        if w:
+        if w and any(col):  # most pages have no block with most of the flags
             z = list(map(add, z, map(mul, col, repeat(w))))
     return list(map(_logistic, z))
 
