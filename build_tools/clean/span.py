@@ -559,12 +559,12 @@ def _shared_words(
     vocab = list(map(set, map(compress, map(toks.__getitem__, cuts), map(long_enough.__getitem__, cuts))))
     for i in (i for i, k in enumerate(nw) if not k):  # a block a rule matched has no words
         vocab[i] = set()
-    article_words: Counter[str] = Counter()
+    # the kept blocks' words, and those of them in two kept blocks or more (set operations in C)
+    in_article: set[str] = set()
+    in_another: set[str] = set()
     for i in kept:
-        article_words.update(vocab[i])
-    # a kept block's own words count once in article_words: in another kept block means twice
-    in_article = set(article_words)
-    in_another = {w for w, c in article_words.items() if c > 1}
+        in_another |= in_article & vocab[i]
+        in_article |= vocab[i]
     sizes = list(map(max, map(len, vocab), repeat(1)))  # a block without words shares nothing
     shared_article = list(map(truediv, map(len, map(set.intersection, vocab, repeat(in_article))), sizes))
     for i in kept:
@@ -596,9 +596,18 @@ def probabilities(columns: list[list[float]], weights: tuple[float, ...]) -> lis
     """The logistic model's probability for every block, summed feature by feature (C-level maps)."""
     n = len(columns[0]) if columns else 0
     z = [0.0] * n
+    blocks = range(n)
     for w, col in zip(weights, columns, strict=False):
-        if w and any(col):  # most pages have no block with most of the flags
-            z = list(map(add, z, map(mul, col, repeat(w))))
+        if not w:
+            continue
+        zeros = col.count(0.0)
+        if zeros == n:  # most pages have no block with most of the flags
+            continue
+        if zeros * 4 >= n * 3:  # a few flagged blocks: add only theirs (adding 0.0 changes nothing)
+            for i in compress(blocks, col):
+                z[i] += w * col[i]
+        else:
+            z = list(map(add, z, map(w.__mul__, col)))
     return list(map(_logistic, z))
 
 
