@@ -222,11 +222,14 @@ def _pagefind_from(data: Located, file: str) -> int:
     return value
 
 
-def _attributions(entry: Located, name: str, file: str, actor_ids: set[str] | None) -> tuple[tuple[str, str], ...]:
-    """`attributions: {"first words of a quote": actor-id}` of one source, checked."""
+def _attributions(
+    entry: Located, name: str, file: str, actor_ids: set[str] | None
+) -> tuple[tuple[tuple[str, str], ...], tuple[int, ...]]:
+    """`attributions: {"first words of a quote": actor-id}` of one source, checked, and the
+    line of each."""
     value = entry.get("attributions")
     if value is None:
-        return ()
+        return (), ()
     if not isinstance(value, Located):
         raise DossierError(
             located(
@@ -236,6 +239,7 @@ def _attributions(entry: Located, name: str, file: str, actor_ids: set[str] | No
             )
         )
     out: list[tuple[str, str]] = []
+    lines: list[int] = []
     for start, actor in value.items():
         line = value.line_of(start)
         if not isinstance(start, str) or not start.strip():
@@ -257,7 +261,8 @@ def _attributions(entry: Located, name: str, file: str, actor_ids: set[str] | No
                 )
             )
         out.append((start.strip(), actor.strip()))
-    return tuple(out)
+        lines.append(line)
+    return tuple(out), tuple(lines)
 
 
 def load_source_metas(path: Path, file: str, actor_ids: set[str] | None = None) -> dict[str, tuple[SourceMeta, int]]:
@@ -296,6 +301,7 @@ def load_source_metas(path: Path, file: str, actor_ids: set[str] | None = None) 
             # A value the curator writes replaces the detected one; detected ones fill the gaps.
             detected = tuple(k for k in DETECTED_KEYS if found.get(k) and not curated.get(k))
             facts = {k: curated.get(k) or found.get(k) for k in DETECTED_KEYS}
+            attributions, attribution_lines = _attributions(entry, name, file, actor_ids)
             metas[name] = (
                 SourceMeta(
                     title=str(facts["title"] or ""),
@@ -305,7 +311,8 @@ def load_source_metas(path: Path, file: str, actor_ids: set[str] | None = None) 
                     authors=tuple(facts["authors"] or ()),
                     note=text_value(entry, "note", file),
                     detected=detected,
-                    attributions=_attributions(entry, name, file, actor_ids),
+                    attributions=attributions,
+                    attribution_lines=attribution_lines,
                 ),
                 line,
             )

@@ -146,6 +146,7 @@ class SourceMeta:
     # `attributions:` of sources.yml: (the first words of a quotation, the actor id who said it);
     # wins over the speaker found in the text.
     attributions: tuple[tuple[str, str], ...] = ()
+    attribution_lines: tuple[int, ...] = ()  # the line in sources.yml of each attribution
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from .cache import Cache
 from .clean import clean_all, clean_source
 from .clean.meta import parse_date
 from .extract import build_dossier
+from .extract.quotes import unmatched_attributions
 from .load import Project, load_project
 from .model import CleanSource, Dossier, PartialDate, RawSource
 from .render import render_site
@@ -99,6 +100,7 @@ def extract_stage(
         dossier = build_dossier(project.config, cleaned, project.actors, project.topics, timed, attributions)
     raws = {r.id: r for r in project.sources}
     notes = tuple(w for s in dossier.sources if (w := _impossible_detected_date(s, raws.get(s.id))))
+    notes += unmatched_attributions(project.sources, dossier.quotes)
     return replace(dossier, warnings=notes + dossier.warnings)
 
 

@@ -3,7 +3,9 @@
 Month and weekday names come in the languages the cleaner reads (English, French, German,
 Spanish, Italian, Dutch and Portuguese), lower-cased, in calendar order (January and Monday
 first). Everything else (honorifics, title words, name particles, stopwords) is English, the
-language of the extractors; each list says what it is for, and the modules that use it pick
+language of the extractors, down to the newsroom words that quote attribution and the finding of
+people and organisations read (speech verbs, role nouns, body nouns, organisation and place words,
+gendered nouns); each list says what it is for, and the modules that use it pick
 what they need from it rather than keeping a copy of their own.
 """
 
@@ -140,3 +142,135 @@ NUMBER_WORDS: dict[str, int] = {
     "hundred": 100,
     "dozen": 12,
 }
+
+# -- newsroom vocabulary of the extractors (quote attribution and the people a source names) --
+
+# Verbs that introduce reported speech, in the forms news copy uses.
+SPEECH_VERBS: Final = frozenset(
+    """
+    say says said saying tell tells told telling add adds added adding note notes noted noting
+    explain explains explained explaining stress stressed stressing warn warns warned warning ask
+    asks asked asking admit admits admitted admitting declare declares declared declaring insist
+    insists insisted insisting stated announce announces announced argue argues argued arguing
+    conclude concludes concluded acknowledge acknowledges acknowledged remarked replied write
+    writes wrote claimed cautioned urged vowed pledged conceded confirm confirms confirmed observed
+    recalled suggested suggesting maintained continued promised promising predicted reiterated
+    repeated described describing called calling
+    yell yells yelled yelling shout shouts shouted shouting scream screamed cry cried exclaimed
+    tweet tweets tweeted tweeting testify testifies testified testifying recount recounts
+    recounted recounting allege alleges alleged alleging opined complained complaining
+    responded responding answered quipped joked contended countered asserted asserting boasted
+    lamented emphasised emphasized emphasising emphasizing demanded demanding pleaded whispered
+    posted remarks says wrote writing insist declares reports reported reporting questioned
+    appealed appealing denied denies denying bragged speculated proclaimed proclaims
+    """.split()
+)
+# Left out on purpose: forms that are more often nouns ("states", "notes", "claims", "pledge").
+# Nouns naming a single person by role: a description ending in one of them can be a speaker and
+# the antecedent of "he"/"she". Generic newsroom vocabulary, not tied to any dossier.
+ROLE_NOUNS: Final = frozenset(
+    """
+    official spokesman spokeswoman spokesperson diplomat minister secretary president
+    vice-president premier chancellor ambassador envoy officer commander general admiral colonel
+    source aide adviser advisor analyst expert lawyer attorney leader chief director negotiator
+    representative witness resident prosecutor judge mayor governor senator lawmaker legislator
+    congressman congresswoman mp mep chairman chairwoman chair head researcher professor doctor
+    soldier king queen prince emir sheikh cleric imam priest bishop activist campaigner journalist
+    reporter correspondent editor executive ceo founder manager coordinator delegate observer
+    veteran survivor victim mother father son daughter brother sister woman man member
+    handler operator dispatcher worker nurse teacher driver pilot firefighter paramedic neighbour
+    neighbor owner student parent farmer guard coach player economist scientist engineer
+    councillor commissioner sheriff trustee inspector investigator detective consultant employee
+    coastguard bystander passenger tourist fan eyewitness insider
+    striker defender midfielder goalkeeper forward winger quarterback pitcher batsman bowler
+    skipper captain rookie champion actor actress singer comedian presenter host author
+    boss rider runner golfer astronaut entrepreneur designer architect photographer filmmaker
+    producer writer poet politician surgeon physician lecturer scholar historian principal pastor
+    rabbi dean regulator trader banker investor broker""".split()
+)
+# Nouns naming a body that speaks as one: a speaker kept as written, never the antecedent of
+# "he"/"she".
+BODY_NOUNS: Final = frozenset(
+    """
+    panel court jury committee board council company firm government ministry department agency
+    authority police union commission tribunal inquiry group report airline newspaper daily
+    contractor organisation organization movement bank party office statement network channel
+    documents papers affidavit lawsuit filing foundation division wing branch unit motion study letter
+    brief memo indictment complaint ruling verdict editorial release
+    """.split()
+)
+# Role and rank words written before a name ("Insp Nasim Ahmed", "coach Bob Stoops") besides
+# the honorifics and person titles above.
+TITLE_WORDS: Final = frozenset(
+    """professor senator rep governor cmdr lieutenant general captain sergeant maj adm rev reverend
+    insp inspector detective det judge justice mayor premier envoy chair officer official critic
+    attorney lawyer correspondent reporter editor anchor host campaigner activist eyewitness witness
+    head adviser advisor aide executive ceo founder analyst economist researcher candidate lawmaker
+    councillor commissioner sheriff prosecutor superintendent treasurer speaker coach manager
+    bishop rabbi""".split()
+)
+# Title words that qualify a role ("Health Minister", "Secretary of State", "Vice President").
+TITLE_QUALIFIERS: Final = frozenset(
+    "state defence defense foreign interior health justice information finance prime first "
+    "acting former deputy assistant general attorney district national senior executive "
+    "opposition olympics home trade education energy transport culture economy".split()
+)
+# Nouns for a person that tell their gender ("spokeswoman", "chairman").
+GENDERED_NOUNS: Final = MappingProxyType(
+    {
+        "spokeswoman": "f",
+        "chairwoman": "f",
+        "congresswoman": "f",
+        "businesswoman": "f",
+        "woman": "f",
+        "mother": "f",
+        "wife": "f",
+        "widow": "f",
+        "daughter": "f",
+        "sister": "f",
+        "girl": "f",
+        "grandmother": "f",
+        "actress": "f",
+        "queen": "f",
+        "princess": "f",
+        "spokesman": "m",
+        "chairman": "m",
+        "congressman": "m",
+        "businessman": "m",
+        "man": "m",
+        "father": "m",
+        "husband": "m",
+        "widower": "m",
+        "son": "m",
+        "brother": "m",
+        "boy": "m",
+        "grandfather": "m",
+        "actor": "m",
+        "king": "m",
+        "prince": "m",
+    }
+)
+# Words that make a capitalised run an organisation.
+ORG_WORDS: Final = frozenset(
+    """
+    movement party agency office ministry group air company corp corporation inc ltd llc plc bank
+    council committee association commission department university institute foundation society
+    center centre court service services administration authority board union organisation
+    organization front army navy police force forces airlines airline airways news post times
+    journal herald press television radio network tv reuters afp xinhua government congress
+    parliament senate cabinet fund trust club federation league alliance coalition brigade
+    brigades watch capital partners holdings industries systems laboratories labs media
+    magazine tribune chronicle gazette telegraph guardian daily observer broadcasting channel
+    commerce chamber assembly program programme project initiative campaign network tigers
+    house coastguard guard guards studio studios reporter taliban hamas hezbollah qaeda farc
+    """.split()
+)
+# Words that make a capitalised run a place.
+PLACE_WORDS: Final = frozenset(
+    """
+    city county street road avenue river sea ocean island islands province state states bay
+    valley mountain mountains park square airport stadium lake reef shoal coast district
+    region village town market strait gulf peninsula desert hills beach harbour harbor port
+    east west north south kingdom republic
+    """.split()
+)

@@ -90,7 +90,7 @@ def test_n_of_some_m_counts_what_m_counts():
 
 
 def test_group_marks_disagreement_and_keeps_distant_values_apart():
-    a = figures_of("The 60-member alliance met. It has all 28 members of the old pact.", sid="a")
+    a = figures_of("The alliance of 60 members met. It has all 28 members of the old pact.", sid="a")
     b = figures_of("Delegates of 62 countries came.", sid="b")
     groups = group_figures(a + b)
     size = next(g for g in groups if 60 in g.values)
@@ -120,6 +120,13 @@ def test_group_agrees_when_every_source_gives_the_same_value():
         ("fewer than 300 people", 0, 300, "[)"),
         ("62 countries", 62, 62, "[]"),
         ("100-odd countries", 100, 200, "[)"),
+        # a group labelled by its size: a round size is rounded, any other exact
+        ("the 60-member coalition", 55, 65, "[]"),
+        ("the 18-nation conference", 18, 18, "[]"),
+        ("the 15-member council", 15, 15, "[]"),
+        ("the 275-member parliament", 275, 275, "[]"),
+        ("a 200-strong group", 180, 220, "[]"),
+        ("a 1,000-member party", 900, 1100, "[]"),
     ],
 )
 def test_each_figure_is_a_range(stated, low, high, bounds):
@@ -272,14 +279,23 @@ def test_seeds_compare_air_strikes_but_not_bombs_with_them():
     assert bombs.quantity == "bombs" and bombs.verdict == "single" and len(bombs.figures) == 1
 
 
-def test_seeds_coalition_size_conflicts_only_where_an_exact_60_meets_what_excludes_it():
+def test_seeds_coalition_size_is_consistent_with_the_60_member_label_read_as_rounded():
     groups = group_figures(find_figures(seed_sources()))
     size = next(g for g in groups if 62 in g.values)
-    assert size.verdict == "conflicting"
-    pairs = {tuple(sorted((size.figures[a].text, size.figures[b].text))) for a, b in size.conflicts}
-    # 62 agrees with "more than 60", "some 60" and "60-odd"; only the exact 60 conflicts.
-    assert ("60-member", "62") in pairs
-    assert all("60-member" in pair for pair in pairs)
+    # "the 60-member coalition" is a rounded label (55 to 65): it agrees with "more than 60" and
+    # with 62, as "some 60" and "60-odd" do; nothing in the group excludes anything else.
+    assert size.verdict == "consistent" and size.conflicts == ()
+    label = next(f for f in size.figures if f.text == "60-member")
+    assert (label.low, label.high) == (55, 65)
+
+
+def test_an_exact_60_still_conflicts_with_62_and_with_more_than_60():
+    a = figures_of("Delegates of 60 countries came.", sid="a")
+    b = figures_of("Delegates of 62 countries came.", sid="b")
+    c = figures_of("Delegates of more than 60 countries came.", sid="c")
+    (group,) = group_figures(a + b + c)
+    pairs = {tuple(sorted((group.figures[i].text, group.figures[j].text))) for i, j in group.conflicts}
+    assert group.verdict == "conflicting" and pairs == {("60", "62"), ("60", "more than 60")}
 
 
 def test_figures_are_sorted_and_independent_of_source_order():

@@ -437,3 +437,174 @@ def test_the_owner_in_a_possessive_is_not_the_antecedent():
         '"It is our policy not to comment," she added.',
     )
     assert only(quotes, "our policy").speaker != "tom-okafor"
+
+
+def test_check_warns_of_an_attribution_that_starts_no_quotation_with_file_and_line(tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from build_tools.cli import cli
+
+    repo = Path(__file__).resolve().parents[1]
+    root = tmp_path / "p"
+    shutil.copytree(repo / "dossier", root / "dossier")
+    shutil.copy2(repo / "mkdocs.yml", root / "mkdocs.yml")
+    sources_yml = root / "dossier" / "sources.yml"
+    text = sources_yml.read_text(encoding="utf-8")
+    entry = "001_89d00abc43741284.txt:\n"
+    assert entry in text
+    added = (
+        '  attributions:\n    "We will engage in this campaign": john-kerry\n    "We will win this war": john-kerry\n'
+    )
+    sources_yml.write_text(text.replace(entry, entry + added), encoding="utf-8")
+    lines = sources_yml.read_text(encoding="utf-8").splitlines()
+    typo_line = next(n for n, line in enumerate(lines, 1) if "We will win this war" in line)
+    res = CliRunner().invoke(cli, ["--project", str(root), "check"])
+    assert res.exit_code == 0, res.output
+    assert f"dossier/sources.yml:{typo_line}: the attribution 'We will win this war'" in res.output
+    assert "starts no quotation" in res.output
+    # the attribution that matches a quotation raises no warning
+    assert "'We will engage in this campaign'" not in res.output
+    assert res.output.count("starts no quotation") == 1
+
+
+def speakers_found(*paragraphs: str) -> dict[str, str]:
+    """Quote start -> the speaker as written, with no curated actors (what the text alone says)."""
+    source = make_source("s1", "2020-05-06", list(paragraphs))
+    return {q.text[:24]: q.speaker_text for q in find_quotes([source], (), (), {})}
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # an aside between the subject and its verb
+        (['One resident, who asked not to be named, said: "The army fired first."'], "The army", "One resident"),
+        (['The official, speaking on condition of anonymity, said: "We wait."'], "We wait", "The official"),
+        (['"We wait," one witness told the BBC.'], "We wait", "one witness"),
+        (['"We wait," Dr. Jane Smith, a surgeon at the hospital, told reporters.'], "We wait", "Jane Smith"),
+        # a relative clause naming someone else closes before the verb: its head speaks
+        (
+            ["Smit, who had never met De Villiers, said he was impressed.", '"We spoke at length."'],
+            "We spoke",
+            "Smit",
+        ),
+        # a person, then the body they work for
+        (
+            ['Eric Poklar of the Governor\'s Office of Health Transformation told reporters, "we are still deciding."'],
+            "we are still",
+            "Eric Poklar",
+        ),
+        # the name right after an inverted verb's role words, not a place further on
+        (
+            ['"It\'s big," said centre Daymond Langkow amid the euphoria of the win in Los Angeles.', '"It\'s tight."'],
+            "It's tight",
+            "Daymond Langkow",
+        ),
+        # "according to" a body, and documents that state
+        (
+            ['According to the Lebanese army, the bomb had been "placed inside a parked car".'],
+            "placed inside",
+            "the Lebanese army",
+        ),
+        (['"Children are to be protected," the brief states.'], "Children are", "the brief"),
+        # a whole sentence after a colon, with no speech verb: the sentence's subject
+        (
+            [
+                'The Department of Foreign Affairs raised the matter in a release from the office of Bill Graham: "It is an unfortunate reality."'
+            ],
+            "It is an unfortunate",
+            "Department of Foreign Affairs",
+        ),
+        # a second piece of one reported sentence
+        (
+            ['Gates said Canada had "stepped up to the plate" and was playing a "significant role" there.'],
+            "significant role",
+            "Gates",
+        ),
+        # feet and inches open no quotation
+        (
+            ['After the final, sprinter Justin Gatlin proclaimed that the rangy 6\'5" record holder was "beatable."'],
+            "beatable",
+            "Justin Gatlin",
+        ),
+    ],
+)
+def test_news_copy_conventions_name_the_speaker(paragraphs, start, speaker):
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found
+
+
+def test_a_surname_that_speaks_names_a_person_even_after_to_and_a_pronoun_chain_follows_it():
+    found = speakers_found(
+        "My first question went to Ashish Thakkar, the chief executive of the group.",
+        "He visits programs like 500 Startups and Y Combinator.",
+        'He raises the same points with governments. "The answer is small business," he said.',
+        '"We have a fire in our belly," said Thakkar.',
+    )
+    assert found["The answer is small busi"] != "Y Combinator"
+    assert found["We have a fire in our be"] == "Ashish Thakkar"
+
+
+def test_a_definite_description_is_the_person_just_named_and_initials_make_a_name():
+    found = speakers_found(
+        "Blackburn's Mark Hughes said he does not expect an offer.",
+        "Hughes is a leading candidate, but the Blackburn manager said he had no contact.",
+        '"There\'s always speculation when a big job comes up," the former Barcelona striker said.',
+    )
+    assert found["There's always speculati"] == "Mark Hughes"
+    found = speakers_found(
+        "Gamez finished one stroke clear of DJ Trahan.",
+        "Despite carding a 68, Trahan was still surprised to finish second.",
+        '"You come here and expect to shoot six under," he said.',
+    )
+    assert found["You come here and expect"] == "DJ Trahan"
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # an inverted aside before the quotation: "..., said the report, "...""
+        (
+            [
+                "The ruling released Thursday by the Canadian Transportation Agency sets a deadline.",
+                'Current pricing practices, said the report, "represent an economic disadvantage."',
+            ],
+            "represent an",
+            "Canadian Transportation Agency",
+        ),
+        # "added" goes on with the speaker just quoted, whatever the description's role
+        (
+            [
+                "Nasa astronaut Sally Ride died on Monday.",
+                'Her former husband Steve Hawley said in a statement: "Sally was a private person."',
+                'The former astronaut, who was married to Ride for five years, added: "I was privileged."',
+            ],
+            "I was privileged",
+            "Steve Hawley",
+        ),
+        # a role word written before a name, in lower case, is that person's role
+        (
+            [
+                "Fees are low, according to principal Fazl Rahim.",
+                'The committee keeps the school open, the principal said. "They direct the teachers," he said.',
+            ],
+            "They direct",
+            "Fazl Rahim",
+        ),
+    ],
+)
+def test_second_references_name_the_speaker(paragraphs, start, speaker):
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found
+
+
+def test_a_long_piece_after_reported_speech_goes_on_with_that_speaker_but_a_title_does_not():
+    found = speakers_found(
+        'Devices clip on too easily, Olander said. Plus, everyone sees your wrist and "you want to have '
+        'this as a symbol of your goal." The group cited "A Study of Harbour Fees in the North Sea".'
+    )
+    assert found["you want to have this as"] == "Olander"
+    assert not any(text.startswith("A Study") for text in found)

@@ -90,6 +90,10 @@ CURRENCY_MULTIPLIERS = {"m": 1e6, "k": 1e3}
 CURRENCIES = {"$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
 # Suffixes after a hyphen that qualify the number rather than name what it counts.
 QUALIFYING_SUFFIXES = {"odd": "-odd", "plus": "-plus", "strong": "-strong"}
+# Compounds that label a group by its size ("the 60-member coalition", "a 15-member body", "the
+# 18-nation conference"): a round size there is a rounded label (see interval_of).
+LABEL_SUFFIXES = frozenset("member members nation nations country countries state party".split())
+_SIZE_LABEL = re.compile(r"^[\d,]+-([a-z]+)$", re.IGNORECASE)
 # Suffixes that make a fraction, an ordinal or an idiom of a number word: "two-thirds",
 # "twenty-first", "one-off", "two-way" count nothing.
 NOT_COUNTING_SUFFIXES = frozenset(
@@ -647,11 +651,25 @@ _ROUGHLY = ("about", "around", "roughly", "some", "approximately", "an estimated
 ROUGHLY = 0.1
 
 
-def interval_of(qualifier: str, value: float) -> tuple[float, float, str]:
+def interval_of(qualifier: str, value: float, text: str = "") -> tuple[float, float, str]:
     """The range a statement allows: "more than 60" (60, inf), "60-odd" [60, 70), "some 60"
-    [54, 66], "nearly 60" [54, 60), "up to 5,000" [0, 5000], an exact number [v, v]."""
+    [54, 66], "nearly 60" [54, 60), "up to 5,000" [0, 5000], "60-member" [55, 65] but "15-member"
+    [15, 15], an exact number [v, v]."""
     words = qualifier.split()
     has = lambda options: any(q in qualifier for q in options if " " in q) or any(q in words for q in options)  # noqa: E731
+    label = _SIZE_LABEL.search(text)
+    if (label and label.group(1).lower() in LABEL_SUFFIXES and not qualifier) or "-strong" in words:
+        # A group labelled by its size: exact when the size is not round ("the 15-member
+        # Security Council", "the 275-member parliament", "the 303-member Central Committee"),
+        # a rounded label when it is ("the 60-member coalition" of 62 countries, "a 200-strong
+        # group"): true to its last significant digit, and at most as loose as "some".
+        step = 1.0
+        while value and value % (step * 10) == 0:
+            step *= 10
+        if step == 1:
+            return value, value, "[]"
+        half = min(step / 2, value * ROUGHLY)
+        return value - half, value + half, "[]"
     if "-odd" in words:
         # 60-odd: from 60 to the next step of its last significant digit (60-odd < 70).
         step = 1.0
@@ -680,7 +698,7 @@ def find_figures(sources: Sequence[CleanSource]) -> tuple[Figure, ...]:
         for index in range(len(source.paragraphs)):
             for f in _paragraph_figures(source, index):
                 if f.qualifier != "range":  # a range ("30 to 40") has its ends already
-                    low, high, bounds = interval_of(f.qualifier, f.value)
+                    low, high, bounds = interval_of(f.qualifier, f.value, f.text)
                     f = replace(f, low=low, high=high, bounds=bounds)
                 figures.append(f)
     return tuple(figures)

@@ -53,61 +53,16 @@ from build_tools import vocab
 from build_tools.extract.mentions import build_matcher
 from build_tools.extract.speakers import GENDERED_NOUNS, SYNTHETIC, Entity, find_entities
 from build_tools.extract.text import find_root, fold, sentence_spans
-from build_tools.model import ActorDef, CleanSource, Mention, Quote, SourceRef
+from build_tools.model import ActorDef, CleanSource, Mention, Quote, RawSource, SourceRef
+from build_tools.yamlfile import located
 
 OPENING = "“"
 CLOSING = "”"
 QUOTE_MARKS = '"“”'
 
-# Verbs that introduce reported speech, in the forms news copy uses.
-SPEECH_VERBS = frozenset(
-    """
-    say says said saying tell tells told telling add adds added adding note notes noted noting
-    explain explains explained explaining stress stressed stressing warn warns warned warning ask
-    asks asked asking admit admits admitted admitting declare declares declared declaring insist
-    insists insisted insisting stated announce announces announced argue argues argued arguing
-    conclude concludes concluded acknowledge acknowledges acknowledged remarked replied write
-    writes wrote claimed cautioned urged vowed pledged conceded confirm confirms confirmed observed
-    recalled suggested suggesting maintained continued promised promising predicted reiterated
-    repeated described describing called calling
-    yell yells yelled yelling shout shouts shouted shouting scream screamed cry cried exclaimed
-    tweet tweets tweeted tweeting testify testifies testified testifying recount recounts
-    recounted recounting allege alleges alleged alleging opined complained complaining
-    responded responding answered quipped joked contended countered asserted asserting boasted
-    lamented emphasised emphasized emphasising emphasizing demanded demanding pleaded whispered
-    posted remarks says wrote writing insist declares reports reported reporting questioned
-    appealed appealing denied denies denying bragged speculated
-    """.split()
-)
-# Left out on purpose: forms that are more often nouns ("states", "notes", "claims", "pledge").
-# Nouns naming a single person by role: a description ending in one of them can be a speaker and
-# the antecedent of "he"/"she". Generic newsroom vocabulary, not tied to any dossier.
-ROLE_NOUNS = frozenset(
-    """
-    official spokesman spokeswoman spokesperson diplomat minister secretary president
-    vice-president premier chancellor ambassador envoy officer commander general admiral colonel
-    source aide adviser advisor analyst expert lawyer attorney leader chief director negotiator
-    representative witness resident prosecutor judge mayor governor senator lawmaker legislator
-    congressman congresswoman mp mep chairman chairwoman chair head researcher professor doctor
-    soldier king queen prince emir sheikh cleric imam priest bishop activist campaigner journalist
-    reporter correspondent editor executive ceo founder manager coordinator delegate observer
-    veteran survivor victim mother father son daughter brother sister woman man member
-    handler operator dispatcher worker nurse teacher driver pilot firefighter paramedic neighbour
-    neighbor owner student parent farmer guard coach player economist scientist engineer
-    councillor commissioner sheriff trustee inspector investigator detective consultant employee
-    coastguard bystander passenger tourist fan eyewitness insider
-    """.split()
-)
-# Nouns naming a body that speaks as one: a speaker kept as written, never the antecedent of
-# "he"/"she".
-BODY_NOUNS = frozenset(
-    """
-    panel court jury committee board council company firm government ministry department agency
-    authority police union commission tribunal inquiry group report airline newspaper daily
-    contractor organisation organization movement bank party office statement network channel
-    documents papers affidavit lawsuit filing foundation division wing branch unit motion study letter
-    """.split()
-)
+SPEECH_VERBS = vocab.SPEECH_VERBS
+ROLE_NOUNS = vocab.ROLE_NOUNS
+BODY_NOUNS = vocab.BODY_NOUNS
 # A body noun that names what kind of organisation speaks, and the words its name carries.
 BODY_NAME_CUES = {
     "newspaper": (
@@ -153,6 +108,9 @@ _NAME_PARTICLES = vocab.NAME_PARTICLES | {"of"}
 
 # A quoted piece of at most this many words needs a speech verb to count (scare quotes otherwise).
 SHORT_QUOTE_WORDS = 3
+# A piece of at least this many words with no verb of its own, after a reported speech in its
+# paragraph, is that speaker's.
+LONG_PIECE_WORDS = 6
 # An attribution after a quote has its verb within this many words of the closing mark.
 ATTRIBUTION_WORDS = 9
 # Merging: whole-text similarity (rapidfuzz ratio, 0-100) and the shortest contained quote.
@@ -239,6 +197,9 @@ def normalise_marks(text: str) -> str:
     return "".join(out)
 
 
+_FEET_INCHES = re.compile(r"\b\d['’]\d{1,2}$")
+
+
 def _raw_spans(text: str) -> list[tuple[int, int | None]]:
     """(opening offset, closing offset or None) of each quoted piece of one paragraph."""
     spans: list[tuple[int, int | None]] = []
@@ -246,6 +207,8 @@ def _raw_spans(text: str) -> list[tuple[int, int | None]]:
     for i, char in enumerate(text):
         if char not in QUOTE_MARKS:
             continue
+        if char == '"' and _FEET_INCHES.search(text, max(0, i - 5), i):
+            continue  # `the rangy 6'5" world-record holder`: inches, not a mark
         if open_at is None:
             if char == CLOSING:
                 continue  # a stray closing mark
@@ -303,11 +266,23 @@ def _is_verb(word: str) -> bool:
     return word.lower() in SPEECH_VERBS
 
 
+_ASIDE = re.compile(
+    r",\s+(?:who|which|speaking|asking|requesting|declining|aged|himself|herself|themselves|\d)\b[^,;:\"“”]{0,100},\s*$"
+)
+
+
 def _trailing_subject(text: str, base: int) -> _Subject | None:
     """The subject that ends `text` (the words just before a speech verb), if any.
 
     `base` is the offset of `text` in its paragraph, so the subject keeps paragraph offsets.
     """
+    # A parenthetical between subject and verb: "One resident, who asked not to be named,
+    # said", "The official, speaking on condition of anonymity, said".
+    aside = _ASIDE.search(text)
+    if aside is not None and aside.start() > 0:
+        inner = _trailing_subject(text[: aside.start()], base)
+        if inner is not None:
+            return inner
     end = len(text.rstrip())
     # Strip what may stand between subject and verb: ", who", adverbs, "on Tuesday", commas.
     while True:
@@ -351,7 +326,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
         break
     # A description with an article: the nearest article that starts a well-formed description.
     for m in sorted(
-        re.finditer(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s)\s", head),
+        re.finditer(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s)\s", head),
         key=lambda m: -m.start(),
     ):
         phrase = head[m.start() : end]
@@ -401,6 +376,8 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
 
 # Endings of nouns for a person: "coachwoman", "fisherman", "chairperson", "novelist".
 _PERSON_ENDINGS = ("woman", "man", "person", "ist")
+# A he/she that is the subject of its sentence: "He raises ...", "But she said".
+_SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:but|and|so|yet|then|still|now|later)\s+)?(he|she)\b", re.IGNORECASE)
 # A description of a person opening a sentence: "Okafor's spokeswoman", "The prime minister's aide".
 _DESCRIBED_SUBJECT = re.compile(
     r"((?:The|A|An|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]+))\s+(?!of\b|for\b)[a-z]+"
@@ -470,6 +447,8 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
         return _Subject("role", phrase, start, start + len(phrase))
     if words[0].lower() in {"a", "an", "the"} and words[-1].lower() in BODY_NOUNS:
         return _Subject("body", phrase, start, start + len(phrase))
+    if words[0].lower() == "the" and len(words) <= 5 and words[-1].lower() in vocab.ORG_WORDS:
+        return _Subject("body", phrase, start, start + len(phrase))  # "according to the Lebanese army"
     if words[0].lower() in {"one", "another"} and len(words) > 1:
         words = ["a", *words[1:]]
     if words[0].lower() in {"a", "an", "the"}:
@@ -483,14 +462,17 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
                 kind = _description_kind(word, False)
                 return _Subject(kind, phrase[:cut], start, start + cut)
     if not phrase[:1].isupper():
-        name = re.search(r"((?:[A-Z][\w’'.-]*\s?){1,4})$", phrase)
+        # The name right after a few role words ("centre Daymond Langkow amidst the euphoria
+        # ... in Los Angeles"), never one further on.
+        lead_name = re.match(r"((?:[a-z][\w’'-]*\s+){0,4}?)((?:[A-Z][\w’'.-]*(?:\s|$)){1,4})", phrase)
+        name = None
+        if lead_name and not set(lead_name.group(1).lower().split()) & (_PREPOSITIONS | _NOT_IN_DESCRIPTIONS):
+            name = re.search(re.escape(lead_name.group(2).strip()), phrase)
         if words[0].lower() in _PREPOSITIONS | {"after", "before", "during", "outside", "inside", "into", "about"}:
             return None  # `," he said to Smith`, `," said in Brussels`: an addressee or a place
         if name and words[0].lower() not in {"a", "an", "the"}:
             # "complained carriage driver Henry": the name after the role words.
-            return _Subject(
-                "name", name.group(1).strip(), start + name.start(1), start + name.start(1) + len(name.group(1).strip())
-            )
+            return _Subject("name", name.group(0), start + name.start(), start + name.end())
         kind = _description_kind(words[0], False)
         if kind and len(words) > 1:  # `according to papers filed at the High Court`
             cut = len(words[0])
@@ -499,8 +481,13 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
     return _Subject("name", phrase, start, start + len(phrase))
 
 
-def _find_verb(text: str, last: bool) -> re.Match[str] | None:
-    hits = [m for m in re.finditer(r"[\w’'-]+", text) if _is_verb(m.group(0))]
+# Verbs that are more often nouns ("states", "claims") but speak when they follow the closing
+# mark: `...," the brief states`.
+AFTER_QUOTE_VERBS = frozenset("states claims reads".split())
+
+
+def _find_verb(text: str, last: bool, extra: frozenset[str] = frozenset()) -> re.Match[str] | None:
+    hits = [m for m in re.finditer(r"[\w’'-]+", text) if _is_verb(m.group(0)) or m.group(0) in extra]
     if not hits:
         return None
     return hits[-1] if last else hits[0]
@@ -591,10 +578,12 @@ class _SourceReader:
         words = speaker.text.lower().split()
         return GENDERED_NOUNS.get(words[-1], "") if words else ""
 
-    def _antecedent(self, pi: int, at: int, pronoun: str) -> _Speaker | None:
+    def _antecedent(self, pi: int, at: int, pronoun: str, depth: int = 0, max_back: int = 3) -> _Speaker | None:
         """The nearest compatible speaker before (pi, at): sentence by sentence back, the first
         (the subject) in each sentence; he/she a person of that gender (or of none known),
-        it/they a body."""
+        it/they a body. A sentence whose subject is the same he/she before anyone it names
+        continues the chain: its pronoun's antecedent is this one's ("He raises the same points
+        when advising East African governments ... "...," he said")."""
         word = pronoun.lower()
         body = word in BODY_PRONOUNS
         gender = _PRONOUN_GENDER.get(word, "")
@@ -605,7 +594,7 @@ class _SourceReader:
         ]
         if body:
             pool += self.bodies
-        for back in range(0, 4):
+        for back in range(0, max_back + 1):
             para = pi - back
             if para < 0:
                 break
@@ -628,6 +617,16 @@ class _SourceReader:
                     hits = [
                         (p, s) for p, s in hits if s.is_person and (not gender or self._gender_of(s) in ("", gender))
                     ]
+                    lead = _SUBJECT_PRONOUN.match(text, s0)
+                    if (
+                        lead
+                        and lead.group(1).lower() == word
+                        and depth < 4
+                        and (para, lead.start(1)) < (pi, at)
+                        and not self._quoted(para, lead.start(1))
+                        and not any(p[1] < lead.start(1) for p, _s in hits)
+                    ):
+                        return self._antecedent(para, lead.start(1), pronoun, depth + 1)
                 if back == 0 and self._open[0] == para and s0 <= self._open[1] < s1:
                     # `Mr ElBaradei should "be careful ...," he said`: someone the quoted words
                     # are about, not its speaker, unless a speech verb stands between.
@@ -684,6 +683,21 @@ class _SourceReader:
         s, e, actor = min(hits)  # "Galanter called Pereira ... and said": the sentence's subject
         return _Speaker(actor, text[s:e], True)
 
+    def _subject_mention(self, pi: int, at: int) -> _Speaker | None:
+        """The first person or body named, outside quotes and not after a preposition, in the
+        sentence before offset `at`: the sentence's subject."""
+        text = self.texts[pi]
+        start = self._sentence_start(pi, max(0, at - 1))
+        for s, e, actor in sorted(self.mentions.get(pi, ())):
+            if not start <= s < at or self._quoted(pi, s) or self.actors[actor].kind not in ("person", *_BODY_KINDS):
+                continue
+            if re.search(
+                r"\b(?:of|for|from|to|by|with|in|at|about|on|against|like|and)\s+(?:[\w'’-]+\s+){0,2}$", text[start:s]
+            ):
+                continue
+            return _Speaker(actor, text[s:e], self.actors[actor].kind == "person")
+        return None
+
     def _first_person_after(self, pos: tuple[int, int]) -> _Speaker | None:
         """A pronoun before anyone is named (a feature's opening scene: "a girl ... she says"):
         the first curated person the source names after it."""
@@ -713,6 +727,19 @@ class _SourceReader:
         for s, e, actor in hits:
             if self.actors[actor].kind not in ("person", *_BODY_KINDS):
                 continue
+            if not appositive_only and self.actors[actor].kind != "person":
+                # "Eric Poklar of the Governor's Office of Health Transformation told": the
+                # person the body follows speaks for it.
+                owner = [
+                    (ps, pe)
+                    for ps, pe, pa in hits
+                    if pe <= s
+                    and self.actors[pa].kind == "person"
+                    and re.fullmatch(r",?\s+(?:of|from|at|with)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}", text[pe:s])
+                ]
+                if owner and re.fullmatch(r"[\s,]*" + adverbs, text[e:verb_at]):
+                    ps, pe = max(owner)
+                    return _Subject("name", text[ps:pe], ps, pe)
             if appositive_only or (
                 re.match(r"\w+ing\b", text[verb_at:]) and not text[:verb_at].rstrip().endswith(" as")
             ):
@@ -720,8 +747,10 @@ class _SourceReader:
             if self.actors[actor].kind != "person" and text[lo:s].strip(" ,").lower() not in ("", "the"):
                 break  # "efforts to repel IS, saying": an object, not the subject
             gap = text[e:verb_at]
+            if "," in gap and any(h[0] < s for h in hits):
+                break  # "Smit, who had never met De Villiers, said": the clause's head speaks
             if re.fullmatch(r"[\s,]*" + adverbs, gap) and not re.search(
-                r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[\w-]+\s+)?$", text[lo:s]
+                r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", text[lo:s]
             ):
                 return _Subject("name", text[s:e], s, e)
             break
@@ -729,14 +758,34 @@ class _SourceReader:
             if self.actors[actor].kind not in ("person", *_BODY_KINDS):
                 continue
             gap = text[e:verb_at]
-            lead = text[lo:s].strip(' ,:;–—-"”')
+            raw_lead = text[lo:s].rstrip(' :;–—-"”')
+            lead = raw_lead.strip(' ,:;–—-"”')
             gap = re.sub(r"\b[A-Z][a-z]{0,3}\.", "U", gap)  # "the U.S. attorney"
-            if (lead == "" or re.fullmatch(r"(?:the|a|an)\s[\w\s'’-]{1,40},", lead, re.IGNORECASE)) and re.fullmatch(
-                r"(?:\s*\([^()]{1,20}\))?\s*,\s+[^\"“”;.!?]{1,160}?,\s*" + adverbs, gap
-            ):
+            # What may stand before the head: nothing, "the ...,", or an opening phrase and a
+            # comma ("A week later, Colleen Swords, now head of ..., wrote").
+            opened = raw_lead.endswith(",") and not any(_is_verb(w.group(0)) for w in _TOKEN.finditer(lead))
+            if lead.lower().rstrip(".") in vocab.HONORIFICS:
+                lead = ""  # "Dr. Jane Smith, a surgeon at the hospital, told": the title is no lead
+            if (
+                lead == "" or opened or re.fullmatch(r"(?:the|a|an)\s[\w\s'’-]{1,40},", lead, re.IGNORECASE)
+            ) and re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*,\s*[^\"“”;.!?]{1,160}?,\s*" + adverbs, gap):
                 return _Subject("name", text[s:e], s, e)
-            break
+            if not opened:
+                break
         return None
+
+    def _named_subject(self, pi: int, verb_at: int, lo: int, subject: _Subject | None) -> _Subject | None:
+        """A named mention before the verb (see _mentioned) over the subject the clause's words
+        gave, unless it sits inside that description ("A spokeswoman for the US embassy in
+        Baghdad said"); a pronoun stays."""
+        if subject is not None and subject.kind == "pronoun":
+            return subject
+        named = self._mentioned(pi, verb_at, lo)
+        if named is None or (
+            subject is not None and subject.kind != "name" and subject.start <= named.start < subject.end
+        ):
+            return subject
+        return named
 
     def _appositions(self) -> dict[str, str]:
         """Description -> person id, where the source names the holder in apposition."""
@@ -781,10 +830,38 @@ class _SourceReader:
             return _Speaker(actor, text, self.actors[actor].kind == "person")
         if subject.kind == "role":
             actor = self.roles.get(_role_key(subject.text), "") or self._holder(pi, subject, person=True)
+            if not actor:
+                actor = self._described(pi, subject)
             return _Speaker(actor, subject.text)
         if subject.kind == "body":
             return _Speaker(self._holder(pi, subject, person=False), subject.text, is_person=False)
         return _Speaker("", subject.text)
+
+    def _described(self, pi: int, subject: _Subject) -> str:
+        """A definite description no role names ("the Blackburn manager said", "the former
+        Leeds striker said"): news copy's second reference to the person it has just named (in
+        the sentence, or right after a quotation in this paragraph or the one before), unless
+        that person is written with another role."""
+        words = [w.lower().strip("’'") for w in subject.text.split()]
+        if len(words) < 2 or words[0] != "the" or _plural_role(words[-1]) or words[-1] not in ROLE_NOUNS:
+            return ""
+        head = words[-1]
+        gender = GENDERED_NOUNS.get(head, "")
+        pronoun = {"m": "he", "f": "she"}.get(gender, "one")
+        if re.search(r"[”\"]\s*$", self.texts[pi][: subject.start]):
+            # `...," the former Leeds striker said`: whoever the copy has just named
+            found = self._antecedent(pi, subject.start, pronoun, max_back=1)
+        else:
+            # "Hughes is a candidate, but the Blackburn manager said": named in the sentence; a
+            # description opening its own sentence may bring in someone new.
+            found = self._person_in_sentence_before(pi, subject.start)
+        if found is None or not found.actor:
+            return ""
+        ent = self.entities.get(found.actor)
+        roles = set(ent.roles) if ent else set(self.roles_of.get(found.actor, ()))
+        if roles and not any(head in r.split() for r in roles):
+            return ""
+        return found.actor
 
     def _author(self, pi: int, subject: _Subject, noun: str) -> str:
         """Who wrote "the report" / "Roger's motion": the possessor, or the one who "said in a
@@ -808,6 +885,11 @@ class _SourceReader:
                         after,
                     )
                     or re.search(rf"\b{noun},?\s+(?:released\s+)?by\s+(?:the\s+)?$", before)
+                    # "The ruling released Thursday by the Canadian Transportation Agency"
+                    or re.search(
+                        r"\b(?:ruling|decision|report|study|statement)\s+(?:released|issued|published)\s+(?:\w+\s+)?by\s+(?:the\s+)?$",
+                        before,
+                    )
                 ):
                     found.append(((p, s), actor))
         return max(found)[1] if found else ""
@@ -882,7 +964,7 @@ class _SourceReader:
         clause = tail[: spans[0][1]] if spans else tail
         lead = re.match(r"[\s,:;–—-]*", clause)
         offset = lead.end() if lead else 0
-        verb = _find_verb(clause[offset:], last=False)
+        verb = _find_verb(clause[offset:], last=False, extra=AFTER_QUOTE_VERBS)
         if verb is None:
             if re.match(r"according to\b", clause[offset:], re.IGNORECASE):
                 return _leading_subject(clause[offset + 12 :], close_at + 1 + offset + 12)
@@ -972,9 +1054,7 @@ class _SourceReader:
                     return False, self._mentioned(pi, after.end + 1, after.start) or after, True
         subject = _subject_for(clause, verb, base)
         subject = self._mentioned(pi, base + verb.start(), base, appositive_only=True) or subject
-        if subject is None or subject.kind == "name":
-            subject = self._mentioned(pi, base + verb.start(), base) or subject
-        return False, subject, True
+        return False, self._named_subject(pi, base + verb.start(), base, subject), True
 
     # -- the walk ----------------------------------------------------------------------------
 
@@ -982,6 +1062,7 @@ class _SourceReader:
         self._collect_people()
         found: list[_Occurrence] = []
         spans = self._join_split(self.spans)
+        last: tuple[int, int, _Speaker] | None = None  # the previous quotation, when attributed
         for k, span in enumerate(spans):
             prev_close = 0
             if k and spans[k - 1].end_para == span.start_para:
@@ -991,6 +1072,27 @@ class _SourceReader:
                 next_open = spans[k + 1].open_at
             words = len(span.text.split())
             initial, pre_subject, pre_verb = self._before(span.start_para, span.open_at, prev_close)
+            # `He said Britain had "stepped up to the plate" and plays a "significant role"`: a
+            # second piece of one reported sentence, with no verb of its own, has its speaker.
+            same_sentence = (
+                k > 0
+                and prev_close > 0
+                and not initial
+                and not pre_verb
+                and last is not None
+                and last[0] == span.start_para
+                and last[1] == spans[k - 1].open_at
+                and not re.search(r"[.!?;]", self.texts[span.start_para][prev_close : span.open_at])
+                and not re.search(r"[.!?…]\W*$", spans[k - 1].text)  # `... goal." The group cited "..."`
+            )
+            if same_sentence:
+                pre_verb = True
+            colon = (
+                not initial
+                and not pre_verb
+                and words > SHORT_QUOTE_WORDS
+                and re.search(r":\s*$", self.texts[span.start_para][prev_close : span.open_at]) is not None
+            )
             post_subject = None
             closed = self.texts[span.end_para][: span.close_at]
             ends_sentence = re.search(r"(?<!\.)\.\s*$", closed) is not None and not re.match(
@@ -1001,7 +1103,26 @@ class _SourceReader:
                 post_subject = self._after(span.end_para, span.close_at, next_open, words <= SHORT_QUOTE_WORDS)
             self._open = (span.start_para, span.open_at)
             subject, where = (post_subject, span.end_para) if post_subject else (pre_subject, span.start_para)
-            if subject is None and not initial and not pre_verb:
+            # `..., Olander said. Plus, everyone can see your wrist and "you want to have this
+            # as a symbol of your goal."`: a long quoted piece with no verb of its own, in a
+            # paragraph that has just reported someone's speech, goes on with that speaker.
+            told = None
+            title_case = sum(w[:1].isupper() for w in span.text.split()) * 2 >= words
+            if (
+                subject is None
+                and not initial
+                and not pre_verb
+                and not colon
+                and words >= LONG_PIECE_WORDS
+                and not title_case  # "A Study of Harbour Fees in the North": a title
+            ):
+                here = (span.start_para, span.open_at)
+                told = max(
+                    ((p, sp) for p, sp in self.speech if p[0] == span.start_para and p < here and sp.is_person),
+                    key=lambda item: item[0],
+                    default=None,
+                )
+            if subject is None and not initial and not pre_verb and not colon and told is None:
                 continue  # a scare quote, a term or a title
             if subject is None and not initial and words <= SHORT_QUOTE_WORDS and not pre_verb:
                 continue
@@ -1028,10 +1149,26 @@ class _SourceReader:
                 continue
             pos = (span.start_para, span.open_at)
             speaker = self._speaker_of(where, subject) if subject else None
+            if subject is not None and subject.kind == "role" and last is not None and last[0] >= span.start_para - 1:
+                # `The former astronaut, who was married to Ride, added: "..."`: "added" goes on
+                # with the speaker just quoted.
+                t = self.texts[where]
+                if last[2].is_person and (
+                    _GOES_ON_AFTER.match(t, subject.end) or _GOES_ON_BEFORE.search(t, 0, subject.start)
+                ):
+                    speaker = last[2]
+            if speaker is None and told is not None:
+                speaker = told[1]
+            if speaker is None and same_sentence and last is not None:
+                speaker = last[2]
             if speaker is None and pre_verb:
                 # "Priya Shah welcomed the plan but said it came "too late"": the speech verb
                 # has no subject of its own; the person named earlier in the sentence speaks.
                 speaker = self._person_in_sentence_before(span.start_para, span.open_at)
+            if speaker is None and colon:
+                # `... in a press release from the office of Bill Graham: "It is ..."`: a whole
+                # sentence after a colon is the words of the sentence's subject.
+                speaker = self._subject_mention(span.start_para, span.open_at)
             if speaker is not None:
                 occ.attributed = True
             elif initial or subject is None:
@@ -1049,6 +1186,7 @@ class _SourceReader:
                     self.people.append((mark, speaker))
                     self.people.sort(key=lambda item: item[0])
             found.append(occ)
+            last = (span.start_para, span.open_at, speaker) if speaker is not None and occ.attributed else None
         _merge_unnamed(found)
         return found
 
@@ -1123,8 +1261,7 @@ class _SourceReader:
                 local = _TOKEN.match(clause, verb.start() - s0)
                 subject = _subject_for(clause, local, s0) if local else None
                 subject = self._mentioned(pi, verb.start(), s0, appositive_only=True) or subject
-                if subject is None or subject.kind == "name":
-                    subject = self._mentioned(pi, verb.start(), s0) or subject
+                subject = self._named_subject(pi, verb.start(), s0, subject)
                 if subject is None or subject.kind == "pronoun":
                     continue
                 speaker = self._speaker_of(pi, subject)
@@ -1236,7 +1373,16 @@ def _subject_for(clause: str, verb: re.Match[str], base: int) -> _Subject | None
         return _sentence_subject(clause, base)
     if not before.strip():
         return _leading_subject(clause[verb.end() :], base + verb.end())  # "said Kerry, ..."
+    if before.rstrip().endswith(",") and _INVERTED_ASIDE.fullmatch(clause[verb.end() :]):
+        # `Current pricing practices, said the report, "represent ..."`: an inverted aside
+        return _leading_subject(clause[verb.end() :], base + verb.end())
     return _trailing_subject(before, base)
+
+
+# Verbs that go on with the speaker just quoted: "the former astronaut added", "added the aide".
+_GOES_ON_AFTER = re.compile(r"(?:,[^,\"“”]{1,100},)?\s*(?:\w+ly\s+)?(?:added|adds|continued|continues)\b")
+_GOES_ON_BEFORE = re.compile(r"\b(?:added|adds|continued|continues)\s+$")
+_INVERTED_ASIDE = re.compile(r"\s+(?:the|a|an)\s+[\w'’ -]{1,40}?,\s*", re.IGNORECASE)
 
 
 def _looks_like_person(name: str) -> bool:
@@ -1383,6 +1529,32 @@ def _apply_curated(found: list[_Occurrence], curated: Sequence[tuple[str, str]],
             if key and normalise_quote(occ.text).startswith(key) and actor in actors:
                 occ.speaker, occ.speaker_text = actor, actors[actor].name
                 occ.attributed = occ.curated = True
+
+
+def unmatched_attributions(sources: Sequence[RawSource], quotes: Sequence[Quote]) -> tuple[str, ...]:
+    """A warning for each `attributions:` entry of sources.yml whose first words start no
+    quotation found in its source (a typo, or a quotation the text no longer has), naming
+    sources.yml and the entry's line."""
+    starts: dict[str, list[str]] = {}
+    for q in quotes:
+        norm = normalise_quote(q.text)
+        for ref in q.sources:
+            starts.setdefault(ref.source, []).append(norm)
+    out: list[str] = []
+    for raw in sources:
+        meta = raw.meta
+        lines = meta.attribution_lines or (0,) * len(meta.attributions)
+        for (start, _actor), line in zip(meta.attributions, lines, strict=False):
+            key = normalise_quote(start)
+            if not key or not any(text.startswith(key) for text in starts.get(raw.id, ())):
+                out.append(
+                    located(
+                        "dossier/sources.yml",
+                        line,
+                        f"the attribution {start!r} of '{raw.file}' starts no quotation found in the source; ignored",
+                    )
+                )
+    return tuple(out)
 
 
 def find_quotes(

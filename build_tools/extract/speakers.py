@@ -65,86 +65,20 @@ _GENDER_OF_TITLE: dict[str, str] = {
     "spokesman": "m",
     "spokeswoman": "f",
 }
-_MORE_TITLES = frozenset(
-    """professor senator rep governor cmdr lieutenant general captain sergeant maj adm rev reverend
-    insp inspector detective det judge justice mayor premier envoy chair officer official critic
-    attorney lawyer correspondent reporter editor anchor host campaigner activist eyewitness witness
-    head adviser advisor aide executive ceo founder analyst economist researcher candidate lawmaker
-    councillor commissioner sheriff prosecutor superintendent treasurer speaker coach manager
-    bishop rabbi""".split()
-)
 HONORIFICS: dict[str, str] = {
     word: _GENDER_OF_TITLE.get(word, "")
     for word in sorted(
         set(vocab.HONORIFICS)
         | set(vocab.RANK_ABBREVIATIONS)
         | vocab.PERSON_TITLES
-        | _MORE_TITLES
+        | vocab.TITLE_WORDS
         | set(_GENDER_OF_TITLE)
     )
 }
-# Title words that qualify a role ("Health Minister", "Secretary of State", "Vice President").
-_TITLE_QUALIFIERS = frozenset(
-    "state defence defense foreign interior health justice information finance prime first "
-    "acting former deputy assistant general attorney district national senior executive "
-    "opposition olympics home trade education energy transport culture economy".split()
-)
-GENDERED_NOUNS: dict[str, str] = {
-    "spokeswoman": "f",
-    "chairwoman": "f",
-    "congresswoman": "f",
-    "businesswoman": "f",
-    "woman": "f",
-    "mother": "f",
-    "wife": "f",
-    "widow": "f",
-    "daughter": "f",
-    "sister": "f",
-    "girl": "f",
-    "grandmother": "f",
-    "actress": "f",
-    "queen": "f",
-    "princess": "f",
-    "spokesman": "m",
-    "chairman": "m",
-    "congressman": "m",
-    "businessman": "m",
-    "man": "m",
-    "father": "m",
-    "husband": "m",
-    "widower": "m",
-    "son": "m",
-    "brother": "m",
-    "boy": "m",
-    "grandfather": "m",
-    "actor": "m",
-    "king": "m",
-    "prince": "m",
-}
-# Words that make a capitalised run an organisation.
-ORG_WORDS = frozenset(
-    """
-    movement party agency office ministry group air company corp corporation inc ltd llc plc bank
-    council committee association commission department university institute foundation society
-    center centre court service services administration authority board union organisation
-    organization front army navy police force forces airlines airline airways news post times
-    journal herald press television radio network tv reuters afp xinhua government congress
-    parliament senate cabinet fund trust club federation league alliance coalition brigade
-    brigades watch capital partners holdings industries systems laboratories labs media
-    magazine tribune chronicle gazette telegraph guardian daily observer broadcasting channel
-    commerce chamber assembly program programme project initiative campaign network tigers
-    house coastguard guard guards studio studios reporter taliban hamas hezbollah qaeda farc
-    """.split()
-)
-# Words that make a capitalised run a place.
-PLACE_WORDS = frozenset(
-    """
-    city county street road avenue river sea ocean island islands province state states bay
-    valley mountain mountains park square airport stadium lake reef shoal coast district
-    region village town market strait gulf peninsula desert hills beach harbour harbor port
-    east west north south kingdom republic
-    """.split()
-)
+_TITLE_QUALIFIERS = vocab.TITLE_QUALIFIERS
+GENDERED_NOUNS = vocab.GENDERED_NOUNS
+ORG_WORDS = vocab.ORG_WORDS
+PLACE_WORDS = vocab.PLACE_WORDS
 # First words of place names: "New York", "San Pedro", "Upper West Side".
 _PLACE_FIRST = frozenset(
     "new san santa los las st saint fort port mount lake north south east west upper lower "
@@ -164,6 +98,14 @@ _NOT_NAMES = frozenset(
     oct nov dec christmas easter god year years day days eve another every each
     """.split()
 )
+_SPEAKERS_VERBS = r"(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied)"
+_SPEAKING_SINGLE = re.compile(
+    rf"\b([A-Z][a-z][\w'’-]+) {_SPEAKERS_VERBS}\b|\b{_SPEAKERS_VERBS} ([A-Z][a-z][\w'’-]+)(?=[.,;:!?]|\s*$)"
+    r"|\b(?:Mr|Mrs|Ms|Dr)\.? ([A-Z][a-z][\w'’-]+)\b(?! [A-Z])"
+)
+_SPEECH_BEFORE = re.compile(rf"\b{_SPEAKERS_VERBS}\s+$")
+# Months that are also given names: "April Galway", "June Carter".
+_MONTH_GIVEN_NAMES = frozenset({"april", "may", "june", "august"})
 _PARTICLES = vocab.NAME_PARTICLES | vocab.ARABIC_ARTICLES | {"ter", "y"}
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _TOKEN = re.compile(r"[\w][\w'’.-]*")
@@ -263,6 +205,19 @@ class _Finder:
         self.found.setdefault(pi, []).append(Found(entity.id, start, end))
 
     def read_runs(self) -> None:
+        # Surnames the source makes speak or titles on their own ("Thakkar said", "said
+        # Thakkar", "Mr Thakkar"): a run ending in one names a person even after "to" or "in".
+        self.speaking: set[str] = set()
+        for text in self.texts:
+            for m in _SPEAKING_SINGLE.finditer(text):
+                self.speaking.add(m.group(1) or m.group(2) or m.group(3))
+        # Capitalised words the source also writes on their own ("Trahan was surprised"):
+        # a surname after initials ("DJ Trahan") rather than an acronym's word ("US Open").
+        self.alone: set[str] = set()
+        for text in self.texts:
+            for run in _runs(text):
+                if len(run) == 1:
+                    self.alone.add(_bare(run[0].group(0)))
         for pi, text in enumerate(self.texts):
             starts = {s for s, _ in sentence_spans(text)}
             for run in _runs(text):
@@ -270,6 +225,17 @@ class _Finder:
 
     def _read_run(self, pi: int, text: str, run: list[re.Match[str]], initial: bool) -> None:
         words = [_bare(t.group(0)) for t in run]
+        if (
+            len(words) == 2
+            and words[0].lower() in _MONTH_GIVEN_NAMES
+            and words[1].lower() not in _NOT_NAMES | ORG_WORDS | PLACE_WORDS
+            and (
+                words[1] in self.speaking
+                or re.match(r",\s+(?:a|an|the)\s|\s+(?:said|says|told)\b", text[run[-1].end() :]) is not None
+            )
+        ):
+            self._person(pi, run, words, "", [])  # "April Galway, a lifelong resident ..., said"
+            return
         while run and words[0].lower() in _NOT_NAMES:
             run, words = run[1:], words[1:]
         while run and words[-1].lower() in _PARTICLES | {"of"}:
@@ -339,11 +305,19 @@ class _Finder:
                 self._titled_single = getattr(self, "_titled_single", [])
                 self._titled_single.append((pi, core[0].start(), word, gender, words[:title_end]))
             return
-        if after_place_prep and not title_end:
-            return
+        initials = (
+            len(core_words) == 2
+            and re.fullmatch(r"[A-Z]{2}", core_words[0]) is not None
+            and core_words[1] in self.alone
+            and not _is_acronym(core_words[1])
+        )  # "DJ Trahan", "AJ Smith"
+        if after_place_prep and not title_end and not initials and core_words[-1] not in self.speaking:
+            return  # "in Southern California", but "my question to Ashish Thakkar"
         if len(core) > 5 or any(w.lower() in _NOT_NAMES for w in core_words[1:]):
             return
-        if any(_is_acronym(w) and not re.fullmatch(r"[A-Z]\.?", w) and w.lower() not in _SUFFIXES for w in core_words):
+        if not initials and any(
+            _is_acronym(w) and not re.fullmatch(r"[A-Z]\.?", w) and w.lower() not in _SUFFIXES for w in core_words
+        ):
             return
         self._person(pi, core, core_words, gender, words[:title_end])
 
@@ -355,6 +329,8 @@ class _Finder:
             gender = GENDERED_NOUNS[before.group(1)]  # "spokeswoman Dana Perino"
         name = " ".join(words)
         ent = self._entity(name, "person")
+        if before and before.group(1) in vocab.ROLE_NOUNS:
+            ent.roles.add(before.group(1))  # "principal Fazl Rahim": "the principal said" later
         if gender:
             ent.votes[gender] = ent.votes.get(gender, 0) + 3
         if title:
@@ -390,6 +366,11 @@ class _Finder:
                 r"(?:,\s[^,\"“”]{1,60},)?\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied|bragged|spoke)\b",
                 self.texts[pi][end:],
             )
+            if not speaks:
+                speaks = _SPEECH_BEFORE.search(self.texts[pi][:start]) and re.match(
+                    r"[.,;:!?]|\s*$", self.texts[pi][end:]
+                )
+                # `," said Thakkar.`
             if not matches and speaks and not self.quoted(pi, start) and word.lower() not in HONORIFICS:
                 ent = self._entity(word, "person")  # "Koenigs said": a person named by surname only
                 self._add(pi, ent, start, end)
