@@ -278,18 +278,26 @@ _TRIGGERS = {
 }  # fmt: skip
 
 
-def _lines_holding(page: str, starts: list[int], triggers: tuple[str, ...]) -> list[int]:
+def _lines_holding(
+    page: str, starts: list[int], triggers: tuple[str, ...], known: dict[str, list[int]] | None = None
+) -> list[int]:
     """The lines of `page` (lines start at `starts`) that hold one of `triggers`, in order; a
-    trigger opening with a newline at their start."""
+    trigger opening with a newline at their start. `known`: the lines of the triggers already
+    looked for on this page (the patterns share many), filled in."""
     found: set[int] = set()
     from_start = "\n" + page  # line i's newline is at starts[i]
+    known = {} if known is None else known
     for trigger in triggers:
-        text = from_start if trigger[0] == "\n" else page
-        at = text.find(trigger)
-        while at >= 0:
-            i = bisect_right(starts, at) - 1
-            found.add(i)
-            at = text.find(trigger, starts[i + 1])  # from the next line on
+        lines = known.get(trigger)
+        if lines is None:
+            lines = known[trigger] = []
+            text = from_start if trigger[0] == "\n" else page
+            at = text.find(trigger)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                lines.append(i)
+                at = text.find(trigger, starts[i + 1])  # from the next line on
+        found.update(lines)
     return sorted(found)
 
 
@@ -305,19 +313,24 @@ def _lines_matching(pattern: re.Pattern[str], page: str, starts: list[int]) -> l
 
 
 def _blocks_matching(
-    pattern: re.Pattern[str], page: str, starts: list[int], lines: list[str], where: list[int] | None = None
+    pattern: re.Pattern[str],
+    page: str,
+    starts: list[int],
+    lines: list[str],
+    where: list[int] | None = None,
+    known: dict[str, list[int]] | None = None,
 ) -> list[int]:
     """The lines of `page` holding a match of `pattern` (which never spans a newline).
 
     `starts`: where each of its `lines` starts. Only the lines `where` a match may be are searched
     (by default those holding one of the pattern's `_TRIGGERS`), joined by newlines as the page
-    is (a line boundary is a newline for `\\b`, `^` and `$` alike).
+    is (a line boundary is a newline for `\\b`, `^` and `$` alike). `known`: see `_lines_holding`.
     """
     if where is None:
         triggers = _TRIGGERS[pattern]
         if not triggers:  # a pattern the engine finds fast by its first character
             return sorted({bisect_right(starts, m.start()) - 1 for m in pattern.finditer(page)})
-        where = _lines_holding(page, starts, triggers)
+        where = _lines_holding(page, starts, triggers, known)
     if not where:
         return []
     searched = "\n".join([lines[i] for i in where])
@@ -508,8 +521,9 @@ def _header_columns(page: _Page) -> tuple[list[float], list[float], list[float]]
     text = "\n".join([page.texts[i] for i in short]).lower()
     lines = text.split("\n")
     starts = [0, *accumulate(len(t) + 1 for t in lines)]  # lower-casing may change lengths
+    known: dict[str, list[int]] = {}  # the lines of each trigger string, looked for once
     return tuple(  # type: ignore[return-value]
-        _flags(n, (short[k] for k in _blocks_matching(pattern, text, starts, lines)))
+        _flags(n, (short[k] for k in _blocks_matching(pattern, text, starts, lines, known=known)))
         for pattern in (_COMMENTISH, _TIME, _COMMENT_HEADER)
     )
 
