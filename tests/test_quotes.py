@@ -528,6 +528,38 @@ def speakers_found(*paragraphs: str) -> dict[str, str]:
             "beatable",
             "Justin Gatlin",
         ),
+        # a capitalised word before a lower-case role and a name is whose role it is, not a person
+        (
+            [
+                "Real Madrid play at Levante on Sunday.",
+                '"Titles are won in places like Levante," said Real coach Bernd Schuster.',
+            ],
+            "Titles are won",
+            "Bernd Schuster",
+        ),
+        (
+            [
+                "Under-siege Kiwis coach Gary Kemble has resigned.",
+                "The way is clear for the Kiwis after club boss Bruno Cullen said on Friday the coach would be free.",
+                '"We are not going to stand in anyone\'s way," he told AAP.',
+            ],
+            "We are not going",
+            "Bruno Cullen",
+        ),
+        # paragraphs wholly of a speaker's words are no distance between a pronoun and its person
+        (
+            [
+                "Wurz says he is looking forward to the challenge.",
+                '"I am delighted to be joining," he said.',
+                '"Honda has such a rich history.',
+                '"This is an excellent opportunity.',
+                '"My three previous teams have all been winners."',
+                "He will test in Valencia and says he is looking forward to working with Jenson Button and Rubens Barrichello.",
+                '"I am also looking forward to working with them," he said.',
+            ],
+            "I am also looking",
+            "Wurz",
+        ),
     ],
 )
 def test_news_copy_conventions_name_the_speaker(paragraphs, start, speaker):

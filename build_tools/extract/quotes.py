@@ -594,12 +594,18 @@ class _SourceReader:
         ]
         if body:
             pool += self.bodies
-        for back in range(0, max_back + 1):
-            para = pi - back
-            if para < 0:
+        back = 0
+        for para in range(pi, -1, -1):
+            if back > max_back:
                 break
             text = self.texts[para]
-            limit = at if back == 0 else len(text)
+            limit = at if para == pi else len(text)
+            if para != pi and self._wholly_quoted(para):
+                # The speaker's own words stand for no one: a quotation running on over
+                # paragraphs is not counted as distance ("He will ... and says ...", four
+                # paragraphs of his words, then `"...," he said`).
+                continue
+            back += 1
             spans = [sp for sp in sentence_spans(text) if sp[0] < limit]
             for s0, s1 in reversed(spans):
                 hits = [
@@ -627,7 +633,7 @@ class _SourceReader:
                         and not any(p[1] < lead.start(1) for p, _s in hits)
                     ):
                         return self._antecedent(para, lead.start(1), pronoun, depth + 1)
-                if back == 0 and self._open[0] == para and s0 <= self._open[1] < s1:
+                if para == pi and self._open[0] == para and s0 <= self._open[1] < s1:
                     # `Mr ElBaradei should "be careful ...," he said`: someone the quoted words
                     # are about, not its speaker, unless a speech verb stands between.
                     hits = [
@@ -641,6 +647,12 @@ class _SourceReader:
         return None
 
     # -- lookups -----------------------------------------------------------------------------
+
+    def _wholly_quoted(self, pi: int) -> bool:
+        """The paragraph is a quotation from its first word to its last."""
+        text = self.texts[pi]
+        words = [m.start() for m in _TOKEN.finditer(text)]
+        return bool(words) and all(self._quoted(pi, w) for w in words)
 
     def _quoted(self, pi: int, pos: int) -> bool:
         spans = self.inside.get(pi)
