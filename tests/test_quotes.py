@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -560,6 +561,55 @@ def speakers_found(*paragraphs: str) -> dict[str, str]:
             "I am also looking",
             "Wurz",
         ),
+        # a paragraph ending in a colon introduces the quotation paragraph after it: its
+        # sentence's subject speaks, or the first he/she in it
+        (
+            [
+                "Troy Carter spoke at the conference in London about Lady Gaga.",
+                "Carter's comments about the network focused on owning the data:",
+                '"We have never had a direct relationship with the audience."',
+            ],
+            "We have never had",
+            "Troy Carter",
+        ),
+        (
+            [
+                "Troy Carter spoke at the conference in London about Lady Gaga.",
+                "To some degree he summed up that perspective in a quick interview after his talk:",
+                '"I think it is very important for an artist to be in control of their community."',
+            ],
+            "I think it is very",
+            "Troy Carter",
+        ),
+        # a sentence whose subject is the same pronoun after an opening phrase goes on with it
+        (
+            [
+                "Troy Carter spoke in London.",
+                "In his appearance he dug into how Lady Gaga uses Twitter and Little Monsters to reach fans.",
+                '"We basically got into technology by default," he said.',
+            ],
+            "We basically got",
+            "Troy Carter",
+        ),
+        # a possessive that owns no person ("Kemble's tenure") is a pronoun's antecedent; the
+        # one a sentence makes speak comes before someone it only names
+        (
+            [
+                '"I deliberately stayed away from any comment," Gary Kemble said.',
+                "Kemble's tenure got off to a disastrous start, with a whitewash by Great Britain.",
+                '"This whole business has been difficult for them," he said.',
+            ],
+            "This whole business",
+            "Gary Kemble",
+        ),
+        (
+            [
+                "Wayne Bennett is a front runner after club boss Bruno Cullen said on Friday the coach would be free.",
+                '"We have always encouraged players here," he told AAP.',
+            ],
+            "We have always",
+            "Bruno Cullen",
+        ),
     ],
 )
 def test_news_copy_conventions_name_the_speaker(paragraphs, start, speaker):
@@ -640,3 +690,20 @@ def test_a_long_piece_after_reported_speech_goes_on_with_that_speaker_but_a_titl
     )
     assert found["you want to have this as"] == "Olander"
     assert not any(text.startswith("A Study") for text in found)
+
+
+def test_a_heading_between_a_pronoun_and_its_person_names_no_antecedent():
+    source = make_source(
+        "s1",
+        "2020-05-06",
+        [
+            "Troy Carter was interviewed at the conference. He spoke about fans.",
+            "Troy Carter Hallway Interview",
+            '"I think it is very important for an artist to own the platform," he said.',
+        ],
+    )
+    paragraphs = list(source.paragraphs)
+    paragraphs[1] = dataclasses.replace(paragraphs[1], kind="heading")
+    source = dataclasses.replace(source, paragraphs=tuple(paragraphs))
+    (quote,) = find_quotes([source], (), (), {})
+    assert quote.speaker_text == "Troy Carter"
