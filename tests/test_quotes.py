@@ -610,6 +610,16 @@ def speakers_found(*paragraphs: str) -> dict[str, str]:
             "We have always",
             "Bruno Cullen",
         ),
+        # a description after a quotation that the one named first cannot hold is the other
+        # person just named
+        (
+            [
+                "Portsmouth manager Harry Redknapp did not appear at the news conference, which was taken by his assistant Joe Jordan.",
+                '"We had a little bit of a laugh about the speculation," the former Leeds striker said.',
+            ],
+            "We had a little bit",
+            "Joe Jordan",
+        ),
     ],
 )
 def test_news_copy_conventions_name_the_speaker(paragraphs, start, speaker):

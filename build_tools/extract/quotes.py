@@ -920,11 +920,23 @@ class _SourceReader:
             found = self._person_in_sentence_before(pi, subject.start)
         if found is None or not found.actor:
             return ""
-        ent = self.entities.get(found.actor)
-        roles = set(ent.roles) if ent else set(self.roles_of.get(found.actor, ()))
-        if roles and not any(head in r.split() for r in roles):
-            return ""
-        return found.actor
+        candidates = [found]
+        if re.search(r"[”\"]\s*$", self.texts[pi][: subject.start]):
+            # `Redknapp did not appear at the conference, which was taken by his assistant Joe
+            # Jordan. "...," the former Leeds striker said`: when the one just named first
+            # holds another role, the others named there, the latest first.
+            before = (pi, subject.start)
+            candidates += [
+                sp
+                for p, sp in reversed(self.people)
+                if p < before and p[0] >= pi - 1 and sp.actor and sp.actor != found.actor and not self._quoted(*p)
+            ]
+        for cand in candidates:
+            ent = self.entities.get(cand.actor)
+            roles = set(ent.roles) if ent else set(self.roles_of.get(cand.actor, ()))
+            if not roles or any(head in r.split() for r in roles):
+                return cand.actor
+        return ""
 
     def _author(self, pi: int, subject: _Subject, noun: str) -> str:
         """Who wrote "the report" / "Roger's motion": the possessor, or the one who "said in a
