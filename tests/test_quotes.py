@@ -620,6 +620,19 @@ def speakers_found(*paragraphs: str) -> dict[str, str]:
             "We had a little bit",
             "Joe Jordan",
         ),
+        # an appositive whose closing comma the copy left out still gives the person
+        (
+            [
+                'Habeeb Nizamudin, a growth officer of the media planning agency Lodestar Universal said: "The whole country is against them."'
+            ],
+            "The whole country",
+            "Habeeb Nizamudin",
+        ),
+        (
+            ['Jane Smith, a spokeswoman for the city council said: "We wait for the report."'],
+            "We wait for",
+            "Jane Smith",
+        ),
     ],
 )
 def test_news_copy_conventions_name_the_speaker(paragraphs, start, speaker):

@@ -815,6 +815,13 @@ class _SourceReader:
             if re.fullmatch(r"[\s,]*" + adverbs, gap) and not re.search(
                 r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", text[lo:s]
             ):
+                for hs, he, ha in sorted(hits):
+                    if (
+                        he <= s
+                        and self.actors[ha].kind == "person"
+                        and self._unclosed_appositive(text[he:verb_at], adverbs)
+                    ):
+                        return _Subject("name", text[hs:he], hs, he)  # the head of the appositive
                 return _Subject("name", text[s:e], s, e)
             break
         for s, e, actor in sorted(hits):
@@ -829,13 +836,21 @@ class _SourceReader:
             opened = raw_lead.endswith(",") and not any(_is_verb(w.group(0)) for w in _TOKEN.finditer(lead))
             if lead.lower().rstrip(".") in vocab.HONORIFICS:
                 lead = ""  # "Dr. Jane Smith, a surgeon at the hospital, told": the title is no lead
-            if (
-                lead == "" or opened or re.fullmatch(r"(?:the|a|an)\s[\w\s'’-]{1,40},", lead, re.IGNORECASE)
-            ) and re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*,\s*[^\"“”;.!?]{1,160}?,\s*" + adverbs, gap):
+            if (lead == "" or opened or re.fullmatch(r"(?:the|a|an)\s[\w\s'’-]{1,40},", lead, re.IGNORECASE)) and (
+                re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*,\s*[^\"“”;.!?]{1,160}?,\s*" + adverbs, gap)
+                or self._unclosed_appositive(gap, adverbs)
+            ):
                 return _Subject("name", text[s:e], s, e)
             if not opened:
                 break
         return None
+
+    @staticmethod
+    def _unclosed_appositive(gap: str, adverbs: str) -> bool:
+        """`Habeeb Nizamudin, a growth officer of the agency Lodestar Universal said:` an
+        appositive whose closing comma the copy left out: "a/an/the" and a role noun in it."""
+        m = re.fullmatch(r"\s*,\s*(?:a|an|the)\s([^\"“”;.!?,]{1,120}?)\s+" + adverbs, gap, re.IGNORECASE)
+        return m is not None and any(w.lower() in ROLE_NOUNS for w in _TOKEN.findall(m.group(1)))
 
     def _named_subject(self, pi: int, verb_at: int, lo: int, subject: _Subject | None) -> _Subject | None:
         """A named mention before the verb (see _mentioned) over the subject the clause's words
