@@ -633,6 +633,15 @@ def speakers_found(*paragraphs: str) -> dict[str, str]:
             "We wait for",
             "Jane Smith",
         ),
+        # a relative clause with no commas about it between the subject and the verb
+        (
+            [
+                "Such posts are a worrying trend.",
+                'A California woman whose post went viral told a local news crew she would not "care one bit" if it happened.',
+            ],
+            "care one bit",
+            "A California woman",
+        ),
     ],
 )
 def test_news_copy_conventions_name_the_speaker(paragraphs, start, speaker):

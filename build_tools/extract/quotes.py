@@ -271,6 +271,11 @@ _ASIDE = re.compile(
 )
 
 
+# A relative clause with no commas about it: "A California woman whose Facebook post went
+# viral told a local news crew".
+_RELATIVE = re.compile(r"\s+whose\s[^,;:\"“”]{1,100}$")
+
+
 def _trailing_subject(text: str, base: int) -> _Subject | None:
     """The subject that ends `text` (the words just before a speech verb), if any.
 
@@ -278,7 +283,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
     """
     # A parenthetical between subject and verb: "One resident, who asked not to be named,
     # said", "The official, speaking on condition of anonymity, said".
-    aside = _ASIDE.search(text)
+    aside = _ASIDE.search(text) or _RELATIVE.search(text)
     if aside is not None and aside.start() > 0:
         inner = _trailing_subject(text[: aside.start()], base)
         if inner is not None:
