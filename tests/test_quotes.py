@@ -642,6 +642,18 @@ def speakers_found(*paragraphs: str) -> dict[str, str]:
             "care one bit",
             "A California woman",
         ),
+        # verbs that name or contend: the words quoted after them are the subject's
+        (
+            ['Pittsburgh running back Willie Parker calls them "the Steelers of the South."'],
+            "the Steelers of",
+            "Willie Parker",
+        ),
+        (
+            ['Former secretary Norm Mineta contends networking is the "next step in the evolution of safety."'],
+            "next step in",
+            "Norm Mineta",
+        ),
+        (['Chris Urmson referred to smart cars as "autono-vehicles," a new word.'], "autono-vehicles", "Chris Urmson"),
     ],
 )
 def test_news_copy_conventions_name_the_speaker(paragraphs, start, speaker):
