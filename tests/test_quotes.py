@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -528,6 +529,131 @@ def speakers_found(*paragraphs: str) -> dict[str, str]:
             "beatable",
             "Justin Gatlin",
         ),
+        # a capitalised word before a lower-case role and a name is whose role it is, not a person
+        (
+            [
+                "Real Madrid play at Levante on Sunday.",
+                '"Titles are won in places like Levante," said Real coach Bernd Schuster.',
+            ],
+            "Titles are won",
+            "Bernd Schuster",
+        ),
+        (
+            [
+                "Under-siege Kiwis coach Gary Kemble has resigned.",
+                "The way is clear for the Kiwis after club boss Bruno Cullen said on Friday the coach would be free.",
+                '"We are not going to stand in anyone\'s way," he told AAP.',
+            ],
+            "We are not going",
+            "Bruno Cullen",
+        ),
+        # paragraphs wholly of a speaker's words are no distance between a pronoun and its person
+        (
+            [
+                "Wurz says he is looking forward to the challenge.",
+                '"I am delighted to be joining," he said.',
+                '"Honda has such a rich history.',
+                '"This is an excellent opportunity.',
+                '"My three previous teams have all been winners."',
+                "He will test in Valencia and says he is looking forward to working with Jenson Button and Rubens Barrichello.",
+                '"I am also looking forward to working with them," he said.',
+            ],
+            "I am also looking",
+            "Wurz",
+        ),
+        # a paragraph ending in a colon introduces the quotation paragraph after it: its
+        # sentence's subject speaks, or the first he/she in it
+        (
+            [
+                "Troy Carter spoke at the conference in London about Lady Gaga.",
+                "Carter's comments about the network focused on owning the data:",
+                '"We have never had a direct relationship with the audience."',
+            ],
+            "We have never had",
+            "Troy Carter",
+        ),
+        (
+            [
+                "Troy Carter spoke at the conference in London about Lady Gaga.",
+                "To some degree he summed up that perspective in a quick interview after his talk:",
+                '"I think it is very important for an artist to be in control of their community."',
+            ],
+            "I think it is very",
+            "Troy Carter",
+        ),
+        # a sentence whose subject is the same pronoun after an opening phrase goes on with it
+        (
+            [
+                "Troy Carter spoke in London.",
+                "In his appearance he dug into how Lady Gaga uses Twitter and Little Monsters to reach fans.",
+                '"We basically got into technology by default," he said.',
+            ],
+            "We basically got",
+            "Troy Carter",
+        ),
+        # a possessive that owns no person ("Kemble's tenure") is a pronoun's antecedent; the
+        # one a sentence makes speak comes before someone it only names
+        (
+            [
+                '"I deliberately stayed away from any comment," Gary Kemble said.',
+                "Kemble's tenure got off to a disastrous start, with a whitewash by Great Britain.",
+                '"This whole business has been difficult for them," he said.',
+            ],
+            "This whole business",
+            "Gary Kemble",
+        ),
+        (
+            [
+                "Wayne Bennett is a front runner after club boss Bruno Cullen said on Friday the coach would be free.",
+                '"We have always encouraged players here," he told AAP.',
+            ],
+            "We have always",
+            "Bruno Cullen",
+        ),
+        # a description after a quotation that the one named first cannot hold is the other
+        # person just named
+        (
+            [
+                "Portsmouth manager Harry Redknapp did not appear at the news conference, which was taken by his assistant Joe Jordan.",
+                '"We had a little bit of a laugh about the speculation," the former Leeds striker said.',
+            ],
+            "We had a little bit",
+            "Joe Jordan",
+        ),
+        # an appositive whose closing comma the copy left out still gives the person
+        (
+            [
+                'Habeeb Nizamudin, a growth officer of the media planning agency Lodestar Universal said: "The whole country is against them."'
+            ],
+            "The whole country",
+            "Habeeb Nizamudin",
+        ),
+        (
+            ['Jane Smith, a spokeswoman for the city council said: "We wait for the report."'],
+            "We wait for",
+            "Jane Smith",
+        ),
+        # a relative clause with no commas about it between the subject and the verb
+        (
+            [
+                "Such posts are a worrying trend.",
+                'A California woman whose post went viral told a local news crew she would not "care one bit" if it happened.',
+            ],
+            "care one bit",
+            "A California woman",
+        ),
+        # verbs that name or contend: the words quoted after them are the subject's
+        (
+            ['Pittsburgh running back Willie Parker calls them "the Steelers of the South."'],
+            "the Steelers of",
+            "Willie Parker",
+        ),
+        (
+            ['Former secretary Norm Mineta contends networking is the "next step in the evolution of safety."'],
+            "next step in",
+            "Norm Mineta",
+        ),
+        (['Chris Urmson referred to smart cars as "autono-vehicles," a new word.'], "autono-vehicles", "Chris Urmson"),
     ],
 )
 def test_news_copy_conventions_name_the_speaker(paragraphs, start, speaker):
@@ -608,3 +734,20 @@ def test_a_long_piece_after_reported_speech_goes_on_with_that_speaker_but_a_titl
     )
     assert found["you want to have this as"] == "Olander"
     assert not any(text.startswith("A Study") for text in found)
+
+
+def test_a_heading_between_a_pronoun_and_its_person_names_no_antecedent():
+    source = make_source(
+        "s1",
+        "2020-05-06",
+        [
+            "Troy Carter was interviewed at the conference. He spoke about fans.",
+            "Troy Carter Hallway Interview",
+            '"I think it is very important for an artist to own the platform," he said.',
+        ],
+    )
+    paragraphs = list(source.paragraphs)
+    paragraphs[1] = dataclasses.replace(paragraphs[1], kind="heading")
+    source = dataclasses.replace(source, paragraphs=tuple(paragraphs))
+    (quote,) = find_quotes([source], (), (), {})
+    assert quote.speaker_text == "Troy Carter"

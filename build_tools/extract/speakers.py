@@ -104,6 +104,12 @@ _SPEAKING_SINGLE = re.compile(
     r"|\b(?:Mr|Mrs|Ms|Dr)\.? ([A-Z][a-z][\w'’-]+)\b(?! [A-Z])"
 )
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEAKERS_VERBS}\s+$")
+_ROLE_WORDS = vocab.ROLE_NOUNS | vocab.TITLE_WORDS
+# A lower-case role (one qualifier before it at most) and a capitalised name after a run:
+# "Real coach Bernd", "Honda team boss Ross".
+_QUALIFIES_ROLE = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?P<role>[a-z][\w-]*)\s+[A-Z][a-z]",
+)
 # Months that are also given names: "April Galway", "June Carter".
 _MONTH_GIVEN_NAMES = frozenset({"april", "may", "june", "august"})
 _PARTICLES = vocab.NAME_PARTICLES | vocab.ARABIC_ARTICLES | {"ter", "y"}
@@ -268,6 +274,14 @@ class _Finder:
             title_end += 1
         org_at = [i for i, w in enumerate(lower) if w in ORG_WORDS and i >= title_end]
         if any(w in PLACE_WORDS for w in lower[title_end:]) and not org_at:
+            return
+        role = _QUALIFIES_ROLE.match(text, run[-1].end())
+        if not title_end and role and role.group("role") in _ROLE_WORDS:
+            # "Real coach Bernd Schuster", "Under-siege Kiwis coach Gary Kemble", "Conservative
+            # leader David Cameron": the team, party or country a role belongs to, not a person.
+            name = " ".join(words)
+            ent = self._entity(name, "organisation")
+            self._add(pi, ent, run[0].start(), run[-1].start() + len(words[-1]))
             return
         if org_at:
             last_org = org_at[-1]
