@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from build_tools.extract.quotes import find_quotes, normalise_quote
+from build_tools.extract.speakers import find_entities, gender_of_given_name, given_names
 from build_tools.model import ActorDef, Mention, Quote, SourceRef
 from fixtures.extract.seeds import make_source, paragraph_at_line, seed_sources
 
@@ -751,3 +752,81 @@ def test_a_heading_between_a_pronoun_and_its_person_names_no_antecedent():
     source = dataclasses.replace(source, paragraphs=tuple(paragraphs))
     (quote,) = find_quotes([source], (), (), {})
     assert quote.speaker_text == "Troy Carter"
+
+
+# -- given names as evidence of a person and of gender ---------------------------------------------
+
+
+def _kinds(*paragraphs: str) -> dict[str, tuple[str, str]]:
+    entities, _found = find_entities(list(paragraphs), lambda pi, i: False)
+    return {e.name: (e.kind, e.gender) for e in entities.values()}
+
+
+def test_given_names_table_is_shipped_and_tells_gender():
+    table = given_names()
+    assert len(table) > 4000 and table["james"] > 0.95 and table["mary"] < 0.05
+    assert gender_of_given_name("Geoffrey") == "m" and gender_of_given_name("Andrea") == "f"
+    assert gender_of_given_name("Jordan") == "" and gender_of_given_name("Zango") == ""
+
+
+def test_two_capitalised_words_with_no_sign_of_a_person_are_no_person():
+    kinds = _kinds("Great Britain and Zango Astrology were named in the report.", "Y Combinator funds startups.")
+    assert kinds["Great Britain"][0] == "organisation"
+    assert kinds["Zango Astrology"][0] == "organisation"
+    assert kinds["Y Combinator"][0] == "organisation"
+
+
+def test_a_known_given_name_makes_a_person_with_its_gender():
+    kinds = _kinds("Geoffrey Berman and Andrea Keller were named in the report.")
+    assert kinds["Geoffrey Berman"] == ("person", "m")
+    assert kinds["Andrea Keller"] == ("person", "f")
+
+
+def test_the_text_gives_the_gender_over_the_given_name():
+    kinds = _kinds("Andrea Rossi said he would appeal, and he said that he was calm.")
+    assert kinds["Andrea Rossi"] == ("person", "m")
+
+
+@pytest.mark.parametrize(
+    "paragraph, name",
+    [
+        ("Fazl Rahim, 45, was named in the report.", "Fazl Rahim"),
+        ("Fazl Rahim (45) was named in the report.", "Fazl Rahim"),
+        ("Nasim Qureshi, who runs the school, was named in the report.", "Nasim Qureshi"),
+        ("Katya Malofeeva of Renaissance Capital, an investment bank, was named.", "Katya Malofeeva"),
+        ("Habeeb Nizamudin, a growth officer of the agency, was named.", "Habeeb Nizamudin"),
+        ("The report named Ashish Thakkar. His company grew.", "Ashish Thakkar"),
+        ("principal Fazl Rahim was named in the report.", "Fazl Rahim"),
+    ],
+)
+def test_a_name_missing_from_the_table_is_a_person_with_other_evidence(paragraph, name):
+    assert _kinds(paragraph)[name][0] == "person"
+
+
+def test_a_surname_the_source_uses_as_a_person_elsewhere_makes_the_full_name_a_person():
+    kinds = _kinds("Fazl Rahim was named in the report.", "Rahim, who runs the school, was not there.")
+    assert kinds["Fazl Rahim"][0] == "person"
+
+
+def test_a_body_word_before_the_name_makes_an_organisation_even_when_it_speaks():
+    kinds = _kinds("Habeeb Nizamudin, a growth officer of the agency Lodestar Universal said the brand would suffer.")
+    assert kinds["Lodestar Universal"][0] == "organisation"
+    assert kinds["Habeeb Nizamudin"][0] == "person"
+
+
+def test_a_single_word_is_not_linked_to_the_body_whose_name_it_starts():
+    source = make_source(
+        "s1",
+        "2020-05-06",
+        ["Zango Astrology is an app sold in stores.", '"We never paid for it," Zango told reporters.'],
+    )
+    (quote,) = find_quotes([source], (), (), {})
+    assert quote.speaker_text == "Zango"
+
+
+def test_a_pronoun_goes_to_the_person_whose_given_name_has_its_gender():
+    found = speakers_found(
+        "Geoffrey Berman met Katya Malofeeva at the bank on Monday.",
+        '"I actually expected this to happen," she said.',
+    )
+    assert found["I actually expected this"] == "Katya Malofeeva"
