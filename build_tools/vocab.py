@@ -163,6 +163,7 @@ SPEECH_VERBS: Final = frozenset(
     lamented emphasised emphasized emphasising emphasizing demanded demanding pleaded whispered
     posted remarks says wrote writing insist declares reports reported reporting questioned
     appealed appealing denied denies denying bragged speculated proclaimed proclaims
+    contends contend calls describes dubbed dubs referred refers labelled labeled branded
     """.split()
 )
 # Left out on purpose: forms that are more often nouns ("states", "notes", "claims", "pledge").

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 import yaml
 
 from build_tools.extract.quotes import find_quotes, normalise_quote
+from build_tools.extract.speakers import find_entities, gender_of_given_name, given_names
 from build_tools.model import ActorDef, Mention, Quote, SourceRef
 from fixtures.extract.seeds import make_source, paragraph_at_line, seed_sources
 
@@ -528,6 +530,131 @@ def speakers_found(*paragraphs: str) -> dict[str, str]:
             "beatable",
             "Justin Gatlin",
         ),
+        # a capitalised word before a lower-case role and a name is whose role it is, not a person
+        (
+            [
+                "Real Madrid play at Levante on Sunday.",
+                '"Titles are won in places like Levante," said Real coach Bernd Schuster.',
+            ],
+            "Titles are won",
+            "Bernd Schuster",
+        ),
+        (
+            [
+                "Under-siege Kiwis coach Gary Kemble has resigned.",
+                "The way is clear for the Kiwis after club boss Bruno Cullen said on Friday the coach would be free.",
+                '"We are not going to stand in anyone\'s way," he told AAP.',
+            ],
+            "We are not going",
+            "Bruno Cullen",
+        ),
+        # paragraphs wholly of a speaker's words are no distance between a pronoun and its person
+        (
+            [
+                "Wurz says he is looking forward to the challenge.",
+                '"I am delighted to be joining," he said.',
+                '"Honda has such a rich history.',
+                '"This is an excellent opportunity.',
+                '"My three previous teams have all been winners."',
+                "He will test in Valencia and says he is looking forward to working with Jenson Button and Rubens Barrichello.",
+                '"I am also looking forward to working with them," he said.',
+            ],
+            "I am also looking",
+            "Wurz",
+        ),
+        # a paragraph ending in a colon introduces the quotation paragraph after it: its
+        # sentence's subject speaks, or the first he/she in it
+        (
+            [
+                "Troy Carter spoke at the conference in London about Lady Gaga.",
+                "Carter's comments about the network focused on owning the data:",
+                '"We have never had a direct relationship with the audience."',
+            ],
+            "We have never had",
+            "Troy Carter",
+        ),
+        (
+            [
+                "Troy Carter spoke at the conference in London about Lady Gaga.",
+                "To some degree he summed up that perspective in a quick interview after his talk:",
+                '"I think it is very important for an artist to be in control of their community."',
+            ],
+            "I think it is very",
+            "Troy Carter",
+        ),
+        # a sentence whose subject is the same pronoun after an opening phrase goes on with it
+        (
+            [
+                "Troy Carter spoke in London.",
+                "In his appearance he dug into how Lady Gaga uses Twitter and Little Monsters to reach fans.",
+                '"We basically got into technology by default," he said.',
+            ],
+            "We basically got",
+            "Troy Carter",
+        ),
+        # a possessive that owns no person ("Kemble's tenure") is a pronoun's antecedent; the
+        # one a sentence makes speak comes before someone it only names
+        (
+            [
+                '"I deliberately stayed away from any comment," Gary Kemble said.',
+                "Kemble's tenure got off to a disastrous start, with a whitewash by Great Britain.",
+                '"This whole business has been difficult for them," he said.',
+            ],
+            "This whole business",
+            "Gary Kemble",
+        ),
+        (
+            [
+                "Wayne Bennett is a front runner after club boss Bruno Cullen said on Friday the coach would be free.",
+                '"We have always encouraged players here," he told AAP.',
+            ],
+            "We have always",
+            "Bruno Cullen",
+        ),
+        # a description after a quotation that the one named first cannot hold is the other
+        # person just named
+        (
+            [
+                "Portsmouth manager Harry Redknapp did not appear at the news conference, which was taken by his assistant Joe Jordan.",
+                '"We had a little bit of a laugh about the speculation," the former Leeds striker said.',
+            ],
+            "We had a little bit",
+            "Joe Jordan",
+        ),
+        # an appositive whose closing comma the copy left out still gives the person
+        (
+            [
+                'Habeeb Nizamudin, a growth officer of the media planning agency Lodestar Universal said: "The whole country is against them."'
+            ],
+            "The whole country",
+            "Habeeb Nizamudin",
+        ),
+        (
+            ['Jane Smith, a spokeswoman for the city council said: "We wait for the report."'],
+            "We wait for",
+            "Jane Smith",
+        ),
+        # a relative clause with no commas about it between the subject and the verb
+        (
+            [
+                "Such posts are a worrying trend.",
+                'A California woman whose post went viral told a local news crew she would not "care one bit" if it happened.',
+            ],
+            "care one bit",
+            "A California woman",
+        ),
+        # verbs that name or contend: the words quoted after them are the subject's
+        (
+            ['Pittsburgh running back Willie Parker calls them "the Steelers of the South."'],
+            "the Steelers of",
+            "Willie Parker",
+        ),
+        (
+            ['Former secretary Norm Mineta contends networking is the "next step in the evolution of safety."'],
+            "next step in",
+            "Norm Mineta",
+        ),
+        (['Chris Urmson referred to smart cars as "autono-vehicles," a new word.'], "autono-vehicles", "Chris Urmson"),
     ],
 )
 def test_news_copy_conventions_name_the_speaker(paragraphs, start, speaker):
@@ -608,3 +735,98 @@ def test_a_long_piece_after_reported_speech_goes_on_with_that_speaker_but_a_titl
     )
     assert found["you want to have this as"] == "Olander"
     assert not any(text.startswith("A Study") for text in found)
+
+
+def test_a_heading_between_a_pronoun_and_its_person_names_no_antecedent():
+    source = make_source(
+        "s1",
+        "2020-05-06",
+        [
+            "Troy Carter was interviewed at the conference. He spoke about fans.",
+            "Troy Carter Hallway Interview",
+            '"I think it is very important for an artist to own the platform," he said.',
+        ],
+    )
+    paragraphs = list(source.paragraphs)
+    paragraphs[1] = dataclasses.replace(paragraphs[1], kind="heading")
+    source = dataclasses.replace(source, paragraphs=tuple(paragraphs))
+    (quote,) = find_quotes([source], (), (), {})
+    assert quote.speaker_text == "Troy Carter"
+
+
+# -- given names as evidence of a person and of gender ---------------------------------------------
+
+
+def _kinds(*paragraphs: str) -> dict[str, tuple[str, str]]:
+    entities, _found = find_entities(list(paragraphs), lambda pi, i: False)
+    return {e.name: (e.kind, e.gender) for e in entities.values()}
+
+
+def test_given_names_table_is_shipped_and_tells_gender():
+    table = given_names()
+    assert len(table) > 4000 and table["james"] > 0.95 and table["mary"] < 0.05
+    assert gender_of_given_name("Geoffrey") == "m" and gender_of_given_name("Andrea") == "f"
+    assert gender_of_given_name("Jordan") == "" and gender_of_given_name("Zango") == ""
+
+
+def test_two_capitalised_words_with_no_sign_of_a_person_are_no_person():
+    kinds = _kinds("Great Britain and Zango Astrology were named in the report.", "Y Combinator funds startups.")
+    assert kinds["Great Britain"][0] == "organisation"
+    assert kinds["Zango Astrology"][0] == "organisation"
+    assert kinds["Y Combinator"][0] == "organisation"
+
+
+def test_a_known_given_name_makes_a_person_with_its_gender():
+    kinds = _kinds("Geoffrey Berman and Andrea Keller were named in the report.")
+    assert kinds["Geoffrey Berman"] == ("person", "m")
+    assert kinds["Andrea Keller"] == ("person", "f")
+
+
+def test_the_text_gives_the_gender_over_the_given_name():
+    kinds = _kinds("Andrea Rossi said he would appeal, and he said that he was calm.")
+    assert kinds["Andrea Rossi"] == ("person", "m")
+
+
+@pytest.mark.parametrize(
+    "paragraph, name",
+    [
+        ("Fazl Rahim, 45, was named in the report.", "Fazl Rahim"),
+        ("Fazl Rahim (45) was named in the report.", "Fazl Rahim"),
+        ("Nasim Qureshi, who runs the school, was named in the report.", "Nasim Qureshi"),
+        ("Katya Malofeeva of Renaissance Capital, an investment bank, was named.", "Katya Malofeeva"),
+        ("Habeeb Nizamudin, a growth officer of the agency, was named.", "Habeeb Nizamudin"),
+        ("The report named Ashish Thakkar. His company grew.", "Ashish Thakkar"),
+        ("principal Fazl Rahim was named in the report.", "Fazl Rahim"),
+    ],
+)
+def test_a_name_missing_from_the_table_is_a_person_with_other_evidence(paragraph, name):
+    assert _kinds(paragraph)[name][0] == "person"
+
+
+def test_a_surname_the_source_uses_as_a_person_elsewhere_makes_the_full_name_a_person():
+    kinds = _kinds("Fazl Rahim was named in the report.", "Rahim, who runs the school, was not there.")
+    assert kinds["Fazl Rahim"][0] == "person"
+
+
+def test_a_body_word_before_the_name_makes_an_organisation_even_when_it_speaks():
+    kinds = _kinds("Habeeb Nizamudin, a growth officer of the agency Lodestar Universal said the brand would suffer.")
+    assert kinds["Lodestar Universal"][0] == "organisation"
+    assert kinds["Habeeb Nizamudin"][0] == "person"
+
+
+def test_a_single_word_is_not_linked_to_the_body_whose_name_it_starts():
+    source = make_source(
+        "s1",
+        "2020-05-06",
+        ["Zango Astrology is an app sold in stores.", '"We never paid for it," Zango told reporters.'],
+    )
+    (quote,) = find_quotes([source], (), (), {})
+    assert quote.speaker_text == "Zango"
+
+
+def test_a_pronoun_goes_to_the_person_whose_given_name_has_its_gender():
+    found = speakers_found(
+        "Geoffrey Berman met Katya Malofeeva at the bank on Monday.",
+        '"I actually expected this to happen," she said.',
+    )
+    assert found["I actually expected this"] == "Katya Malofeeva"

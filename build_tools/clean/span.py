@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add, attrgetter, eq, mul, sub, truediv
+from operator import add, attrgetter, eq, sub, truediv
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -51,7 +51,10 @@ _COMMENT_HEADER = re.compile(
     r"|\( ?score ?:|^by [^\s()]+(?: [^\s()]+)? \(\d+\)$",
     re.MULTILINE,
 )
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\.?)?\b|\b(?:19|20)\d\d\b")
+# A time ("10:23", "9.05 pm") or a year, after a word boundary: `\b\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\.?)?\b|
+# \b(?:19|20)\d\d\b`, written to open with its digit (the boundary checked behind it) so that the
+# regex engine skips from digit to digit instead of trying the pattern at every character.
+_TIME = re.compile(r"\d(?<!\w\d)(?:\d?[:.]\d{2} ?(?:[ap]\.?m\.?)?\b|(?<=1)9\d\d\b|(?<=2)0\d\d\b)")
 # (the three patterns are matched against lower-cased text)
 _PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»‹›„–—…•·"
 _DIGITS = b"0123456789"
@@ -271,23 +274,30 @@ _TRIGGERS = {
         "parent", "comment", "respons", "posted by", "posted on", " ago", "recommend", "flag", "thumbs",
         "like this", "score", "\nby ",
     ),
-    _TIME: (),  # a digit (any script's: `\\d`), looked for with `_DIGIT`
+    _TIME: (),  # opens with a digit: searched over the whole page
 }  # fmt: skip
-_DIGIT = re.compile(r"\d")
 
 
-def _lines_holding(page: str, starts: list[int], triggers: tuple[str, ...]) -> list[int]:
+def _lines_holding(
+    page: str, starts: list[int], triggers: tuple[str, ...], known: dict[str, list[int]] | None = None
+) -> list[int]:
     """The lines of `page` (lines start at `starts`) that hold one of `triggers`, in order; a
-    trigger opening with a newline at their start."""
+    trigger opening with a newline at their start. `known`: the lines of the triggers already
+    looked for on this page (the patterns share many), filled in."""
     found: set[int] = set()
     from_start = "\n" + page  # line i's newline is at starts[i]
+    known = {} if known is None else known
     for trigger in triggers:
-        text = from_start if trigger[0] == "\n" else page
-        at = text.find(trigger)
-        while at >= 0:
-            i = bisect_right(starts, at) - 1
-            found.add(i)
-            at = text.find(trigger, starts[i + 1])  # from the next line on
+        lines = known.get(trigger)
+        if lines is None:
+            lines = known[trigger] = []
+            text = from_start if trigger[0] == "\n" else page
+            at = text.find(trigger)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                lines.append(i)
+                at = text.find(trigger, starts[i + 1])  # from the next line on
+        found.update(lines)
     return sorted(found)
 
 
@@ -303,17 +313,24 @@ def _lines_matching(pattern: re.Pattern[str], page: str, starts: list[int]) -> l
 
 
 def _blocks_matching(
-    pattern: re.Pattern[str], page: str, starts: list[int], lines: list[str], where: list[int] | None = None
+    pattern: re.Pattern[str],
+    page: str,
+    starts: list[int],
+    lines: list[str],
+    where: list[int] | None = None,
+    known: dict[str, list[int]] | None = None,
 ) -> list[int]:
     """The lines of `page` holding a match of `pattern` (which never spans a newline).
 
     `starts`: where each of its `lines` starts. Only the lines `where` a match may be are searched
     (by default those holding one of the pattern's `_TRIGGERS`), joined by newlines as the page
-    is (a line boundary is a newline for `\\b`, `^` and `$` alike).
+    is (a line boundary is a newline for `\\b`, `^` and `$` alike). `known`: see `_lines_holding`.
     """
     if where is None:
         triggers = _TRIGGERS[pattern]
-        where = _lines_holding(page, starts, triggers) if triggers else _lines_matching(_DIGIT, page, starts)
+        if not triggers:  # a pattern the engine finds fast by its first character
+            return sorted({bisect_right(starts, m.start()) - 1 for m in pattern.finditer(page)})
+        where = _lines_holding(page, starts, triggers, known)
     if not where:
         return []
     searched = "\n".join([lines[i] for i in where])
@@ -504,8 +521,9 @@ def _header_columns(page: _Page) -> tuple[list[float], list[float], list[float]]
     text = "\n".join([page.texts[i] for i in short]).lower()
     lines = text.split("\n")
     starts = [0, *accumulate(len(t) + 1 for t in lines)]  # lower-casing may change lengths
+    known: dict[str, list[int]] = {}  # the lines of each trigger string, looked for once
     return tuple(  # type: ignore[return-value]
-        _flags(n, (short[k] for k in _blocks_matching(pattern, text, starts, lines)))
+        _flags(n, (short[k] for k in _blocks_matching(pattern, text, starts, lines, known=known)))
         for pattern in (_COMMENTISH, _TIME, _COMMENT_HEADER)
     )
 
@@ -559,12 +577,12 @@ def _shared_words(
     vocab = list(map(set, map(compress, map(toks.__getitem__, cuts), map(long_enough.__getitem__, cuts))))
     for i in (i for i, k in enumerate(nw) if not k):  # a block a rule matched has no words
         vocab[i] = set()
-    article_words: Counter[str] = Counter()
+    # the kept blocks' words, and those of them in two kept blocks or more (set operations in C)
+    in_article: set[str] = set()
+    in_another: set[str] = set()
     for i in kept:
-        article_words.update(vocab[i])
-    # a kept block's own words count once in article_words: in another kept block means twice
-    in_article = set(article_words)
-    in_another = {w for w, c in article_words.items() if c > 1}
+        in_another |= in_article & vocab[i]
+        in_article |= vocab[i]
     sizes = list(map(max, map(len, vocab), repeat(1)))  # a block without words shares nothing
     shared_article = list(map(truediv, map(len, map(set.intersection, vocab, repeat(in_article))), sizes))
     for i in kept:
@@ -596,9 +614,18 @@ def probabilities(columns: list[list[float]], weights: tuple[float, ...]) -> lis
     """The logistic model's probability for every block, summed feature by feature (C-level maps)."""
     n = len(columns[0]) if columns else 0
     z = [0.0] * n
+    blocks = range(n)
     for w, col in zip(weights, columns, strict=False):
-        if w and any(col):  # most pages have no block with most of the flags
-            z = list(map(add, z, map(mul, col, repeat(w))))
+        if not w:
+            continue
+        zeros = col.count(0.0)
+        if zeros == n:  # most pages have no block with most of the flags
+            continue
+        if zeros * 4 >= n * 3:  # a few flagged blocks: add only theirs (adding 0.0 changes nothing)
+            for i in compress(blocks, col):
+                z[i] += w * col[i]
+        else:
+            z = list(map(add, z, map(w.__mul__, col)))
     return list(map(_logistic, z))
 
 

@@ -271,6 +271,11 @@ _ASIDE = re.compile(
 )
 
 
+# A relative clause with no commas about it: "A California woman whose Facebook post went
+# viral told a local news crew".
+_RELATIVE = re.compile(r"\s+whose\s[^,;:\"“”]{1,100}$")
+
+
 def _trailing_subject(text: str, base: int) -> _Subject | None:
     """The subject that ends `text` (the words just before a speech verb), if any.
 
@@ -278,7 +283,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
     """
     # A parenthetical between subject and verb: "One resident, who asked not to be named,
     # said", "The official, speaking on condition of anonymity, said".
-    aside = _ASIDE.search(text)
+    aside = _ASIDE.search(text) or _RELATIVE.search(text)
     if aside is not None and aside.start() > 0:
         inner = _trailing_subject(text[: aside.start()], base)
         if inner is not None:
@@ -378,6 +383,9 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
 _PERSON_ENDINGS = ("woman", "man", "person", "ist")
 # A he/she that is the subject of its sentence: "He raises ...", "But she said".
 _SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:but|and|so|yet|then|still|now|later)\s+)?(he|she)\b", re.IGNORECASE)
+# "In his Wired 2012 appearance he dug into ...", "To some degree he summed up ...": the subject
+# after an opening phrase with no comma and no quotation mark (not "After he left, Smith said").
+_OPENING_PRONOUN = re.compile(r"\s*[A-Z][^,;:\"“”]{0,60}?\b(he|she)\s+[a-z]+", re.IGNORECASE)
 # A description of a person opening a sentence: "Okafor's spokeswoman", "The prime minister's aide".
 _DESCRIBED_SUBJECT = re.compile(
     r"((?:The|A|An|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]+))\s+(?!of\b|for\b)[a-z]+"
@@ -594,12 +602,19 @@ class _SourceReader:
         ]
         if body:
             pool += self.bodies
-        for back in range(0, max_back + 1):
-            para = pi - back
-            if para < 0:
+        back = 0
+        for para in range(pi, -1, -1):
+            if back > max_back:
                 break
             text = self.texts[para]
-            limit = at if back == 0 else len(text)
+            limit = at if para == pi else len(text)
+            if para != pi and (self._wholly_quoted(para) or self.source.paragraphs[para].kind == "heading"):
+                # The speaker's own words stand for no one: a quotation running on over
+                # paragraphs is not counted as distance ("He will ... and says ...", four
+                # paragraphs of his words, then `"...," he said`). Nor is a heading, whose
+                # names are no sentence's subject ("Troy Carter Hallway Interview").
+                continue
+            back += 1
             spans = [sp for sp in sentence_spans(text) if sp[0] < limit]
             for s0, s1 in reversed(spans):
                 hits = [
@@ -608,16 +623,15 @@ class _SourceReader:
                     if p[0] == para
                     and s0 <= p[1] < min(s1, limit)
                     and not self._quoted(para, p[1])
-                    # "Gordon Brown's spokesman said": the owner is not the one speaking
-                    and not re.match(
-                        r"[\w.-]*['’]s\b", text[p[1] + len(s.text) :] if text[p[1] :].startswith(s.text) else ""
-                    )
+                    # "Gordon Brown's spokesman said": the owner is not the one speaking (but
+                    # "Kemble's tenure got off to a disastrous start. He said ..." is Kemble)
+                    and not self._owner_of_person(text, p[1], s.text)
                 ]
                 if not body:
                     hits = [
                         (p, s) for p, s in hits if s.is_person and (not gender or self._gender_of(s) in ("", gender))
                     ]
-                    lead = _SUBJECT_PRONOUN.match(text, s0)
+                    lead = _SUBJECT_PRONOUN.match(text, s0) or _OPENING_PRONOUN.match(text, s0, min(s1, limit))
                     if (
                         lead
                         and lead.group(1).lower() == word
@@ -627,7 +641,7 @@ class _SourceReader:
                         and not any(p[1] < lead.start(1) for p, _s in hits)
                     ):
                         return self._antecedent(para, lead.start(1), pronoun, depth + 1)
-                if back == 0 and self._open[0] == para and s0 <= self._open[1] < s1:
+                if para == pi and self._open[0] == para and s0 <= self._open[1] < s1:
                     # `Mr ElBaradei should "be careful ...," he said`: someone the quoted words
                     # are about, not its speaker, unless a speech verb stands between.
                     hits = [
@@ -637,10 +651,43 @@ class _SourceReader:
                         or any(_is_verb(m.group(0)) for m in _TOKEN.finditer(text[p[1] : self._open[1]]))
                     ]
                 if hits:
-                    return min(hits, key=lambda item: item[0])[1]
+                    # "The way is clear for Bennett's involvement ... after club boss Bruno Cullen
+                    # said ...": the one the sentence makes speak, else its first person.
+                    speaking = [
+                        (p, s)
+                        for p, s in hits
+                        if not body
+                        and s.text.split()[0].lower() not in {"the", "a", "an"}
+                        and self._speaks_after(text, p[1], s.text)
+                    ]
+                    return min(speaking or hits, key=lambda item: item[0])[1]
         return None
 
+    @staticmethod
+    def _speaks_after(text: str, at: int, name: str) -> bool:
+        """A speech verb follows the name at `at` ("Cullen said", "Cullen reportedly told")."""
+        if not text[at:].startswith(name):
+            return False
+        nxt = re.match(r"\s+(?:\w+ly\s+)?([\w’'-]+)", text[at + len(name) :])
+        return nxt is not None and _is_verb(nxt.group(1))
+
     # -- lookups -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _owner_of_person(text: str, at: int, name: str) -> bool:
+        """The name at `at` owns a person named by role: "Gordon Brown's (official) spokesman"."""
+        rest = text[at + len(name) :] if text[at:].startswith(name) else ""
+        owned = re.match(r"[\w.-]*['’]s\b((?:\s+[\w-]+){1,3})", rest)
+        if not owned:
+            return bool(re.match(r"[\w.-]*['’]s\b", rest))
+        words = [w.lower() for w in owned.group(1).split()]
+        return any(w in ROLE_NOUNS or w.rstrip("s") in ROLE_NOUNS for w in words)
+
+    def _wholly_quoted(self, pi: int) -> bool:
+        """The paragraph is a quotation from its first word to its last."""
+        text = self.texts[pi]
+        words = [m.start() for m in _TOKEN.finditer(text)]
+        return bool(words) and all(self._quoted(pi, w) for w in words)
 
     def _quoted(self, pi: int, pos: int) -> bool:
         spans = self.inside.get(pi)
@@ -698,6 +745,27 @@ class _SourceReader:
             return _Speaker(actor, text[s:e], self.actors[actor].kind == "person")
         return None
 
+    def _colon_lead(self, pi: int) -> _Speaker | None:
+        """The speaker a paragraph ending in a colon introduces for the quotation paragraph `pi`:
+        the person or body that opens its last sentence ("Carter's comments ... focused on ...:"),
+        or the first he/she in it ("To some degree he summed up that perspective ...:")."""
+        if pi == 0:
+            return None
+        prev = pi - 1
+        text = self.texts[prev].rstrip()
+        if not text.endswith(":") or self._wholly_quoted(prev):
+            return None
+        s0 = self._sentence_start(prev, len(text) - 1)
+        lead = re.match(r"\s*(?:(?:{})\s+)*".format("|".join(sorted(_LEADING_WORDS))), text[s0:], re.IGNORECASE)
+        first = s0 + (lead.end() if lead else 0)
+        for s, e, actor in sorted(self.mentions.get(prev, ())):
+            if s == first and self.actors[actor].kind in ("person", *_BODY_KINDS) and not self._quoted(prev, s):
+                return _Speaker(actor, text[s:e], self.actors[actor].kind == "person")
+        for m in re.finditer(r"\b(he|she)\b", text[s0:], re.IGNORECASE):
+            if not self._quoted(prev, s0 + m.start()):
+                return self._speaker_of(prev, _Subject("pronoun", m.group(1), s0 + m.start(1), s0 + m.end(1)))
+        return None
+
     def _first_person_after(self, pos: tuple[int, int]) -> _Speaker | None:
         """A pronoun before anyone is named (a feature's opening scene: "a girl ... she says"):
         the first curated person the source names after it."""
@@ -752,6 +820,13 @@ class _SourceReader:
             if re.fullmatch(r"[\s,]*" + adverbs, gap) and not re.search(
                 r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", text[lo:s]
             ):
+                for hs, he, ha in sorted(hits):
+                    if (
+                        he <= s
+                        and self.actors[ha].kind == "person"
+                        and self._unclosed_appositive(text[he:verb_at], adverbs)
+                    ):
+                        return _Subject("name", text[hs:he], hs, he)  # the head of the appositive
                 return _Subject("name", text[s:e], s, e)
             break
         for s, e, actor in sorted(hits):
@@ -766,13 +841,21 @@ class _SourceReader:
             opened = raw_lead.endswith(",") and not any(_is_verb(w.group(0)) for w in _TOKEN.finditer(lead))
             if lead.lower().rstrip(".") in vocab.HONORIFICS:
                 lead = ""  # "Dr. Jane Smith, a surgeon at the hospital, told": the title is no lead
-            if (
-                lead == "" or opened or re.fullmatch(r"(?:the|a|an)\s[\w\s'’-]{1,40},", lead, re.IGNORECASE)
-            ) and re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*,\s*[^\"“”;.!?]{1,160}?,\s*" + adverbs, gap):
+            if (lead == "" or opened or re.fullmatch(r"(?:the|a|an)\s[\w\s'’-]{1,40},", lead, re.IGNORECASE)) and (
+                re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*,\s*[^\"“”;.!?]{1,160}?,\s*" + adverbs, gap)
+                or self._unclosed_appositive(gap, adverbs)
+            ):
                 return _Subject("name", text[s:e], s, e)
             if not opened:
                 break
         return None
+
+    @staticmethod
+    def _unclosed_appositive(gap: str, adverbs: str) -> bool:
+        """`Habeeb Nizamudin, a growth officer of the agency Lodestar Universal said:` an
+        appositive whose closing comma the copy left out: "a/an/the" and a role noun in it."""
+        m = re.fullmatch(r"\s*,\s*(?:a|an|the)\s([^\"“”;.!?,]{1,120}?)\s+" + adverbs, gap, re.IGNORECASE)
+        return m is not None and any(w.lower() in ROLE_NOUNS for w in _TOKEN.findall(m.group(1)))
 
     def _named_subject(self, pi: int, verb_at: int, lo: int, subject: _Subject | None) -> _Subject | None:
         """A named mention before the verb (see _mentioned) over the subject the clause's words
@@ -857,11 +940,23 @@ class _SourceReader:
             found = self._person_in_sentence_before(pi, subject.start)
         if found is None or not found.actor:
             return ""
-        ent = self.entities.get(found.actor)
-        roles = set(ent.roles) if ent else set(self.roles_of.get(found.actor, ()))
-        if roles and not any(head in r.split() for r in roles):
-            return ""
-        return found.actor
+        candidates = [found]
+        if re.search(r"[”\"]\s*$", self.texts[pi][: subject.start]):
+            # `Redknapp did not appear at the conference, which was taken by his assistant Joe
+            # Jordan. "...," the former Leeds striker said`: when the one just named first
+            # holds another role, the others named there, the latest first.
+            before = (pi, subject.start)
+            candidates += [
+                sp
+                for p, sp in reversed(self.people)
+                if p < before and p[0] >= pi - 1 and sp.actor and sp.actor != found.actor and not self._quoted(*p)
+            ]
+        for cand in candidates:
+            ent = self.entities.get(cand.actor)
+            roles = set(ent.roles) if ent else set(self.roles_of.get(cand.actor, ()))
+            if not roles or any(head in r.split() for r in roles):
+                return cand.actor
+        return ""
 
     def _author(self, pi: int, subject: _Subject, noun: str) -> str:
         """Who wrote "the report" / "Roger's motion": the possessor, or the one who "said in a
@@ -1165,6 +1260,15 @@ class _SourceReader:
                 # "Priya Shah welcomed the plan but said it came "too late"": the speech verb
                 # has no subject of its own; the person named earlier in the sentence speaks.
                 speaker = self._person_in_sentence_before(span.start_para, span.open_at)
+            if (
+                speaker is None
+                and subject is None
+                and initial
+                and not self.texts[span.start_para][: span.open_at].strip()
+            ):
+                # `... he summed it up in a hallway interview:` closing the paragraph before, then
+                # a paragraph of quotation: the words of the one who opens that sentence.
+                speaker = self._colon_lead(span.start_para)
             if speaker is None and colon:
                 # `... in a press release from the office of Bill Graham: "It is ..."`: a whole
                 # sentence after a colon is the words of the sentence's subject.

@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -104,12 +105,54 @@ _SPEAKING_SINGLE = re.compile(
     r"|\b(?:Mr|Mrs|Ms|Dr)\.? ([A-Z][a-z][\w'’-]+)\b(?! [A-Z])"
 )
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEAKERS_VERBS}\s+$")
+_ROLE_WORDS = vocab.ROLE_NOUNS | vocab.TITLE_WORDS
+# A lower-case role (one qualifier before it at most) and a capitalised name after a run:
+# "Real coach Bernd", "Honda team boss Ross".
+_QUALIFIES_ROLE = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?(?P<role>[a-z][\w-]*)\s+[A-Z][a-z]",
+)
 # Months that are also given names: "April Galway", "June Carter".
 _MONTH_GIVEN_NAMES = frozenset({"april", "may", "june", "august"})
 _PARTICLES = vocab.NAME_PARTICLES | vocab.ARABIC_ARTICLES | {"ter", "y"}
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _TOKEN = re.compile(r"[\w][\w'’.-]*")
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+_GIVEN_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "given_names.tsv"
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, float]:
+    """Given names (lower case) and the share of their bearers who are men, from the US Census 1990
+    first-name lists (build_tools/data/given_names.tsv, made by bench/given_names.py)."""
+    table: dict[str, float] = {}
+    for line in _GIVEN_NAMES_FILE.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and not line.startswith("#"):
+            table[parts[0]] = float(parts[1])
+    return table
+
+
+def gender_of_given_name(word: str) -> str:
+    """ "m" or "f" for a given name borne (nearly) only by men or by women, else ""."""
+    share = given_names().get(word.lower().rstrip("."))
+    if share is None:
+        return ""
+    return "m" if share >= 0.95 else "f" if share <= 0.05 else ""
+
+
+# What a source writes about a person right after their name: speaks ("Fazl Rahim said"),
+# an age ("Rahim (43)", "Rahim, 43,"), a relative clause for people ("Rahim, who"), a pronoun
+# for the next sentence or clause ("..., he said", ". She ...").
+_PERSON_AFTER = re.compile(
+    r"(?:\s+of\s+[^,.\"“”]{1,60})?(?:,\s[^,\"“”]{1,80}(?:,\s[^,\"“”]{1,40})?,)?\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained"
+    r"|insisted|warned|replied|recalled|recounted|tweeted|testified|noted|argued|stated|declared)\b"
+    r"|\s*\(\d{1,3}\)|,\s+\d{1,3}(?:,|\s+years?\b)|,?\s+(?:who|whose)\b"
+    r"|[^.!?\"“”]{0,160}?\b(?:he|she|him|his|himself|herself)\b"
+    r"|[^.!?]{0,200}?[.!?][\"”’]?\s+(?:He|She|His|Her)\b"
+)
+_PRONOUN_OR_NAME = re.compile(r"\b(he|she|He|She)\b|\b[A-Z][a-z]+ [A-Z][a-z]+")
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|its|his|her)\s+((?:[\w'’-]+\s+){0,5}[\w-]+)")
 
 SYNTHETIC = "~"  # prefix of the ids of entities found here (never a curated actor id)
 
@@ -122,6 +165,7 @@ class Entity:
     gender: str = ""  # "m", "f" or ""
     roles: set[str] = field(default_factory=set)  # role keys written before the name
     votes: dict[str, int] = field(default_factory=dict)
+    proven: bool = True  # False: a run of capitalised words with nothing yet telling a person
 
     @property
     def surname(self) -> str:
@@ -217,13 +261,16 @@ class _Finder:
         for text in self.texts:
             for run in _runs(text):
                 if len(run) == 1:
-                    self.alone.add(_bare(run[0].group(0)))
+                    word = _bare(run[0].group(0))
+                    self.alone.add(word)
+                    if word.lower() not in _NOT_NAMES and _PERSON_AFTER.match(text, run[0].start() + len(word)):
+                        self.speaking.add(word)  # "Romney who recently accused", "Rahim, 43,"
         for pi, text in enumerate(self.texts):
             starts = {s for s, _ in sentence_spans(text)}
             for run in _runs(text):
                 self._read_run(pi, text, run, run[0].start() in starts or not text[: run[0].start()].strip(" \"“‘'(«"))
 
-    def _read_run(self, pi: int, text: str, run: list[re.Match[str]], initial: bool) -> None:
+    def _read_run(self, pi: int, text: str, run: list[re.Match[str]], initial: bool, works_at: bool = False) -> None:
         words = [_bare(t.group(0)) for t in run]
         if (
             len(words) == 2
@@ -251,7 +298,7 @@ class _Finder:
             left = lower[:k]
             if not any(w in ORG_WORDS or w in HONORIFICS or w in _TITLE_QUALIFIERS or w in PLACE_WORDS for w in left):
                 # "Katya Malofeeva of Renaissance Capital": a person, then where she works.
-                self._read_run(pi, text, run[:k], initial)
+                self._read_run(pi, text, run[:k], initial, works_at=True)
                 self._read_run(pi, text, run[k + 1 :], False)
                 return
         # The title: everything up to the last honorific or rank, with "of State" after it.
@@ -268,6 +315,14 @@ class _Finder:
             title_end += 1
         org_at = [i for i, w in enumerate(lower) if w in ORG_WORDS and i >= title_end]
         if any(w in PLACE_WORDS for w in lower[title_end:]) and not org_at:
+            return
+        role = _QUALIFIES_ROLE.match(text, run[-1].end())
+        if not title_end and role and role.group("role") in _ROLE_WORDS:
+            # "Real coach Bernd Schuster", "Under-siege Kiwis coach Gary Kemble", "Conservative
+            # leader David Cameron": the team, party or country a role belongs to, not a person.
+            name = " ".join(words)
+            ent = self._entity(name, "organisation")
+            self._add(pi, ent, run[0].start(), run[-1].start() + len(words[-1]))
             return
         if org_at:
             last_org = org_at[-1]
@@ -319,16 +374,68 @@ class _Finder:
             _is_acronym(w) and not re.fullmatch(r"[A-Z]\.?", w) and w.lower() not in _SUFFIXES for w in core_words
         ):
             return
-        self._person(pi, core, core_words, gender, words[:title_end])
+        self._person(pi, core, core_words, gender, words[:title_end], needs_evidence=not initials and not works_at)
 
-    def _person(self, pi: int, core: list[re.Match[str]], words: list[str], gender: str, title: list[str]) -> None:
+    def _evidence(self, pi: int, start: int, end: int, words: list[str], before: str) -> bool:
+        """Whether a run of capitalised words names a person rather than a body or a place
+        ("Great Britain", "Y Combinator", "Lodestar Universal"): a known given name first, an
+        initial, a particle or a suffix ("Benigno S. Aquino III", "Abdul-Qader al-Obeidi"), a
+        role noun before it, a surname the source makes speak, or what the text says next."""
+        if words[0].lower() in given_names() or before in vocab.ROLE_NOUNS or before in GENDERED_NOUNS:
+            return True
+        if before in ORG_WORDS:
+            return False  # "the media planning agency Lodestar Universal said"
+        if words[-1] in self.speaking:
+            return True
+        if any(
+            re.fullmatch(r"[A-Z]\.", w) or (i and (re.fullmatch(r"[A-Z]", w) or w.lower() in _PARTICLES))
+            for i, w in enumerate(words)
+        ) or any(w.lower().strip(".") in _SUFFIXES or _ARABIC_NAME.match(w) for w in words):
+            return True
+        text = self.texts[pi]
+        if _SPEECH_BEFORE.search(text[:start]) and re.match(r"[.,;:!?]|\s*$", text[end:]):
+            return True
+        if _PERSON_AFTER.match(text, end):
+            return True
+        # 'Katya Malofeeva met the board.' then '"...," she said.': he or she before anyone else
+        # is named, in the rest of the paragraph or at the start of the next.
+        tail = text[end:] + (" " + self.texts[pi + 1][:300] if pi + 1 < len(self.texts) else "")
+        first = _PRONOUN_OR_NAME.search(tail)
+        if first is not None and first.group(1) is not None:
+            return True
+        after = _APPOSITIVE.match(text, end)  # "Habeeb Nizamudin, a growth officer of ..."
+        return after is not None and any(
+            w in vocab.ROLE_NOUNS or w in GENDERED_NOUNS for w in after.group(1).lower().split()
+        )
+
+    def _person(
+        self,
+        pi: int,
+        core: list[re.Match[str]],
+        words: list[str],
+        gender: str,
+        title: list[str],
+        needs_evidence: bool = False,
+    ) -> None:
         if words[0].lower() in _PLACE_FIRST and not title:
             return  # "New York", "San Pedro", "Upper West Side"
         before = re.search(r"([a-z]+)\s+$", self.texts[pi][max(0, core[0].start() - 40) : core[0].start()])
         if before and before.group(1) in GENDERED_NOUNS and not gender:
             gender = GENDERED_NOUNS[before.group(1)]  # "spokeswoman Dana Perino"
         name = " ".join(words)
+        fresh = SYNTHETIC + "per:" + name.lower() not in self.entities
         ent = self._entity(name, "person")
+        end = core[-1].start() + len(words[-1])
+        proven = (
+            not needs_evidence
+            or bool(title)
+            or bool(gender)
+            or self._evidence(pi, core[0].start(), end, words, before.group(1) if before else "")
+        )
+        ent.proven = proven if fresh else ent.proven or proven
+        given = gender_of_given_name(words[0])
+        if fresh and given:
+            ent.votes[given] = ent.votes.get(given, 0) + 2  # "Geoffrey Berman": a man, unless the text says
         if before and before.group(1) in vocab.ROLE_NOUNS:
             ent.roles.add(before.group(1))  # "principal Fazl Rahim": "the principal said" later
         if gender:
@@ -339,7 +446,14 @@ class _Finder:
             if head in GENDERED_NOUNS:
                 g = GENDERED_NOUNS[head]
                 ent.votes[g] = ent.votes.get(g, 0) + 3
-        self._add(pi, ent, core[0].start(), core[-1].start() + len(words[-1]))
+        self._add(pi, ent, core[0].start(), end)
+
+    def settle_kinds(self) -> None:
+        """A run with no sign of a person in any of its mentions is a body, a place or a thing."""
+        for ent in self.entities.values():
+            if ent.kind == "person" and not ent.proven:
+                ent.kind = "organisation"
+                ent.votes.clear()
 
     def link_singles(self) -> None:
         people = [e for e in self.entities.values() if e.kind == "person"]
@@ -448,6 +562,7 @@ def find_entities(
     """People and organisations named in one source's paragraphs, and where (see module doc)."""
     finder = _Finder(texts, quoted)
     finder.read_runs()
+    finder.settle_kinds()
     finder.link_singles()
     finder.genders()
     for found in finder.found.values():
