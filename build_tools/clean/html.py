@@ -46,11 +46,45 @@ def extract_html(html: str) -> Extracted:
         with_metadata=True,
     )
     document = bare_extraction(html, options=options, as_dict=False)
-    xml = determine_returnstring(document, options) if document is not None else None  # type: ignore[arg-type]  # as_dict=False: a Document
+    if document is None:
+        return _EMPTY
+    try:
+        xml = determine_returnstring(document, options)  # type: ignore[arg-type]  # as_dict=False: a Document
+    except (etree.LxmlError, ValueError):
+        # trafilatura's own serialisation can fail to parse what it wrote (an attribute name it
+        # kept from hostile markup): read the tree it extracted instead.
+        body = getattr(document, "body", None)
+        if body is None:
+            return _EMPTY
+        meta = _meta(
+            getattr(document, "title", None),
+            getattr(document, "author", None),
+            getattr(document, "date", None),
+            getattr(document, "sitename", None),
+        )
+        return _lines(body, meta)
     if not xml:
-        return Extracted("", frozenset(), DetectedMeta())
+        return _EMPTY
     doc = etree.fromstring(xml.encode("utf-8"))
     main = doc.find("main")
+    meta = _meta(doc.get("title"), doc.get("author"), doc.get("date"), doc.get("sitename"))
+    return _lines(main, meta)
+
+
+_EMPTY = Extracted("", frozenset(), DetectedMeta())
+
+
+def _meta(title: str | None, author: str | None, date: str | None, sitename: str | None) -> DetectedMeta:
+    return DetectedMeta(
+        title=(title or "").strip(),
+        authors=tuple(a.strip() for a in (author or "").split(";") if a.strip()),
+        date=(date or "").strip()[:10],
+        publisher=(sitename or "").strip(),
+    )
+
+
+def _lines(main: etree._Element | None, meta: DetectedMeta) -> Extracted:
+    """The children of trafilatura's main element as blank-line separated blocks."""
     lines: list[str] = []
     headings: set[int] = set()
 
@@ -77,11 +111,4 @@ def extract_html(html: str) -> Extracted:
                 add(_text(part))
         elif tag:
             add(_text(child))
-    authors = tuple(a.strip() for a in (doc.get("author") or "").split(";") if a.strip())
-    meta = DetectedMeta(
-        title=(doc.get("title") or "").strip(),
-        authors=authors,
-        date=(doc.get("date") or "").strip()[:10],
-        publisher=(doc.get("sitename") or "").strip(),
-    )
     return Extracted("\n".join(lines) + ("\n" if lines else ""), frozenset(headings), meta)
