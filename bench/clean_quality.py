@@ -3,6 +3,8 @@
 Usage: python bench/clean_quality.py [CORPUS_DIR]   (default: tests/corpus)
        python bench/clean_quality.py --corpora [DIR] [--folders l3s,dragnet] [--limit N]
               [--half tuning|held-out|both] [--worst N] [--systems ours,justext,none]
+       python bench/clean_quality.py --gold-as-input [DIR] [--folders ...] [--limit N] [--half ...]
+              [--worst N] [--reasons N]
 
 With `--corpora`, every folder of the real labelled pages in `../shared/corpora` (resolved from the
 repository's parent; see that folder's README) is scored instead, one line per folder and half:
@@ -11,6 +13,12 @@ two by a hash of the page id (`half_of`): the tuning half, on which the cleaner 
 whose lowest pages are listed, and the held-out half, which is only ever scored (its pages are
 never listed). `--limit N` scores the first N pages of each half of each folder (in id order),
 `--folders` selects folders; when the corpora are absent, the bench says so and exits 0.
+
+With `--gold-as-input`, each corpus page's gold body itself is the source (a curator pasting the
+article, a page with no chrome): the cleaner should keep all of it. One line per folder and half:
+the mean token recall of ours against that same gold (ideal 1.0), the pages losing more than 5% of
+their tokens, then the removal reasons (the rule, or the scorer's decision with its evidence, numbers
+blanked) that cost the most gold tokens on the tuning halves, and the tuning pages that lose most.
 
 Every document NAME in the corpus has NAME.raw.txt or NAME.raw.html (the page), NAME.body.txt (the
 true article body) and NAME.meta.json. Tokens are lower-cased words and numbers; scores compare the
@@ -253,7 +261,77 @@ def real_corpora(argv: list[str]) -> int:
     return 0
 
 
+_DIGITS = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def reason_class(reason: str) -> str:
+    """A removal reason with its numbers blanked, so that one rule or decision is one class."""
+    return _DIGITS.sub("#", reason)[:90]
+
+
+def gold_as_input(argv: list[str]) -> int:
+    """Feed each page's gold body as the source: the recall of what the cleaner keeps of it."""
+    root = Path(_option(argv, "--gold-as-input", str(CORPORA)))
+    if not root.is_dir():
+        print(f"no corpora at {root}: nothing to score")
+        return 0
+    wanted = _option(argv, "--folders", "")
+    folders = sorted(p for p in root.iterdir() if (p / "truth").is_dir())
+    if wanted:
+        folders = [p for p in folders if p.name in wanted.split(",")]
+    limit = int(_option(argv, "--limit", "0"))
+    halves = HALVES if _option(argv, "--half", "both") == "both" else (_option(argv, "--half", "both"),)
+    n_worst = int(_option(argv, "--worst", "10"))
+    n_reasons = int(_option(argv, "--reasons", "15"))
+    print(f"{'folder':<16} {'half':<8} {'pages':>5}  {'recall':>7}  {'>5% lost':>8}  {'tokens lost':>11}")
+    lost_by_reason: Counter[str] = Counter()
+    example: dict[str, str] = {}
+    worst: list[tuple[float, str]] = []
+    for folder in folders:
+        for half in halves:
+            names = [p.stem for p in sorted((folder / "truth").glob("*.txt")) if half_of(p.stem) == half]
+            if limit:
+                names = names[:limit]
+            if not names:
+                continue
+            recalls: list[float] = []
+            total_lost = 0
+            for name in names:
+                body, encoding = decode_bytes((folder / "truth" / f"{name}.txt").read_bytes())
+                raw = RawSource(id=name, file=f"{name}.txt", format="text", text=body, encoding=encoding)
+                cleaned = clean_source(raw)
+                gold = tokens(body)
+                kept = tokens(as_text(cleaned))
+                n = sum(gold.values())
+                recall = sum((kept & gold).values()) / n if n else 1.0
+                recalls.append(recall)
+                total_lost += n - sum((kept & gold).values())
+                if half == "tuning":
+                    worst.append((recall, f"{folder.name}/{name}"))
+                    for r in cleaned.removed:
+                        key = f"{folder.name}: {reason_class(r.reason)}"
+                        lost_by_reason[key] += len(_TOKEN.findall(r.text))
+                        example.setdefault(key, f"{name}:{r.line} {r.text[:100]}")
+            big = sum(1 for r in recalls if r < 0.95)
+            print(
+                f"{folder.name:<16} {half:<8} {len(names):>5}  {sum(recalls) / len(recalls):7.4f}  "
+                f"{big:>8}  {total_lost:>11}",
+                flush=True,
+            )
+    if lost_by_reason and n_reasons:
+        print("\nremoval reasons costing the most gold tokens (tuning halves):")
+        for key, n in lost_by_reason.most_common(n_reasons):
+            print(f"  {n:>7}  {key}\n           e.g. {example[key]}")
+    if worst and n_worst:
+        print("\ntuning pages losing most (recall):")
+        for recall, name in sorted(worst)[:n_worst]:
+            print(f"  {recall:6.3f}  {name}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if "--gold-as-input" in argv:
+        return gold_as_input(argv)
     if "--corpora" in argv:
         return real_corpora(argv)
     folder = Path(argv[1]) if len(argv) > 1 else CORPUS

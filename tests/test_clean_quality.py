@@ -62,3 +62,23 @@ def test_every_labelled_set_is_well_formed(folder):
     )
     assert run.returncode == 0, run.stdout
     assert ", 0 problems" in run.stdout.splitlines()[-1]
+
+
+def test_gold_as_input_reports_recall_lost_pages_and_costly_reasons(tmp_path, capsys):
+    """`--gold-as-input`: each gold body is the source; recall of the output against it, per half."""
+    bench = _bench()
+    prose = (
+        "The council said on Tuesday that the repairs to the bridge would take at least three months, "
+        "and that a ferry service would run for the people who cross the river every day to work."
+    )
+    truth = tmp_path / "corpus" / "truth"
+    truth.mkdir(parents=True)
+    for n in range(6):
+        (truth / f"p{n}.txt").write_text(f"{prose}\n\nShare on Facebook\n\n{prose.replace('Tuesday', 'Friday')}\n")
+    assert bench.main(["clean_quality.py", "--gold-as-input", str(tmp_path), "--worst", "2"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split() for line in out.splitlines() if line.startswith("corpus ")]
+    assert {row[1] for row in rows} <= set(bench.HALVES) and sum(int(row[2]) for row in rows) == 6
+    assert all(0.8 < float(row[3]) < 1.0 for row in rows)  # "Share on Facebook" is lost on every page
+    assert "corpus: social" in out and "e.g. p" in out
+    assert bench.reason_class("score=0.42 (short), caption-like") == "score=# (short), caption-like"

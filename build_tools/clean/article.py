@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from typing import NamedTuple
 
+from .. import vocab
 from ..model import DetectedMeta
 from . import meta as metaread
 from . import settings, span
@@ -538,7 +539,7 @@ def _smoothed(
         return PARAGRAPH, ""
     if j.score.label == BAD:
         return "", j.score.reason()
-    if f.sentence_end or f.colon_end:
+    if f.sentence_end or f.colon_end or (f.n_words >= _CAPTION_MIN_WORDS and _prose_without_end(j.block.text, f)):
         # short blocks take their neighbours' side (jusText's context smoothing): a short
         # sentence next to article text is article text; between two removed blocks it is not
         if (
@@ -551,6 +552,33 @@ def _smoothed(
     if f.n_words >= _CAPTION_MIN_WORDS:
         return "", j.score.reason() + ", caption-like"
     return "", j.score.reason() + ", not followed by article text"
+
+
+_QUOTE_OPEN = '"“‘«„?'  # a text saved without its quotes' encoding opens a quotation on "?"
+_QUOTE_CLOSE = '"”’»'
+# an English function word or speech verb, written in lower case, does not end a caption: the
+# sentence goes on (in a link the text saved without it, or on the next line)
+_CUT_WORDS = vocab.STOPWORDS_EN | vocab.SPEECH_VERBS
+_READER_ADDRESS = re.compile(r"\b(?:[Yy]ou|[Yy]ours?|[Ww]e|[Oo]urs?|us|[Pp]lease|I)\b")
+_INNER_SENTENCE = re.compile(r"[\w%)][.!?][\"”’)]*\s+[\"“‘(]?[A-Z0-9]")
+
+
+def _prose_without_end(text: str, f: Features) -> bool:
+    """A block with no sentence end that is still prose, not a caption: a quotation, or the end of
+    one; a sentence cut short (it ends on a comma or a function word, as text before a link does);
+    or two sentences or more that do not speak to the reader (as advertising copy does)."""
+    text = text.strip()
+    last = text.rsplit(None, 1)[-1] if text else ""
+    return (
+        text[-1:] in ",;:(-–—"
+        or last in _CUT_WORDS
+        or text[:1] in _QUOTE_OPEN
+        or text[-1:] in _QUOTE_CLOSE
+        or (
+            _INNER_SENTENCE.search(text) is not None
+            and (f.n_words > _CAPTION_MAX_WORDS or _READER_ADDRESS.search(text) is None)
+        )
+    )
 
 
 def _tails(judged: list[_Judged], kinds: dict[int, str], reasons: dict[int, str], stop: frozenset[str]) -> None:

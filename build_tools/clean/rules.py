@@ -31,6 +31,23 @@ META = "meta"  # remove this line from the body; `meta.py` reads a value from it
 KEEP = "keep"  # the curator says this line is article text, whatever else matches
 
 
+_PROSE_MENTION_WORDS = settings.PROSE_MENTION_WORDS
+# the end of one sentence and the start of the next inside a paragraph
+_SENTENCE_BREAK = re.compile(r"[\w%)\]\"”’][.!?][\"”’)]*\s+[\"“‘(]?[A-Z0-9]")
+
+
+# words with which a prompt, a notice or a policy speaks to its reader
+_READER_ADDRESS = re.compile(r"\b(?:[Yy]ou|[Yy]ours?|[Ww]e|[Oo]urs?|us|[Pp]lease|I)\b")
+
+
+def _mentioned_in_prose(text: str, pattern: re.Pattern[str]) -> bool:
+    """A paragraph of two sentences or more that holds the rule's phrase once and does not speak
+    to the reader: prose that mentions the phrase, not the prompt."""
+    if _SENTENCE_BREAK.search(text) is None or _READER_ADDRESS.search(text) is not None:
+        return False
+    return len(pattern.findall(text)) == 1
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -632,6 +649,10 @@ class RuleSet:
         self._part_limits = tuple(
             r.max_words or (0 if r.category == "dossier" else settings.PART_RULE_MAX_WORDS) for r in self.rules
         )
+        # Rules naming a prompt ("click here", "terms of service") that a prose paragraph may mention.
+        self._mention_rules = frozenset(
+            n for n, r in enumerate(self.rules) if r.category in settings.PROSE_MENTION_CATEGORIES
+        )
 
     @staticmethod
     def _alternation(rules: list[tuple[int, Rule]], patterns: dict[int, str] | None = None) -> re.Pattern[str]:
@@ -763,6 +784,12 @@ class RuleSet:
                     break
                 limit = part_limits[n]
                 if (not limit or n_words <= limit) and compiled[n][1].search(text) is not None:
+                    if (
+                        n_words >= _PROSE_MENTION_WORDS
+                        and n in self._mention_rules
+                        and _mentioned_in_prose(text, compiled[n][1])
+                    ):
+                        continue
                     found[i] = self._matches[n]
                     break
         if self._keep:

@@ -41,6 +41,11 @@ COMMENTS_AFTER_WORDS = 80  # words of article prose after which a comments headi
 
 # --- the rules (rules.py)
 PART_RULE_MAX_WORDS = 120  # a default rule matching part of a line applies to blocks this long at most
+# A paragraph this long, of two sentences or more, in which a cookie or paywall rule's phrase occurs
+# once, and which does not speak to the reader (you, we, please), is prose that mentions it ("blocked
+# for violating its Terms of Service"), not the prompt itself.
+PROSE_MENTION_WORDS = 20
+PROSE_MENTION_CATEGORIES = ("cookie", "paywall")
 
 # --- cutting blocks (blocks.py)
 COLUMN_MIN_WORDS = 12  # a segment of a line laid out in columns this long is prose, not a table cell
