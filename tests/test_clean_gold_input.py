@@ -51,13 +51,20 @@ def _reason(middle: str) -> str:
         "?We will not leave the people of the far bank without a way to reach their work? said the mayor of the town",
         # a sentence cut short where a link was: it ends on a function word or a comma
         "Engineers from the regional office inspected the cracked supports and sent their report to the",
-        "Until the regional engineer, who inspected the supports only last spring after the floods,",
         # two sentences, the last without its stop
         "The ferry runs every hour. Tickets cost nothing for the people who live on the far bank of the river",
     ],
 )
 def test_prose_without_a_sentence_end_is_not_taken_for_a_caption(paragraph: str) -> None:
     assert _kept(paragraph), _reason(paragraph)
+
+
+def test_a_short_fragment_of_a_sentence_cut_at_a_link_is_kept() -> None:
+    fragment = "A key outcome of the"
+    rest = "research is a touch screen that uses capacitive technology, which responds to tiny charges from the"
+    src = clean_source(_page(f"{fragment}\n\n{rest}"))
+    kept = {p.text for p in src.paragraphs}
+    assert fragment in kept and rest in kept, src.removed
 
 
 def test_a_caption_between_paragraphs_is_still_removed() -> None:

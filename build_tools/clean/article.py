@@ -34,6 +34,7 @@ HEADING = "heading"
 
 _HEADING_MAX_WORDS = settings.HEADING_MAX_WORDS
 _CAPTION_MIN_WORDS = settings.CAPTION_MIN_WORDS
+_CUT_MIN_WORDS = settings.CUT_MIN_WORDS
 _DATELINE_WITHIN = settings.DATELINE_WITHIN
 
 
@@ -539,7 +540,12 @@ def _smoothed(
         return PARAGRAPH, ""
     if j.score.label == BAD:
         return "", j.score.reason()
-    if f.sentence_end or f.colon_end or (f.n_words >= _CAPTION_MIN_WORDS and _prose_without_end(j.block.text, f)):
+    if (
+        f.sentence_end
+        or f.colon_end
+        or (f.n_words >= _CAPTION_MIN_WORDS and _prose_without_end(j.block.text, f))
+        or (f.n_words >= _CUT_MIN_WORDS and _cut_short(j.block.text))
+    ):
         # short blocks take their neighbours' side (jusText's context smoothing): a short
         # sentence next to article text is article text; between two removed blocks it is not
         if (
@@ -561,6 +567,12 @@ _QUOTE_CLOSE = '"”’»'
 _CUT_WORDS = vocab.STOPWORDS_EN | vocab.SPEECH_VERBS
 _READER_ADDRESS = re.compile(r"\b(?:[Yy]ou|[Yy]ours?|[Ww]e|[Oo]urs?|us|[Pp]lease|I)\b")
 _INNER_SENTENCE = re.compile(r"[\w%)][.!?][\"”’)]*\s+[\"“‘(]?[A-Z0-9]")
+
+
+def _cut_short(text: str) -> bool:
+    """A sentence cut short: it ends on a comma or a function word, as text before a link does."""
+    text = text.strip()
+    return text[-1:] in ",;:(-–—" or (text.rsplit(None, 1)[-1] if text else "") in _CUT_WORDS
 
 
 def _prose_without_end(text: str, f: Features) -> bool:

@@ -28,6 +28,7 @@ URL_IN_PROSE_WORDS = 40  # a block this long holding a web or e-mail address is 
 # --- the article's context (article.py)
 HEADING_MAX_WORDS = 14
 CAPTION_MIN_WORDS = 12  # a line this long without a sentence end is a caption or a teaser
+CUT_MIN_WORDS = 4  # a shorter line ending on a function word is a menu's or a form's, not a cut sentence
 DATELINE_WITHIN = 12  # blocks: a dateline further down the page is not the article's opening
 TWIN_SCAN = 20  # longer keys a key is compared with, looking for a caption printed twice
 PULL_QUOTE_MIN_CHARS = 20  # normalised characters: shorter texts recur by chance ("he said")
