@@ -92,6 +92,13 @@ def test_a_long_prose_paragraph_that_mentions_a_rule_phrase_is_kept(paragraph: s
         "We use cookies to improve your experience. By using this site you accept our use of cookies.",
         "Click here to subscribe to our newsletter and get the latest news from the city every morning.",
         "By continuing you agree to our Terms of Service. See our privacy policy for how we use your data.",
+        # prompts of two sentences and more that mention their phrase once: still prompts
+        "Get unlimited access to the Gazette for just £1 a week for the first three months, then £7.99 a "
+        "month. Cancel any time.",
+        "Copyright 2023 Valley News Service. For use by subscribing members only. Not for redistribution. "
+        "Contact the desk at 555-0140 with corrections or questions.",
+        "Diese Website nutzt Cookies und vergleichbare Technologien. Einige davon sind für den Betrieb der "
+        "Seite notwendig, andere helfen uns, die Seite zu verbessern und Ihnen passende Werbung anzuzeigen.",
     ],
 )
 def test_the_prompts_themselves_are_still_removed(prompt: str) -> None:

@@ -26,7 +26,7 @@ from ..model import DetectedMeta
 from . import meta as metaread
 from . import settings, span
 from .blocks import Block
-from .rules import END, Match, RuleSet
+from .rules import END, READER_ADDRESS, Match, RuleSet
 from .score import BAD, GOOD, NEAR_GOOD, RULED, Features, PageWords, Score, page_features, score, words
 
 PARAGRAPH = "paragraph"
@@ -565,7 +565,7 @@ _QUOTE_CLOSE = '"”’»'
 # an English function word or speech verb, written in lower case, does not end a caption: the
 # sentence goes on (in a link the text saved without it, or on the next line)
 _CUT_WORDS = vocab.STOPWORDS_EN | vocab.SPEECH_VERBS
-_READER_ADDRESS = re.compile(r"\b(?:[Yy]ou|[Yy]ours?|[Ww]e|[Oo]urs?|us|[Pp]lease|I)\b")
+_READER_ADDRESS = READER_ADDRESS
 _INNER_SENTENCE = re.compile(r"[\w%)][.!?][\"”’)]*\s+[\"“‘(]?[A-Z0-9]")
 
 

@@ -36,16 +36,28 @@ _PROSE_MENTION_WORDS = settings.PROSE_MENTION_WORDS
 _SENTENCE_BREAK = re.compile(r"[\w%)\]\"”’][.!?][\"”’)]*\s+[\"“‘(]?[A-Z0-9]")
 
 
-# words with which a prompt, a notice or a policy speaks to its reader
-_READER_ADDRESS = re.compile(r"\b(?:[Yy]ou|[Yy]ours?|[Ww]e|[Oo]urs?|us|[Pp]lease|I)\b")
+# words with which a prompt, a notice or a policy speaks to its reader or signs as the site, in
+# the languages of vocab.LANGUAGES; and the words of a copyright notice
+READER_ADDRESS = re.compile(
+    r"\b(?:[Yy]ou|[Yy]ours?|[Ww]e|[Oo]urs?|us|[Pp]lease|I"
+    r"|[Tt]us?|[Tt]e|[Uu]sted(?:es)?|[Nn]uestr[ao]s?|[Vv]ous|[Vv]otre|[Vv]os|[Nn]ous|[Nn]otre|[Nn]os"
+    r"|Sie|Ihnen|Ihre?[nmrs]?|uns|[Uu]nser[em]?[nmrs]?|[Vv]ostr[aoie]|[Nn]ostr[aoie]|[Tt]uo|[Tt]ua"
+    r"|[Uu]w|[Oo]nze?|[Vv]ocê|[Nn]osso|[Nn]ossa"
+    r"|[Cc]opyright)\b|©"
+)
 
 
 def _mentioned_in_prose(text: str, pattern: re.Pattern[str]) -> bool:
-    """A paragraph of two sentences or more that holds the rule's phrase once and does not speak
-    to the reader: prose that mentions the phrase, not the prompt."""
-    if _SENTENCE_BREAK.search(text) is None or _READER_ADDRESS.search(text) is not None:
+    """A paragraph of two sentences or more that holds the rule's phrase once, inside a sentence
+    (a prompt opens its sentence with it: "Get unlimited access", "Create an account"), and does
+    not speak to the reader: prose that mentions the phrase, not the prompt."""
+    if _SENTENCE_BREAK.search(text) is None or READER_ADDRESS.search(text) is not None:
         return False
-    return len(pattern.findall(text)) == 1
+    found = list(pattern.finditer(text))
+    if len(found) != 1:
+        return False
+    before = re.split(r"[.!?:]\s", text[: found[0].start()])[-1]
+    return len(before.split()) >= 2
 
 
 @dataclass(frozen=True)
