@@ -330,6 +330,7 @@ def build_project(
         work = Path(tempfile.mkdtemp(prefix=staging.STAGING_PREFIX, dir=root))
         new_site = staging.site_staging_dir(final_site)
         try:
+            staging.checkpoint("staging")
             stage_docs = work / "docs"
             final_site.parent.mkdir(parents=True, exist_ok=True)
             pagefind = search.uses_pagefind(len(prepared.dossier.sources), prepared.project.config.pagefind_from)

@@ -38,6 +38,7 @@ import os
 import shutil
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -234,10 +235,13 @@ def signals_held() -> Iterator[None]:
 # --- the journalled swap --------------------------------------------------------------------
 
 
-def _checkpoint(name: str) -> None:
-    """Tests kill the build at a named step (DOSSIER_KILL_AT=name) to check the recovery."""
+def checkpoint(name: str) -> None:
+    """Tests kill the build at a named step (DOSSIER_KILL_AT=name) to check the recovery, or hold
+    it there (DOSSIER_WAIT_AT=name, at most a minute) to stop it with a signal at that step."""
     if os.environ.get("DOSSIER_KILL_AT") == name:
         os.kill(os.getpid(), signal.SIGKILL)
+    if os.environ.get("DOSSIER_WAIT_AT") == name:
+        time.sleep(60)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -272,12 +276,12 @@ def _roll_forward(swap: Path) -> None:
         if _exists(final) and not _exists(old):
             old.parent.mkdir(parents=True, exist_ok=True)
             final.rename(old)
-            _checkpoint(f"moved-old-{i}")
+            checkpoint(f"moved-old-{i}")
         if new is not None:
             final.parent.mkdir(parents=True, exist_ok=True)
             new.rename(final)
-            _checkpoint(f"moved-new-{i}")
-    _checkpoint("moved")
+            checkpoint(f"moved-new-{i}")
+    checkpoint("moved")
     for move in moves:
         old = Path(move["old"])
         if old.is_dir() and not old.is_symlink():
@@ -326,8 +330,8 @@ def swap_in(root: Path, docs: Path, stage_docs: Path, generated: tuple[str, ...]
         if not os.access(folder, os.W_OK | os.X_OK):
             shutil.rmtree(swap, ignore_errors=True)
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
-    _checkpoint("staged")
+    checkpoint("staged")
     with signals_held():
         _write_journal(swap, moves)
-        _checkpoint("journal")
+        checkpoint("journal")
         _roll_forward(swap)
