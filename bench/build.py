@@ -110,16 +110,15 @@ def measure_one(root: Path, prep_only: bool = False) -> dict[str, object]:
     cleaned = stage("clean", lambda: pipeline.clean_stage(project))
     dossier = pipeline.extract_stage(project, cleaned, timed=stage)
     pages = stage("render", lambda: pipeline.render_stage(project, dossier))
+    prepared: dict[str, object] = {
+        "sources": len(dossier.sources),
+        "pages": len(pages),
+        "times": times,
+        "peaks": peaks,
+        "title": project.config.title,
+    }
     if prep_only:
-        return {
-            "sources": len(dossier.sources),
-            "pages": len(pages),
-            "times": times,
-            "peaks": peaks,
-            "peak_mb": max(peaks.values()),
-            "prep_only": True,
-            "title": project.config.title,
-        }
+        return {**prepared, "peak_mb": max(peaks.values()), "prep_only": True}
     docs = root / ".bench-docs"
     site = root / ".bench-site"
 
@@ -147,10 +146,7 @@ def measure_one(root: Path, prep_only: bool = False) -> dict[str, object]:
     index = site / "search" / "search_index.json"
     pagefind_dir = site / "pagefind"
     return {
-        "sources": len(dossier.sources),
-        "pages": len(pages),
-        "times": times,
-        "peaks": peaks,
+        **prepared,
         "peak_mb": max(peaks.values()),
         "site_bytes": sum(p.stat().st_size for p in files),
         "html_pages": sum(1 for p in files if p.suffix == ".html"),
@@ -158,7 +154,6 @@ def measure_one(root: Path, prep_only: bool = False) -> dict[str, object]:
         if index.is_file()
         else sum(p.stat().st_size for p in pagefind_dir.rglob("*") if p.is_file()),
         "search": "pagefind" if pagefind else "lunr",
-        "title": project.config.title,
     }
 
 

@@ -216,19 +216,31 @@ def _option(argv: list[str], name: str, default: str) -> str:
     return default
 
 
-def real_corpora(argv: list[str]) -> int:
-    """One line per folder and half: ours, jusText and no cleaning, then the lowest tuning pages."""
-    root = Path(_option(argv, "--corpora", str(CORPORA)))
+def _chosen_folders(
+    argv: list[str], flag: str, needs: tuple[str, ...]
+) -> tuple[list[Path], int, tuple[str, ...], int] | None:
+    """The corpus folders (holding every sub-folder in `needs`) chosen by `flag DIR` and
+    --folders, with --limit, --half and --worst; None when there are no corpora."""
+    root = Path(_option(argv, flag, str(CORPORA)))
     if not root.is_dir():
         print(f"no corpora at {root}: nothing to score")
-        return 0
+        return None
     wanted = _option(argv, "--folders", "")
-    folders = sorted(p for p in root.iterdir() if (p / "raw").is_dir() and (p / "truth").is_dir())
+    folders = sorted(p for p in root.iterdir() if all((p / n).is_dir() for n in needs))
     if wanted:
         folders = [p for p in folders if p.name in wanted.split(",")]
     limit = int(_option(argv, "--limit", "0"))
-    halves = HALVES if _option(argv, "--half", "both") == "both" else (_option(argv, "--half", "both"),)
-    n_worst = int(_option(argv, "--worst", "10"))
+    half = _option(argv, "--half", "both")
+    halves = HALVES if half == "both" else (half,)
+    return folders, limit, halves, int(_option(argv, "--worst", "10"))
+
+
+def real_corpora(argv: list[str]) -> int:
+    """One line per folder and half: ours, jusText and no cleaning, then the lowest tuning pages."""
+    chosen = _chosen_folders(argv, "--corpora", ("raw", "truth"))
+    if chosen is None:
+        return 0
+    folders, limit, halves, n_worst = chosen
     systems = {s: SYSTEMS[s] for s in _option(argv, "--systems", ",".join(SYSTEMS)).split(",") if s in SYSTEMS}
     print(
         f"{'folder':<16} {'half':<8} {'pages':>5}  "
@@ -271,17 +283,10 @@ def reason_class(reason: str) -> str:
 
 def gold_as_input(argv: list[str]) -> int:
     """Feed each page's gold body as the source: the recall of what the cleaner keeps of it."""
-    root = Path(_option(argv, "--gold-as-input", str(CORPORA)))
-    if not root.is_dir():
-        print(f"no corpora at {root}: nothing to score")
+    chosen = _chosen_folders(argv, "--gold-as-input", ("truth",))
+    if chosen is None:
         return 0
-    wanted = _option(argv, "--folders", "")
-    folders = sorted(p for p in root.iterdir() if (p / "truth").is_dir())
-    if wanted:
-        folders = [p for p in folders if p.name in wanted.split(",")]
-    limit = int(_option(argv, "--limit", "0"))
-    halves = HALVES if _option(argv, "--half", "both") == "both" else (_option(argv, "--half", "both"),)
-    n_worst = int(_option(argv, "--worst", "10"))
+    folders, limit, halves, n_worst = chosen
     n_reasons = int(_option(argv, "--reasons", "15"))
     print(f"{'folder':<16} {'half':<8} {'pages':>5}  {'recall':>7}  {'>5% lost':>8}  {'tokens lost':>11}")
     lost_by_reason: Counter[str] = Counter()

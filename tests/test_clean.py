@@ -649,9 +649,8 @@ def test_a_page_trafilatura_cannot_serialise_gives_no_traceback():
 
 def test_the_tree_read_when_serialisation_fails_gives_the_same_lines():
     from trafilatura.core import bare_extraction
-    from trafilatura.settings import DEFAULT_CONFIG, Extractor
 
-    from build_tools.clean.html import _lines, _meta, extract_html
+    from build_tools.clean.html import _lines, _meta, extract_html, extraction_options
 
     page = (
         "<html><head><title>Talks</title></head><body><article><h1>Coalition talks</h1>"
@@ -660,16 +659,7 @@ def test_the_tree_read_when_serialisation_fails_gives_the_same_lines():
         "<p>The meeting ended with a statement signed by every member of the coalition.</p>"
         "</article></body></html>"
     )
-    options = Extractor(
-        config=DEFAULT_CONFIG,
-        output_format="xml",
-        fast=True,
-        comments=False,
-        tables=False,
-        images=False,
-        dedup=False,
-        with_metadata=True,
-    )
+    options = extraction_options()
     document = bare_extraction(page, options=options, as_dict=False)
     from_tree = _lines(document.body, _meta(document.title, document.author, document.date, document.sitename))
     assert from_tree.text == extract_html(page).text

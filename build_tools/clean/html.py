@@ -10,6 +10,7 @@ This module does not decide what is article text beyond trafilatura's own choice
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 
@@ -27,15 +28,14 @@ def _text(element: etree._Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
 
-def extract_html(html: str) -> Extracted:
-    """The main text of an HTML page as blank-line separated blocks, and its metadata."""
-    from trafilatura.core import bare_extraction, determine_returnstring
+def extraction_options() -> Any:
+    """trafilatura's options for our reading of a saved page: trafilatura.extract(html,
+    output_format="xml", fast=True, with_metadata=True, comments, tables and images off, no
+    deduplication), step by step without the content fingerprint that extract() adds to the
+    metadata (a hash of the whole text, which we never read)."""
     from trafilatura.settings import DEFAULT_CONFIG, Extractor
 
-    # trafilatura.extract(html, output_format="xml", fast=True, with_metadata=True, comments,
-    # tables and images off, no deduplication) step by step, without the content fingerprint that
-    # extract() adds to the metadata (a hash of the whole text, which we never read).
-    options = Extractor(
+    return Extractor(
         config=DEFAULT_CONFIG,
         output_format="xml",
         fast=True,  # no fallback extractors: several times cheaper, and our own judging follows
@@ -45,6 +45,13 @@ def extract_html(html: str) -> Extracted:
         dedup=False,
         with_metadata=True,
     )
+
+
+def extract_html(html: str) -> Extracted:
+    """The main text of an HTML page as blank-line separated blocks, and its metadata."""
+    from trafilatura.core import bare_extraction, determine_returnstring
+
+    options = extraction_options()
     document = bare_extraction(html, options=options, as_dict=False)
     if document is None:
         return _EMPTY
