@@ -33,8 +33,8 @@ from typing import Any
 from . import model
 
 CACHE_DIR = ".dossier-cache"
-_RECORD = re.compile(r"[0-9a-f]{64}\.(?:keys|clean|extract|page)")
-_JSON_KINDS = ("keys", "page")  # records of plain data, stored as JSON
+_RECORD = re.compile(r"[0-9a-f]{64}\.(?:keys|clean|extract|page|page-md)")
+_JSON_KINDS = ("keys", "page", "page-md")  # records of plain data, stored as JSON
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# dossier's build cache: see build_tools/cache.py\n"
 
 

@@ -12,18 +12,31 @@ in the environment overrides the choice: 1 is always serial, N uses N processes 
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import threading
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from .cache import Cache
 from .cache import key as cache_key
 from .clean import _block_keys, _clean, _publisher_key, _ruleset
-from .model import ActorDef, CleanRules, CleanSource, Event, Figure, Mention, RawSource, TopicDef, TopicHit
+from .model import (
+    ActorDef,
+    CleanRules,
+    CleanSource,
+    Event,
+    Figure,
+    Mention,
+    Quote,
+    RawSource,
+    SourceRef,
+    TopicDef,
+    TopicHit,
+)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -195,7 +208,13 @@ def clean_cached(raws: Sequence[RawSource], rules: CleanRules, jobs: int, cache:
 # --- extract: the extractors whose output is per source --------------------------------------
 
 
-Parts = tuple[tuple[Mention, ...], tuple[TopicHit, ...], tuple[Figure, ...], tuple[tuple[Event, ...], tuple[str, ...]]]
+Parts = tuple[
+    tuple[Mention, ...],
+    tuple[TopicHit, ...],
+    tuple[Figure, ...],
+    tuple[tuple[Event, ...], tuple[str, ...]],
+    tuple[tuple[Any, ...], ...],
+]
 
 
 def _grouped(items: Sequence[Any], ids: Sequence[str]) -> list[tuple[Any, ...]]:
@@ -209,21 +228,81 @@ def _grouped(items: Sequence[Any], ids: Sequence[str]) -> list[tuple[Any, ...]]:
 
 def _extract_task(chunk: range) -> list[Parts]:
     """Each source's own findings: mentions and topic hits found over the whole run at once (one
-    matcher lookup) and split by source; figures and dated events (with their warnings) per source."""
+    matcher lookup) and split by source; figures, dated events (with their warnings) and the
+    quotations read from it (before repeats across sources are merged) per source."""
     from .extract.dates import events_and_warnings
     from .extract.figures import find_figures
-    from .extract.mentions import find_mentions
+    from .extract.mentions import build_matcher, find_mentions
     from .extract.topics import find_topic_hits
 
     ordered: Sequence[CleanSource] = _WORK["sources"]
+    actors: tuple[ActorDef, ...] = _WORK["actors"]
+    attributions: Mapping[str, Sequence[tuple[str, str]]] = _WORK["attributions"]
     part = [ordered[i] for i in chunk]
     ids = [s.id for s in part]
-    mentions = _grouped(find_mentions(part, _WORK["actors"]), ids)
+    mentions = _grouped(find_mentions(part, actors), ids)
     hits = _grouped(find_topic_hits(part, _WORK["topics"]), ids)
-    return [(mentions[n], hits[n], find_figures([s]), events_and_warnings([s])) for n, s in enumerate(part)]
+    by_id = {a.id: a for a in actors}
+    matcher = build_matcher(actors)
+    return [
+        (
+            mentions[n],
+            hits[n],
+            find_figures([s]),
+            events_and_warnings([s]),
+            _source_quotes(s, by_id, matcher, mentions[n], attributions.get(s.id, ())),
+        )
+        for n, s in enumerate(part)
+    ]
 
 
-PER_SOURCE = ("mentions", "topics", "figures", "events")
+# --- quotations: read per source, merged across the dossier ----------------------------------
+#
+# find_quotes reads each source on its own (_SourceReader, then the curated attributions of
+# sources.yml) and only then merges repeats across the dossier. The reading is the costly part:
+# here it runs with the other per-source extractors (across the cores, and cached), each
+# occurrence kept as the tuple of its fields without its position in the dossier, which the
+# merge is handed back (tests/test_parallel.py checks that the result equals find_quotes).
+
+
+def _occurrence_fields() -> tuple[str, ...]:
+    from .extract.quotes import _Occurrence
+
+    return tuple(f.name for f in dataclasses.fields(_Occurrence) if f.name != "source_index")
+
+
+def _source_quotes(
+    source: CleanSource,
+    by_id: dict[str, ActorDef],
+    matcher: object,
+    mentions: Sequence[Mention],
+    curated: Sequence[tuple[str, str]],
+) -> tuple[tuple[Any, ...], ...]:
+    from .extract.quotes import _apply_curated, _SourceReader
+
+    known = [m for m in mentions if m.actor in by_id]
+    found = _SourceReader(0, source, by_id, matcher, known).read()
+    _apply_curated(found, curated, by_id)
+    names = _occurrence_fields()
+    return tuple(tuple(tuple(v) if isinstance(v, list) else v for v in (getattr(o, n) for n in names)) for o in found)
+
+
+def merge_quotes(occurrences: Sequence[tuple[tuple[Any, ...], ...]]) -> tuple[Quote, ...]:
+    """find_quotes' result from each source's occurrences (`occurrences[i]`: those of the i-th
+    source in id order): repeats merged, in source and reading order."""
+    from .extract.quotes import _merge, _Occurrence
+
+    names = _occurrence_fields()
+    every = []
+    for index, found in enumerate(occurrences):
+        for values in found:
+            fields = dict(zip(names, values, strict=True))
+            fields["others"] = list(fields.get("others", ()))
+            every.append(_Occurrence(source_index=index, **fields))
+    return _merge(every)
+
+
+PER_SOURCE = ("mentions", "topics", "figures", "events", "quotes")
 
 
 def per_source_parts(
@@ -232,9 +311,10 @@ def per_source_parts(
     topics: Sequence[TopicDef],
     jobs: int,
     cache: Cache | None = None,
+    attributions: Mapping[str, Sequence[tuple[str, str]]] | None = None,
 ) -> dict[str, Any]:
     """The extractors whose findings belong each to one source (mentions, topic hits, figures,
-    dated events), run on runs of `ordered` (sorted by id) in `jobs` processes, or taken from
+    dated events, the quotations read from each source with its curated `attributions`), run on runs of `ordered` (sorted by id) in `jobs` processes, or taken from
     `cache` for a source whose cleaned record and definitions are unchanged, and merged in the
     order each extractor gives over all the sources at once:
 
@@ -242,15 +322,18 @@ def per_source_parts(
     - topic hits are sorted by topic, then source, then paragraph: a stable sort on (topic,
       source) of the concatenation keeps each source's paragraph order;
     - events are sorted by (undated, date, source, paragraph, position): a stable sort on
-      (undated, date, source) likewise; their warnings come in source order: concatenated.
+      (undated, date, source) likewise; their warnings come in source order: concatenated;
+    - quotations are merged across the sources by `merge_quotes`, timed apart as "quotes"
+      (`quotes` here is the per-source occurrences, for it).
     """
     actors, topics = tuple(actors), tuple(topics)
+    attributions = {k: tuple(v) for k, v in (attributions or {}).items()}
     found: list[Parts | None] = [None] * len(ordered)
     digests: list[str] = []
     if cache is not None:
         definitions = cache_key("definitions", actors, topics)
         for i, source in enumerate(ordered):
-            digest = cache_key("extract", definitions, source)
+            digest = cache_key("extract", definitions, source, attributions.get(source.id, ()))
             digests.append(digest)
             record = cache.get(digest, "extract")
             if _is_parts(record, source.id):
@@ -260,7 +343,10 @@ def per_source_parts(
     computed = [
         p
         for run in map_ranges(
-            _extract_task, len(todo), jobs_for(len(todo), jobs), {"sources": todo, "actors": actors, "topics": topics}
+            _extract_task,
+            len(todo),
+            jobs_for(len(todo), jobs),
+            {"sources": todo, "actors": actors, "topics": topics, "attributions": attributions},
         )
         for p in run
     ]
@@ -279,14 +365,21 @@ def per_source_parts(
         )
     )
     warnings = tuple(w for p in every for w in p[3][1])
-    return {"mentions": mentions, "topics": hits, "figures": figures, "events": (events, warnings)}
+    occurrences = tuple(p[4] for p in every)
+    return {
+        "mentions": mentions,
+        "topics": hits,
+        "figures": figures,
+        "events": (events, warnings),
+        "quotes": occurrences,
+    }
 
 
 def _is_parts(record: Any, source: str) -> bool:
     """A cached record of the right shape, about `source` only."""
-    if not (isinstance(record, tuple) and len(record) == 4 and all(isinstance(r, tuple) for r in record)):
+    if not (isinstance(record, tuple) and len(record) == 5 and all(isinstance(r, tuple) for r in record)):
         return False
-    mentions, hits, figures, dated = record
+    mentions, hits, figures, dated, quotes = record
     if len(dated) != 2 or not all(isinstance(x, tuple) for x in dated):
         return False
     events, warnings = dated
@@ -296,6 +389,23 @@ def _is_parts(record: Any, source: str) -> bool:
         and all(isinstance(f, Figure) and f.ref.source == source for f in figures)
         and all(isinstance(e, Event) and e.ref.source == source for e in events)
         and all(isinstance(w, str) for w in warnings)
+        and all(_is_occurrence(q, source) for q in quotes)
+    )
+
+
+def _is_occurrence(values: Any, source: str) -> bool:
+    """A cached occurrence: one value per field, its reference in `source`."""
+    names = _occurrence_fields()
+    if not (isinstance(values, tuple) and len(values) == len(names)):
+        return False
+    fields = dict(zip(names, values, strict=True))
+    ref, others = fields.get("ref"), fields.get("others", ())
+    return (
+        isinstance(ref, SourceRef)
+        and ref.source == source
+        and isinstance(fields.get("text"), str)
+        and isinstance(others, tuple)
+        and all(isinstance(r, SourceRef) for r in others)
     )
 
 

@@ -75,17 +75,24 @@ def extract_stage(
     """extract: cleaned sources + definitions -> the Dossier, with the cleaner's own warnings.
     `timed(name, step)`, when given, runs each extractor (the benchmarks measure them with it).
     For a large dossier the extractors whose findings are per source run first across the cores
-    (timed as "per source"), and build_dossier is handed their results; with a `cache`, those of
-    a source whose cleaned record and definitions are unchanged come from it."""
+    (timed as "per source": with the reading of each source's quotations, whose merge across the
+    dossier is timed as "quotes"), and build_dossier is handed their results; with a `cache`,
+    those of a source whose cleaned record, definitions and attributions are unchanged come
+    from it."""
     attributions = {r.id: r.meta.attributions for r in project.sources if r.meta.attributions}
     n = parallel.jobs_for(len(cleaned), jobs)
     if n > 1 or cache is not None:
         ordered = tuple(sorted(cleaned, key=lambda s: s.id))
 
         def run() -> dict[str, Any]:
-            return parallel.per_source_parts(ordered, project.actors, project.topics, n, cache)
+            return parallel.per_source_parts(ordered, project.actors, project.topics, n, cache, attributions)
 
         parts = timed("per source", run) if timed is not None else run()
+
+        def merge() -> Any:
+            return parallel.merge_quotes(parts["quotes"])
+
+        parts["quotes"] = timed("quotes", merge) if timed is not None else merge()
         dossier = build_dossier(
             project.config,
             ordered,
@@ -118,9 +125,10 @@ def _impossible_detected_date(source: CleanSource, raw: RawSource | None) -> str
     )
 
 
-def render_stage(project: Project, dossier: Dossier) -> dict[str, str]:
-    """render: the Dossier as Markdown pages, with the project's template overrides."""
-    return render_site(dossier, project.root / "dossier" / "overrides")
+def render_stage(project: Project, dossier: Dossier, cache: Cache | None = None) -> dict[str, str]:
+    """render: the Dossier as Markdown pages, with the project's template overrides; with a
+    `cache`, a page whose template and content are unchanged is taken from it."""
+    return render_site(dossier, project.root / "dossier" / "overrides", cache)
 
 
 def model(root: Path, jobs: int | None = None, cache: Cache | None = None) -> tuple[Project, Dossier]:
@@ -150,4 +158,4 @@ def prepare(
     stage("extract", f"{_plural(len(project.actors), 'actor')}, {_plural(len(project.topics), 'topic')}")
     dossier = extract_stage(project, cleaned, jobs=jobs, cache=cache)
     stage("render", _plural(len(dossier.mentions), "mention"))
-    return Prepared(project, dossier, render_stage(project, dossier))
+    return Prepared(project, dossier, render_stage(project, dossier, cache))

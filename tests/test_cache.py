@@ -83,9 +83,11 @@ def test_unchanged_pages_are_not_rewritten(tmp_path, monkeypatch):
 
 
 def _missed(root: Path) -> tuple[int, dict[str, int]]:
+    """The records found and those missed by kind, but for the laid-out pages (counted by
+    test_an_added_source_is_the_only_one_read_and_few_pages_are_laid_out_again)."""
     cache = Cache(root)
     pipeline.prepare(root, jobs=1, cache=cache)
-    return cache.hits, dict(cache.missed)
+    return cache.hits, {k: v for k, v in cache.missed.items() if k != "page-md"}
 
 
 def test_a_changed_source_rule_fact_or_definition_invalidates(tmp_path):
@@ -228,3 +230,51 @@ def test_unchanged_pages_are_not_converted_again(tmp_path, monkeypatch):
     unchanged = [p for p in first if p.startswith("sources/") and p not in again]
     assert unchanged, "every source page was converted again although most did not change"
     assert {p.name for p in (root / CACHE_DIR).glob("*.page")} & records  # records kept across builds
+
+
+def test_an_added_source_is_the_only_one_read_and_few_pages_are_laid_out_again(tmp_path, monkeypatch):
+    """Work counted, not timed: after one source is added, the per-source steps (cleaning, the
+    extractors, the reading of quotations) run for that source only, and only the pages whose
+    content it changes are laid out by their templates; the rest come from the cache."""
+    import jinja2
+
+    from build_tools.extract import quotes
+
+    monkeypatch.delenv("DOSSIER_CACHE", raising=False)
+    read: list[str] = []
+    laid_out: list[str] = []
+    reader_read, template_render = quotes._SourceReader.read, jinja2.Template.render
+
+    def counting_read(self):  # noqa: ANN001, ANN202
+        read.append(self.source.id)
+        return reader_read(self)
+
+    def counting_render(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        laid_out.append(self.name or "")
+        return template_render(self, *args, **kwargs)
+
+    monkeypatch.setattr(quotes._SourceReader, "read", counting_read)
+    monkeypatch.setattr(jinja2.Template, "render", counting_render)
+    root = copy_project(tmp_path / "p")
+    n = len(list((root / "dossier" / "sources").iterdir()))
+    pipeline.prepare(root, jobs=1, cache=Cache(root))
+    assert len(read) == n and laid_out.count("source.md.j2") == n
+    actors, topics = laid_out.count("actor.md.j2"), laid_out.count("topic.md.j2")
+    assert actors > 5 and topics > 3
+
+    read.clear()
+    laid_out.clear()
+    pipeline.prepare(root, jobs=1, cache=Cache(root))
+    assert read == [] and not {"source.md.j2", "actor.md.j2", "topic.md.j2"} & set(laid_out)
+
+    add_source(root)
+    read.clear()
+    laid_out.clear()
+    cache = Cache(root)
+    pipeline.prepare(root, jobs=1, cache=cache)
+    assert read == ["zz-added"]
+    assert {k: v for k, v in cache.missed.items() if k != "page-md"} == {"clean": 1, "extract": 1}
+    # the new page, and the pages of the source it copies ("Also in" links) at most
+    assert 1 <= laid_out.count("source.md.j2") <= 3
+    assert laid_out.count("actor.md.j2") < actors and laid_out.count("topic.md.j2") < topics
+    assert cache.missed["page-md"] == sum(laid_out.count(t) for t in ("source.md.j2", "actor.md.j2", "topic.md.j2"))

@@ -80,11 +80,17 @@ def test_parallel_parts_equal_the_serial_extractors(tmp_path):
     assert parts["topics"] == serial.topic_hits and serial.topic_hits
     assert parts["figures"] == serial.figures and serial.figures
     assert parts["events"] == (serial.events, serial.warnings) and serial.events
+    # quotations: read per source, then merged across the dossier as find_quotes merges them
+    assert len(parts["quotes"]) == len(ordered)
+    parts["quotes"] = parallel.merge_quotes(parts["quotes"])
+    assert parts["quotes"] == serial.quotes and any(len(q.sources) > 1 for q in serial.quotes)
     from build_tools.cache import Cache
 
     for _ in range(2):  # computed and stored, then read back from the cache
         cache = Cache(root)
-        assert parallel.per_source_parts(ordered, project.actors, project.topics, 2, cache) == parts
+        again = parallel.per_source_parts(ordered, project.actors, project.topics, 2, cache)
+        assert parallel.merge_quotes(again.pop("quotes")) == parts["quotes"]
+        assert again == {k: v for k, v in parts.items() if k != "quotes"}
     assert cache.missed == {} and cache.hits == len(ordered)
     used: set[str] = set()
     merged = build_dossier(

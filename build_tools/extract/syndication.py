@@ -163,7 +163,8 @@ def find_shared(sources: Sequence[CleanSource]) -> tuple[SharedPassage, ...]:
         parent[max(ri, rj)] = min(ri, rj)
         return True
 
-    for shingle in sorted(index, key=lambda s: (len(index[s]), s)):
+    # A shingle held by one paragraph links nothing: only the others are walked (most are unique).
+    for shingle in sorted((s for s, h in index.items() if len(h) > 1), key=lambda s: (len(index[s]), s)):
         holders = index[shingle]
         if len(holders) <= ALL_PAIRS_UP_TO:
             for x in range(len(holders)):

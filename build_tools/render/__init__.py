@@ -28,6 +28,7 @@ from ..model import Dossier
 from . import pages_analysis, pages_entities, pages_sources
 from .index import Index
 from .markdown import Md, code, escape, external_link, finalize, html_escape, html_text, link
+from .store import PageStore, storing
 
 # Folders (and the home page) under docs/ that the build owns: regenerated completely each
 # time. Anything else in docs/ is the curator's and is kept as it is.
@@ -96,7 +97,14 @@ def _shared_env(overrides: Path | None, has_overrides: bool) -> Environment:
     return make_env(overrides if has_overrides else None)
 
 
-def render_site(dossier: Dossier, overrides: Path | None = None) -> dict[str, str]:
+def render_site(dossier: Dossier, overrides: Path | None = None, store: PageStore | None = None) -> dict[str, str]:
+    """Every page. With `store`, the source, actor and topic pages whose content is unchanged
+    since an earlier build are taken from it (see render_page)."""
+    with storing(store, overrides):
+        return _render_site(dossier, overrides)
+
+
+def _render_site(dossier: Dossier, overrides: Path | None) -> dict[str, str]:
     env = _shared_env(overrides, overrides is not None and overrides.is_dir())
     index = Index.build(dossier)
     pages: dict[str, str] = {}

@@ -7,11 +7,29 @@ from collections import Counter, defaultdict
 
 from jinja2 import Environment
 
-from ..model import ACTOR_KINDS, Dossier, Mention
+from ..model import ACTOR_KINDS, ActorDef, Dossier, Mention, Quote, TopicDef
 from .charts import actor_network
 from .index import Index
 from .markdown import Md, escape, highlight, html_highlight, html_link, link
-from .pages_sources import KIND_TITLES, source_label, source_url
+from .pages_sources import KIND_TITLES, fingerprints, source_label, source_url
+from .store import active, stored
+
+
+class _Inputs:
+    """What an actor or topic page is made from, as fingerprints: each source's own (its cleaned
+    record, its mentions and topic hits) and the definitions'. A page keyed by them is laid out
+    again only when one of its sources, or a definition, changed (see store.stored)."""
+
+    def __init__(self, ix: Index) -> None:
+        self.ix = ix
+        self.known = fingerprints(ix) if active() else None
+        self.definitions = self.known.definitions if self.known is not None else ""
+
+    def sources(self, ids: set[str]) -> list[tuple[str, str]]:
+        """The fingerprints of `ids`, in the order the pages list sources."""
+        if self.known is None:
+            return []
+        return [(sid, self.known.source(sid)) for sid in self.ix.source_order if sid in ids]
 
 
 def para_label(ix: Index, source: str, paragraph: str) -> str:
@@ -82,52 +100,62 @@ def _by_source(ix: Index, items: list[dict]) -> list[dict]:
     return [dict(source_heading(ix, sid), items=groups[sid]) for sid in ix.source_order if sid in groups]
 
 
+def _actor_page(ix: Index, env: Environment, a: ActorDef, ms: tuple[Mention, ...], said: list[Quote]) -> str:
+    paras = {(m.source, m.paragraph) for m in ms}
+    co: Counter = Counter()
+    topics: Counter = Counter()
+    for key in paras:
+        co.update({m.actor for m in ix.mentions_by_para.get(key, ()) if m.actor != a.id})
+        topics.update({h.topic for h in ix.hits_by_para.get(key, ())})
+    dates = sorted(str(ix.sources[s].date) for s, _ in paras if ix.sources[s].date)
+    sources_seen = {s for s, _ in paras}
+    quotes = [
+        {
+            "text": q.text,
+            "speaker_text": q.speaker_text,
+            "links": [
+                cite_link(ix, s, p)
+                for s, p in dict.fromkeys((r.source, r.paragraph) for r in q.sources if r.source in ix.sources)
+            ],
+        }
+        for q in said
+    ]
+    return env.get_template("actor.md.j2").render(
+        actor=a,
+        facts={
+            "sources": len(sources_seen),
+            "mentions": len(ms),
+            "first": dates[0] if dates else "",
+            "last": dates[-1] if dates else "",
+        },
+        kind_title=KIND_TITLES.get(a.kind, a.kind),
+        groups=_by_source(ix, _sentence_excerpts(ix, ms)),
+        co_actors=[
+            (link(ix.actors[o].name, f"{o}.md"), n)
+            for o, n in sorted(co.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))[:15]
+        ],
+        topics=[
+            (link(ix.topics[t].name, f"../topics/{t}.md"), n)
+            for t, n in sorted(topics.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))
+        ],
+        quotes=quotes,
+    )
+
+
 def actor_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
     out: dict[str, str] = {}
     quotes_by_actor: dict[str, list] = defaultdict(list)
     for q in d.quotes:
         if q.speaker:
             quotes_by_actor[q.speaker].append(q)
+    inputs = _Inputs(ix)
     for a in d.actors:
         ms = ix.mentions_by_actor.get(a.id, ())
-        paras = {(m.source, m.paragraph) for m in ms}
-        co: Counter = Counter()
-        topics: Counter = Counter()
-        for key in paras:
-            co.update({m.actor for m in ix.mentions_by_para.get(key, ()) if m.actor != a.id})
-            topics.update({h.topic for h in ix.hits_by_para.get(key, ())})
-        dates = sorted(str(ix.sources[s].date) for s, _ in paras if ix.sources[s].date)
-        sources_seen = {s for s, _ in paras}
-        quotes = [
-            {
-                "text": q.text,
-                "speaker_text": q.speaker_text,
-                "links": [
-                    cite_link(ix, s, p)
-                    for s, p in dict.fromkeys((r.source, r.paragraph) for r in q.sources if r.source in ix.sources)
-                ],
-            }
-            for q in quotes_by_actor.get(a.id, [])
-        ]
-        out[f"actors/{a.id}.md"] = env.get_template("actor.md.j2").render(
-            actor=a,
-            facts={
-                "sources": len(sources_seen),
-                "mentions": len(ms),
-                "first": dates[0] if dates else "",
-                "last": dates[-1] if dates else "",
-            },
-            kind_title=KIND_TITLES.get(a.kind, a.kind),
-            groups=_by_source(ix, _sentence_excerpts(ix, ms)),
-            co_actors=[
-                (link(ix.actors[o].name, f"{o}.md"), n)
-                for o, n in sorted(co.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))[:15]
-            ],
-            topics=[
-                (link(ix.topics[t].name, f"../topics/{t}.md"), n)
-                for t, n in sorted(topics.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))
-            ],
-            quotes=quotes,
+        said = quotes_by_actor.get(a.id, [])
+        cited = {m.source for m in ms} | {r.source for q in said for r in q.sources if r.source in ix.sources}
+        out[f"actors/{a.id}.md"] = stored(
+            ("actor", a, inputs.definitions, inputs.sources(cited), said, ms),
+            functools.partial(_actor_page, ix, env, a, ms, said),
         )
     kinds = []
     for kind in ACTOR_KINDS:
@@ -152,41 +180,50 @@ def actor_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
     return out
 
 
+def _topic_page(ix: Index, env: Environment, t: TopicDef) -> str:
+    hits = ix.hits_by_topic.get(t.id, ())
+    actors: Counter = Counter()
+    related: Counter = Counter()
+    items = []
+    for h in hits:
+        key = (h.source, h.paragraph)
+        actors.update(m.actor for m in ix.mentions_by_para.get(key, ()))
+        related.update({o.topic for o in ix.hits_by_para.get(key, ()) if o.topic != t.id})
+        p = ix.paragraph(h.source, h.paragraph)
+        if p is None:
+            continue
+        items.append(
+            {
+                "source": h.source,
+                "text": html_highlight(p.text, list(h.spans)),
+                "keyword": h.keyword,
+                "link": para_link_html(ix, h.source, h.paragraph),
+            }
+        )
+    return env.get_template("topic.md.j2").render(
+        topic=t,
+        facts={"paragraphs": len(hits), "sources": len({h.source for h in hits})},
+        groups=_by_source(ix, items),
+        actors=[
+            (link(ix.actors[a].name, f"../actors/{a}.md"), n)
+            for a, n in sorted(actors.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))[:20]
+            if a in ix.actors
+        ],
+        related=[
+            (link(ix.topics[o].name, f"{o}.md"), n)
+            for o, n in sorted(related.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))
+        ],
+    )
+
+
 def topic_pages(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
     out: dict[str, str] = {}
+    inputs = _Inputs(ix)
     for t in d.topics:
         hits = ix.hits_by_topic.get(t.id, ())
-        actors: Counter = Counter()
-        related: Counter = Counter()
-        items = []
-        for h in hits:
-            key = (h.source, h.paragraph)
-            actors.update(m.actor for m in ix.mentions_by_para.get(key, ()))
-            related.update({o.topic for o in ix.hits_by_para.get(key, ()) if o.topic != t.id})
-            p = ix.paragraph(h.source, h.paragraph)
-            if p is None:
-                continue
-            items.append(
-                {
-                    "source": h.source,
-                    "text": html_highlight(p.text, list(h.spans)),
-                    "keyword": h.keyword,
-                    "link": para_link_html(ix, h.source, h.paragraph),
-                }
-            )
-        out[f"topics/{t.id}.md"] = env.get_template("topic.md.j2").render(
-            topic=t,
-            facts={"paragraphs": len(hits), "sources": len({h.source for h in hits})},
-            groups=_by_source(ix, items),
-            actors=[
-                (link(ix.actors[a].name, f"../actors/{a}.md"), n)
-                for a, n in sorted(actors.items(), key=lambda kv: (-kv[1], ix.actors[kv[0]].name))[:20]
-                if a in ix.actors
-            ],
-            related=[
-                (link(ix.topics[o].name, f"{o}.md"), n)
-                for o, n in sorted(related.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))
-            ],
+        out[f"topics/{t.id}.md"] = stored(
+            ("topic", t, inputs.definitions, inputs.sources({h.source for h in hits}), hits),
+            functools.partial(_topic_page, ix, env, t),
         )
     rows = [
         {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import heapq
 from typing import Any
 
@@ -12,6 +13,7 @@ from .charts import actor_network, timeline_chart
 from .compare import disagreements
 from .index import Index
 from .markdown import Md, escape, escape_inline, html_escape, html_inline, html_link, link
+from .store import active, fingerprint, stored
 
 ALSO_SHOWN = 5  # "Also in" links per paragraph; the rest are counted ("and 12 more")
 KIND_TITLES = {
@@ -142,14 +144,22 @@ def _shared_by_paragraph(d: Dossier) -> dict[tuple[str, str], list[tuple[str, st
     return shared_by_para
 
 
-def _paragraph_rows(
-    s: CleanSource, ix: Index, shared_by_para: dict[tuple[str, str], list[tuple[str, str]]]
-) -> list[dict[str, Any]]:
-    paragraphs: list[dict[str, Any]] = []
-    actor_ids = set(ix.actors)
+Also = list[tuple[list[tuple[str, str]], int]]  # per paragraph: the "Also in" shown, how many more
+
+
+def _also(s: CleanSource, ix: Index, shared_by_para: dict[tuple[str, str], list[tuple[str, str]]]) -> Also:
+    out: Also = []
     for p in s.paragraphs:
         others = sorted((o, op) for o, op in set(shared_by_para.get((s.id, p.id), ())) if o in ix.sources)
         shown = heapq.nsmallest(ALSO_SHOWN, others, key=lambda x: (ix.source_rank[x[0]], x[1]))
+        out.append((shown, len(others) - len(shown)))
+    return out
+
+
+def _paragraph_rows(s: CleanSource, ix: Index, also_rows: Also) -> list[dict[str, Any]]:
+    paragraphs: list[dict[str, Any]] = []
+    actor_ids = set(ix.actors)
+    for p, (shown, more) in zip(s.paragraphs, also_rows, strict=True):
         # only what is shown
         also = [html_link(source_label(ix.sources[o]), f"sources/{o}.md#{op}") for o, op in shown]
         text = (
@@ -162,7 +172,7 @@ def _paragraph_rows(
                 "kind": p.kind,
                 "text": text,
                 "also": also,
-                "also_more": len(others) - len(shown),
+                "also_more": more,
             }
         )
     return paragraphs
@@ -171,6 +181,58 @@ def _paragraph_rows(
 def source_page(
     s: CleanSource, ix: Index, env: Environment, shared_by_para: dict[tuple[str, str], list[tuple[str, str]]]
 ) -> str:
+    """A source's page. Made from the source, its mentions and topic hits, the definitions and
+    the "Also in" links shown (with their sources' labels): with a store, taken from it when
+    none of these changed (store.stored)."""
+    also_rows = _also(s, ix, shared_by_para)
+    if not active():
+        return _source_page(s, ix, env, also_rows)
+    known = fingerprints(ix)
+    parts = (
+        "source",
+        known.source(s.id),
+        known.definitions,
+        [([(o, op, source_label(ix.sources[o])) for o, op in shown], more) for shown, more in also_rows],
+    )
+    return stored(parts, functools.partial(_source_page, s, ix, env, also_rows))
+
+
+class _Fingerprints:
+    """The fingerprints of one Index: the definitions', and each source's own (its cleaned
+    record, its mentions and topic hits), computed once each."""
+
+    def __init__(self, ix: Index) -> None:
+        self.ix = ix
+        self.definitions = fingerprint((tuple(ix.actors.values()), tuple(ix.topics.values())))
+        self.sources: dict[str, str] = {}
+
+    def source(self, sid: str) -> str:
+        found = self.sources.get(sid)
+        if found is None:
+            ix = self.ix
+            s = ix.sources[sid]
+            paragraphs = [(sid, p.id) for p in s.paragraphs]
+            found = fingerprint(
+                (
+                    s,
+                    [ix.mentions_by_para.get(k, ()) for k in paragraphs],
+                    [ix.hits_by_para.get(k, ()) for k in paragraphs],
+                )
+            )
+            self.sources[sid] = found
+        return found
+
+
+_FINGERPRINTS: list[_Fingerprints] = []  # of the last Index only
+
+
+def fingerprints(ix: Index) -> _Fingerprints:
+    if not _FINGERPRINTS or _FINGERPRINTS[0].ix is not ix:
+        _FINGERPRINTS[:] = [_Fingerprints(ix)]
+    return _FINGERPRINTS[0]
+
+
+def _source_page(s: CleanSource, ix: Index, env: Environment, also_rows: Also) -> str:
     actor_counts = ix.actors_in_source(s.id)
     topic_counts = ix.topics_in_source(s.id)
     tags = [ix.actors[a].name for a in sorted(actor_counts) if a in ix.actors]
@@ -199,7 +261,7 @@ def source_page(
             for t, n in sorted(topic_counts.items(), key=lambda kv: (-kv[1], ix.topics[kv[0]].name))
             if t in ix.topics
         ],
-        paragraphs=_paragraph_rows(s, ix, shared_by_para),
+        paragraphs=_paragraph_rows(s, ix, also_rows),
         removed=s.removed,
     )
 

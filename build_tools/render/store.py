@@ -1,0 +1,102 @@
+"""store: rendered pages kept between builds, so that an incremental build lays out only the
+pages whose content changed.
+
+A page's record is keyed by the SHA-256 of the code version, the files of dossier/overrides/,
+the template's name and its whole context, pickled (every value with its type: an `Md` string
+and a plain one differ). The same key can only come from the same template and the same
+values, so a stored page is the page the template would make; a full build and an incremental
+one give the same bytes (tests/test_cache.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import pickle
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any, Protocol
+
+
+class PageStore(Protocol):
+    """Where rendered pages are kept between builds (cache.Cache is one)."""
+
+    def get(self, digest: str, kind: str) -> Any: ...
+
+    def put(self, digest: str, kind: str, value: Any) -> None: ...
+
+
+# The store of the render_site call under way, with the digest of what else a page depends on
+# (code version, overrides): set by render_site, read by render_page.
+_STORE: ContextVar[tuple[PageStore, str] | None] = ContextVar("dossier_page_store", default=None)
+
+
+@contextlib.contextmanager
+def storing(store: PageStore | None, overrides: Path | None) -> Iterator[None]:
+    if store is None:
+        yield
+        return
+    from ..cache import code_version
+
+    token = _STORE.set((store, code_version() + _folder_digest(overrides)))
+    try:
+        yield
+    finally:
+        _STORE.reset(token)
+
+
+def _folder_digest(folder: Path | None) -> str:
+    """A hash of the names and bytes of the files of `folder` (a symlink counts by its target's
+    name: it is never followed here)."""
+    digest = hashlib.sha256()
+    if folder is not None and folder.is_dir() and not folder.is_symlink():
+        for path in sorted(folder.rglob("*")):
+            digest.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+            try:
+                if path.is_symlink():
+                    digest.update(b"->" + str(path.readlink()).encode("utf-8", "surrogateescape"))
+                elif path.is_file():
+                    digest.update(path.read_bytes())
+            except OSError:
+                digest.update(b"?")
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _pickled(value: Any) -> bytes:
+    """`value` pickled without the memo, so that equal values give equal bytes whether or not
+    they share objects (a record read from the cache shares fewer than one just computed)."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=5)
+    pickler.fast = True  # no memo: every object written out in full (contexts hold no cycles)
+    pickler.dump(value)
+    return out.getvalue()
+
+
+def stored(parts: Any, make: Callable[[], str]) -> str:
+    """`make()`, or inside a render_site given a store the text an earlier build made for the
+    same `parts` (which must hold everything the text is made from, each with its type)."""
+    held = _STORE.get()
+    if held is None:
+        return make()
+    store, salt = held
+    digest = hashlib.sha256(salt.encode())
+    digest.update(_pickled(parts))
+    key = digest.hexdigest()
+    found = store.get(key, "page-md")
+    if isinstance(found, str):
+        return found
+    text = make()
+    store.put(key, "page-md", text)
+    return text
+
+
+def active() -> bool:
+    """Whether pages are being stored (fingerprints are then worth computing)."""
+    return _STORE.get() is not None
+
+
+def fingerprint(value: Any) -> str:
+    return hashlib.sha256(_pickled(value)).hexdigest()
