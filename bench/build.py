@@ -196,6 +196,14 @@ def first_result_seconds(site: Path, engine: str, query: str, offline: bool = Fa
             t1 = time.perf_counter()
             page.locator(box).press_sequentially(query)
             page.locator(result).first.wait_for(state="visible", timeout=120_000)
+            if engine == "pagefind":  # results for the whole query, not for its first letters
+                page.wait_for_function(
+                    "q => { const m = document.querySelector('#dossier-pagefind .pagefind-ui__message');"
+                    " return m && m.textContent.includes(q)"
+                    " && document.querySelector('#dossier-pagefind .pagefind-ui__result-link'); }",
+                    arg=query,
+                    timeout=120_000,
+                )
             elapsed = time.perf_counter() - t1
             browser.close()
     finally:

@@ -88,6 +88,31 @@ def test_header_search_box_shows_a_pagefind_result(pagefind_site, chromium, arti
     print(f"first Pagefind result after {elapsed:.2f} s")
 
 
+def test_typing_key_by_key_ends_on_the_results_of_the_whole_query(pagefind_site, chromium):
+    """Pagefind searches 20 ms after each key (not 300): the searches for the first letters may
+    run, but what stays shown is the answer for the whole word typed."""
+    with serve_folder(pagefind_site / "site") as base:
+        page = chromium.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(f"{base}/", wait_until="load")
+        box = page.locator("#dossier-pagefind input")
+        box.wait_for(state="visible", timeout=10_000)
+        box.click()
+        box.press_sequentially("Kerry", delay=40)
+        message = page.locator("#dossier-pagefind .pagefind-ui__message")
+        page.wait_for_function(
+            "() => (document.querySelector('#dossier-pagefind .pagefind-ui__message') || {}).textContent"
+            "?.includes('Kerry')",
+            timeout=15_000,
+        )
+        page.wait_for_timeout(600)  # any search still under way for a prefix has answered by now
+        assert "Kerry" in message.inner_text()
+        links = page.locator("#dossier-pagefind .pagefind-ui__result-link")
+        assert links.count() >= 1
+        excerpts = page.locator("#dossier-pagefind .pagefind-ui__result-excerpt").all_inner_texts()
+        assert excerpts and all("kerry" in text.casefold() for text in excerpts[:3])
+        page.close()
+
+
 def test_the_threshold_is_checked(tmp_path):
     for bad in ("-1", "many", "true", "[3]"):
         root = with_threshold(copy_project(tmp_path / f"bad{len(bad)}{bad[0]}"), bad)
