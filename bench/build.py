@@ -342,30 +342,78 @@ def _run_child(root: Path, prep_only: bool = False) -> dict[str, object]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _time_cli(root: Path) -> float:
-    dossier = Path(sys.executable).with_name("dossier")
-    command = [str(dossier)] if dossier.exists() else [sys.executable, "-m", "build_tools.cli"]
+BUILD_STAGES = ("load", "clean", "extract", "render", "write", "mkdocs", "search indexing")
+
+
+def measure_build(root: Path) -> dict[str, float]:
+    """`dossier build` of `root` in this process (what the command runs), seconds per stage:
+    load, clean, extract and render as the build reports them; "write" the pages copied and
+    written into the staging folder, their times kept and the swap; mkdocs; Pagefind."""
+    from build_tools import publish, search, staging
+
+    times = dict.fromkeys(BUILD_STAGES, 0.0)
+    marks: list[tuple[str, float]] = []
+
+    def timed(module: object, name: str, stage: str) -> None:
+        inner = getattr(module, name)
+
+        def wrapper(*args: object, **kwargs: object) -> object:
+            t0 = time.perf_counter()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                times[stage] += time.perf_counter() - t0
+
+        setattr(module, name, wrapper)
+
+    for name in ("copy_hand_written", "write_pages", "keep_unchanged_times"):
+        timed(publish, name, "write")
+    timed(staging, "swap_in", "write")
+    timed(publish, "run_mkdocs_build", "mkdocs")
+    timed(search, "index_site", "search indexing")
+    publish.build_project(
+        root, on_stage=lambda name, detail: marks.append((name, time.perf_counter())), log=lambda m: None
+    )
+    at = dict(marks)
+    for a, b in zip(("load", "clean", "extract", "render"), ("clean", "extract", "render", "mkdocs"), strict=True):
+        times[a] = at[b] - at[a]
+    times["other"] = at["done"] - at["mkdocs"] - sum(times[k] for k in ("write", "mkdocs", "search indexing"))
+    return times
+
+
+def _time_build(root: Path) -> dict[str, float]:
+    """One `dossier build` in a fresh process: its stages, and the whole command's seconds
+    (interpreter start and imports included)."""
     t0 = time.perf_counter()
-    subprocess.run([*command, "--project", str(root), "build"], check=True, capture_output=True)
-    return time.perf_counter() - t0
+    out = subprocess.run(
+        [sys.executable, __file__, "--measure-build", str(root)], capture_output=True, text=True, check=False
+    )
+    whole = time.perf_counter() - t0
+    if out.returncode != 0:
+        raise SystemExit(f"building {root} failed:\n{out.stderr[-3000:]}")
+    return {**json.loads(out.stdout.strip().splitlines()[-1]), "whole": whole}
 
 
-def incremental(root: Path) -> list[tuple[str, float]]:
-    rows = [("full build", _time_cli(root))]
-    rows.append(("nothing changed", _time_cli(root)))
+def incremental(root: Path) -> list[tuple[str, dict[str, float]]]:
+    rows = [("full build", _time_build(root))]
+    rows.append(("nothing changed", _time_build(root)))
     sources = sorted((root / "dossier" / "sources").iterdir())
     extra = root / "dossier" / "sources" / "zz-added.txt"
     extra.write_text("An added report\n\n" + sources[0].read_text(encoding="utf-8"), encoding="utf-8")
-    rows.append(("one source added", _time_cli(root)))
+    rows.append(("one source added", _time_build(root)))
     actors = root / "dossier" / "actors.yml"
     text = actors.read_text(encoding="utf-8")
     first = text.index("  kind:")
     actors.write_text(text[:first] + "  aliases: [Added Alias]\n" + text[first:], encoding="utf-8")
-    rows.append(("one alias added", _time_cli(root)))
+    rows.append(("one alias added", _time_build(root)))
     return rows
 
 
-def table(results: list[dict], rows: dict[int, list[tuple[str, float]]], command: str) -> str:
+def _preparation(t: dict[str, float]) -> float:
+    return sum(t[k] for k in ("load", "clean", "extract", "render", "write"))
+
+
+def table(results: list[dict], rows: dict[int, list[tuple[str, dict[str, float]]]], command: str) -> str:
     base = results[0]
     lines = [
         f"Made by `{command}` on {platform.machine()} with {os.cpu_count()} cores, one run.",
@@ -444,17 +492,21 @@ def table(results: list[dict], rows: dict[int, list[tuple[str, float]]], command
             + " | ".join(f"{r['bundle']['first']:.2f}" if "bundle" in r else "-" for r in results)
             + " |"
         )
-    if rows:
-        sizes = sorted(rows)
+    for n in sorted(rows):
         lines += [
             "",
-            "`dossier build`, whole command, seconds:",
+            f'`dossier build` at {n:,} sources, seconds per stage ("ours": load to write; the whole command'
+            " includes starting Python):",
             "",
-            "| build | " + " | ".join(f"{n:,} sources" for n in sizes) + " |",
-            "|---" * (len(sizes) + 1) + "|",
+            "| build | load | clean | extract | render | write | **ours** | mkdocs | search indexing | whole command |",
+            "|---|---|---|---|---|---|---|---|---|---|",
         ]
-        for i, (name, _) in enumerate(rows[sizes[0]]):
-            lines.append(f"| {name} | " + " | ".join(f"{rows[n][i][1]:.1f}" for n in sizes) + " |")
+        for name, t in rows[n]:
+            lines.append(
+                f"| {name} | "
+                + " | ".join(f"{t[k]:.2f}" for k in ("load", "clean", "extract", "render", "write"))
+                + f" | **{_preparation(t):.1f}** | {t['mkdocs']:.1f} | {t['search indexing']:.1f} | {t['whole']:.1f} |"
+            )
     zensical = [r for r in results if "zensical" in r]
     if zensical:
         lines += [
@@ -529,7 +581,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bundle-at", default="", help="sizes at which to build the offline bundle's site too")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--measure-prep-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--measure-build", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.measure_build:
+        print(json.dumps(measure_build(args.measure_build)))
+        return 0
     if args.measure:
         print(json.dumps(measure_one(args.measure, prep_only=args.measure_prep_only)))
         return 0
@@ -545,7 +601,7 @@ def main(argv: list[str] | None = None) -> int:
                 "or pass --install-zensical"
             )
     results = []
-    rows: dict[int, list[tuple[str, float]]] = {}
+    rows: dict[int, list[tuple[str, dict[str, float]]]] = {}
     incremental_at = {int(x) for x in args.incremental_at.split(",") if x} or {sizes[0]}
     bundle_at = {int(x) for x in args.bundle_at.split(",") if x}
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
@@ -585,7 +641,13 @@ def main(argv: list[str] | None = None) -> int:
                 for scratch in (".bench-docs", ".bench-site", ".bench-bundle"):
                     shutil.rmtree(root / scratch, ignore_errors=True)
                 rows[n] = incremental(root)
-                print("  " + ", ".join(f"{name} {t:.1f} s" for name, t in rows[n]), flush=True)
+                print(
+                    "  "
+                    + ", ".join(
+                        f"{name} {_preparation(t):.1f} s ours, {t['whole']:.1f} s in all" for name, t in rows[n]
+                    ),
+                    flush=True,
+                )
             shutil.rmtree(root, ignore_errors=True)  # the next size needs the disk
     command = (
         "python bench/build.py"

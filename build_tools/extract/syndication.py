@@ -51,15 +51,19 @@ class _Para:
     para_index: int
     ref: SourceRef
     text: str
-    spans: tuple[tuple[int, int], ...]  # character span of each word
     shingles: dict[tuple[str, ...], tuple[int, ...]]  # shingle -> word positions where it starts
 
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """The character span of each word (computed again when asked: only the first paragraph
+        of each group needs them, and kept for every paragraph they would hold most of the memory)."""
+        return [m.span() for m in _WORD.finditer(fold(self.text))]
 
-def _paragraph(source_index: int, source: CleanSource, para_index: int) -> _Para:
+
+def _paragraph(source_index: int, source: CleanSource, para_index: int, words_seen: dict[str, str]) -> _Para:
     paragraph = source.paragraphs[para_index]
-    folded = fold(paragraph.text)
-    matches = list(_WORD.finditer(folded))
-    words = [m.group(0) for m in matches]
+    # each word once in memory, however many shingles of however many paragraphs hold it
+    words = [words_seen.setdefault(w, w) for w in _WORD.findall(fold(paragraph.text))]
     shingles: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in range(len(words) - SHINGLE + 1):
         shingles[tuple(words[i : i + SHINGLE])].append(i)
@@ -68,7 +72,6 @@ def _paragraph(source_index: int, source: CleanSource, para_index: int) -> _Para
         para_index,
         SourceRef(source.id, paragraph.id),
         paragraph.text,
-        tuple(m.span() for m in matches),
         {k: tuple(v) for k, v in shingles.items()},
     )
 
@@ -111,8 +114,9 @@ def _shared_text(first: _Para, others: list[_Para]) -> str:
             positions.extend(first.shingles[shingle])
     if not positions:
         return first.text
-    start = first.spans[min(positions)][0]
-    end = first.spans[max(positions) + SHINGLE - 1][1]
+    spans = first.spans
+    start = spans[min(positions)][0]
+    end = spans[max(positions) + SHINGLE - 1][1]
     return first.text[start:end]
 
 
@@ -136,9 +140,10 @@ def _compare_to_representatives(
 def find_shared(sources: Sequence[CleanSource]) -> tuple[SharedPassage, ...]:
     """Groups of paragraphs from different sources that carry the same passage."""
     paras: list[_Para] = []
+    words_seen: dict[str, str] = {}
     for si, source in enumerate(sorted(sources, key=lambda s: s.id)):
         for pi in range(len(source.paragraphs)):
-            paras.append(_paragraph(si, source, pi))
+            paras.append(_paragraph(si, source, pi, words_seen))
     # Only paragraphs with a shingle in common are compared at all.
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for k, para in enumerate(paras):
