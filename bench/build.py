@@ -548,11 +548,18 @@ wire copy carried by small groups of outlets); the figures come from `bench/buil
 timed in one process, one run on a noisy shared machine: compare the ratios, not the seconds.
 
 The search rows time the first result from the first key typed into the search box (the home
-page loaded, nothing of the search fetched before) in headless Chromium: Pagefind on the hosted
+page loaded, nothing of the search fetched before) to the results of the whole word typed (not
+of its first letters) in headless Chromium: Pagefind on the hosted
 site from `search.pagefind_from` sources on (material's lunr search below it), and the offline
 bundle's lunr index (titles, summaries and headings for a large dossier) opened from disk.
 Sizes marked "-" for mkdocs were measured up to render only (`--prep-only-from`); the
-extractors marked "-" ran inside "per source" (across the cores, timed together).
+extractors marked "-" ran inside "per source" (across the cores, timed together, with the reading
+of each source's quotations: "quotes" is then their merge over the dossier).
+
+The rebuild tables time `dossier build` itself, each in a fresh process, stage by stage: "ours"
+is the preparation (load, clean, extract, render, and the writing of the pages into the staging
+folder and the swap), with mkdocs and Pagefind apart. The first row is a build with an empty
+cache; the others reuse what it kept in `.dossier-cache/`.
 
 """
 
