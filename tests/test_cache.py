@@ -278,3 +278,26 @@ def test_an_added_source_is_the_only_one_read_and_few_pages_are_laid_out_again(t
     assert 1 <= laid_out.count("source.md.j2") <= 3
     assert laid_out.count("actor.md.j2") < actors and laid_out.count("topic.md.j2") < topics
     assert cache.missed["page-md"] == sum(laid_out.count(t) for t in ("source.md.j2", "actor.md.j2", "topic.md.j2"))
+
+
+def test_a_changed_template_override_lays_the_pages_out_again(tmp_path):
+    """A stored page is keyed by the overrides too, including an override that is a symlink to a
+    file of the project whose bytes change."""
+    from build_tools.render import make_env
+
+    root = copy_project(tmp_path / "p")
+    first = pipeline.prepare(root, jobs=1, cache=Cache(root)).pages
+    builtin = make_env().loader.get_source(make_env(), "topic.md.j2")[0]  # type: ignore[union-attr]
+    overrides = root / "dossier" / "overrides"
+    overrides.mkdir(exist_ok=True)
+    mine = root / "dossier" / "my-topic.md.j2"
+    mine.write_text(builtin + "\nFIRST OVERRIDE\n", encoding="utf-8")
+    (overrides / "topic.md.j2").symlink_to(mine)
+    second = pipeline.prepare(root, jobs=1, cache=Cache(root)).pages
+    topics = [p for p in second if p.startswith("topics/") and p != "topics/index.md"]
+    assert topics and all("FIRST OVERRIDE" in second[p] for p in topics)
+    mine.write_text(builtin + "\nSECOND OVERRIDE\n", encoding="utf-8")
+    third = pipeline.prepare(root, jobs=1, cache=Cache(root)).pages
+    assert all("SECOND OVERRIDE" in third[p] and "FIRST OVERRIDE" not in third[p] for p in topics)
+    assert third == pipeline.prepare(root, jobs=1).pages
+    assert first["topics/" + topics[0].split("/")[1]] != third[topics[0]]

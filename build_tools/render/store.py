@@ -48,15 +48,19 @@ def storing(store: PageStore | None, overrides: Path | None) -> Iterator[None]:
 
 
 def _folder_digest(folder: Path | None) -> str:
-    """A hash of the names and bytes of the files of `folder` (a symlink counts by its target's
-    name: it is never followed here)."""
+    """A hash of the names and bytes of the files of `folder` (dossier/overrides/). A file that
+    leads outside the project, or nowhere, counts by its name only: it is never read (the
+    template loader does not use it either)."""
+    from ..load import outside_project
+
     digest = hashlib.sha256()
     if folder is not None and folder.is_dir() and not folder.is_symlink():
+        root = folder.parent.parent
         for path in sorted(folder.rglob("*")):
             digest.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape") + b"\0")
             try:
-                if path.is_symlink():
-                    digest.update(b"->" + str(path.readlink()).encode("utf-8", "surrogateescape"))
+                if outside_project(root, path):
+                    digest.update(b"refused")
                 elif path.is_file():
                     digest.update(path.read_bytes())
             except OSError:
