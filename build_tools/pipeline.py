@@ -10,7 +10,9 @@ inputs everywhere. Each stage is a pure function from the model in to the model 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+import gc
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -131,10 +133,31 @@ def render_stage(project: Project, dossier: Dossier, cache: Cache | None = None)
     return render_site(dossier, project.root / "dossier" / "overrides", cache)
 
 
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[Callable[[], None]]:
+    """Run the preparation with less of Python's cyclic garbage collector, which at its default
+    thresholds walks every live object again and again while the stages allocate millions of
+    small tuples and dicts (a third of the time of syndication at 3,000 sources). Inside, the
+    collector runs after 50,000 new objects rather than 700, and `settle()`, called after each
+    stage, freezes what the stages made so far out of its walks. Reference counting frees
+    everything else as before; the results are the same."""
+    old = gc.get_threshold()
+    gc.set_threshold(50_000, old[1], old[2])
+    try:
+        yield gc.freeze
+    finally:
+        gc.set_threshold(*old)
+        gc.unfreeze()
+
+
 def model(root: Path, jobs: int | None = None, cache: Cache | None = None) -> tuple[Project, Dossier]:
     """load -> clean -> extract; nothing written but `cache`'s records when given."""
-    project = load_stage(root)
-    return project, extract_stage(project, clean_stage(project, jobs, cache), jobs=jobs, cache=cache)
+    with fewer_collections() as settle:
+        project = load_stage(root)
+        settle()
+        cleaned = clean_stage(project, jobs, cache)
+        settle()
+        return project, extract_stage(project, cleaned, jobs=jobs, cache=cache)
 
 
 def _plural(n: int, word: str) -> str:
@@ -151,11 +174,15 @@ def prepare(
     """load -> clean -> extract -> render; nothing written but `cache`'s records when given.
     `on_stage(stage, detail)` is told as each stage starts (the CLI's progress)."""
     stage = on_stage or (lambda name, detail: None)
-    stage("load", "")
-    project = load_stage(root)
-    stage("clean", _plural(len(project.sources), "source"))
-    cleaned = clean_stage(project, jobs, cache)
-    stage("extract", f"{_plural(len(project.actors), 'actor')}, {_plural(len(project.topics), 'topic')}")
-    dossier = extract_stage(project, cleaned, jobs=jobs, cache=cache)
-    stage("render", _plural(len(dossier.mentions), "mention"))
-    return Prepared(project, dossier, render_stage(project, dossier, cache))
+    with fewer_collections() as settle:
+        stage("load", "")
+        project = load_stage(root)
+        settle()
+        stage("clean", _plural(len(project.sources), "source"))
+        cleaned = clean_stage(project, jobs, cache)
+        settle()
+        stage("extract", f"{_plural(len(project.actors), 'actor')}, {_plural(len(project.topics), 'topic')}")
+        dossier = extract_stage(project, cleaned, jobs=jobs, cache=cache)
+        settle()
+        stage("render", _plural(len(dossier.mentions), "mention"))
+        return Prepared(project, dossier, render_stage(project, dossier, cache))

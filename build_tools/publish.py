@@ -187,6 +187,37 @@ def keep_unchanged_times(pages: dict[str, str], docs: Path, stage_docs: Path) ->
     return same
 
 
+def keep_unchanged_site_times(old_site: Path, new_site: Path) -> int:
+    """Give each file of the staged site whose bytes equal those of the same file in the site
+    being replaced that file's times, so that after the swap an unchanged page, fragment or
+    asset looks untouched to anything that syncs or watches site/ (same bytes, same
+    modification time). Returns how many files were unchanged."""
+    same = 0
+    if not old_site.is_dir() or old_site.is_symlink():
+        return 0
+    # the old site's regular files, found without following any symlink (nothing outside is read)
+    old_files: dict[str, Path] = {}
+    for folder, _dirs, files in os.walk(old_site, followlinks=False):
+        for name in files:
+            path = Path(folder) / name
+            if not path.is_symlink():
+                old_files[path.relative_to(old_site).as_posix()] = path
+    for folder, _dirs, files in os.walk(new_site, followlinks=False):
+        for name in files:
+            new = Path(folder) / name
+            old = old_files.get(new.relative_to(new_site).as_posix())
+            try:
+                if old is None or new.is_symlink():
+                    continue
+                st = old.stat()
+                if st.st_size == new.stat().st_size and old.read_bytes() == new.read_bytes():
+                    os.utime(new, ns=(st.st_atime_ns, st.st_mtime_ns))
+                    same += 1
+            except OSError:
+                continue
+    return same
+
+
 def run_mkdocs_build(
     config_file: Path,
     docs_dir: Path,
@@ -339,6 +370,7 @@ def build_project(
             )
             staging.mark_site(new_site)
             keep_unchanged_times(prepared.pages, docs, stage_docs)
+            keep_unchanged_site_times(final_site, new_site)
             # Both succeeded: swap in the generated docs and the site, as one journalled step.
             staging.swap_in(root, docs, stage_docs, GENERATED, final_site, new_site)
         finally:

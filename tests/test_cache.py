@@ -71,8 +71,9 @@ def test_unchanged_pages_are_not_rewritten(tmp_path, monkeypatch):
     root = copy_project(tmp_path / "p")
     build_project(root)
     pages = sorted((root / "docs" / "sources").glob("*.md"))
+    site_files = sorted(p for p in (root / "site").rglob("*") if p.is_file())
     old = 1_000_000_000_000_000_000
-    for page in pages:
+    for page in pages + site_files:
         os.utime(page, ns=(old, old))
     add_source(root)
     build_project(root)
@@ -80,6 +81,12 @@ def test_unchanged_pages_are_not_rewritten(tmp_path, monkeypatch):
     assert kept, "every source page was rewritten although most did not change"
     assert (root / "docs" / "sources" / "zz-added.md").is_file()
     assert (root / "docs" / "index.md").stat().st_mtime_ns != old
+    # the site likewise: unchanged files keep their times, changed and new ones do not
+    kept_site = [p for p in site_files if p.is_file() and p.stat().st_mtime_ns == old]
+    assert any(p.suffix == ".html" and "sources" in p.parts for p in kept_site)
+    assert any(p.suffix in (".js", ".css") for p in kept_site)
+    assert (root / "site" / "index.html").stat().st_mtime_ns != old
+    assert (root / "site" / "sources" / "zz-added" / "index.html").stat().st_mtime_ns != old
 
 
 def _missed(root: Path) -> tuple[int, dict[str, int]]:

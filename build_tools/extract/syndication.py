@@ -168,16 +168,26 @@ def find_shared(sources: Sequence[CleanSource]) -> tuple[SharedPassage, ...]:
         parent[max(ri, rj)] = min(ri, rj)
         return True
 
-    # A shingle held by one paragraph links nothing: only the others are walked (most are unique).
-    for shingle in sorted((s for s, h in index.items() if len(h) > 1), key=lambda s: (len(index[s]), s)):
-        holders = index[shingle]
-        if len(holders) <= ALL_PAIRS_UP_TO:
+    # A shingle held by one paragraph links nothing. Those held by up to ALL_PAIRS_UP_TO compare
+    # every pair of their holders, and come first (shingles are taken by number of holders): each
+    # such pair is compared once, in any order, since the groups they make do not depend on it
+    # (a group's root is its smallest paragraph). The widely held ones then compare holders to
+    # the representatives of the groups found so far, one shingle after another.
+    pairs: set[tuple[int, int]] = set()
+    wide: list[tuple[str, ...]] = []
+    for shingle, holders in index.items():
+        if len(holders) > ALL_PAIRS_UP_TO:
+            wide.append(shingle)
+        elif len(holders) > 1:
             for x in range(len(holders)):
+                sx = paras[holders[x]].source_index
                 for y in range(x + 1, len(holders)):
-                    if paras[holders[x]].source_index != paras[holders[y]].source_index:
-                        compare(holders[x], holders[y])
-        else:
-            _compare_to_representatives(holders, paras, parent, compare)
+                    if paras[holders[y]].source_index != sx:
+                        pairs.add((holders[x], holders[y]))
+    for i, j in sorted(pairs):
+        compare(i, j)
+    for shingle in sorted(wide, key=lambda s: (len(index[s]), s)):
+        _compare_to_representatives(index[shingle], paras, parent, compare)
     for i, _, score in linked:
         scores[find_root(parent, i)].append(score)
     groups: dict[int, set[int]] = defaultdict(set)

@@ -28,7 +28,7 @@ from ..model import Dossier
 from . import pages_analysis, pages_entities, pages_sources
 from .index import Index
 from .markdown import Md, code, escape, external_link, finalize, html_escape, html_text, link
-from .store import PageStore, storing
+from .store import PageStore, Tidy, storing, tidy
 
 # Folders (and the home page) under docs/ that the build owns: regenerated completely each
 # time. Anything else in docs/ is the curator's and is kept as it is.
@@ -112,25 +112,10 @@ def _render_site(dossier: Dossier, overrides: Path | None) -> dict[str, str]:
         for path, text in module.pages(dossier, index, env).items():
             if path in pages:
                 raise ValueError(f"two pages for {path}")
-            pages[path] = _tidy(text)
+            pages[path] = str(text) if isinstance(text, Tidy) else tidy(text)
     assert env.loader is not None
     pages[STYLESHEET] = env.loader.get_source(env, STYLESHEET)[0]
     return dict(sorted(pages.items()))
-
-
-def _tidy(text: str) -> str:
-    """Collapse runs of blank lines the templates leave behind; one trailing newline."""
-    lines: list[str] = []
-    blank = 0
-    for line in text.splitlines():
-        if line.strip():
-            blank = 0
-            lines.append(line.rstrip())
-        else:
-            blank += 1
-            if blank == 1:
-                lines.append("")
-    return "\n".join(lines).strip("\n") + "\n"
 
 
 def render_template(env: Environment, name: str, **context: Any) -> str:

@@ -79,9 +79,29 @@ def _pickled(value: Any) -> bytes:
     return out.getvalue()
 
 
+def tidy(text: str) -> str:
+    """Collapse runs of blank lines the templates leave behind; one trailing newline."""
+    lines: list[str] = []
+    blank = 0
+    for line in text.splitlines():
+        if line.strip():
+            blank = 0
+            lines.append(line.rstrip())
+        else:
+            blank += 1
+            if blank == 1:
+                lines.append("")
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+class Tidy(str):
+    """A page text already tidied (one kept by the store): render_site takes it as it is."""
+
+
 def stored(parts: Any, make: Callable[[], str]) -> str:
     """`make()`, or inside a render_site given a store the text an earlier build made for the
-    same `parts` (which must hold everything the text is made from, each with its type)."""
+    same `parts` (which must hold everything the text is made from, each with its type); kept
+    and returned tidied (`Tidy`), so that a page from the store is not tidied again."""
     held = _STORE.get()
     if held is None:
         return make()
@@ -91,10 +111,10 @@ def stored(parts: Any, make: Callable[[], str]) -> str:
     key = digest.hexdigest()
     found = store.get(key, "page-md")
     if isinstance(found, str):
-        return found
-    text = make()
+        return Tidy(found)
+    text = tidy(make())
     store.put(key, "page-md", text)
-    return text
+    return Tidy(text)
 
 
 def active() -> bool:
