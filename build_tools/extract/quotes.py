@@ -1515,15 +1515,22 @@ def _same_quote(a: str, b: str) -> bool:
 
 
 RARE_KEYS = 3  # each quotation is compared with those sharing one of its rarest word keys
-# A key held by more quotations than this is too common to find renderings of one quotation by
-# (the work would grow with the square of the dossier): a quotation made only of such words is
-# merged with its identical copies, not with its variants.
-MAX_POSTING = 200
+# A key held by more quotations than this is too common to find renderings of one quotation by:
+# the work of each quotation is at most RARE_KEYS * MAX_POSTING comparisons, whatever the size
+# of the dossier. A quotation made only of such keys is merged with its identical copies, not
+# with its variants.
+MAX_POSTING = 50
+SHINGLE_WORDS = 2
 
 
 def _keys(norm: str) -> set[str]:
-    # The first four letters of each word: "brand" and "brands" share a key, so do most typos.
-    return {w[:4] for w in norm.split()} or {""}
+    """Each run of two words, by their first four letters ("brand" and "brands" share a key, so
+    do most typos): pairs of words are rare where single words are common ("it", "said"), so
+    their holders are few, and two renderings of one quotation still share most of them."""
+    words = [w[:4] for w in norm.split()]
+    if len(words) < SHINGLE_WORDS:
+        return {" ".join(words)}
+    return {" ".join(words[k : k + SHINGLE_WORDS]) for k in range(len(words) - SHINGLE_WORDS + 1)}
 
 
 def _candidate_pairs(norms: list[str]) -> list[tuple[int, int]]:
@@ -1531,8 +1538,10 @@ def _candidate_pairs(norms: list[str]) -> list[tuple[int, int]]:
 
     Comparing every pair grows with the square of the number of quotations (a dossier of a
     thousand sources has tens of thousands). Two renderings of one quotation share most of
-    their words, and a quotation contained in another shares all of them, so each is only
-    compared with the quotations that hold one of its few rarest word keys.
+    their word pairs, and a quotation contained in another shares all of them, so each is only
+    compared with the quotations that hold one of its few rarest keys held by another, and
+    no key held by more than MAX_POSTING quotations is used: the pairs grow with the number
+    of quotations, not with its square.
     """
     keys = [_keys(n) for n in norms]
     postings: dict[str, list[int]] = {}
@@ -1541,8 +1550,8 @@ def _candidate_pairs(norms: list[str]) -> list[tuple[int, int]]:
             postings.setdefault(k, []).append(i)
     pairs: set[tuple[int, int]] = set()
     for i, ks in enumerate(keys):
-        rare = [k for k in sorted(ks, key=lambda k: (len(postings[k]), k)) if len(postings[k]) <= MAX_POSTING]
-        for k in rare[:RARE_KEYS]:
+        shared = [k for k in ks if 1 < len(postings[k]) <= MAX_POSTING]
+        for k in sorted(shared, key=lambda k: (len(postings[k]), k))[:RARE_KEYS]:
             for j in postings[k]:
                 if j != i:
                     pairs.add((min(i, j), max(i, j)))
