@@ -60,9 +60,29 @@ class _Para:
         return [m.span() for m in _WORD.finditer(fold(self.text))]
 
 
-def _paragraph(source_index: int, source: CleanSource, para_index: int, words_seen: dict[str, str]) -> _Para:
+# The positions of a shingle found once in its paragraph (most are): one tuple for each position,
+# shared by every paragraph.
+_ONCE: list[tuple[int, ...]] = []
+
+
+def _positions(found: list[int]) -> tuple[int, ...]:
+    if len(found) > 1:
+        return tuple(found)
+    at = found[0]
+    while len(_ONCE) <= at:
+        _ONCE.append((len(_ONCE),))
+    return _ONCE[at]
+
+
+def _paragraph(
+    source_index: int,
+    source: CleanSource,
+    para_index: int,
+    words_seen: dict[str, str],
+    shingles_seen: dict[tuple[str, ...], tuple[str, ...]],
+) -> _Para:
     paragraph = source.paragraphs[para_index]
-    # each word once in memory, however many shingles of however many paragraphs hold it
+    # each word and each shingle once in memory, however many paragraphs hold it
     words = [words_seen.setdefault(w, w) for w in _WORD.findall(fold(paragraph.text))]
     shingles: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in range(len(words) - SHINGLE + 1):
@@ -72,7 +92,7 @@ def _paragraph(source_index: int, source: CleanSource, para_index: int, words_se
         para_index,
         SourceRef(source.id, paragraph.id),
         paragraph.text,
-        {k: tuple(v) for k, v in shingles.items()},
+        {shingles_seen.setdefault(k, k): _positions(v) for k, v in shingles.items()},
     )
 
 
@@ -141,14 +161,23 @@ def find_shared(sources: Sequence[CleanSource]) -> tuple[SharedPassage, ...]:
     """Groups of paragraphs from different sources that carry the same passage."""
     paras: list[_Para] = []
     words_seen: dict[str, str] = {}
+    shingles_seen: dict[tuple[str, ...], tuple[str, ...]] = {}
     for si, source in enumerate(sorted(sources, key=lambda s: s.id)):
         for pi in range(len(source.paragraphs)):
-            paras.append(_paragraph(si, source, pi, words_seen))
-    # Only paragraphs with a shingle in common are compared at all.
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+            paras.append(_paragraph(si, source, pi, words_seen, shingles_seen))
+    del words_seen, shingles_seen
+    # Only paragraphs with a shingle in common are compared at all. The holders of a shingle, by
+    # paragraph: the only one as such (most shingles are held by one paragraph), else a list.
+    index: dict[tuple[str, ...], int | list[int]] = {}
     for k, para in enumerate(paras):
         for shingle in para.shingles:
-            index[shingle].append(k)
+            held = index.get(shingle)
+            if held is None:
+                index[shingle] = k
+            elif isinstance(held, int):
+                index[shingle] = [held, k]
+            else:
+                held.append(k)
     parent = list(range(len(paras)))
     scores: dict[int, list[float]] = defaultdict(list)
     linked: list[tuple[int, int, float]] = []
@@ -174,20 +203,28 @@ def find_shared(sources: Sequence[CleanSource]) -> tuple[SharedPassage, ...]:
     # (a group's root is its smallest paragraph). The widely held ones then compare holders to
     # the representatives of the groups found so far, one shingle after another.
     pairs: set[tuple[int, int]] = set()
-    wide: list[tuple[str, ...]] = []
+    wide: list[tuple[tuple[str, ...], list[int]]] = []
     for shingle, holders in index.items():
+        if isinstance(holders, int):
+            continue
         if len(holders) > ALL_PAIRS_UP_TO:
-            wide.append(shingle)
-        elif len(holders) > 1:
+            wide.append((shingle, holders))
+        else:
             for x in range(len(holders)):
                 sx = paras[holders[x]].source_index
                 for y in range(x + 1, len(holders)):
                     if paras[holders[y]].source_index != sx:
                         pairs.add((holders[x], holders[y]))
-    for i, j in sorted(pairs):
+    del index
+    ordered = sorted(pairs)
+    del pairs
+    for i, j in ordered:
         compare(i, j)
-    for shingle in sorted(wide, key=lambda s: (len(index[s]), s)):
-        _compare_to_representatives(index[shingle], paras, parent, compare)
+    del ordered
+    for _, holders in sorted(wide, key=lambda item: (len(item[1]), item[0])):
+        _compare_to_representatives(holders, paras, parent, compare)
+    del wide
+    compared.clear()
     for i, _, score in linked:
         scores[find_root(parent, i)].append(score)
     groups: dict[int, set[int]] = defaultdict(set)
