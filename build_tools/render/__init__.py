@@ -109,10 +109,13 @@ def _render_site(dossier: Dossier, overrides: Path | None) -> dict[str, str]:
     index = Index.build(dossier)
     pages: dict[str, str] = {}
     for module in (pages_sources, pages_entities, pages_analysis):
-        for path, text in module.pages(dossier, index, env).items():
+        made = module.pages(dossier, index, env)
+        for path in list(made):
+            text = made.pop(path)  # each page's untidied text is let go as soon as it is tidied
             if path in pages:
                 raise ValueError(f"two pages for {path}")
             pages[path] = str(text) if isinstance(text, Tidy) else tidy(text)
+        del made
     assert env.loader is not None
     pages[STYLESHEET] = env.loader.get_source(env, STYLESHEET)[0]
     return dict(sorted(pages.items()))
