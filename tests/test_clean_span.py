@@ -167,3 +167,58 @@ def test_a_live_page_s_timed_entries_are_no_comment_thread():
     raw = RawSource(id="t", file="t.txt", format="text", text="\n\n".join(parts) + "\n", encoding="utf-8")
     kept = [p.text for p in clean_source(raw).paragraphs]
     assert all(body in kept for _, body in entries)
+
+
+NAMED = [
+    ("* Alayna F", "Do not worry, everyone has a hard year now and then, and you will get back on track soon enough."),
+    ("* http://twitter.com/danamac Dana McMahan", "I wish you well, and thanks for calling it like you see it here."),
+    ("* hicham", "Could not agree more with every word of this, it is the same story for all of us in the end."),
+    ("* Karen Reyburn", "Thanks for sharing this with us, it takes courage to write about it in the open like that."),
+]
+
+
+def _text(parts: list[str]) -> RawSource:
+    text = "\n\n".join(parts) + "\n"
+    return RawSource(id="t", file="t.txt", format="text", text=text, encoding="utf-8")
+
+
+def test_a_thread_of_comments_under_their_writers_names_ends_the_article():
+    # no date and no "N comments" heading: only the names, one list item each, over unbulleted prose
+    parts = ["Council approves the new bridge", *ARTICLE, "Tweet"]
+    for name, body in NAMED:
+        parts += [name, body]
+    src = clean_source(_text(parts))
+    assert [p.text for p in src.paragraphs] == ARTICLE
+    reasons = {r.text: r.reason for r in src.removed}
+    for name, body in NAMED:  # the name goes with its comment
+        assert "a thread of comments, each under its writer's name, from line" in reasons[body]
+        assert name in reasons
+
+
+def test_bulleted_section_titles_over_prose_are_no_comment_thread():
+    # "* Employment" over its section is a title, not a commenter: the article stays whole
+    sections = [
+        (
+            "* Working Conditions",
+            "Most caretakers work outdoors in all weather, and the work with the animals can be hard and dirty.",
+        ),
+        (
+            "* Employment",
+            "Animal caretakers held about a hundred thousand jobs, and one in five of them was self-employed then.",
+        ),
+        (
+            "* Earnings",
+            "The pay of beginners is low, but those who run their own shops and kennels earn a good deal more.",
+        ),
+        (
+            "* Outlook",
+            "The number of jobs is expected to grow faster than the average as more households keep their pets.",
+        ),
+    ]
+    parts = ["Council approves the new bridge", *ARTICLE]
+    for title, body in sections:
+        parts += [title, body]
+    src = clean_source(_text(parts))
+    kept = " ".join(p.text for p in src.paragraphs)
+    assert all(body in kept for _, body in sections)
+    assert not any("thread" in r.reason for r in src.removed)

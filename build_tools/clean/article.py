@@ -711,7 +711,9 @@ def _apply_span(v: Verdicts, title: str) -> None:
     probs = span.probabilities(columns, model.weights)
     sizes = [j.feats.n_words for j in v.judged]
     s, e = span.DECODERS[model.decoder](probs, sizes, model.threshold, model.min_words, span.neutral_blocks(columns))
-    thread = span.thread_start(columns, probs, sizes, s, e, model.threshold)
+    names = span.name_units(v.judged)  # type: ignore[arg-type]
+    thread = span.thread_start(columns, probs, sizes, s, e, model.threshold, names)
+    what = "comments, each under its writer's name," if thread < e and names[thread] else "dated comments or items"
     kinds, reasons = v.kinds, v.reasons
     for i, j in enumerate(v.judged):
         p = probs[i]
@@ -719,7 +721,7 @@ def _apply_span(v: Verdicts, title: str) -> None:
             if j.match is None:
                 kinds.pop(i, None)
                 line = v.judged[thread].block.line
-                reasons[i] = f"outside the article, after its end: a thread of dated comments or items from line {line}"
+                reasons[i] = f"outside the article, after its end: a thread of {what} from line {line}"
             continue
         if not s <= i < e:
             if i in kinds and p < model.outside:
