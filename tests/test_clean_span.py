@@ -222,3 +222,30 @@ def test_bulleted_section_titles_over_prose_are_no_comment_thread():
     kept = " ".join(p.text for p in src.paragraphs)
     assert all(body in kept for _, body in sections)
     assert not any("thread" in r.reason for r in src.removed)
+
+
+MORE = [
+    "The first of the public hearings on the route of the approach roads will be held in the old "
+    "town hall in April, and the plans will be on show in the library for a month before it.",
+    "Residents of the streets near the landing have asked for a noise barrier, which the engineers "
+    "said could be added to the design at little cost if the council agreed to it this year.",
+    "The ferry will keep running until the bridge opens, and its crew will be offered other work "
+    "with the council's transport department once the last crossing has been made in two years.",
+    "The town's shopkeepers said they hoped the bridge would bring trade back to the high street, "
+    "which has lost a number of shops since the bypass opened on the far side of the river.",
+]
+
+
+def test_a_column_of_archive_months_beside_the_article_is_no_comment_thread():
+    # an archive's months set in a column beside the paragraphs, one month on each raw line:
+    # dates recurring down the page, but the article's neighbours, not a thread's headers
+    months = iter(f"+ {m} 2012" for m in ("December", "November", "October", "September", "August", "July",
+                                          "June", "May", "April", "March", "February", "January"))  # fmt: skip
+    lines = ["Council approves the new bridge", "", *ARTICLE[:3], ""]
+    for para in ARTICLE[3:] + MORE:
+        lines += [f"{para:<200}    {next(months)}", f"{'':<200}    {next(months)}"]
+    raw = RawSource(id="t", file="t.txt", format="text", text="\n".join(lines) + "\n", encoding="utf-8")
+    src = clean_source(raw)
+    kept = " ".join(p.text for p in src.paragraphs)
+    assert all(para in kept for para in ARTICLE + MORE)
+    assert not any("thread" in r.reason for r in src.removed)

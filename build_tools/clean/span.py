@@ -241,7 +241,10 @@ def _dated_units(judged: list[Judged]) -> list[bool]:
     for k in dated:
         shapes[short[k]] = _unit_shape(lines[k])
     counts = Counter(shapes)
-    return [bool(s) and counts[s] >= 3 for s in shapes]
+    # a column of dates set beside the article's paragraphs (an archive's months) is no thread:
+    # a shape of which one line shares its raw line with prose is that column's
+    beside = {s for i, s in enumerate(shapes) if s and counts[s] >= 3 and beside_prose(judged, i)}
+    return [bool(s) and counts[s] >= 3 and s not in beside for s in shapes]
 
 
 _UNIT_MAX_WORDS = 15
