@@ -664,3 +664,22 @@ def test_the_tree_read_when_serialisation_fails_gives_the_same_lines():
     from_tree = _lines(document.body, _meta(document.title, document.author, document.date, document.sitename))
     assert from_tree.text == extract_html(page).text
     assert "Ministers met in Brussels" in from_tree.text
+
+
+def test_a_run_of_sentences_with_a_camel_case_name_is_prose_not_glued_link_texts():
+    from build_tools.clean.score import features, page_features, stopwords
+
+    stop = stopwords("English")
+    lede = (
+        "This device is surely the answer to every maker's prayers. As a builder, you probably have piles of "
+        "parts left over from various projects. Keeping them organised can be nearly impossible. StorageBot "
+        "is a voice-activated system which finds the parts and delivers them to you:"
+    )
+    teasers = (
+        "Put your business in overdrive with the fiber optics from Bright HouseGartner Magic Quadrant: Wired "
+        "and Wireless LAN Access Whitepaper. Learn MoreSee how the cruise line is unlocking intelligence. "
+        "Be productive all day with rugged computers. Monitor and Manage PCs"
+    )
+    for text, glued in ((lede, False), (teasers, True)):
+        assert features(text, stop).glued is glued
+        assert page_features([text], stop)[0].glued is glued  # the page's fast path agrees
