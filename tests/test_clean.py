@@ -683,3 +683,24 @@ def test_a_run_of_sentences_with_a_camel_case_name_is_prose_not_glued_link_texts
     for text, glued in ((lede, False), (teasers, True)):
         assert features(text, stop).glued is glued
         assert page_features([text], stop)[0].glued is glued  # the page's fast path agrees
+
+
+def test_a_related_box_in_two_parts_inside_the_article_does_not_end_it():
+    # "Related" and "Related in Opinion" head one box set between the article's paragraphs
+    later = [
+        "The council's engineers said that the ferry could carry four hundred people an hour at the "
+        "busiest times of the day, and that a second boat would be hired if the queues grew too long.",
+        "Shopkeepers on both banks said that they expected to lose trade while the bridge was closed, "
+        "and asked the council to waive the parking charges in the town centre until the work is done.",
+    ]
+    box = [
+        "Related",
+        "* Floods leave the town's old bridge in need of repair (March 2, 2016)",
+        "Related in Opinion",
+        "* Op-Ed: The river crossing we should have built years ago (March 3, 2016)",
+    ]
+    src = clean_source(text_page("\n\n".join([_PROSE, _MORE, *box, *later]) + "\n"))
+    kept = [p.text for p in src.paragraphs]
+    assert kept == [_PROSE, _MORE, *later]
+    reasons = {r.text: r.reason for r in src.removed}
+    assert all(line in reasons for line in box)

@@ -260,13 +260,20 @@ def _heading_like(j: _Judged) -> bool:
 
 
 def _prose_run_follows(judged: list[_Judged], i: int) -> bool:
-    """Two good blocks in a row (300+ characters) follow block i before the next section marker."""
+    """Two good blocks in a row (300+ characters) follow block i before the next section marker.
+
+    A marker close under block i and before any good prose ("Related", then "Related in
+    Opinion") heads a part of the same box, and the search goes on past it."""
     run, chars = 0, 0
+    box = True  # still in the box that block i opens: no good prose seen yet
     for k in range(i + 1, len(judged)):
         j = judged[k]
         if j.match is not None and j.match.rule.action == END and not span.beside_prose(judged, k):  # type: ignore[arg-type]
+            if box and k - i <= _BOX_BLOCKS:
+                continue
             return False
         if j.match is None and j.score.label == GOOD:
+            box = False
             run += 1
             chars += j.feats.n_chars
             if run >= 2 and chars >= 300:
@@ -274,6 +281,9 @@ def _prose_run_follows(judged: list[_Judged], i: int) -> bool:
         elif j.match is None:
             run, chars = 0, 0
     return False
+
+
+_BOX_BLOCKS = settings.BOX_BLOCKS
 
 
 # The rules that open the readers' comments, or sit above or below them: the prose after them is
