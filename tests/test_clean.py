@@ -704,3 +704,37 @@ def test_a_related_box_in_two_parts_inside_the_article_does_not_end_it():
     assert kept == [_PROSE, _MORE, *later]
     reasons = {r.text: r.reason for r in src.removed}
     assert all(line in reasons for line in box)
+
+
+def test_a_news_site_s_comment_policy_form_and_heading_are_named_in_the_trail():
+    comment = "I totally agree with you, it is about time somebody said so in the paper and I hope they listen."
+    page = (
+        f"{_PROSE}\n\n{_MORE}\n\n"
+        "Latest Comments:\n\n"
+        f"{comment}\n\n"
+        "We welcome your comments on this story. Comments are submitted for possible publication on the "
+        "condition that they may be edited.\n\n"
+        "Full name: Email address: Location (optional) : Your comments: Remember my details\n"
+    )
+    src = clean_source(text_page(page))
+    assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
+    reasons = {r.text: r.reason for r in src.removed}
+    assert reasons["Latest Comments:"] == "related: comments-section"
+    assert "comments-section at line 5" in reasons[comment]
+    policy = next(t for t in reasons if t.startswith("We welcome"))
+    form = next(t for t in reasons if t.startswith("Full name"))
+    # the policy and the form come after the comments' heading: the trail names that heading
+    assert "comments-section" in reasons[policy] and "comments-section" in reasons[form]
+
+
+def test_comment_policy_and_form_phrases_are_rules_of_their_own():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    policy = rules.match("We welcome your comments on this story. Comments are submitted for possible publication.")
+    assert policy is not None and policy.reason == "related: comment-policy"
+    posters = rules.match("Comment posters are responsible for the opinions they express.")
+    assert posters is not None and posters.reason == "related: comment-policy"
+    form = rules.match("Full name: Email address: Location (optional) : Your comments: Remember my details")
+    assert form is not None and form.reason == "related: comment-form"
+    assert rules.match("We welcome the council's decision to build the bridge.") is None

@@ -403,7 +403,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|(?:commentaires?|kommentare?|commenti|reacties|comentarios)\s*\(\d+\)"
         # "5 comments so far...", "No comments yet", "Comments are now closed for this story"
         r"|(?:(?:\d+|no) )?(?:comments?|responses?|replies) (?:so far|yet)\W*(?:add yours\W*)?"
-        r"|comments (?:are|have been) (?:now )?closed(?: for this (?:story|article|post|entry|page))?\W*",
+        r"|comments (?:are|have been) (?:now )?closed(?: for this (?:story|article|post|entry|page))?\W*"
+        # a news site's heading over its readers' comments: "Latest Comments:", "Readers' comments"
+        r"|(?:latest|readers?'?’?) comments\W*",
         action=END,
         whole=True,
         max_words=30,
@@ -438,10 +440,20 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "comment-policy",
         "related",
         r"\b(?:the following )?comments are (?:owned by|moderated|the (?:sole )?(?:responsibility|property|opinions?))\b"
-        r"|\bcomments? policy\b|\bnot responsible for (?:them|the comments|comments|the content of comments)\b",
+        r"|\bcomments? policy\b|\bnot responsible for (?:them|the comments|comments|the content of comments)\b"
+        # "We welcome your comments on this story. Comments are submitted for possible publication
+        # on the condition...", "Comment posters are responsible for the opinions they express"
+        r"|\bwe welcome (?:your )?comments\b|\bcomments are submitted for\b|\b(?:comment )?posters are (?:solely )?responsible\b",
         action=END,
         max_words=40,
-        triggers=("comments are", "comment policy", "comments policy", "not responsible for"),
+        triggers=(
+            "comments are",
+            "comment policy",
+            "comments policy",
+            "not responsible for",
+            "we welcome",
+            "posters are",
+        ),
     ),
     # the form under a thread of comments: "Your email address will not be published", "Remember
     # me - this will save your name...", "Notify me of follow-up comments by email"
@@ -449,10 +461,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "comment-form",
         "related",
         r"\byour e-?mail(?: address)? will not be (?:published|displayed|shared)\b|\bremember me\b.{0,80}\b(?:comments?|name)\b"
-        r"|\bnotify me of (?:follow-?up|new) (?:comments|posts|replies)\b|\bsave my name, e-?mail\b",
+        r"|\bnotify me of (?:follow-?up|new) (?:comments|posts|replies)\b|\bsave my name, e-?mail\b"
+        # "Full name: Email address: Location (optional) : Your comments: Remember my details"
+        r"|\bremember my details\b|\bfull name:.{0,40}\be-?mail(?: address)?:",
         action=END,
         max_words=40,
-        triggers=("will not be", "remember me", "notify me", "save my name"),
+        triggers=("will not be", "remember me", "notify me", "save my name", "remember my", "full name:"),
     ),
     # --- what closes a press release or an article: end markers, notes, boilerplate about the issuer
     Rule(
