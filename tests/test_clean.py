@@ -723,8 +723,9 @@ def test_a_news_site_s_comment_policy_form_and_heading_are_named_in_the_trail():
     assert "comments-section at line 5" in reasons[comment]
     policy = next(t for t in reasons if t.startswith("We welcome"))
     form = next(t for t in reasons if t.startswith("Full name"))
-    # the policy and the form come after the comments' heading: the trail names that heading
-    assert "comments-section" in reasons[policy] and "comments-section" in reasons[form]
+    # each is named by its own rule, even after the comments' heading
+    assert reasons[policy] == "related: comment-policy"
+    assert reasons[form] == "related: comment-form"
 
 
 def test_comment_policy_and_form_phrases_are_rules_of_their_own():
