@@ -739,3 +739,22 @@ def test_comment_policy_and_form_phrases_are_rules_of_their_own():
     form = rules.match("Full name: Email address: Location (optional) : Your comments: Remember my details")
     assert form is not None and form.reason == "related: comment-form"
     assert rules.match("We welcome the council's decision to build the bridge.") is None
+
+
+def test_a_sidebar_s_lines_set_beside_the_prose_do_not_break_the_prose_after_a_marker():
+    # "Related" alone on its line, then the article's paragraphs in a column beside a sidebar's
+    # headlines: the prose after the marker is still a run, and the marker does not end the article
+    later = [
+        "The council's engineers said that the ferry could carry four hundred people an hour at the "
+        "busiest times of the day, and that a second boat would be hired if the queues grew too long.",
+        "Shopkeepers on both banks said that they expected to lose trade while the bridge was closed, "
+        "and asked the council to waive the parking charges in the town centre until the work is done.",
+    ]
+    sidebar = ["* Senators lose their captain for six weeks", "* United sign a new goalkeeper"]
+    lines = [_PROSE, "", _MORE, "", "Related", ""]
+    for item, para in zip(sidebar, later, strict=True):
+        lines += [f"{item:<60}    {para}", ""]
+    src = clean_source(text_page("\n".join(lines) + "\n"))
+    kept = [p.text for p in src.paragraphs]
+    assert all(para in kept for para in [_PROSE, _MORE, *later])
+    assert not any(item in kept for item in sidebar)

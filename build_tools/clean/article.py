@@ -278,7 +278,8 @@ def _prose_run_follows(judged: list[_Judged], i: int) -> bool:
             chars += j.feats.n_chars
             if run >= 2 and chars >= 300:
                 return True
-        elif j.match is None:
+        elif j.match is None and not span.beside_prose(judged, k):  # type: ignore[arg-type]
+            # (a sidebar's line set beside the prose, in a column of its own, does not break the run)
             run, chars = 0, 0
     return False
 
