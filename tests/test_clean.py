@@ -758,3 +758,23 @@ def test_a_sidebar_s_lines_set_beside_the_prose_do_not_break_the_prose_after_a_m
     kept = [p.text for p in src.paragraphs]
     assert all(para in kept for para in [_PROSE, _MORE, *later])
     assert not any(item in kept for item in sidebar)
+
+
+def test_a_menu_s_items_set_between_the_last_paragraphs_are_no_teaser_tail():
+    # "l'express Nord", "l'express Est": one menu's items, each line followed by the article's
+    # next paragraph, not headlines of other stories with their ledes
+    later = [
+        "The council's engineers said that the ferry could carry four hundred people an hour at the "
+        "busiest times of the day, and that a second boat would be hired if the queues grew too long.",
+        "Shopkeepers on both banks said that they expected to lose trade while the bridge was closed, "
+        "and asked the council to waive the parking charges in the town centre until the work is done.",
+        "A public meeting on the timetable of the ferry will be held in the library on Thursday evening, "
+        "when residents will be able to put their questions to the engineers and to the ferry's operator.",
+    ]
+    menu = ["l'express Nord", "l'express Est", "l'express Sud"]
+    lines = [_PROSE, "", _MORE]
+    for item, para in zip(menu, later, strict=True):
+        lines += [item, para]
+    src = clean_source(text_page("\n".join(lines) + "\n"))
+    kept = [p.text for p in src.paragraphs]
+    assert all(para in kept for para in later)

@@ -350,6 +350,11 @@ def _teaser_tail(verdicts: list[tuple[int, str]], judged: list[_Judged], stop: f
     first_heading = judged[verdicts[pairs[-1][0]][0]].block
     if len(pairs) < 2 and first_heading.gap_before < 2:
         return 0
+    # headings that all open with the same word ("l'express Nord", "l'express Est") are a menu's
+    # items set between the article's paragraphs, not the headlines of other stories
+    firsts = {judged[verdicts[h][0]].block.text.split(None, 1)[0].lower() for h, _ in pairs}
+    if len(pairs) >= 2 and len(firsts) == 1:
+        return 0
     body = _vocabulary([judged[i].block.text for i, _ in verdicts[:k]], stop)
     cut = 0
     for h, p in pairs:  # from the end backwards
