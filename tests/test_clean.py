@@ -738,7 +738,15 @@ def test_comment_policy_and_form_phrases_are_rules_of_their_own():
     assert posters is not None and posters.reason == "related: comment-policy"
     form = rules.match("Full name: Email address: Location (optional) : Your comments: Remember my details")
     assert form is not None and form.reason == "related: comment-form"
+    for line, reason in (
+        ("Your email ID (Will not be published.)", "related: comment-form"),
+        ("Your Name (Will appear below your comment.)", "related: comment-form"),
+        ("(Please note: Comment moderation is enabled and may delay your comment.", "related: comment-policy"),
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == reason, line
     assert rules.match("We welcome the council's decision to build the bridge.") is None
+    assert rules.match("The new name will appear on the bridge next year.") is None
 
 
 def test_a_sidebar_s_lines_set_beside_the_prose_do_not_break_the_prose_after_a_marker():

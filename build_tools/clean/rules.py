@@ -443,7 +443,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|\bcomments? policy\b|\bnot responsible for (?:them|the comments|comments|the content of comments)\b"
         # "We welcome your comments on this story. Comments are submitted for possible publication
         # on the condition...", "Comment posters are responsible for the opinions they express"
-        r"|\bwe welcome (?:your )?comments\b|\bcomments are submitted for\b|\b(?:comment )?posters are (?:solely )?responsible\b",
+        r"|\bwe welcome (?:your )?comments\b|\bcomments are submitted for\b|\b(?:comment )?posters are (?:solely )?responsible\b"
+        r"|\bcomment moderation is (?:enabled|on|turned on)\b",
         action=END,
         max_words=40,
         triggers=(
@@ -453,6 +454,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             "not responsible for",
             "we welcome",
             "posters are",
+            "comment moderation",
         ),
     ),
     # the form under a thread of comments: "Your email address will not be published", "Remember
@@ -460,13 +462,22 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(
         "comment-form",
         "related",
-        r"\byour e-?mail(?: address)? will not be (?:published|displayed|shared)\b|\bremember me\b.{0,80}\b(?:comments?|name)\b"
+        r"\byour e-?mail(?: address| id)?\W{0,3}will not be (?:published|displayed|shared)\b"
+        r"|\bremember me\b.{0,80}\b(?:comments?|name)\b|\(will appear (?:below|with|next to) your comment\W*\)"
         r"|\bnotify me of (?:follow-?up|new) (?:comments|posts|replies)\b|\bsave my name, e-?mail\b"
         # "Full name: Email address: Location (optional) : Your comments: Remember my details"
         r"|\bremember my details\b|\bfull name:.{0,40}\be-?mail(?: address)?:",
         action=END,
         max_words=40,
-        triggers=("will not be", "remember me", "notify me", "save my name", "remember my", "full name:"),
+        triggers=(
+            "will not be",
+            "remember me",
+            "notify me",
+            "save my name",
+            "remember my",
+            "full name:",
+            "will appear",
+        ),
     ),
     # --- what closes a press release or an article: end markers, notes, boilerplate about the issuer
     Rule(
