@@ -586,6 +586,9 @@ def test_a_bulleted_list_introduced_by_a_question_is_article_text():
         "No comments yet",
         "Comments are now closed for this story",
         "34 responses to Council approves the new bridge",
+        "8 appreciated comments on “New work: Asian Development Bank”",
+        "Latest Comments:",
+        "Readers' comments",
     ],
 )
 def test_the_headings_of_the_readers_comments_are_one_rule(line):
@@ -595,7 +598,15 @@ def test_the_headings_of_the_readers_comments_are_one_rule(line):
     assert match is not None and match.rule.name == "comments-section"
 
 
-@pytest.mark.parametrize("line", ["Comments", "Have your say", "Other comments on the plan were less kind."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comments",
+        "Have your say",
+        "Other comments on the plan were less kind.",
+        "The 5 best comments on the plan came from the north bank.",
+    ],
+)
 def test_what_is_not_a_heading_of_the_readers_comments(line):
     from build_tools.clean.rules import RuleSet
 

@@ -398,8 +398,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|(?:readers?'?’?s?'?\s+)?(?:views|opinions)\s*\(\d+\)|add your (?:view|comment|opinion)s?"
         # the count set in brackets: "{ 167 comments }", "[ 12 responses ]"
         r"|[\[{(]\s*(?:\d+\s+)?(?:comments?|responses?|replies)\s*[\]})]"
-        # "34 responses to <the headline>", "12 comments on <the headline>", "One thought on <...>"
-        r"|(?:\d+|one|no)\s+(?:responses?|comments?|replies|thoughts?)\s+(?:to|on)\s+\S.{0,150}"
+        # "34 responses to <the headline>", "12 comments on <the headline>", "One thought on <...>",
+        # "8 appreciated comments on <...>"
+        r"|(?:\d+|one|no)\s+(?:[a-z]+\s+)?(?:responses?|comments?|replies|thoughts?)\s+(?:to|on)\s+\S.{0,150}"
         r"|(?:commentaires?|kommentare?|commenti|reacties|comentarios)\s*\(\d+\)"
         # "5 comments so far...", "No comments yet", "Comments are now closed for this story"
         r"|(?:(?:\d+|no) )?(?:comments?|responses?|replies) (?:so far|yet)\W*(?:add yours\W*)?"
