@@ -174,6 +174,7 @@ NAMED = [
     ("* http://twitter.com/danamac Dana McMahan", "I wish you well, and thanks for calling it like you see it here."),
     ("* hicham", "Could not agree more with every word of this, it is the same story for all of us in the end."),
     ("* Karen Reyburn", "Thanks for sharing this with us, it takes courage to write about it in the open like that."),
+    ("* DerKrieger", "Starve the beast, I say, and let the states pay for what they have chosen to run themselves."),
 ]
 
 

@@ -283,9 +283,15 @@ def name_units(judged: list[Judged]) -> list[bool]:
 
 def _person_like(name: str) -> bool:
     """A commenter rather than a section's title ("* Employment", "* Job Outlook"): a link to their
-    site, an @handle, a handle in lower case, or a first word that is a known given name."""
+    site, an @handle, a handle in lower case or in one word with a digit or an inner capital
+    ("DerKrieger", "jo1975"), or a first word that is a known given name."""
     words = name.split()
-    return name.startswith(("http", "@")) or any(w.islower() for w in words) or words[0].lower() in _given_names()
+    return (
+        name.startswith(("http", "@"))
+        or any(w.islower() for w in words)
+        or words[0].lower() in _given_names()
+        or (len(words) == 1 and (any(map(str.isdigit, name)) or any(map(str.isupper, name[1:]))))
+    )
 
 
 @lru_cache(maxsize=1)
