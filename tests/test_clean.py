@@ -797,3 +797,20 @@ def test_a_menu_s_items_set_between_the_last_paragraphs_are_no_teaser_tail():
     src = clean_source(text_page("\n".join(lines) + "\n"))
     kept = [p.text for p in src.paragraphs]
     assert all(para in kept for para in later)
+
+
+def test_a_comments_heading_alone_after_the_article_opens_the_readers_comments():
+    # "Comments" alone is a section marker; once the article has had its say, the prose under it
+    # is the readers', not the article's, even when it is good prose
+    article = [_PROSE, _MORE, _PROSE.replace("bridge", "ferry"), _MORE.replace("supports", "piers")]
+    comments = [
+        "I think it is about time they built it, we have waited for years and the ferry is always late.",
+        "The cost is far too high for a town of this size, and nobody asked the people who live by the river.",
+    ]
+    src = clean_source(text_page("\n\n".join([*article, "Comments", *comments]) + "\n"))
+    assert [p.text for p in src.paragraphs] == article
+    reasons = {r.text: r.reason for r in src.removed}
+    assert all("the readers' comments" in reasons[c] for c in comments)
+    # under the headline, before the article, the same word is a link and ends nothing
+    top = clean_source(text_page("\n\n".join(["Council approves the bridge", "Comments", *article]) + "\n"))
+    assert [p.text for p in top.paragraphs] == article

@@ -291,6 +291,8 @@ _BOX_BLOCKS = settings.BOX_BLOCKS
 # the readers', once the article has had its say (`COMMENTS_AFTER_WORDS`).
 _COMMENT_MARKERS = frozenset({"comments-section", "comment-policy", "comment-form"})
 _COMMENTS_AFTER_WORDS = settings.COMMENTS_AFTER_WORDS
+# a section marker that is the word alone: once the article has had its say, the readers' comments
+_COMMENTS_HEADINGS = frozenset({"comments", "comment", "readercomments", "yourcomments"})
 
 
 def _end(judged: list[_Judged], start: int) -> tuple[int, str]:
@@ -302,7 +304,9 @@ def _end(judged: list[_Judged], start: int) -> tuple[int, str]:
             if j.score.label == GOOD:
                 prose += j.feats.n_words
             continue
-        if j.match.rule.name in _COMMENT_MARKERS and prose >= _COMMENTS_AFTER_WORDS:
+        if (
+            j.match.rule.name in _COMMENT_MARKERS or _key(j.block.text) in _COMMENTS_HEADINGS
+        ) and prose >= _COMMENTS_AFTER_WORDS:
             return i, f"after the article's end (the readers' comments: {j.match.rule.name} at line {j.block.line})"
         if (
             j.match.rule.action == END
