@@ -118,6 +118,24 @@ def test_a_line_laid_out_in_columns_is_read_column_by_column_and_the_diff_shows_
     assert diff[1] == f"+1 {lede}"
 
 
+def test_a_page_glued_into_one_line_is_read_sentence_by_sentence_and_its_furniture_removed():
+    furniture = "[ Back To the Homepage ] Discussions: Be the first to post a comment on this page! " + " ".join(
+        f"{k}. Company {k} Announces Quarterly Results for the Year" for k in range(1, 40)
+    )
+    article = " ".join(ARTICLE * 6)
+    line = f"{article} {furniture}"
+    assert len(line) >= 3000  # a line this long is cut; shorter lines stay whole
+    raw = RawSource(id="t", file="t.txt", format="text", text=line + "\n", encoding="utf-8")
+    src = clean_source(raw)
+    assert " ".join(p.text for p in src.paragraphs) == article
+    assert src.removed and {r.line for r in src.removed} == {1}
+    assert src.removed[0].text == "[ Back To the Homepage ]"
+    assert any("comments-section" in r.reason for r in src.removed)
+    diff = as_diff(raw, src).splitlines()
+    assert diff[0].startswith("-1 [ Back To the Homepage ]  [")
+    assert diff[-1] == f"+1 {article}"
+
+
 def test_a_table_row_of_short_cells_stays_one_line():
     from build_tools.clean.blocks import split_blocks
 

@@ -406,7 +406,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|(?:(?:\d+|no) )?(?:comments?|responses?|replies) (?:so far|yet)\W*(?:add yours\W*)?"
         r"|comments (?:are|have been) (?:now )?closed(?: for this (?:story|article|post|entry|page))?\W*"
         # a news site's heading over its readers' comments: "Latest Comments:", "Readers' comments"
-        r"|(?:latest|readers?'?’?) comments\W*",
+        r"|(?:latest|readers?'?’?) comments\W*"
+        # "Discussions: Be the first to post a comment on this page!"
+        r"|(?:discussions?\W*)?be the first to (?:post|leave|add|write)?\s*(?:a )?comment(?: on this (?:page|story|article|post))?\W*",
         action=END,
         whole=True,
         max_words=30,

@@ -49,6 +49,7 @@ PROSE_MENTION_WORDS = 20
 PROSE_MENTION_CATEGORIES = ("cookie", "paywall")
 
 # --- cutting blocks (blocks.py)
+GLUED_MIN_CHARS = 3000  # a line this long holds several paragraphs glued together: cut into sentences
 COLUMN_MIN_WORDS = 12  # a segment of a line laid out in columns this long is prose, not a table cell
 
 # --- the span model's features (span.py)
