@@ -4,7 +4,9 @@ A block is one paragraph-sized run of text with the raw lines it came from. Page
 browser put one paragraph on each line, with or without blank lines between them; pages saved from
 e-mail or wire feeds wrap paragraphs at a fixed width. Both are handled: inside a run of non-blank
 lines, a line is joined to the previous one only when the run looks hard-wrapped or when the
-previous line stops mid-sentence and the next one carries on in lower case.
+previous line stops mid-sentence and the next one carries on in lower case. A line laid out in
+columns gives a block per column, and a line holding a whole page glued together (thousands of
+characters, article and page furniture alike) a block per sentence: the blocks of one raw line.
 
 This module does not judge blocks; it only cuts them and remembers where they were.
 """
