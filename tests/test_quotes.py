@@ -830,3 +830,85 @@ def test_a_pronoun_goes_to_the_person_whose_given_name_has_its_gender():
         '"I actually expected this to happen," she said.',
     )
     assert found["I actually expected this"] == "Katya Malofeeva"
+
+
+# -- pronouns and names in wider news copy ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # someone the quoted words speak of in the third person is not their speaker
+        (
+            [
+                "Pat Okoro persuaded Dan Whitcombe to take the job, and the former coach hopes he will be as lucky.",
+                '"Mr Okoro is a very persuasive man. He is not easy to turn down," he said.',
+            ],
+            "Mr Okoro is a very",
+            "Dan Whitcombe",
+        ),
+        # a person named in an aside between dashes is not the one the sentence is about
+        (
+            [
+                "Nationality is no issue for Dan Whitcombe - his predecessor Lawrie Banfield insisted on "
+                "signing local players - but height will be a factor.",
+                '"The imbalance in the team comes from the lack of size," he said.',
+            ],
+            "The imbalance in the",
+            "Dan Whitcombe",
+        ),
+        # the speech verb of a relative clause inside a reported sentence is not its verb
+        (
+            [
+                "Jason Morrow will direct the show.",
+                'He said the music by Tesora, who wrote songs for two shows, has "some good rock and soul in it."',
+            ],
+            "some good rock and soul",
+            "Jason Morrow",
+        ),
+        # the pronoun of an opening clause looks ahead to the person of the main clause
+        (
+            [
+                "Steve Stricker shot 65 to get back in the game.",
+                "If he keeps his lead, it might be a good omen for John Choi.",
+                '"OK," he said. "I will try."',
+            ],
+            "OK",
+            "John Choi",
+        ),
+        # initials before a surname make one name, and the surname alone is that person
+        (
+            [
+                "K.J. Choi had a two-shot lead. Steve Stricker shot 65.",
+                "Choi was told he had never lost from there.",
+                '"OK," he said. "I will try."',
+            ],
+            "OK",
+            "K.J. Choi",
+        ),
+        # "offered" after the closing mark speaks
+        (
+            [
+                '"We have to shoot more," Alain Vigneault said.',
+                '"I think we try to make too many nice plays," Sami Salo offered.',
+            ],
+            "I think we try to make",
+            "Sami Salo",
+        ),
+    ],
+)
+def test_pronouns_and_names_in_wider_news_copy(paragraphs, start, speaker):
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found
+
+
+def test_a_publication_in_single_quotes_is_an_organisation_and_no_antecedent():
+    kinds = _kinds("He was quoted as saying in the 'Dominican Post'.")
+    assert kinds["Dominican Post"][0] == "organisation"
+    found = speakers_found(
+        '"They ran off to tell the teacher," John Morrison said.',
+        "\"It is childish,\" he was quoted as saying in the 'Dominican Post'.",
+        '"A lot of good cricket people will not like it," he added.',
+    )
+    assert found["A lot of good cricket pe"] == "John Morrison"

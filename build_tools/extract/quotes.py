@@ -262,6 +262,17 @@ def _source_spans(texts: Sequence[str]) -> list[_Span]:
     return spans
 
 
+_ASIDE_DASH = re.compile(r"\s[-–—]\s|\s?—\s?")
+
+
+def _in_aside(text: str, at: int, s0: int, s1: int) -> bool:
+    """Offset `at` lies between two dashes, or inside brackets, of the sentence [s0, s1)."""
+    before, after = text[s0:at], text[at:s1]
+    if before.rfind("(") > before.rfind(")") and ")" in after:
+        return True
+    return len(_ASIDE_DASH.findall(before)) % 2 == 1 and _ASIDE_DASH.search(after) is not None
+
+
 def _is_verb(word: str) -> bool:
     return word.lower() in SPEECH_VERBS
 
@@ -387,6 +398,10 @@ _SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:but|and|so|yet|then|still|now|later)\s+
 # after an opening phrase with no comma and no quotation mark (not "After he left, Smith said").
 _OPENING_PRONOUN = re.compile(r"\s*[A-Z][^,;:\"“”]{0,60}?\b(he|she)\s+[a-z]+", re.IGNORECASE)
 # A description of a person opening a sentence: "Okafor's spokeswoman", "The prime minister's aide".
+_SUBORDINATE = re.compile(
+    r"\s*(?:if|when|whenever|while|although|though|as|after|before|once|since|because|unless|until)\s",
+    re.IGNORECASE,
+)
 _DESCRIBED_SUBJECT = re.compile(
     r"((?:The|A|An|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]+))\s+(?!of\b|for\b)[a-z]+"
 )
@@ -490,8 +505,8 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
 
 
 # Verbs that are more often nouns ("states", "claims") but speak when they follow the closing
-# mark: `...," the brief states`.
-AFTER_QUOTE_VERBS = frozenset("states claims reads".split())
+# mark: `...," the brief states`, `...," Salo offered`.
+AFTER_QUOTE_VERBS = frozenset("states claims reads offered offers ventured mused".split())
 
 
 def _find_verb(text: str, last: bool, extra: frozenset[str] = frozenset()) -> re.Match[str] | None:
@@ -544,6 +559,7 @@ class _SourceReader:
         self.speech: list[tuple[tuple[int, int], _Speaker]] = []
         self.bodies: list[tuple[tuple[int, int], _Speaker]] = []
         self._open = (-1, -1)  # the opening mark of the quotation being attributed
+        self._named_inside: frozenset[str] = frozenset()  # the actors that quotation names
 
     def _add_entities(self) -> None:
         """People and bodies the source names that no curated actor covers (see speakers.py);
@@ -628,8 +644,14 @@ class _SourceReader:
                     and not self._owner_of_person(text, p[1], s.text)
                 ]
                 if not body:
+                    # `"Mr Al Fayed is a very persuasive man ...," he said`: someone the quoted
+                    # words speak of in the third person is not their speaker.
                     hits = [
-                        (p, s) for p, s in hits if s.is_person and (not gender or self._gender_of(s) in ("", gender))
+                        (p, s)
+                        for p, s in hits
+                        if s.is_person
+                        and (not gender or self._gender_of(s) in ("", gender))
+                        and s.actor not in self._named_inside
                     ]
                     lead = _SUBJECT_PRONOUN.match(text, s0) or _OPENING_PRONOUN.match(text, s0, min(s1, limit))
                     if (
@@ -640,6 +662,12 @@ class _SourceReader:
                         and not self._quoted(para, lead.start(1))
                         and not any(p[1] < lead.start(1) for p, _s in hits)
                     ):
+                        comma = text.find(",", lead.end(1), min(s1, limit))
+                        later = [(p, s) for p, s in hits if comma >= 0 and p[1] > comma]
+                        if later and _SUBORDINATE.match(text, s0):
+                            # "If he keeps his position, it might be a good omen for Choi": the
+                            # pronoun of an opening clause looks ahead to the main clause's person.
+                            return min(later, key=lambda item: item[0])[1]
                         return self._antecedent(para, lead.start(1), pronoun, depth + 1)
                 if para == pi and self._open[0] == para and s0 <= self._open[1] < s1:
                     # `Mr ElBaradei should "be careful ...," he said`: someone the quoted words
@@ -653,14 +681,18 @@ class _SourceReader:
                 if hits:
                     # "The way is clear for Bennett's involvement ... after club boss Bruno Cullen
                     # said ...": the one the sentence makes speak, else its first person.
+                    # Someone named in an aside between dashes or brackets is not the one the
+                    # sentence is about ("... for Hodgson - his predecessor Lawrie Sanchez
+                    # insisted on ... - but ...").
+                    main = [(p, s) for p, s in hits if not _in_aside(text, p[1], s0, s1)]
                     speaking = [
                         (p, s)
-                        for p, s in hits
+                        for p, s in main
                         if not body
                         and s.text.split()[0].lower() not in {"the", "a", "an"}
                         and self._speaks_after(text, p[1], s.text)
                     ]
-                    return min(speaking or hits, key=lambda item: item[0])[1]
+                    return min(speaking or main or hits, key=lambda item: item[0])[1]
         return None
 
     @staticmethod
@@ -1131,6 +1163,9 @@ class _SourceReader:
         according = list(re.finditer(r"according to\b", clause, re.IGNORECASE))
         verbs = [m for m in _TOKEN.finditer(clause) if _is_verb(m.group(0))]
         verbs = [m for m in verbs if not _intention(clause[: m.start()])]
+        # `He said the music by Tesori, who wrote melodies for ..., has ... "some good rock"`:
+        # the verb of a relative clause inside the reported sentence is not its speech verb.
+        verbs = [m for k, m in enumerate(verbs) if not (k and re.search(r"\b(?:who|which)\s+$", clause[: m.start()]))]
         verb = verbs[-1] if verbs else None
         if according and (verb is None or according[-1].start() > verb.start()):
             m = according[-1]
@@ -1197,6 +1232,7 @@ class _SourceReader:
                 # `"...Colorado." They said`: after a full stop the next sentence is no attribution.
                 post_subject = self._after(span.end_para, span.close_at, next_open, words <= SHORT_QUOTE_WORDS)
             self._open = (span.start_para, span.open_at)
+            self._named_inside = self._named_in(span)
             subject, where = (post_subject, span.end_para) if post_subject else (pre_subject, span.start_para)
             # `..., Olander said. Plus, everyone can see your wrist and "you want to have this
             # as a symbol of your goal."`: a long quoted piece with no verb of its own, in a
@@ -1293,6 +1329,16 @@ class _SourceReader:
             last = (span.start_para, span.open_at, speaker) if speaker is not None and occ.attributed else None
         _merge_unnamed(found)
         return found
+
+    def _named_in(self, span: _Span) -> frozenset[str]:
+        """The people a quotation names in the third person (not as "I" or "we", which have no
+        mention), read from the mentions inside its marks."""
+        named: set[str] = set()
+        for pi in range(span.start_para, span.end_para + 1):
+            lo = span.open_at if pi == span.start_para else 0
+            hi = span.close_at if pi == span.end_para else len(self.texts[pi])
+            named.update(a for s, _e, a in self.mentions.get(pi, ()) if lo < s < hi and self.actors[a].kind == "person")
+        return frozenset(named)
 
     def _join_split(self, spans: list[_Span]) -> list[_Span]:
         """Join `"We have reversed," he said, "the advances..."` into one span."""

@@ -192,6 +192,15 @@ def _is_acronym(word: str) -> bool:
     return 2 <= len(core) <= 6 and core.isupper() and any(c.isalpha() for c in core) and core.isalnum()
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "N.Y.", "D.C.", "L.A."})
+
+
+def _initials(word: str) -> bool:
+    """A person's initials before the surname ("K.J. Choi", "J.R. Smith"), not a place's."""
+    return _INITIALS.fullmatch(word) is not None and word not in _PLACE_INITIALS
+
+
 def _runs(text: str) -> list[list[re.Match[str]]]:
     """Runs of capitalised tokens (particles inside) separated by single spaces only."""
     runs: list[list[re.Match[str]]] = []
@@ -209,6 +218,7 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
                 and len(word.rstrip(".")) > 1
                 and word.lower() not in {h + "." for h in HONORIFICS}
                 and not _is_acronym(word)
+                and not _initials(word)
             ):
                 runs.append(run)
                 run = []
@@ -223,7 +233,11 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
 
 @lru_cache(maxsize=65536)
 def _bare(word: str) -> str:
-    word = re.sub(r"['’]s?$", "", word)
+    """The word without a possessive, a closing single quote or a full stop after it: "Smith's",
+    "the 'Dominican Post'." give Smith, Post; an initial ("J.") keeps its stop."""
+    if re.fullmatch(r"[A-Z]\.", word) or _initials(word):
+        return word
+    word = re.sub(r"['’]s?$", "", word.rstrip(".,"))
     return word.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", word) else word
 
 
@@ -388,7 +402,9 @@ class _Finder:
         if words[-1] in self.speaking:
             return True
         if any(
-            re.fullmatch(r"[A-Z]\.", w) or (i and (re.fullmatch(r"[A-Z]", w) or w.lower() in _PARTICLES))
+            re.fullmatch(r"[A-Z]\.", w)
+            or _initials(w)
+            or (i and (re.fullmatch(r"[A-Z]", w) or w.lower() in _PARTICLES))
             for i, w in enumerate(words)
         ) or any(w.lower().strip(".") in _SUFFIXES or _ARABIC_NAME.match(w) for w in words):
             return True
