@@ -272,6 +272,6 @@ PLACE_WORDS: Final = frozenset(
     city county street road avenue river sea ocean island islands province state states bay
     valley mountain mountains park square airport stadium lake reef shoal coast district
     region village town market strait gulf peninsula desert hills beach harbour harbor port
-    east west north south kingdom republic
+    east west north south kingdom republic arena theater theatre gardens
     """.split()
 )

@@ -767,6 +767,16 @@ def test_given_names_table_is_shipped_and_tells_gender():
     assert len(table) > 4000 and table["james"] > 0.95 and table["mary"] < 0.05
     assert gender_of_given_name("Geoffrey") == "m" and gender_of_given_name("Andrea") == "f"
     assert gender_of_given_name("Jordan") == "" and gender_of_given_name("Zango") == ""
+    # other countries' names, with Cyrillic ones transliterated, and no common words
+    assert gender_of_given_name("Alain") == "m" and gender_of_given_name("Olaf") == "m"
+    assert gender_of_given_name("Yuliya") == "f" and gender_of_given_name("Vladimir") == "m"
+    assert "among" not in table and "zango" not in table
+
+
+def test_a_name_from_another_country_makes_a_person_with_its_gender():
+    kinds = _kinds("Dominik Hasek and Timea Bacsinszky were named in the report.")
+    assert kinds["Dominik Hasek"] == ("person", "m")
+    assert kinds["Timea Bacsinszky"] == ("person", "f")
 
 
 def test_two_capitalised_words_with_no_sign_of_a_person_are_no_person():

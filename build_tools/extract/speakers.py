@@ -124,7 +124,8 @@ _GIVEN_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "given_nam
 @lru_cache(maxsize=1)
 def given_names() -> dict[str, float]:
     """Given names (lower case) and the share of their bearers who are men, from the US Census 1990
-    first-name lists (build_tools/data/given_names.tsv, made by bench/given_names.py)."""
+    first-name lists and, for other countries, Faker's lists (build_tools/data/given_names.tsv,
+    made by bench/given_names.py)."""
     table: dict[str, float] = {}
     for line in _GIVEN_NAMES_FILE.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
