@@ -922,3 +922,52 @@ def test_a_publication_in_single_quotes_is_an_organisation_and_no_antecedent():
         '"A lot of good cricket people will not like it," he added.',
     )
     assert found["A lot of good cricket pe"] == "John Morrison"
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # a body described in the lead before it is named
+        (
+            [
+                'ABUJA (Reuters) - A leading militant group said on Thursday it sponsored "freelance fighters" '
+                "who shot at six ships.",
+                "Violence against oil companies has been on the rise since September.",
+                "In an email, the Movement for the Emancipation of the Delta (MED) said it sponsored gunmen.",
+            ],
+            "freelance fighters",
+            "MED",
+        ),
+        # "her foundation": the body named after the person "her" stands for
+        (
+            [
+                "Sally Rede, the first American woman in space, has died at 61.",
+                "In 2001, Rede founded Sally Rede Science to bring girls to science.",
+                'Her foundation said in its press release: "After retiring, Sally used her high profile to help."',
+            ],
+            "After retiring, Sally",
+            "Sally Rede Science",
+        ),
+        # a role owning the words after a colon, held by a person titled with it
+        (
+            [
+                "President Obanda came out swinging on Monday against Mitt Romsey.",
+                "Romsey has been criticising the remark for a week.",
+                "The president's original statement:",
+                '"If you were successful, somebody along the line gave you some help."',
+            ],
+            "If you were successful",
+            "Obanda",
+        ),
+    ],
+)
+def test_bodies_and_roles_named_before_or_after_they_speak(paragraphs, start, speaker):
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found
+
+
+def test_a_title_before_a_single_name_makes_a_person_but_not_a_role_word():
+    kinds = _kinds("President Obanda came out swinging on Monday.", "The Prime Minister spoke too.")
+    assert kinds["Obanda"][0] == "person"
+    assert "Minister" not in kinds

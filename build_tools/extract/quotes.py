@@ -398,6 +398,11 @@ _SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:but|and|so|yet|then|still|now|later)\s+
 # after an opening phrase with no comma and no quotation mark (not "After he left, Smith said").
 _OPENING_PRONOUN = re.compile(r"\s*[A-Z][^,;:\"“”]{0,60}?\b(he|she)\s+[a-z]+", re.IGNORECASE)
 # A description of a person opening a sentence: "Okafor's spokeswoman", "The prime minister's aide".
+_POSSESSIVES = frozenset({"his", "her"})
+# "The president's (original) statement", "the minister's words": a role owning what is quoted.
+_ROLE_OWNER = re.compile(r"((?:the|The)\s+(?:[\w-]+\s+){0,2}?([\w-]+))['’]s\s+(?:[\w-]+\s+)?[\w-]+\s*:\s*$")
+# A speech verb right after a name, an acronym in brackets between: "the Movement ... (MEND) said".
+_SPEAKS_NEXT = re.compile(r"\)?\s*(?:\([^()]{1,20}\))?,?\s+(?:\w+ly\s+)?(?:said|says|told|announced|claimed|warned)\b")
 _SUBORDINATE = re.compile(
     r"\s*(?:if|when|whenever|while|although|though|as|after|before|once|since|because|unless|until)\s",
     re.IGNORECASE,
@@ -793,6 +798,13 @@ class _SourceReader:
         for s, e, actor in sorted(self.mentions.get(prev, ())):
             if s == first and self.actors[actor].kind in ("person", *_BODY_KINDS) and not self._quoted(prev, s):
                 return _Speaker(actor, text[s:e], self.actors[actor].kind == "person")
+        described = _ROLE_OWNER.match(text, s0 + (len(text[s0:]) - len(text[s0:].lstrip())))
+        if described and described.group(2).lower() in ROLE_NOUNS:
+            # "The president's original statement:": the holder of the role the copy has named.
+            subject = _Subject("role", described.group(1), described.start(1), described.end(1))
+            found = self._speaker_of(prev, subject)
+            if found is not None and found.actor:
+                return found
         for m in re.finditer(r"\b(he|she)\b", text[s0:], re.IGNORECASE):
             if not self._quoted(prev, s0 + m.start()):
                 return self._speaker_of(prev, _Subject("pronoun", m.group(1), s0 + m.start(1), s0 + m.end(1)))
@@ -1029,8 +1041,18 @@ class _SourceReader:
         "company", "report"), nearest before the description first. An indefinite one ("a
         senior official") stands for nobody named."""
         words = [w.lower().strip("’'") for w in subject.text.split()]
-        if not words or words[0] in {"a", "an"}:
+        if not words:
             return ""
+        if words[0] in {"a", "an"}:
+            # "A leading Nigerian militant group said ...", the wire lead, then "the Movement for
+            # the Emancipation of the Niger Delta (MEND) said": a body described before it is named.
+            return self._named_later(pi, subject, words[-1]) if not person and pi <= 1 else ""
+        if not person and words[0] in _POSSESSIVES and len(words) == 2:
+            # "Her foundation said": the body whose name carries the name of the person "her"
+            # stands for ("Sally Ride Science").
+            owned = self._owned_body(pi, subject, words[0])
+            if owned:
+                return owned
         if not person and words[-1] in _AUTHORED:
             author = self._author(pi, subject, words[-1])
             if author:
@@ -1080,6 +1102,50 @@ class _SourceReader:
             return max((x for x in before if x[0] == best), key=lambda x: x[1])[2]
         best = max(x[0] for x in scored)
         return min((x for x in scored if x[0] == best), key=lambda x: x[1])[2]
+
+    def _named_later(self, pi: int, subject: _Subject, head: str) -> str:
+        """The first body named after an indefinite description in the lead that speaks itself
+        within the next paragraphs ("the Movement ... (MEND) said it sponsored ...") and whose
+        name carries the description's noun (any body for "group", "company", ...)."""
+        if head not in GENERIC_BODIES and head not in BODY_NAME_CUES:
+            return ""
+        cues = BODY_NAME_CUES.get(head, (head,))
+        here = (pi, subject.end)
+        for p in range(pi, min(len(self.texts), pi + 4)):
+            text = self.texts[p]
+            for s, e, actor in sorted(self.mentions.get(p, ())):
+                definition = self.actors[actor]
+                if (p, s) < here or self._quoted(p, s) or definition.kind not in _BODY_KINDS:
+                    continue
+                name = definition.name.lower().split()
+                if head not in GENERIC_BODIES and not any(c in name for c in cues):
+                    continue
+                if _SPEAKS_NEXT.match(text, e):
+                    # "... Niger Delta (MEND) said": the short name in brackets, which the copy
+                    # goes on using, over the tail of the long one.
+                    short = [a for ms, _me, a in self.mentions.get(p, ()) if ms == e + 2 and text[e : e + 2] == " ("]
+                    return short[0] if short and self.actors[short[0]].kind in _BODY_KINDS else actor
+        return ""
+
+    def _owned_body(self, pi: int, subject: _Subject, possessive: str) -> str:
+        """The organisation the source names whose name holds the surname of the person the
+        possessive stands for ("her foundation": Sally Ride -> "Sally Ride Science")."""
+        pronoun = {"his": "he", "her": "she"}.get(possessive, "")
+        owner = self._antecedent(pi, subject.start, pronoun) if pronoun else None
+        if owner is None or not owner.actor:
+            return ""
+        full = self.actors[owner.actor].name
+        surname = full.split()[-1].lower()
+        for p in sorted(self.mentions):
+            for _s, _e, actor in self.mentions[p]:
+                name = self.actors[actor].name
+                if actor == owner.actor:
+                    continue
+                if self.actors[actor].kind in _BODY_KINDS and surname in name.lower().split():
+                    return actor
+                if name.startswith(full + " ") and len(name.split()) > len(full.split()):
+                    return actor  # the full name and more words: a body named after the person
+        return ""
 
     # -- attribution -------------------------------------------------------------------------
 

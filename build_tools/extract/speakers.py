@@ -484,6 +484,7 @@ class _Finder:
             by_surname.setdefault(_bare(e.surname).lower(), []).append(e)
             if len(e.name.split()) > 1:
                 by_first.setdefault(e.name.split()[0].lower(), []).append(e)
+        titled = {(pi, start) for pi, start, _w, _g, title in getattr(self, "_titled_single", []) if title}
         for pi, start, end, word, gender in self.singles:
             matches = list(by_surname.get(word.lower(), ()))
             if not matches and len(word) >= 6:
@@ -507,9 +508,14 @@ class _Finder:
                 self._add(pi, ent, start, end)
                 continue
             if not matches:
-                if gender:  # "Mr Rücker" with no full name in the source: a person all the same
+                if gender or (
+                    (pi, start) in titled and word.lower() not in HONORIFICS and word.lower() not in _ROLE_WORDS
+                ):
+                    # "Mr Rücker", "President Obama" with no full name in the source: a person
+                    # all the same.
                     ent = self._entity(word, "person")
-                    ent.votes[gender] = ent.votes.get(gender, 0) + 3
+                    if gender:
+                        ent.votes[gender] = ent.votes.get(gender, 0) + 3
                     self._add(pi, ent, start, end)
                 continue
             if len(matches) > 1:
