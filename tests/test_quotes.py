@@ -971,3 +971,13 @@ def test_a_title_before_a_single_name_makes_a_person_but_not_a_role_word():
     kinds = _kinds("President Obanda came out swinging on Monday.", "The Prime Minister spoke too.")
     assert kinds["Obanda"][0] == "person"
     assert "Minister" not in kinds
+
+
+def test_a_plural_noun_for_people_with_a_relative_clause_speaks_but_a_surname_does_not():
+    found = speakers_found(
+        'An agency spokeswoman said: "The agency is aware of the risk."',
+        'Haemophiliacs who were infected with HIV in the 1980s described the blunder as an "absolute disgrace".',
+    )
+    assert found["absolute disgrace"] == "Haemophiliacs"
+    found = speakers_found('Peter Rogers spoke first. Rogers who was there said "it was a good day for us all".')
+    assert found["it was a good day for us"] == "Peter Rogers"

@@ -51,7 +51,7 @@ from rapidfuzz import fuzz
 
 from build_tools import vocab
 from build_tools.extract.mentions import build_matcher
-from build_tools.extract.speakers import GENDERED_NOUNS, SYNTHETIC, Entity, find_entities
+from build_tools.extract.speakers import GENDERED_NOUNS, SYNTHETIC, Entity, find_entities, given_names
 from build_tools.extract.text import find_root, fold, sentence_spans
 from build_tools.model import ActorDef, CleanSource, Mention, Quote, RawSource, SourceRef
 from build_tools.yamlfile import located
@@ -287,11 +287,19 @@ _ASIDE = re.compile(
 _RELATIVE = re.compile(r"\s+whose\s[^,;:\"“”]{1,100}$")
 
 
+_PLURAL_WHO = re.compile(r"\s*((?:[A-Z][a-z]+\s+)?([A-Z]?[a-z]{3,}(?:ers|ists|ants|ents|iacs|ians|ees|ors)))\s+who\s")
+
+
 def _trailing_subject(text: str, base: int) -> _Subject | None:
     """The subject that ends `text` (the words just before a speech verb), if any.
 
     `base` is the offset of `text` in its paragraph, so the subject keeps paragraph offsets.
     """
+    # "Haemophiliacs who were infected with HIV ... described": a plural noun for people, then
+    # a relative clause with no commas, opening the sentence.
+    group = _PLURAL_WHO.match(text)
+    if group and not re.search(r"[,;:()]", text[group.end() :]) and group.group(2).lower()[:-1] not in given_names():
+        return _Subject("role", group.group(1), base + group.start(1), base + group.end(1))
     # A parenthetical between subject and verb: "One resident, who asked not to be named,
     # said", "The official, speaking on condition of anonymity, said".
     aside = _ASIDE.search(text) or _RELATIVE.search(text)
