@@ -981,3 +981,17 @@ def test_a_plural_noun_for_people_with_a_relative_clause_speaks_but_a_surname_do
     assert found["absolute disgrace"] == "Haemophiliacs"
     found = speakers_found('Peter Rogers spoke first. Rogers who was there said "it was a good day for us all".')
     assert found["it was a good day for us"] == "Peter Rogers"
+
+
+def test_one_name_after_a_noun_for_a_person_is_a_person_but_a_title_before_a_body_is_not():
+    found = speakers_found(
+        "George Bush visited the school last year.",
+        "Another schoolboy, first-grader Saeedullah, spoke of his plans. "
+        '"I want to become a doctor to give medicine to the sick," he said.',
+    )
+    assert found["I want to become a docto"] == "Saeedullah"
+    kinds = _kinds(
+        "She was a Professor of Physics at the car maker General Motors, near General Hospital.",
+        "Names of former Prime Ministers were read under the Justice Law.",
+    )
+    assert not {"Physics", "Motors", "Hospital", "Ministers", "Law"} & {k for k, v in kinds.items() if v[0] == "person"}

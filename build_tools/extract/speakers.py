@@ -112,6 +112,7 @@ _QUALIFIES_ROLE = re.compile(
     r"\s+(?:[a-z][\w-]*\s+)?(?P<role>[a-z][\w-]*)\s+[A-Z][a-z]",
 )
 # Months that are also given names: "April Galway", "June Carter".
+_AMBIGUOUS_TITLES = frozenset({"of", "general", "justice", "lt", "prime"})
 _MONTH_GIVEN_NAMES = frozenset({"april", "may", "june", "august"})
 _PARTICLES = vocab.NAME_PARTICLES | vocab.ARABIC_ARTICLES | {"ter", "y"}
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
@@ -484,7 +485,15 @@ class _Finder:
             by_surname.setdefault(_bare(e.surname).lower(), []).append(e)
             if len(e.name.split()) > 1:
                 by_first.setdefault(e.name.split()[0].lower(), []).append(e)
-        titled = {(pi, start) for pi, start, _w, _g, title in getattr(self, "_titled_single", []) if title}
+        # "President Obama", but not "Professor of Physics", "General Motors", "Justice Law",
+        # "Prime Ministers", "LT Cortesia" (a ship), "General Hospital".
+        titled = {
+            (pi, start)
+            for pi, start, word, _g, title in getattr(self, "_titled_single", [])
+            if title
+            and title[-1].lower().strip(".") not in _AMBIGUOUS_TITLES
+            and word.lower() not in ORG_WORDS | PLACE_WORDS
+        }
         for pi, start, end, word, gender in self.singles:
             matches = list(by_surname.get(word.lower(), ()))
             if not matches and len(word) >= 6:
@@ -503,7 +512,15 @@ class _Finder:
                     r"[.,;:!?]|\s*$", self.texts[pi][end:]
                 )
                 # `," said Thakkar.`
-            if not matches and speaks and not self.quoted(pi, start) and word.lower() not in HONORIFICS:
+            # "first-grader Saeedullah", "his wife Sharon": one name after a lower-case noun for
+            # a person (mononyms are common in South Asian copy).
+            noun = re.search(r"\b([a-z][a-z-]+)\s+$", self.texts[pi][max(0, start - 40) : start])
+            described = noun is not None and (
+                noun.group(1) in GENDERED_NOUNS
+                or re.fullmatch(r"[a-z]+-(?:grader|year-old)", noun.group(1)) is not None
+                or (noun.group(1) in vocab.ROLE_NOUNS and word.lower() in given_names())
+            )
+            if not matches and (speaks or described) and not self.quoted(pi, start) and word.lower() not in HONORIFICS:
                 ent = self._entity(word, "person")  # "Koenigs said": a person named by surname only
                 self._add(pi, ent, start, end)
                 continue
