@@ -19,7 +19,9 @@ third and scored before any change made for it, tuned on since; fifth: a fifth b
 the changes made for the fourth and scored before any change made for it, tuned on since; sixth:
 a sixth batch, labelled after the changes made for the fifth and never tuned on; seventh: a
 seventh batch from publishers not in the set before, labelled after the changes made for the fifth
-and scored before any change made for it; held: the held-out part, never tuned on) and overall:
+and scored before any change made for it, tuned on since; eighth: an eighth batch from publishers
+not in the set before, labelled after the changes made for the seventh and never tuned on; held: the
+held-out part, never tuned on) and overall:
 
 - quote attribution accuracy: labelled quotations found with the right speaker / labelled
   quotations, overall and per kind (a quotation not found counts as wrong);
@@ -57,7 +59,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
 LABELS = ROOT / "bench" / "labels" / "extraction.yml"
 KINDS = ("name", "pronoun", "role", "split", "multi", "unnamed")
-PARTS = ("tune", "new", "fresh", "fourth", "fifth", "sixth", "seventh", "held")
+PARTS = ("tune", "new", "fresh", "fourth", "fifth", "sixth", "seventh", "eighth", "held")
 
 _TITLES = frozenset(
     "mr mrs ms dr sen rep gov cmdr lt gen prof col capt sgt rev sir lord lady president minister "
@@ -414,7 +416,7 @@ def main(argv: list[str]) -> int:
     print(
         f"parts: tune {counts['tune']} articles (tuned on), new {counts['new']} articles (second batch, tuned on"
         f" after its first score), fresh {counts['fresh']} articles (third batch, likewise), fourth {counts['fourth']}"
-        f" articles (fourth batch, likewise), fifth {counts['fifth']} articles (fifth batch, likewise), sixth {counts['sixth']} articles (sixth batch), seventh {counts['seventh']} articles (seventh batch), held {counts['held']} articles"
+        f" articles (fourth batch, likewise), fifth {counts['fifth']} articles (fifth batch, likewise), sixth {counts['sixth']} articles (sixth batch), seventh {counts['seventh']} articles (seventh batch, tuned on after its first score), eighth {counts['eighth']} articles (eighth batch), held {counts['held']} articles"
         " (held out, never tuned on)"
     )
     header = f"{'':34}" + "".join(f"{p:>16}" for p in (*PARTS, "all"))
