@@ -995,3 +995,33 @@ def test_one_name_after_a_noun_for_a_person_is_a_person_but_a_title_before_a_bod
         "Names of former Prime Ministers were read under the Justice Law.",
     )
     assert not {"Physics", "Motors", "Hospital", "Ministers", "Law"} & {k for k, v in kinds.items() if v[0] == "person"}
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # one long description after the closing mark, no clause in it
+        (
+            [
+                "Party president Ong Kah Teng called for an emergency meeting on Wednesday.",
+                '"A key politician has confessed to a disgusting act," a youth wing division of the '
+                "opposition Pan-Malaysian Islamic Party said in a statement.",
+            ],
+            "A key politician has con",
+            "a youth wing division of the opposition Pan-Malaysian Islamic Party",
+        ),
+        # "with <people> calling for": the noun phrase before the participle speaks
+        (
+            [
+                "The criticism has spread to other sports, with three members of the country's Hall of Fame "
+                'calling for the team\'s "moral compass to be returned".',
+            ],
+            "moral compass to be retu",
+            "three members of the country's Hall of Fame",
+        ),
+    ],
+)
+def test_unnamed_speakers_in_long_descriptions(paragraphs, start, speaker):
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found

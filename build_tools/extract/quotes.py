@@ -113,6 +113,8 @@ SHORT_QUOTE_WORDS = 3
 LONG_PIECE_WORDS = 6
 # An attribution after a quote has its verb within this many words of the closing mark.
 ATTRIBUTION_WORDS = 9
+# ... or up to this many when they are one description opening with an article.
+LONG_DESCRIPTION_WORDS = 14
 # Merging: whole-text similarity (rapidfuzz ratio, 0-100) and the shortest contained quote.
 MERGE_RATIO = 90
 CONTAINED_MIN_WORDS = 4
@@ -1176,7 +1178,11 @@ class _SourceReader:
             # `the harbour "brand", which attracts tourists, officials added`: a term, and a
             # clause about it before the attribution of the sentence.
             return self._mentioned(pi, base + verb.start(), base, appositive_only=True)
-        if len(before.split()) > ATTRIBUTION_WORDS or re.search(r"[.!?]", re.sub(r"\b[A-Z][a-z]{0,3}\.", "", before)):
+        # `...," a youth wing division of the opposition Pan-Malaysian Islamic Party said`: one
+        # long description, no clause, may take a few more words.
+        description = re.fullmatch(r"\s*(?:a|an|the)\s[^,;:.!?\"“”]+", before, re.IGNORECASE) is not None
+        limit = LONG_DESCRIPTION_WORDS if description else ATTRIBUTION_WORDS
+        if len(before.split()) > limit or re.search(r"[.!?]", re.sub(r"\b[A-Z][a-z]{0,3}\.", "", before)):
             return self._mentioned(pi, base + verb.start(), base, appositive_only=True)
         if (
             before.rstrip().endswith(",")
@@ -1577,6 +1583,9 @@ def _sentence_subject(clause: str, base: int) -> _Subject | None:
     return _Subject("name", clause[start:end], base + start, base + end)
 
 
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,2}?([a-z]+s)(?:\s+(?:of|from|in)(?:\s+[\w'’-]+){1,5}?)?)\s*$")
+
+
 def _subject_for(clause: str, verb: re.Match[str], base: int) -> _Subject | None:
     """Who speaks through the speech verb `verb` of `clause` (offsets relative to `base`)."""
     before = clause[: verb.start()]
@@ -1592,6 +1601,11 @@ def _subject_for(clause: str, verb: re.Match[str], base: int) -> _Subject | None
         local = _TOKEN.match(rest, verb.start() - closing - 1)
         if local is not None:
             return _subject_for(rest, local, base + closing + 1)
+    absolute = _WITH_SUBJECT.search(before)
+    if verb.group(0).lower().endswith("ing") and absolute and _description_kind(absolute.group(2), True) == "role":
+        # "..., with three members of the Hall of Fame calling for": the noun phrase before
+        # the participle is its subject.
+        return _Subject("role", absolute.group(1), base + absolute.start(1), base + absolute.end(1))
     if verb.group(0).lower().endswith("ing") and not before.rstrip().lower().endswith(tuple(PRONOUNS)):
         # ", saying" / "by saying": the speaker is the subject of the sentence.
         return _sentence_subject(clause, base)
