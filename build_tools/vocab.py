@@ -189,6 +189,22 @@ ROLE_NOUNS: Final = frozenset(
     producer writer poet politician surgeon physician lecturer scholar historian principal pastor
     rabbi dean regulator trader banker investor broker""".split()
 )
+# Nouns for a person by nationality: "the Briton said", "the Frenchman added" refer back to the
+# person just named, like a role.
+NATIONALITY_NOUNS: Final = frozenset(
+    """
+    briton englishman englishwoman scot scotsman scotswoman welshman welshwoman irishman irishwoman
+    frenchman frenchwoman dutchman dutchwoman spaniard swede dane finn pole czech slovak hungarian
+    german austrian swiss italian portuguese belgian norwegian icelander greek turk cypriot russian
+    ukrainian belarusian georgian armenian serb croat bosnian slovenian romanian bulgarian albanian
+    american canadian mexican brazilian argentine argentinian chilean colombian peruvian venezuelan
+    cuban jamaican australian kiwi zealander israeli palestinian lebanese syrian iraqi iranian saudi
+    jordanian egyptian moroccan algerian tunisian libyan nigerian ghanaian kenyan ethiopian
+    ugandan zimbabwean zambian cameroonian ivorian senegalese afghan pakistani indian bangladeshi
+    sri lankan nepali chinese japanese korean taiwanese thai vietnamese filipino indonesian
+    malaysian singaporean
+    """.split()
+)
 # Nouns naming a body that speaks as one: a speaker kept as written, never the antecedent of
 # "he"/"she".
 BODY_NOUNS: Final = frozenset(

@@ -1025,3 +1025,85 @@ def test_unnamed_speakers_in_long_descriptions(paragraphs, start, speaker):
     found = speakers_found(*paragraphs)
     got = next((s for text, s in found.items() if text.startswith(start)), None)
     assert got == speaker, found
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # whoever is told is addressed, never the speaker
+        (
+            ['"There will be no deal," a senior official, speaking on condition of anonymity, told AFP.'],
+            "There will be no deal",
+            "a senior official",
+        ),
+        # a source close to the talks, a person familiar with the plan
+        (
+            ['"The talks have stalled," a source close to the negotiations said.'],
+            "The talks have stalled",
+            "a source close to the negotiations",
+        ),
+        # people by role and where they work
+        (
+            ['"The market is nervous," analysts at Barclays wrote in a note.'],
+            "The market is nervous",
+            "analysts at Barclays",
+        ),
+        # "another diplomat" is someone new, not the one just quoted
+        (
+            ['A European diplomat said: "Nobody wants this." Another diplomat added: "It is a mess."'],
+            "It is a mess",
+            "Another diplomat",
+        ),
+        # an age, a family, a nationality: second references to the person just named
+        (
+            ["Tom Brennan was arrested in 2005.", '"I did nothing wrong," the 45-year-old said.'],
+            "I did nothing wrong",
+            "Tom Brennan",
+        ),
+        (
+            ["Sarah Palmer, 34, lost her home in the flood.", '"We have nothing left," the mother-of-two said.'],
+            "We have nothing left",
+            "Sarah Palmer",
+        ),
+        (
+            ["Andy Murray beat Rafael Nadal in Paris.", '"It was the best match of my life," the Briton said.'],
+            "It was the best match of",
+            "Andy Murray",
+        ),
+        (
+            [
+                "Chelsea boss Avram Grant praised his side.",
+                '"We never give up," said Grant.',
+                '"Anything can happen," the Israeli said.',
+            ],
+            "Anything can happen",
+            "Avram Grant",
+        ),
+        # "the bank", "the club": the organisation the source names
+        (
+            ["HSBC cut its forecast on Monday.", '"Growth will slow," the bank said.'],
+            "Growth will slow",
+            "HSBC",
+        ),
+    ],
+)
+def test_descriptions_of_speakers_in_agency_copy(paragraphs, start, speaker):
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found
+
+
+def test_a_nationality_adjective_still_opens_a_name():
+    kinds = _kinds("The Canadian Transportation Agency ruled on Thursday.", "The Briton said he was tired.")
+    assert kinds["Canadian Transportation Agency"][0] == "organisation"
+    assert "Briton" not in kinds
+
+
+def test_another_unnamed_speaker_is_not_merged_with_the_first():
+    found = speakers_found(
+        'A diplomat said: "Nobody wants this."',
+        'Another diplomat said: "It is a mess."',
+        'A US diplomat said: "We will see."',
+    )
+    assert found["It is a mess."] == "Another diplomat"
+    assert found["We will see."] == "A diplomat"

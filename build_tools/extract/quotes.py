@@ -85,7 +85,10 @@ BODY_NAME_CUES = {
     "airline": ("air", "airlines", "airways", "jet"),
 }
 # Body nouns resolved to the nearest organisation named before them ("the group said").
-GENERIC_BODIES = frozenset("group company firm report contractor organisation organization movement".split())
+GENERIC_BODIES = frozenset(
+    "group company firm report contractor organisation organization movement bank club team charity "
+    "insurer lender retailer carrier broadcaster".split()
+)
 # Titles written with a full stop before a name: "said Dr. Helena Ruiz".
 _TITLE = rf"(?:{'|'.join(h.capitalize() for h in vocab.HONORIFICS)})\."
 PRONOUNS = frozenset({"he", "she"})
@@ -335,13 +338,14 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
     if last.group(1).lower() in PRONOUNS | BODY_PRONOUNS:
         return _Subject("pronoun", last.group(1), base + last.start(1), base + end)
     # "A spokeswoman for the US embassy in Baghdad": a role noun and what it belongs to.
-    for m in re.finditer(r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Oo]ne)\s", head[:end]):
+    for m in re.finditer(r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s", head[:end]):
         phrase = head[m.start() : end].strip()
         words = phrase.split()
         if len(words) > 12 or any(c in phrase for c in ",;:()"):
             continue
         for k in range(1, min(len(words) - 1, 5)):
-            if _description_kind(words[k], False) and words[k + 1].lower() in _PREPOSITIONS:
+            knows_of = k + 2 < len(words) and (words[k + 1].lower(), words[k + 2].lower()) in _KNOWS_OF
+            if _description_kind(words[k], False) and (words[k + 1].lower() in _PREPOSITIONS or knows_of):
                 offset = head.index(phrase, m.start())
                 return _Subject(_description_kind(words[k], False), phrase, base + offset, base + end)
             if _description_kind(words[k], False) and words[k + 1].lower() in ("who", "that"):
@@ -352,7 +356,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
         break
     # A description with an article: the nearest article that starts a well-formed description.
     for m in sorted(
-        re.finditer(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s)\s", head),
+        re.finditer(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s)\s", head),
         key=lambda m: -m.start(),
     ):
         phrase = head[m.start() : end]
@@ -375,6 +379,12 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
             lead = lead[1:]
         phrase = " ".join([*lead, bare.group(2)])
         return _Subject(_description_kind(bare.group(2), False) or "role", phrase, base + end - len(phrase), base + end)
+    # People by role and where they work: "analysts at Barclays wrote", "doctors from MSF said".
+    staff = re.search(
+        r"(?:^|\s)((?:[a-z][\w-]*\s+)?([a-z][\w-]*s)\s+(?:at|of|from|with)\s+[A-Z][^,;:()]*)$", head[:end]
+    )
+    if staff and _plural_role(staff.group(2)):
+        return _Subject("role", staff.group(1), base + staff.start(1), base + end)
     # A name: a run of capitalised words (with particles such as "of", "al-") ending the text.
     tokens = list(re.finditer(r"[^\s,;:()]+", head))
     run: list[re.Match[str]] = []
@@ -409,6 +419,12 @@ _SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:but|and|so|yet|then|still|now|later)\s+
 _OPENING_PRONOUN = re.compile(r"\s*[A-Z][^,;:\"“”]{0,60}?\b(he|she)\s+[a-z]+", re.IGNORECASE)
 # A description of a person opening a sentence: "Okafor's spokeswoman", "The prime minister's aide".
 _POSSESSIVES = frozenset({"his", "her"})
+_TELL = frozenset({"told", "tell", "tells", "telling"})
+# What ties a description to the matter it knows of: "a source close to the talks", "a person
+# familiar with the plan", "officials involved in the negotiations".
+_KNOWS_OF = frozenset({("close", "to"), ("familiar", "with"), ("involved", "in"), ("briefed", "on"), ("close", "with")})
+# A description that brings in someone new: "Another diplomat added" is not the one just quoted.
+_ANOTHER = re.compile(r"(?:another|a\s+second|a\s+third|a\s+fellow|other)\s", re.IGNORECASE)
 # "The president's (original) statement", "the minister's words": a role owning what is quoted.
 _ROLE_OWNER = re.compile(r"((?:the|The)\s+(?:[\w-]+\s+){0,2}?([\w-]+))['’]s\s+(?:[\w-]+\s+)?[\w-]+\s*:\s*$")
 # A speech verb right after a name, an acronym in brackets between: "the Movement ... (MEND) said".
@@ -443,11 +459,32 @@ def _demonym(word: str) -> bool:
     return word.isupper() or word.endswith(("i", "ian", "ese", "ish", "ch", "an"))
 
 
+_AGE_OR_FAMILY = re.compile(r"\d{1,3}-year-old|(?:mother|father|grandmother|grandfather)-of-[a-z]+")
+
+
+def _person_noun(word: str) -> bool:
+    """A noun for one person that is no role: a nationality ("the Briton", "the Frenchman"), an
+    age ("the 45-year-old") or a family ("the mother-of-two")."""
+    w = word.lower()
+    return w in vocab.NATIONALITY_NOUNS or _AGE_OR_FAMILY.fullmatch(w) is not None
+
+
+def _person_noun_gender(word: str) -> str:
+    w = word.lower()
+    if w.endswith("woman") or w.startswith(("mother-", "grandmother-")):
+        return "f"
+    if w.endswith("man") or w.startswith(("father-", "grandfather-")):
+        return "m"
+    return ""
+
+
 def _description_kind(word: str, plural_people: bool) -> str:
     """ "role" for a noun naming people ("spokeswoman", "officials", and after an article any
     plural: "the kidnappers"), "body" for one naming an organisation ("ministry"), else ""."""
     w = word.lower().strip("’'")
     if w in ROLE_NOUNS or _plural_role(w) or (w.isalpha() and w.endswith(_PERSON_ENDINGS) and len(w) > 5):
+        return "role"
+    if _person_noun(w):
         return "role"
     if w in BODY_NOUNS:
         return "body"
@@ -671,7 +708,7 @@ class _SourceReader:
                     lead = _SUBJECT_PRONOUN.match(text, s0) or _OPENING_PRONOUN.match(text, s0, min(s1, limit))
                     if (
                         lead
-                        and lead.group(1).lower() == word
+                        and (lead.group(1).lower() == word or word == "one")  # "the Israeli": he or she
                         and depth < 4
                         and (para, lead.start(1)) < (pi, at)
                         and not self._quoted(para, lead.start(1))
@@ -683,7 +720,7 @@ class _SourceReader:
                             # "If he keeps his position, it might be a good omen for Choi": the
                             # pronoun of an opening clause looks ahead to the main clause's person.
                             return min(later, key=lambda item: item[0])[1]
-                        return self._antecedent(para, lead.start(1), pronoun, depth + 1)
+                        return self._antecedent(para, lead.start(1), lead.group(1), depth + 1)
                 if para == pi and self._open[0] == para and s0 <= self._open[1] < s1:
                     # `Mr ElBaradei should "be careful ...," he said`: someone the quoted words
                     # are about, not its speaker, unless a speech verb stands between.
@@ -980,10 +1017,15 @@ class _SourceReader:
         the sentence, or right after a quotation in this paragraph or the one before), unless
         that person is written with another role."""
         words = [w.lower().strip("’'") for w in subject.text.split()]
-        if len(words) < 2 or words[0] != "the" or _plural_role(words[-1]) or words[-1] not in ROLE_NOUNS:
+        if (
+            len(words) < 2
+            or words[0] != "the"
+            or _plural_role(words[-1])
+            or (words[-1] not in ROLE_NOUNS and not _person_noun(words[-1]))
+        ):
             return ""
         head = words[-1]
-        gender = GENDERED_NOUNS.get(head, "")
+        gender = GENDERED_NOUNS.get(head, "") or _person_noun_gender(head)
         pronoun = {"m": "he", "f": "she"}.get(gender, "one")
         if re.search(r"[”\"]\s*$", self.texts[pi][: subject.start]):
             # `...," the former Leeds striker said`: whoever the copy has just named
@@ -1008,8 +1050,8 @@ class _SourceReader:
         for cand in candidates:
             ent = self.entities.get(cand.actor)
             roles = set(ent.roles) if ent else set(self.roles_of.get(cand.actor, ()))
-            if not roles or any(head in r.split() for r in roles):
-                return cand.actor
+            if not roles or any(head in r.split() for r in roles) or _person_noun(head):
+                return cand.actor  # (a nationality or an age is no role: "the Israeli", a "boss")
         return ""
 
     def _author(self, pi: int, subject: _Subject, noun: str) -> str:
@@ -1187,8 +1229,11 @@ class _SourceReader:
         if (
             before.rstrip().endswith(",")
             and not verb.group(0).lower().endswith("ing")
+            and verb.group(0).lower() not in _TELL
             and re.search(r"\b[a-z]{3,}\b", before)
         ):
+            # (`..., a senior official, speaking on condition of anonymity, told AFP`: whoever
+            # is told is addressed, never the speaker.)
             # `"... corruption" aimed at her government, said Adil Najam`: the inverted subject.
             after = self._inverted(pi, text, base + verb.end(), clause[offset + verb.end() :])
             if after is not None:
@@ -1364,8 +1409,10 @@ class _SourceReader:
                 # `The former astronaut, who was married to Ride, added: "..."`: "added" goes on
                 # with the speaker just quoted.
                 t = self.texts[where]
-                if last[2].is_person and (
-                    _GOES_ON_AFTER.match(t, subject.end) or _GOES_ON_BEFORE.search(t, 0, subject.start)
+                if (
+                    last[2].is_person
+                    and not _ANOTHER.match(subject.text)
+                    and (_GOES_ON_AFTER.match(t, subject.end) or _GOES_ON_BEFORE.search(t, 0, subject.start))
                 ):
                     speaker = last[2]
             if speaker is None and told is not None:
@@ -1527,6 +1574,9 @@ def _merge_unnamed(found: list[_Occurrence]) -> None:
             continue
         words = _description_words(occ.speaker_text)
         last = normalise_quote(occ.speaker_text).split()[-1:] or [""]
+        if _ANOTHER.match(occ.speaker_text):
+            seen.append((words, last[0], occ.speaker_text))  # "another diplomat": someone new
+            continue
         for other, other_last, text in seen:
             if other_last == last[0] and (words <= other or other <= words):
                 occ.speaker_text = text

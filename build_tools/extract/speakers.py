@@ -368,8 +368,8 @@ class _Finder:
                     ent = self._entity(word, "organisation")
                     self._add(pi, ent, core[0].start(), core[0].start() + len(word))
                 return
-            if word.lower() in _NOT_NAMES:
-                return
+            if word.lower() in _NOT_NAMES or word.lower() in vocab.NATIONALITY_NOUNS:
+                return  # (nor "the Briton said": a second reference, no name)
             self.singles.append((pi, core[0].start(), core[0].start() + len(word), word, gender))
             if title_end:
                 # "Mr Gachechiladze": a person by surname; linked to the full name later.
