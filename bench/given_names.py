@@ -13,7 +13,8 @@ FAKER_DIR (optional) is the `faker` folder of the Faker package 40.54.0 (MIT lic
 providers list the given names of many countries, for men and for women. The names of the
 locales in LOCALES are added where the Census lists lack them: written in Latin letters, or in
 Cyrillic and transliterated. A name Faker lists for men only is a man's (1.00), for women only a
-woman's (0.00), for both or unsplit 0.50. Words that news copy mostly writes in lower case
+woman's (0.00), for both or unsplit 0.50. Common Chinese, Korean and Vietnamese family names,
+which copy writes first, are not taken from it. Words that news copy mostly writes in lower case
 ("among", "hope") are left out when the shared corpora are beside the repository: a word seen
 in lower case at least as often as capitalised inside a sentence there is no name.
 
@@ -54,6 +55,17 @@ _CYRILLIC = dict(
     )
 )
 _LATIN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)?")
+# Common Chinese, Korean and Vietnamese family names, which copy writes first ("Tan Kok Hong",
+# "Chua Soi Lek"): never taken from Faker's romanised given names as a first word.
+FAMILY_FIRST = frozenset(
+    """
+    tan lim lee ong goh ng chan wong li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu
+    guo he lin gao luo zheng liang xie song tang han feng deng cao peng zeng xiao tian dong pan yuan
+    cai jiang yu du ye cheng wei su lu ding ren shen yao qian chua teo koh tay yeo lau chong kim park
+    choi jung kang cho yoon jang lim han shin seo kwon hwang ahn song hong nguyen tran le pham hoang
+    huynh phan vu vo dang bui do ho ngo duong ly
+    """.split()
+)
 
 
 def read(path: Path) -> dict[str, float]:
@@ -145,7 +157,7 @@ def main(argv: list[str]) -> int:
     source = "from the US Census 1990 first-name lists (public domain), as shipped in the MIT-licensed `names` 0.3.0"
     added = 0
     if faker_dir is not None:
-        extra = {n: s for n, s in faker_names(faker_dir).items() if n not in table}
+        extra = {n: s for n, s in faker_names(faker_dir).items() if n not in table and n not in FAMILY_FIRST}
         for word in common_words(set(extra)):
             del extra[word]
         for name, share in extra.items():

@@ -1107,3 +1107,7 @@ def test_another_unnamed_speaker_is_not_merged_with_the_first():
     )
     assert found["It is a mess."] == "Another diplomat"
     assert found["We will see."] == "A diplomat"
+
+
+def test_a_family_name_written_first_is_no_given_name():
+    assert "tan" not in given_names()  # "Tan Kok Hong"
