@@ -1111,3 +1111,37 @@ def test_another_unnamed_speaker_is_not_merged_with_the_first():
 
 def test_a_family_name_written_first_is_no_given_name():
     assert "tan" not in given_names()  # "Tan Kok Hong"
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # a person described in the lead, named later saying it with the same verb
+        (
+            [
+                'Gordon Brawn promised "real changes" in 2008 as a senior Cabinet ally warned that Tory '
+                'messages were "resonating" with voters.',
+                "The Prime Minister used his New Year message to speak of the economy.",
+                "And Justice Secretary Jack Strow conceded the Opposition were appealing and warned that "
+                "Labour needed to show progress.",
+            ],
+            "resonating",
+            "Jack Strow",
+        ),
+        # "the prior report": the report the source introduced, however far back
+        (
+            [
+                "Rebels continue to recruit children, Secretary-General Ban Ki-moon said in a new report.",
+                *["Fighting went on in the north and the east of the country for weeks."] * 8,
+                'The prior report also asked all parties to "recognize and commit to maintaining the '
+                'neutrality of schools."',
+            ],
+            "recognize and commit to",
+            "Ban Ki-moon",
+        ),
+    ],
+)
+def test_speakers_introduced_before_or_named_after(paragraphs, start, speaker):
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found

@@ -1063,7 +1063,7 @@ class _SourceReader:
                 return actor  # "Roger's three-page motion alleges"
         here = (pi, subject.start)
         found: list[tuple[tuple[int, int], str]] = []
-        for p in range(max(0, pi - 6), pi + 1):
+        for p in range(0, pi + 1):  # the report the source introduced, however far back
             t = self.texts[p]
             for s, e, actor in self.mentions.get(p, ()):
                 if (p, s) >= here or self._quoted(p, s):
@@ -1098,7 +1098,9 @@ class _SourceReader:
         if words[0] in {"a", "an"}:
             # "A leading Nigerian militant group said ...", the wire lead, then "the Movement for
             # the Emancipation of the Niger Delta (MEND) said": a body described before it is named.
-            return self._named_later(pi, subject, words[-1]) if not person and pi <= 1 else ""
+            if not person:
+                return self._named_later(pi, subject, words[-1]) if pi <= 1 else ""
+            return self._person_named_later(pi, subject) if pi == 0 else ""
         if not person and words[0] in _POSSESSIVES and len(words) == 2:
             # "Her foundation said": the body whose name carries the name of the person "her"
             # stands for ("Sally Ride Science").
@@ -1109,6 +1111,7 @@ class _SourceReader:
             author = self._author(pi, subject, words[-1])
             if author:
                 return author
+
         head = words[-1].removesuffix("’s").removesuffix("'s")
         wanted = set(words[1:]) - {"the"}
         scored: list[tuple[int, tuple[int, int], str]] = []
@@ -1177,6 +1180,32 @@ class _SourceReader:
                     # goes on using, over the tail of the long one.
                     short = [a for ms, _me, a in self.mentions.get(p, ()) if ms == e + 2 and text[e : e + 2] == " ("]
                     return short[0] if short and self.actors[short[0]].kind in _BODY_KINDS else actor
+        return ""
+
+    def _person_named_later(self, pi: int, subject: _Subject) -> str:
+        """`... as a senior Cabinet ally warned that Tory messages were "resonating"`, the lead,
+        then "Justice Secretary Jack Straw conceded ... and warned that ...": the person the
+        copy names later saying the same thing, with the same speech verb, in their sentence."""
+        text = self.texts[pi]
+        verb = re.match(r"\s+(?:\w+ly\s+)?([\w’'-]+)", text[subject.end :])
+        if verb is None or not _is_verb(verb.group(1)):
+            return ""
+        word = verb.group(1).lower()
+        for p in range(pi + 1, min(len(self.texts), pi + 7)):
+            t = self.texts[p]
+            for s0, s1 in sentence_spans(t):
+                people = [
+                    (s, e, a)
+                    for s, e, a in self.mentions.get(p, ())
+                    if s0 <= s < s1 and self.actors[a].kind == "person" and not self._quoted(p, s)
+                ]
+                if len(people) != 1:
+                    continue
+                _s, e, actor = people[0]
+                after = t[e:s1]
+                said = re.search(rf"\b{re.escape(word)}\b", after)
+                if said and not self._quoted(p, e + said.start()) and len(after[: said.start()].split()) <= 20:
+                    return actor
         return ""
 
     def _owned_body(self, pi: int, subject: _Subject, possessive: str) -> str:
