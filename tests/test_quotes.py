@@ -1145,3 +1145,14 @@ def test_speakers_introduced_before_or_named_after(paragraphs, start, speaker):
     found = speakers_found(*paragraphs)
     got = next((s for text, s in found.items() if text.startswith(start)), None)
     assert got == speaker, found
+
+
+def test_words_in_the_first_person_are_the_acting_subjects_speech_but_a_title_is_not():
+    found = speakers_found(
+        "President Obanda came out swinging on Monday.",
+        "Speaking to a crowd of 2,000 supporters in Oakland, Calif., the president slammed his challenger "
+        'Mitt Romsey, accusing him of "knowingly twisting my words around to suggest that I do not value '
+        'small business." Romsey watched "I Am Legend Again" that night.',
+    )
+    assert found["knowingly twisting my wo"] == "Obanda"
+    assert not any(text.startswith("I Am Legend") for text in found)

@@ -419,6 +419,9 @@ _SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:but|and|so|yet|then|still|now|later)\s+
 _OPENING_PRONOUN = re.compile(r"\s*[A-Z][^,;:\"“”]{0,60}?\b(he|she)\s+[a-z]+", re.IGNORECASE)
 # A description of a person opening a sentence: "Okafor's spokeswoman", "The prime minister's aide".
 _POSSESSIVES = frozenset({"his", "her"})
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our)\b")
+_ACTS = re.compile(r"\s+(?:\w+ly\s+)?[a-z]{3,}ed\b")
+_DESCRIBED_ROLE = re.compile(r"\b((?:[Tt]he)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]+))\b")
 _TELL = frozenset({"told", "tell", "tells", "telling"})
 # What ties a description to the matter it knows of: "a source close to the talks", "a person
 # familiar with the plan", "officials involved in the negotiations".
@@ -1208,6 +1211,21 @@ class _SourceReader:
                     return actor
         return ""
 
+    def _acting_subject(self, pi: int, at: int) -> _Subject | None:
+        """The first person or body named, or person described ("the president"), in the
+        sentence before offset `at` that a verb in the past tense follows: the one who acts."""
+        text = self.texts[pi]
+        s0 = self._sentence_start(pi, max(0, at - 1))
+        found: list[_Subject] = []
+        for s, e, actor in self.mentions.get(pi, ()):
+            if s0 <= s < at and not self._quoted(pi, s) and self.actors[actor].kind in ("person", *_BODY_KINDS):
+                if _ACTS.match(text, e):
+                    found.append(_Subject("name", text[s:e], s, e))
+        for m in _DESCRIBED_ROLE.finditer(text, s0, at):
+            if m.group(2).lower() in ROLE_NOUNS and _ACTS.match(text, m.end()):
+                found.append(_Subject("role", m.group(1), m.start(1), m.end(1)))
+        return min(found, key=lambda sub: sub.start) if found else None
+
     def _owned_body(self, pi: int, subject: _Subject, possessive: str) -> str:
         """The organisation the source names whose name holds the surname of the person the
         possessive stands for ("her foundation": Sally Ride -> "Sally Ride Science")."""
@@ -1407,6 +1425,19 @@ class _SourceReader:
                     key=lambda item: item[0],
                     default=None,
                 )
+            if (
+                subject is None
+                and not initial
+                and not pre_verb
+                and not colon
+                and told is None
+                and words > SHORT_QUOTE_WORDS
+                and not title_case
+                and _FIRST_PERSON.search(span.text)
+            ):
+                # `the president slammed Mitt Romney, accusing him of "knowingly twisting my words
+                # ..."`: words in the first person are someone's speech, the sentence subject's.
+                subject, where = self._acting_subject(span.start_para, span.open_at), span.start_para
             if subject is None and not initial and not pre_verb and not colon and told is None:
                 continue  # a scare quote, a term or a title
             if subject is None and not initial and words <= SHORT_QUOTE_WORDS and not pre_verb:
