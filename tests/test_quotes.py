@@ -1156,3 +1156,73 @@ def test_words_in_the_first_person_are_the_acting_subjects_speech_but_a_title_is
     )
     assert found["knowingly twisting my wo"] == "Obanda"
     assert not any(text.startswith("I Am Legend") for text in found)
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # a noun in -ly is no adverb between subject and verb
+        (['"We are relieved he is home," the family said.'], "We are relieved", "the family"),
+        (['"The ceasefire is over," the state-run daily reported.'], "The ceasefire is", "the state-run daily"),
+        # a description after the closing mark, inverted: the person just named
+        (
+            ["Ricky Pontin made a century on Monday.", '"It was a good day," said the batsman.'],
+            "It was a good",
+            "Ricky Pontin",
+        ),
+        # a description opening its sentence after a short clause: the person just named or quoted
+        (
+            ['"We want trade," John Howell said on Monday.', 'Asked about China, the premier said: "We want peace."'],
+            "We want peace",
+            "John Howell",
+        ),
+        # ... unless the role is written of someone else since
+        (
+            ["John Howell met the premier on Monday.", 'Asked about China, the premier said: "We want peace."'],
+            "We want peace",
+            "the premier",
+        ),
+        # a title in capitals is no "as"
+        (['"The club is in trouble," the Spanish sports daily AS reported.'], "The club is in", "AS"),
+        (['"The club is in trouble," AS reported.'], "The club is in", "AS"),
+        # an aside about the subject does not count against the attribution's length
+        (
+            [
+                '"It exists only on paper," Defence Secretary Gotabhaya Rajapakse, who is the younger brother of '
+                "the president, told the Daily News."
+            ],
+            "It exists only",
+            "Gotabhaya Rajapakse",
+        ),
+        # a document that claims or states before the quotation
+        (['The report claims that "the army fired first at the crowd."'], "the army fired", "The report"),
+        # French, German and Spanish speech verbs and marks
+        (["« Nous ne céderons pas », a déclaré Emmanuel Macron."], "Nous ne céderons", "Emmanuel Macron"),
+        (["« Nous ne céderons pas », a affirmé le ministre Bruno Le Maire."], "Nous ne céderons", "Bruno Le Maire"),
+        (
+            ["Emmanuel Macron était à Berlin lundi.", "« Nous ne céderons pas », a-t-il dit."],
+            "Nous ne céderons",
+            "Emmanuel Macron",
+        ),
+        (["Selon Emmanuel Macron, « la France ne cédera pas »."], "la France ne", "Emmanuel Macron"),
+        (["„Wir schaffen das“, sagte Angela Merkel."], "Wir schaffen das", "Angela Merkel"),
+        (
+            ["Angela Merkel war am Montag in Paris.", "„Wir schaffen das“, sagte sie."],
+            "Wir schaffen das",
+            "Angela Merkel",
+        ),
+        (["„Das ist klar“, erklärte Olaf Scholz am Montag."], "Das ist klar", "Olaf Scholz"),
+        (["«No vamos a ceder», dijo Pedro Sánchez."], "No vamos a ceder", "Pedro Sánchez"),
+        (["«No vamos a ceder», afirmó el presidente Pedro Sánchez."], "No vamos a ceder", "Pedro Sánchez"),
+        (["Según Pedro Sánchez, «no vamos a ceder»."], "no vamos a ceder", "Pedro Sánchez"),
+    ],
+)
+def test_nouns_in_ly_descriptions_capitals_documents_and_other_languages(paragraphs, start, speaker):
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found
+
+
+def test_a_foreign_verb_inside_the_quotation_is_left_as_written():
+    found = speakers_found("« Il a déclaré la guerre », a dit Emmanuel Macron.")
+    assert found == {"Il a déclaré la guerre": "Emmanuel Macron"}

@@ -37,6 +37,9 @@ a later quote) becomes one Quote listing every place: texts are compared after f
 punctuation, by rapidfuzz ratio, and a quotation of four words or more contained in a longer one
 is the same quotation. Quotes with two different curated speakers are never merged.
 
+Attributions in French, German and Spanish copy (`», a déclaré X`, `“, sagte X`, `», dijo X`,
+`selon X`, `según X`) are read as their English forms, whose marks («», „“) are read as above.
+
 It does not read indirect speech as quotes, single-quoted headlines, or quotes in HTML markup.
 """
 
@@ -51,8 +54,8 @@ from rapidfuzz import fuzz
 
 from build_tools import vocab
 from build_tools.extract.mentions import build_matcher
-from build_tools.extract.speakers import GENDERED_NOUNS, SYNTHETIC, Entity, find_entities, given_names
-from build_tools.extract.text import find_root, fold, sentence_spans
+from build_tools.extract.speakers import GENDERED_NOUNS, SYNTHETIC, Entity, capitals_name, find_entities, given_names
+from build_tools.extract.text import LY_ADVERB, find_root, fold, is_ly_adverb, sentence_spans
 from build_tools.model import ActorDef, CleanSource, Mention, Quote, RawSource, SourceRef
 from build_tools.yamlfile import located
 
@@ -202,6 +205,32 @@ def normalise_marks(text: str) -> str:
     return "".join(out)
 
 
+_FOREIGN_VERBS = re.compile(
+    r"(?<![\w-])(?:{})(?![\w-])".format(
+        "|".join(re.escape(k) for k in sorted(vocab.FOREIGN_SPEECH_VERBS, key=len, reverse=True))
+    ),
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"(?:{})\b".format("|".join(vocab.ACCORDING_TO)), re.IGNORECASE)
+
+
+def normalise_speech(text: str) -> str:
+    """French, German and Spanish speech verbs outside quotation marks as their English form,
+    right-aligned in the same width so that offsets stay: `», a déclaré Emmanuel Macron` reads
+    as `," said Emmanuel Macron`, `», a-t-il dit` as `," he said`."""
+    if not _FOREIGN_VERBS.search(text):
+        return text
+    inside = [(o, c if c is not None else len(text)) for o, c in _raw_spans(text)]
+
+    def english(m: re.Match[str]) -> str:
+        if any(o < m.start() < c for o, c in inside):
+            return m.group(0)
+        word = vocab.FOREIGN_SPEECH_VERBS[m.group(0).lower()]
+        return word.rjust(len(m.group(0)))
+
+    return _FOREIGN_VERBS.sub(english, text)
+
+
 _FEET_INCHES = re.compile(r"\b\d['’]\d{1,2}$")
 
 
@@ -321,7 +350,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
         if m and (
             m.group(1).lower() in _ADVERBS | {"who", "which"} | _AUXILIARIES
             or m.group(1).lower() in _WEEKDAYS
-            or (m.group(1).islower() and m.group(1).endswith("ly") and len(m.group(1)) > 4)
+            or is_ly_adverb(m.group(1))
         ):
             stripped = stripped[: m.start(1)].rstrip()
             if stripped.lower().endswith(" on"):
@@ -400,7 +429,11 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
             run.append(tok)
         else:
             break
-    while run and (run[-1].group(0).lower() in _LEADING_WORDS | _NAME_PARTICLES):
+    while (
+        run
+        and run[-1].group(0).lower() in _LEADING_WORDS | _NAME_PARTICLES
+        and not capitals_name(run[-1].group(0), head)
+    ):
         run.pop()  # sentence-initial "But", "And", a dangling "of"
     if not run:
         # Possessive descriptions ("Iraq's foreign minister") and bare plural subjects are no
@@ -420,7 +453,7 @@ _OPENING_PRONOUN = re.compile(r"\s*[A-Z][^,;:\"“”]{0,60}?\b(he|she)\s+[a-z]+
 # A description of a person opening a sentence: "Okafor's spokeswoman", "The prime minister's aide".
 _POSSESSIVES = frozenset({"his", "her"})
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our)\b")
-_ACTS = re.compile(r"\s+(?:\w+ly\s+)?[a-z]{3,}ed\b")
+_ACTS = re.compile(r"\s+(?:" + LY_ADVERB + r"\s+)?[a-z]{3,}ed\b")
 _DESCRIBED_ROLE = re.compile(r"\b((?:[Tt]he)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]+))\b")
 _TELL = frozenset({"told", "tell", "tells", "telling"})
 # What ties a description to the matter it knows of: "a source close to the talks", "a person
@@ -431,7 +464,9 @@ _ANOTHER = re.compile(r"(?:another|a\s+second|a\s+third|a\s+fellow|other)\s", re
 # "The president's (original) statement", "the minister's words": a role owning what is quoted.
 _ROLE_OWNER = re.compile(r"((?:the|The)\s+(?:[\w-]+\s+){0,2}?([\w-]+))['’]s\s+(?:[\w-]+\s+)?[\w-]+\s*:\s*$")
 # A speech verb right after a name, an acronym in brackets between: "the Movement ... (MEND) said".
-_SPEAKS_NEXT = re.compile(r"\)?\s*(?:\([^()]{1,20}\))?,?\s+(?:\w+ly\s+)?(?:said|says|told|announced|claimed|warned)\b")
+_SPEAKS_NEXT = re.compile(
+    r"\)?\s*(?:\([^()]{1,20}\))?,?\s+(?:" + LY_ADVERB + r"\s+)?(?:said|says|told|announced|claimed|warned)\b"
+)
 _SUBORDINATE = re.compile(
     r"\s*(?:if|when|whenever|while|although|though|as|after|before|once|since|because|unless|until)\s",
     re.IGNORECASE,
@@ -479,6 +514,24 @@ def _person_noun_gender(word: str) -> str:
     if w.endswith("man") or w.startswith(("father-", "grandfather-")):
         return "m"
     return ""
+
+
+# What stands before the subject of an attribution after a quotation: the closing mark and an
+# inverted speech verb (`...," said the batsman`).
+_AFTER_QUOTE_SUBJECT = re.compile(
+    r"[”\"],?\s*(?:(?:said|says|added|adds|told|explained|insisted|replied|continued)\s+)?$"
+)
+# Offices one person holds at a time, or a player's place in a report on one match: "the
+# premier", "the coach" opening a sentence is the holder just named ("an official" may be anyone).
+_OFFICES = frozenset(
+    """premier president vice-president chancellor mayor governor king queen prince princess emir
+    sheikh pope minister secretary senator congressman congresswoman ambassador envoy chairman
+    chairwoman ceo founder coach manager captain skipper judge prosecutor sheriff batsman bowler
+    striker goalkeeper quarterback pitcher""".split()
+)
+# Before a description opening its sentence: nothing, a connective, or a short opening clause
+# ("Asked about China, ", "Later, ").
+_OPENS_SENTENCE = re.compile(r"\s*(?:(?:But|And|Later|Then|Meanwhile|However)\s*,?\s+|[A-Z][^,;:.!?\"“”]{0,50},\s+)?")
 
 
 def _description_kind(word: str, plural_people: bool) -> str:
@@ -564,6 +617,12 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
 AFTER_QUOTE_VERBS = frozenset("states claims reads offered offers ventured mused".split())
 
 
+# Forms more often nouns that speak before a quotation when "that" or a colon follows them:
+# `The report claims that "..."`, `the brief states: "..."`.
+_NOUN_VERBS = frozenset("claims states notes pledges concludes".split())
+_THAT_OR_COLON = re.compile(r"\s+that\b|\s*:")
+
+
 def _find_verb(text: str, last: bool, extra: frozenset[str] = frozenset()) -> re.Match[str] | None:
     hits = [m for m in re.finditer(r"[\w’'-]+", text) if _is_verb(m.group(0)) or m.group(0) in extra]
     if not hits:
@@ -584,7 +643,7 @@ class _SourceReader:
     ) -> None:
         self.index = index
         self.source = source
-        self.texts = [normalise_marks(p.text) for p in source.paragraphs]
+        self.texts = [normalise_speech(normalise_marks(p.text)) for p in source.paragraphs]
         self.actors = actors
         self.matcher = matcher
         self.spans = _source_spans(self.texts)
@@ -755,7 +814,7 @@ class _SourceReader:
         """A speech verb follows the name at `at` ("Cullen said", "Cullen reportedly told")."""
         if not text[at:].startswith(name):
             return False
-        nxt = re.match(r"\s+(?:\w+ly\s+)?([\w’'-]+)", text[at + len(name) :])
+        nxt = re.match(r"\s+(?:" + LY_ADVERB + r"\s+)?([\w’'-]+)", text[at + len(name) :])
         return nxt is not None and _is_verb(nxt.group(1))
 
     # -- lookups -----------------------------------------------------------------------------
@@ -879,8 +938,8 @@ class _SourceReader:
         the clause with an appositive between it and the verb ("Akhtar Zamin, the home minister
         for southern Sindh province, said"): a person, or else a body."""
         text = self.texts[pi]
-        adverbs = r"(?:(?:was|were|is|are)\s+quoted\s+as\s+)?(?:on\s+)?(?:\w+day\s+)?(?:(?:{}|\w{{3,}}ly)\s+)?".format(
-            "|".join(sorted(_ADVERBS))
+        adverbs = r"(?:(?:was|were|is|are)\s+quoted\s+as\s+)?(?:on\s+)?(?:\w+day\s+)?(?:(?:{}|{})\s+)?".format(
+            "|".join(sorted(_ADVERBS)), LY_ADVERB
         )
         hits = sorted(
             (m for m in self.mentions.get(pi, ()) if lo <= m[0] and m[1] <= verb_at and not self._quoted(pi, m[0])),
@@ -1030,17 +1089,34 @@ class _SourceReader:
         head = words[-1]
         gender = GENDERED_NOUNS.get(head, "") or _person_noun_gender(head)
         pronoun = {"m": "he", "f": "she"}.get(gender, "one")
-        if re.search(r"[”\"]\s*$", self.texts[pi][: subject.start]):
-            # `...," the former Leeds striker said`: whoever the copy has just named
+        text = self.texts[pi]
+        # `...," the former Leeds striker said` or `...," said the batsman`
+        after_quote = _AFTER_QUOTE_SUBJECT.search(text[: subject.start]) is not None
+        found = None
+        if after_quote:
+            # whoever the copy has just named
             found = self._antecedent(pi, subject.start, pronoun, max_back=1)
         else:
-            # "Hughes is a candidate, but the Blackburn manager said": named in the sentence; a
-            # description opening its own sentence may bring in someone new.
+            # "Hughes is a candidate, but the Blackburn manager said": named in the sentence.
             found = self._person_in_sentence_before(pi, subject.start)
+            s0 = self._sentence_start(pi, max(0, subject.start - 1))
+            if found is None and head in _OFFICES and _OPENS_SENTENCE.fullmatch(text[s0 : subject.start]):
+                # "Asked about China, the premier said:" opening its sentence: the person just
+                # named or quoted, unless the copy has written the role of someone else since
+                # ("Howard met the premier.").
+                found = self._antecedent(pi, subject.start, pronoun, max_back=1)
+                named = max(
+                    (p for p, sp in self.people if found and sp.actor == found.actor and p < (pi, s0)), default=None
+                )
+                if named is not None:
+                    since = self.texts[named[0]][named[1] + len(found.text if found else "") :]
+                    since = since[: subject.start] if named[0] == pi else since + " " + text[: subject.start]
+                    if re.search(rf"\b{re.escape(head)}\b", since.lower()):
+                        found = None
         if found is None or not found.actor:
             return ""
         candidates = [found]
-        if re.search(r"[”\"]\s*$", self.texts[pi][: subject.start]):
+        if after_quote:
             # `Redknapp did not appear at the conference, which was taken by his assistant Joe
             # Jordan. "...," the former Leeds striker said`: when the one just named first
             # holds another role, the others named there, the latest first.
@@ -1190,7 +1266,7 @@ class _SourceReader:
         then "Justice Secretary Jack Straw conceded ... and warned that ...": the person the
         copy names later saying the same thing, with the same speech verb, in their sentence."""
         text = self.texts[pi]
-        verb = re.match(r"\s+(?:\w+ly\s+)?([\w’'-]+)", text[subject.end :])
+        verb = re.match(r"\s+(?:" + LY_ADVERB + r"\s+)?([\w’'-]+)", text[subject.end :])
         if verb is None or not _is_verb(verb.group(1)):
             return ""
         word = verb.group(1).lower()
@@ -1258,8 +1334,9 @@ class _SourceReader:
         offset = lead.end() if lead else 0
         verb = _find_verb(clause[offset:], last=False, extra=AFTER_QUOTE_VERBS)
         if verb is None:
-            if re.match(r"according to\b", clause[offset:], re.IGNORECASE):
-                return _leading_subject(clause[offset + 12 :], close_at + 1 + offset + 12)
+            according = _ACCORDING.match(clause, offset)
+            if according:
+                return _leading_subject(clause[according.end() :], close_at + 1 + according.end())
             return None
         before = clause[offset : offset + verb.start()]
         base = close_at + 1 + offset
@@ -1271,7 +1348,11 @@ class _SourceReader:
         # long description, no clause, may take a few more words.
         description = re.fullmatch(r"\s*(?:a|an|the)\s[^,;:.!?\"“”]+", before, re.IGNORECASE) is not None
         limit = LONG_DESCRIPTION_WORDS if description else ATTRIBUTION_WORDS
-        if len(before.split()) > limit or re.search(r"[.!?]", re.sub(r"\b[A-Z][a-z]{0,3}\.", "", before)):
+        # `...," Gotabhaya Rajapakse, who is the president's younger brother, told`: an aside
+        # about the subject is not counted.
+        aside = _ASIDE.search(before)
+        counted = before[: aside.start()] if aside is not None and aside.start() > 0 else before
+        if len(counted.split()) > limit or re.search(r"[.!?]", re.sub(r"\b[A-Z][a-z]{0,3}\.", "", before)):
             return self._mentioned(pi, base + verb.start(), base, appositive_only=True)
         if (
             before.rstrip().endswith(",")
@@ -1332,8 +1413,12 @@ class _SourceReader:
         s0 = spans[-1][0] if spans else 0
         clause = stripped[s0:]
         base = prev_close + s0
-        according = list(re.finditer(r"according to\b", clause, re.IGNORECASE))
-        verbs = [m for m in _TOKEN.finditer(clause) if _is_verb(m.group(0))]
+        according = list(_ACCORDING.finditer(clause))
+        verbs = [
+            m
+            for m in _TOKEN.finditer(clause)
+            if _is_verb(m.group(0)) or (m.group(0) in _NOUN_VERBS and _THAT_OR_COLON.match(clause, m.end()))
+        ]
         verbs = [m for m in verbs if not _intention(clause[: m.start()])]
         # `He said the music by Tesori, who wrote melodies for ..., has ... "some good rock"`:
         # the verb of a relative clause inside the reported sentence is not its speech verb.
@@ -1728,7 +1813,7 @@ def _subject_for(clause: str, verb: re.Match[str], base: int) -> _Subject | None
 
 
 # Verbs that go on with the speaker just quoted: "the former astronaut added", "added the aide".
-_GOES_ON_AFTER = re.compile(r"(?:,[^,\"“”]{1,100},)?\s*(?:\w+ly\s+)?(?:added|adds|continued|continues)\b")
+_GOES_ON_AFTER = re.compile(r"(?:,[^,\"“”]{1,100},)?\s*(?:" + LY_ADVERB + r"\s+)?(?:added|adds|continued|continues)\b")
 _GOES_ON_BEFORE = re.compile(r"\b(?:added|adds|continued|continues)\s+$")
 _INVERTED_ASIDE = re.compile(r"\s+(?:the|a|an)\s+[\w'’ -]{1,40}?,\s*", re.IGNORECASE)
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from build_tools import vocab
-from build_tools.extract.text import sentence_spans
+from build_tools.extract.text import LY_ADVERB, sentence_spans
 
 # Honorifics, ranks and titles written before a name (the shared ones from build_tools.vocab),
 # with the gender they tell ("" for none).
@@ -97,6 +97,7 @@ _NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december jan feb mar apr jun jul aug sep sept
     oct nov dec christmas easter god year years day days eve another every each
+    selon según laut d'après d’après
     """.split()
 )
 _SPEAKERS_VERBS = r"(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied)"
@@ -147,7 +148,9 @@ def gender_of_given_name(word: str) -> str:
 # an age ("Rahim (43)", "Rahim, 43,"), a relative clause for people ("Rahim, who"), a pronoun
 # for the next sentence or clause ("..., he said", ". She ...").
 _PERSON_AFTER = re.compile(
-    r"(?:\s+of\s+[^,.\"“”]{1,60})?(?:,\s[^,\"“”]{1,80}(?:,\s[^,\"“”]{1,40})?,)?\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained"
+    r"(?:\s+of\s+[^,.\"“”]{1,60})?(?:,\s[^,\"“”]{1,80}(?:,\s[^,\"“”]{1,40})?,)?\s+(?:"
+    + LY_ADVERB
+    + r"\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained"
     r"|insisted|warned|replied|recalled|recounted|tweeted|testified|noted|argued|stated|declared)\b"
     r"|\s*\(\d{1,3}\)|,\s+\d{1,3}(?:,|\s+years?\b)|,?\s+(?:who|whose)\b"
     r"|[^.!?\"“”]{0,160}?\b(?:he|she|him|his|himself|herself)\b"
@@ -192,6 +195,15 @@ def _capitalised(word: str) -> bool:
 def _is_acronym(word: str) -> bool:
     core = word.rstrip(".")
     return 2 <= len(core) <= 6 and core.isupper() and any(c.isalpha() for c in core) and core.isalnum()
+
+
+def capitals_name(word: str, text: str) -> bool:
+    """A common word written in capitals in a text that is not ("the Spanish sports daily AS",
+    "IT said"): an acronym or a title, not the word "as" or "it"."""
+    if len(word) < 2 or not word.isupper() or not word.isalpha():
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) < 20 or sum(c.isupper() for c in letters) < len(letters) / 2
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
@@ -299,7 +311,7 @@ class _Finder:
         ):
             self._person(pi, run, words, "", [])  # "April Galway, a lifelong resident ..., said"
             return
-        while run and words[0].lower() in _NOT_NAMES:
+        while run and words[0].lower() in _NOT_NAMES and not capitals_name(words[0], text):
             run, words = run[1:], words[1:]
         while run and words[-1].lower() in _PARTICLES | {"of"}:
             run, words = run[:-1], words[:-1]
@@ -368,7 +380,9 @@ class _Finder:
                     ent = self._entity(word, "organisation")
                     self._add(pi, ent, core[0].start(), core[0].start() + len(word))
                 return
-            if word.lower() in _NOT_NAMES or word.lower() in vocab.NATIONALITY_NOUNS:
+            if (
+                word.lower() in _NOT_NAMES and not capitals_name(word, text)
+            ) or word.lower() in vocab.NATIONALITY_NOUNS:
                 return  # (nor "the Briton said": a second reference, no name)
             self.singles.append((pi, core[0].start(), core[0].start() + len(word), word, gender))
             if title_end:
@@ -504,7 +518,9 @@ class _Finder:
                 firsts = by_first.get(word.lower(), [])
                 matches = firsts if len(firsts) == 1 else []
             speaks = re.match(
-                r"(?:,\s[^,\"“”]{1,60},)?\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied|bragged|spoke)\b",
+                r"(?:,\s[^,\"“”]{1,60},)?\s+(?:"
+                + LY_ADVERB
+                + r"\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied|bragged|spoke)\b",
                 self.texts[pi][end:],
             )
             if not speaks:
