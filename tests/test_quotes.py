@@ -1185,6 +1185,19 @@ def test_words_in_the_first_person_are_the_acting_subjects_speech_but_a_title_is
         # a title in capitals is no "as"
         (['"The club is in trouble," the Spanish sports daily AS reported.'], "The club is in", "AS"),
         (['"The club is in trouble," AS reported.'], "The club is in", "AS"),
+        (['"The club is in trouble," AS reported on Monday.'], "The club is in", "AS"),
+        # "the report" is the claim the source said was made by a body, however far back
+        (
+            [
+                "Real Madrid are ready to pay a record fee for Cristiano Ronaldo.",
+                "This is the front-page claim made on Saturday by sports daily AS.",
+                "Real president Ramon Calderon is prepared to pay.",
+                'The report claims that Calderon wants to liven up the team with a "media star", and '
+                "has given up on Kaka.",
+            ],
+            "media star",
+            "AS",
+        ),
         # an aside about the subject does not count against the attribution's length
         (
             [

@@ -1147,17 +1147,20 @@ class _SourceReader:
             for s, e, actor in self.mentions.get(p, ()):
                 if (p, s) >= here or self._quoted(p, s):
                     continue
-                after, before = t[e : e + 90], t[max(0, s - 40) : s]
+                after, before = t[e : e + 90], t[max(0, s - 70) : s]
                 if (
                     re.match(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?{noun}s?\b", after)
                     or re.match(
                         rf"[^.;]{{0,40}}?\b(?:said|wrote|stated|noted|warned|found)\s+in\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){{0,2}}?{noun}\b",
                         after,
                     )
-                    or re.search(rf"\b{noun},?\s+(?:released\s+)?by\s+(?:the\s+)?$", before)
+                    or re.search(rf"\b{noun},?\s+(?:released\s+)?by\s+(?:the\s+)?$", before[-40:])
                     # "The ruling released Thursday by the Canadian Transportation Agency"
+                    # "the front-page claim made on Saturday by sports daily AS"
                     or re.search(
-                        r"\b(?:ruling|decision|report|study|statement)\s+(?:released|issued|published)\s+(?:\w+\s+)?by\s+(?:the\s+)?$",
+                        r"\b(?:ruling|decision|report|study|statement|claim|story|article)\s+"
+                        r"(?:released|issued|published|made|carried|run)\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?"
+                        r"(?:[a-z][\w-]*\s+){0,2}$",
                         before,
                     )
                 ):

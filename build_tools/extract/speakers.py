@@ -313,7 +313,7 @@ class _Finder:
             return
         while run and words[0].lower() in _NOT_NAMES and not capitals_name(words[0], text):
             run, words = run[1:], words[1:]
-        while run and words[-1].lower() in _PARTICLES | {"of"}:
+        while run and words[-1].lower() in _PARTICLES | {"of"} and not capitals_name(words[-1], text):
             run, words = run[:-1], words[:-1]
         if not run:
             return
