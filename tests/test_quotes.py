@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.extract.quotes import find_quotes, normalise_quote
+from build_tools.extract.quotes import find_quotes, normalise_marks, normalise_quote
 from build_tools.extract.speakers import find_entities, gender_of_given_name, given_names
 from build_tools.model import ActorDef, Mention, Quote, SourceRef
 from fixtures.extract.seeds import make_source, paragraph_at_line, seed_sources
@@ -1225,6 +1225,7 @@ def test_words_in_the_first_person_are_the_acting_subjects_speech_but_a_title_is
             "Angela Merkel",
         ),
         (["„Das ist klar“, erklärte Olaf Scholz am Montag."], "Das ist klar", "Olaf Scholz"),
+        (["»Wir schaffen das«, sagte Angela Merkel."], "Wir schaffen das", "Angela Merkel"),
         (["«No vamos a ceder», dijo Pedro Sánchez."], "No vamos a ceder", "Pedro Sánchez"),
         (["«No vamos a ceder», afirmó el presidente Pedro Sánchez."], "No vamos a ceder", "Pedro Sánchez"),
         (["Según Pedro Sánchez, «no vamos a ceder»."], "no vamos a ceder", "Pedro Sánchez"),
@@ -1239,3 +1240,9 @@ def test_nouns_in_ly_descriptions_capitals_documents_and_other_languages(paragra
 def test_a_foreign_verb_inside_the_quotation_is_left_as_written():
     found = speakers_found("« Il a déclaré la guerre », a dit Emmanuel Macron.")
     assert found == {"Il a déclaré la guerre": "Emmanuel Macron"}
+
+
+def test_guillemets_turned_about_open_only_when_the_other_one_follows():
+    assert normalise_marks("»a« und »b«") == "“a” und “b”"
+    assert normalise_marks("« a » et « b »") == "“ a ” et “ b ”"
+    assert not speakers_found("Home » News » World", "He said it was fine.")

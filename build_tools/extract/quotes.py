@@ -184,17 +184,20 @@ _MARKS_TO_NORMALISE = re.compile(r"''|’’|‘‘|``|[«»„]")
 def normalise_marks(text: str) -> str:
     """Agency and European quotation marks as the two typographic ones, offsets unchanged:
     a doubled apostrophe ('' or ’’) is one mark (the second becomes a space), « and „ open, »
-    closes, and the “ that closes a „ becomes ”."""
+    closes (German turns them about: »...« opens with »), and the “ that closes a „ becomes ”."""
     if not _MARKS_TO_NORMALISE.search(text):
         return text
     text = _DOUBLED.sub(lambda m: "“ " if m.group(0) in ("‘‘", "``") else '" ', text)
     out: list[str] = []
     low_open = False
-    for char in text:
+    guillemet = ""  # the guillemet that opened the quotation now open, if any
+    for i, char in enumerate(text):
         if char == "«":
-            char = OPENING
+            char, guillemet = (CLOSING, "") if guillemet == "»" else (OPENING, "«")
         elif char == "»":
-            char = CLOSING
+            # German »...« when a « follows; else a closing or a stray mark ("Home » News")
+            german = guillemet != "«" and "«" in text[i + 1 :]
+            char, guillemet = (OPENING, "»") if german else (CLOSING, "")
         elif char == "„":
             char, low_open = OPENING, True
         elif char == OPENING and low_open:
