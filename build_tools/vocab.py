@@ -218,7 +218,7 @@ ROLE_NOUNS: Final = frozenset(
     skipper captain rookie champion actor actress singer comedian presenter host author
     boss rider runner golfer astronaut entrepreneur designer architect photographer filmmaker
     producer writer poet politician surgeon physician lecturer scholar historian principal pastor
-    rabbi dean regulator trader banker investor broker ally""".split()
+    rabbi dean regulator trader banker investor broker ally relative""".split()
 )
 # Nouns for a person by nationality: "the Briton said", "the Frenchman added" refer back to the
 # person just named, like a role.

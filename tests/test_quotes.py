@@ -1164,6 +1164,7 @@ def test_words_in_the_first_person_are_the_acting_subjects_speech_but_a_title_is
         # a noun in -ly is no adverb between subject and verb
         (['"We are relieved he is home," the family said.'], "We are relieved", "the family"),
         (['"The ceasefire is over," the state-run daily reported.'], "The ceasefire is", "the state-run daily"),
+        (['"We are relieved," relatives said.'], "We are relieved", "relatives"),
         # a description after the closing mark, inverted: the person just named
         (
             ["Ricky Pontin made a century on Monday.", '"It was a good day," said the batsman.'],
