@@ -5,7 +5,7 @@ Spanish, Italian, Dutch and Portuguese), lower-cased, in calendar order (January
 first). Everything else (honorifics, title words, name particles, stopwords) is English, the
 language of the extractors, down to the newsroom words that quote attribution and the finding of
 people and organisations read (speech verbs, role nouns, body nouns, organisation and place words,
-gendered nouns); each list says what it is for, and the modules that use it pick
+gendered nouns), but for the speech verbs of French, German and Spanish copy; each list says what it is for, and the modules that use it pick
 what they need from it rather than keeping a copy of their own.
 """
 
@@ -166,6 +166,37 @@ SPEECH_VERBS: Final = frozenset(
     contends contend calls describes dubbed dubs referred refers labelled labeled branded
     """.split()
 )
+# Speech verbs of French, German and Spanish copy, as the English verb the attribution reader
+# knows; never longer than the words they stand for, so that offsets stay (see quotes.py). An
+# inverted French pronoun ("a-t-il dit") becomes the pronoun and the verb.
+FOREIGN_SPEECH_VERBS: Final = MappingProxyType(
+    {
+        # French: the passé composé ("a déclaré"), the inverted form and the present
+        "a déclaré": "said", "a affirmé": "said", "a dit": "said", "a expliqué": "explained",
+        "a ajouté": "added", "a souligné": "stressed", "a indiqué": "said", "a estimé": "said",
+        "a assuré": "said", "a précisé": "said", "a lancé": "said", "a confié": "said",
+        "a martelé": "said", "a insisté": "insisted", "a averti": "warned", "a répondu": "replied",
+        "a-t-il dit": "he said", "a-t-elle dit": "she said", "a-t-il déclaré": "he said",
+        "a-t-elle déclaré": "she said", "a-t-il ajouté": "he added", "a-t-elle ajouté": "she added",
+        "a-t-il affirmé": "he said", "a-t-elle affirmé": "she said", "a-t-il expliqué": "he said",
+        "a-t-elle expliqué": "she said", "a-t-il souligné": "he said", "a-t-elle souligné": "she said",
+        "déclare": "says", "affirme": "says", "explique": "explains", "ajoute": "adds",
+        "souligne": "stresses", "estime": "says", "précise": "says",
+        # German
+        "sagte": "said", "sagt": "says", "erklärte": "said", "erklärt": "says", "betonte": "said",
+        "betont": "says", "meinte": "said", "sagten": "said", "erklärten": "said", "warnte": "warned",
+        "antwortete": "replied", "sagte er": "he said", "sagte sie": "she said", "sagt er": "he says",
+        "sagt sie": "she says", "erklärte er": "he said", "erklärte sie": "she said", "betonte er": "he said",
+        "betonte sie": "she said", "meinte er": "he said", "meinte sie": "she said",
+        # Spanish
+        "dijo": "said", "afirmó": "said", "declaró": "said", "explicó": "said", "añadió": "added",
+        "aseguró": "said", "señaló": "said", "indicó": "said", "manifestó": "said", "subrayó": "said",
+        "sostuvo": "said", "advirtió": "warned", "agregó": "added", "respondió": "said",
+        "afirma": "says", "asegura": "says",
+    }
+)  # fmt: skip
+# "According to" in those languages ("selon", "d'après", "según", "laut").
+ACCORDING_TO: Final = ("according to", "selon", "d'après", "d’après", "según", "laut")
 # Left out on purpose: forms that are more often nouns ("states", "notes", "claims", "pledge").
 # Nouns naming a single person by role: a description ending in one of them can be a speaker and
 # the antecedent of "he"/"she". Generic newsroom vocabulary, not tied to any dossier.
@@ -187,7 +218,23 @@ ROLE_NOUNS: Final = frozenset(
     skipper captain rookie champion actor actress singer comedian presenter host author
     boss rider runner golfer astronaut entrepreneur designer architect photographer filmmaker
     producer writer poet politician surgeon physician lecturer scholar historian principal pastor
-    rabbi dean regulator trader banker investor broker""".split()
+    rabbi dean regulator trader banker investor broker ally relative""".split()
+)
+# Nouns for a person by nationality: "the Briton said", "the Frenchman added" refer back to the
+# person just named, like a role.
+NATIONALITY_NOUNS: Final = frozenset(
+    """
+    briton englishman englishwoman scot scotsman scotswoman welshman welshwoman irishman irishwoman
+    frenchman frenchwoman dutchman dutchwoman spaniard swede dane finn pole czech slovak hungarian
+    german austrian swiss italian portuguese belgian norwegian icelander greek turk cypriot russian
+    ukrainian belarusian georgian armenian serb croat bosnian slovenian romanian bulgarian albanian
+    american canadian mexican brazilian argentine argentinian chilean colombian peruvian venezuelan
+    cuban jamaican australian kiwi zealander israeli palestinian lebanese syrian iraqi iranian saudi
+    jordanian egyptian moroccan algerian tunisian libyan nigerian ghanaian kenyan ethiopian
+    ugandan zimbabwean zambian cameroonian ivorian senegalese afghan pakistani indian bangladeshi
+    sri lankan nepali chinese japanese korean taiwanese thai vietnamese filipino indonesian
+    malaysian singaporean
+    """.split()
 )
 # Nouns naming a body that speaks as one: a speaker kept as written, never the antecedent of
 # "he"/"she".
@@ -197,7 +244,20 @@ BODY_NOUNS: Final = frozenset(
     authority police union commission tribunal inquiry group report airline newspaper daily
     contractor organisation organization movement bank party office statement network channel
     documents papers affidavit lawsuit filing foundation division wing branch unit motion study letter
-    brief memo indictment complaint ruling verdict editorial release
+    brief memo indictment complaint ruling verdict editorial release family
+    """.split()
+)
+# Words ending in -ly that are no adverbs: nouns ("the family said", "a close ally", "the daily",
+# "the assembly"), adjectives ("the elderly", "friendly fire") and months or countries. An adverb
+# may stand between a subject and its verb ("allegedly told"); these may not be skipped as one.
+NOT_ADVERBS_LY: Final = frozenset(
+    """
+    family ally rally tally sally folly holly jolly lily belly bully jelly gully dolly filly hilly
+    assembly anomaly monopoly homily melancholy panoply italy july reply supply apply comply imply
+    rely multiply fly butterfly gadfly firefly ugly holy oily wily silly curly burly surly bubbly
+    woolly wobbly grizzly friendly unfriendly lonely lovely lively elderly orderly disorderly costly
+    deadly ghastly manly womanly motherly fatherly brotherly sisterly scholarly cowardly daily
+    weekly fortnightly monthly quarterly yearly nightly hourly biweekly bimonthly
     """.split()
 )
 # Role and rank words written before a name ("Insp Nasim Ahmed", "coach Bob Stoops") besides
@@ -272,6 +332,6 @@ PLACE_WORDS: Final = frozenset(
     city county street road avenue river sea ocean island islands province state states bay
     valley mountain mountains park square airport stadium lake reef shoal coast district
     region village town market strait gulf peninsula desert hills beach harbour harbor port
-    east west north south kingdom republic
+    east west north south kingdom republic arena theater theatre gardens
     """.split()
 )

@@ -586,6 +586,9 @@ def test_a_bulleted_list_introduced_by_a_question_is_article_text():
         "No comments yet",
         "Comments are now closed for this story",
         "34 responses to Council approves the new bridge",
+        "8 appreciated comments on “New work: Asian Development Bank”",
+        "Latest Comments:",
+        "Readers' comments",
     ],
 )
 def test_the_headings_of_the_readers_comments_are_one_rule(line):
@@ -595,7 +598,15 @@ def test_the_headings_of_the_readers_comments_are_one_rule(line):
     assert match is not None and match.rule.name == "comments-section"
 
 
-@pytest.mark.parametrize("line", ["Comments", "Have your say", "Other comments on the plan were less kind."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comments",
+        "Have your say",
+        "Other comments on the plan were less kind.",
+        "The 5 best comments on the plan came from the north bank.",
+    ],
+)
 def test_what_is_not_a_heading_of_the_readers_comments(line):
     from build_tools.clean.rules import RuleSet
 
@@ -664,3 +675,142 @@ def test_the_tree_read_when_serialisation_fails_gives_the_same_lines():
     from_tree = _lines(document.body, _meta(document.title, document.author, document.date, document.sitename))
     assert from_tree.text == extract_html(page).text
     assert "Ministers met in Brussels" in from_tree.text
+
+
+def test_a_run_of_sentences_with_a_camel_case_name_is_prose_not_glued_link_texts():
+    from build_tools.clean.score import features, page_features, stopwords
+
+    stop = stopwords("English")
+    lede = (
+        "This device is surely the answer to every maker's prayers. As a builder, you probably have piles of "
+        "parts left over from various projects. Keeping them organised can be nearly impossible. StorageBot "
+        "is a voice-activated system which finds the parts and delivers them to you:"
+    )
+    teasers = (
+        "Put your business in overdrive with the fiber optics from Bright HouseGartner Magic Quadrant: Wired "
+        "and Wireless LAN Access Whitepaper. Learn MoreSee how the cruise line is unlocking intelligence. "
+        "Be productive all day with rugged computers. Monitor and Manage PCs"
+    )
+    for text, glued in ((lede, False), (teasers, True)):
+        assert features(text, stop).glued is glued
+        assert page_features([text], stop)[0].glued is glued  # the page's fast path agrees
+
+
+def test_a_related_box_in_two_parts_inside_the_article_does_not_end_it():
+    # "Related" and "Related in Opinion" head one box set between the article's paragraphs
+    later = [
+        "The council's engineers said that the ferry could carry four hundred people an hour at the "
+        "busiest times of the day, and that a second boat would be hired if the queues grew too long.",
+        "Shopkeepers on both banks said that they expected to lose trade while the bridge was closed, "
+        "and asked the council to waive the parking charges in the town centre until the work is done.",
+    ]
+    box = [
+        "Related",
+        "* Floods leave the town's old bridge in need of repair (March 2, 2016)",
+        "Related in Opinion",
+        "* Op-Ed: The river crossing we should have built years ago (March 3, 2016)",
+    ]
+    src = clean_source(text_page("\n\n".join([_PROSE, _MORE, *box, *later]) + "\n"))
+    kept = [p.text for p in src.paragraphs]
+    assert kept == [_PROSE, _MORE, *later]
+    reasons = {r.text: r.reason for r in src.removed}
+    assert all(line in reasons for line in box)
+
+
+def test_a_news_site_s_comment_policy_form_and_heading_are_named_in_the_trail():
+    comment = "I totally agree with you, it is about time somebody said so in the paper and I hope they listen."
+    page = (
+        f"{_PROSE}\n\n{_MORE}\n\n"
+        "Latest Comments:\n\n"
+        f"{comment}\n\n"
+        "We welcome your comments on this story. Comments are submitted for possible publication on the "
+        "condition that they may be edited.\n\n"
+        "Full name: Email address: Location (optional) : Your comments: Remember my details\n"
+    )
+    src = clean_source(text_page(page))
+    assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
+    reasons = {r.text: r.reason for r in src.removed}
+    assert reasons["Latest Comments:"] == "related: comments-section"
+    assert "comments-section at line 5" in reasons[comment]
+    policy = next(t for t in reasons if t.startswith("We welcome"))
+    form = next(t for t in reasons if t.startswith("Full name"))
+    # each is named by its own rule, even after the comments' heading
+    assert reasons[policy] == "related: comment-policy"
+    assert reasons[form] == "related: comment-form"
+
+
+def test_comment_policy_and_form_phrases_are_rules_of_their_own():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    policy = rules.match("We welcome your comments on this story. Comments are submitted for possible publication.")
+    assert policy is not None and policy.reason == "related: comment-policy"
+    posters = rules.match("Comment posters are responsible for the opinions they express.")
+    assert posters is not None and posters.reason == "related: comment-policy"
+    form = rules.match("Full name: Email address: Location (optional) : Your comments: Remember my details")
+    assert form is not None and form.reason == "related: comment-form"
+    for line, reason in (
+        ("Your email ID (Will not be published.)", "related: comment-form"),
+        ("Your Name (Will appear below your comment.)", "related: comment-form"),
+        ("(Please note: Comment moderation is enabled and may delay your comment.", "related: comment-policy"),
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == reason, line
+    assert rules.match("We welcome the council's decision to build the bridge.") is None
+    assert rules.match("The new name will appear on the bridge next year.") is None
+
+
+def test_a_sidebar_s_lines_set_beside_the_prose_do_not_break_the_prose_after_a_marker():
+    # "Related" alone on its line, then the article's paragraphs in a column beside a sidebar's
+    # headlines: the prose after the marker is still a run, and the marker does not end the article
+    later = [
+        "The council's engineers said that the ferry could carry four hundred people an hour at the "
+        "busiest times of the day, and that a second boat would be hired if the queues grew too long.",
+        "Shopkeepers on both banks said that they expected to lose trade while the bridge was closed, "
+        "and asked the council to waive the parking charges in the town centre until the work is done.",
+    ]
+    sidebar = ["* Senators lose their captain for six weeks", "* United sign a new goalkeeper"]
+    lines = [_PROSE, "", _MORE, "", "Related", ""]
+    for item, para in zip(sidebar, later, strict=True):
+        lines += [f"{item:<60}    {para}", ""]
+    src = clean_source(text_page("\n".join(lines) + "\n"))
+    kept = [p.text for p in src.paragraphs]
+    assert all(para in kept for para in [_PROSE, _MORE, *later])
+    assert not any(item in kept for item in sidebar)
+
+
+def test_a_menu_s_items_set_between_the_last_paragraphs_are_no_teaser_tail():
+    # "l'express Nord", "l'express Est": one menu's items, each line followed by the article's
+    # next paragraph, not headlines of other stories with their ledes
+    later = [
+        "The council's engineers said that the ferry could carry four hundred people an hour at the "
+        "busiest times of the day, and that a second boat would be hired if the queues grew too long.",
+        "Shopkeepers on both banks said that they expected to lose trade while the bridge was closed, "
+        "and asked the council to waive the parking charges in the town centre until the work is done.",
+        "A public meeting on the timetable of the ferry will be held in the library on Thursday evening, "
+        "when residents will be able to put their questions to the engineers and to the ferry's operator.",
+    ]
+    menu = ["l'express Nord", "l'express Est", "l'express Sud"]
+    lines = [_PROSE, "", _MORE]
+    for item, para in zip(menu, later, strict=True):
+        lines += [item, para]
+    src = clean_source(text_page("\n".join(lines) + "\n"))
+    kept = [p.text for p in src.paragraphs]
+    assert all(para in kept for para in later)
+
+
+def test_a_comments_heading_alone_after_the_article_opens_the_readers_comments():
+    # "Comments" alone is a section marker; once the article has had its say, the prose under it
+    # is the readers', not the article's, even when it is good prose
+    article = [_PROSE, _MORE, _PROSE.replace("bridge", "ferry"), _MORE.replace("supports", "piers")]
+    comments = [
+        "I think it is about time they built it, we have waited for years and the ferry is always late.",
+        "The cost is far too high for a town of this size, and nobody asked the people who live by the river.",
+    ]
+    src = clean_source(text_page("\n\n".join([*article, "Comments", *comments]) + "\n"))
+    assert [p.text for p in src.paragraphs] == article
+    reasons = {r.text: r.reason for r in src.removed}
+    assert all("the readers' comments" in reasons[c] for c in comments)
+    # under the headline, before the article, the same word is a link and ends nothing
+    top = clean_source(text_page("\n\n".join(["Council approves the bridge", "Comments", *article]) + "\n"))
+    assert [p.text for p in top.paragraphs] == article

@@ -118,6 +118,24 @@ def test_a_line_laid_out_in_columns_is_read_column_by_column_and_the_diff_shows_
     assert diff[1] == f"+1 {lede}"
 
 
+def test_a_page_glued_into_one_line_is_read_sentence_by_sentence_and_its_furniture_removed():
+    furniture = "[ Back To the Homepage ] Discussions: Be the first to post a comment on this page! " + " ".join(
+        f"{k}. Company {k} Announces Quarterly Results for the Year" for k in range(1, 40)
+    )
+    article = " ".join(ARTICLE * 6)
+    line = f"{article} {furniture}"
+    assert len(line) >= 3000  # a line this long is cut; shorter lines stay whole
+    raw = RawSource(id="t", file="t.txt", format="text", text=line + "\n", encoding="utf-8")
+    src = clean_source(raw)
+    assert " ".join(p.text for p in src.paragraphs) == article
+    assert src.removed and {r.line for r in src.removed} == {1}
+    assert src.removed[0].text == "[ Back To the Homepage ]"
+    assert any("comments-section" in r.reason for r in src.removed)
+    diff = as_diff(raw, src).splitlines()
+    assert diff[0].startswith("-1 [ Back To the Homepage ]  [")
+    assert diff[-1] == f"+1 {article}"
+
+
 def test_a_table_row_of_short_cells_stays_one_line():
     from build_tools.clean.blocks import split_blocks
 
@@ -167,3 +185,86 @@ def test_a_live_page_s_timed_entries_are_no_comment_thread():
     raw = RawSource(id="t", file="t.txt", format="text", text="\n\n".join(parts) + "\n", encoding="utf-8")
     kept = [p.text for p in clean_source(raw).paragraphs]
     assert all(body in kept for _, body in entries)
+
+
+NAMED = [
+    ("* Alayna F", "Do not worry, everyone has a hard year now and then, and you will get back on track soon enough."),
+    ("* http://twitter.com/danamac Dana McMahan", "I wish you well, and thanks for calling it like you see it here."),
+    ("* hicham", "Could not agree more with every word of this, it is the same story for all of us in the end."),
+    ("* Karen Reyburn", "Thanks for sharing this with us, it takes courage to write about it in the open like that."),
+    ("* DerKrieger", "Starve the beast, I say, and let the states pay for what they have chosen to run themselves."),
+]
+
+
+def _text(parts: list[str]) -> RawSource:
+    text = "\n\n".join(parts) + "\n"
+    return RawSource(id="t", file="t.txt", format="text", text=text, encoding="utf-8")
+
+
+def test_a_thread_of_comments_under_their_writers_names_ends_the_article():
+    # no date and no "N comments" heading: only the names, one list item each, over unbulleted prose
+    parts = ["Council approves the new bridge", *ARTICLE, "Tweet"]
+    for name, body in NAMED:
+        parts += [name, body]
+    src = clean_source(_text(parts))
+    assert [p.text for p in src.paragraphs] == ARTICLE
+    reasons = {r.text: r.reason for r in src.removed}
+    for name, body in NAMED:  # the name goes with its comment
+        assert "a thread of comments, each under its writer's name, from line" in reasons[body]
+        assert name in reasons
+
+
+def test_bulleted_section_titles_over_prose_are_no_comment_thread():
+    # "* Employment" over its section is a title, not a commenter: the article stays whole
+    sections = [
+        (
+            "* Working Conditions",
+            "Most caretakers work outdoors in all weather, and the work with the animals can be hard and dirty.",
+        ),
+        (
+            "* Employment",
+            "Animal caretakers held about a hundred thousand jobs, and one in five of them was self-employed then.",
+        ),
+        (
+            "* Earnings",
+            "The pay of beginners is low, but those who run their own shops and kennels earn a good deal more.",
+        ),
+        (
+            "* Outlook",
+            "The number of jobs is expected to grow faster than the average as more households keep their pets.",
+        ),
+    ]
+    parts = ["Council approves the new bridge", *ARTICLE]
+    for title, body in sections:
+        parts += [title, body]
+    src = clean_source(_text(parts))
+    kept = " ".join(p.text for p in src.paragraphs)
+    assert all(body in kept for _, body in sections)
+    assert not any("thread" in r.reason for r in src.removed)
+
+
+MORE = [
+    "The first of the public hearings on the route of the approach roads will be held in the old "
+    "town hall in April, and the plans will be on show in the library for a month before it.",
+    "Residents of the streets near the landing have asked for a noise barrier, which the engineers "
+    "said could be added to the design at little cost if the council agreed to it this year.",
+    "The ferry will keep running until the bridge opens, and its crew will be offered other work "
+    "with the council's transport department once the last crossing has been made in two years.",
+    "The town's shopkeepers said they hoped the bridge would bring trade back to the high street, "
+    "which has lost a number of shops since the bypass opened on the far side of the river.",
+]
+
+
+def test_a_column_of_archive_months_beside_the_article_is_no_comment_thread():
+    # an archive's months set in a column beside the paragraphs, one month on each raw line:
+    # dates recurring down the page, but the article's neighbours, not a thread's headers
+    months = iter(f"+ {m} 2012" for m in ("December", "November", "October", "September", "August", "July",
+                                          "June", "May", "April", "March", "February", "January"))  # fmt: skip
+    lines = ["Council approves the new bridge", "", *ARTICLE[:3], ""]
+    for para in ARTICLE[3:] + MORE:
+        lines += [f"{para:<200}    {next(months)}", f"{'':<200}    {next(months)}"]
+    raw = RawSource(id="t", file="t.txt", format="text", text="\n".join(lines) + "\n", encoding="utf-8")
+    src = clean_source(raw)
+    kept = " ".join(p.text for p in src.paragraphs)
+    assert all(para in kept for para in ARTICLE + MORE)
+    assert not any("thread" in r.reason for r in src.removed)

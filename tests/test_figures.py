@@ -363,3 +363,14 @@ def test_a_count_after_rose_or_fell_to_counts_the_subject():
 def test_n_of_their_nouns_counts_the_nouns():
     found = figures_of("The disputes between China and four of its Southeast Asian neighbors grew.")
     assert [(f.value, f.quantity) for f in found] == [(4, "neighbors")]
+
+
+@pytest.mark.parametrize(
+    "sentence, quantity",
+    [
+        ("Twelve family members were killed in the strike.", "members"),
+        ("The army said 40 elderly residents were moved.", "residents"),
+    ],
+)
+def test_an_adjective_or_noun_in_ly_is_part_of_what_is_counted(sentence, quantity):
+    assert one(sentence).quantity == quantity

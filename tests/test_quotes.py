@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.extract.quotes import find_quotes, normalise_quote
+from build_tools.extract.quotes import find_quotes, normalise_marks, normalise_quote
 from build_tools.extract.speakers import find_entities, gender_of_given_name, given_names
 from build_tools.model import ActorDef, Mention, Quote, SourceRef
 from fixtures.extract.seeds import make_source, paragraph_at_line, seed_sources
@@ -767,6 +767,16 @@ def test_given_names_table_is_shipped_and_tells_gender():
     assert len(table) > 4000 and table["james"] > 0.95 and table["mary"] < 0.05
     assert gender_of_given_name("Geoffrey") == "m" and gender_of_given_name("Andrea") == "f"
     assert gender_of_given_name("Jordan") == "" and gender_of_given_name("Zango") == ""
+    # other countries' names, with Cyrillic ones transliterated, and no common words
+    assert gender_of_given_name("Alain") == "m" and gender_of_given_name("Olaf") == "m"
+    assert gender_of_given_name("Yuliya") == "f" and gender_of_given_name("Vladimir") == "m"
+    assert "among" not in table and "zango" not in table
+
+
+def test_a_name_from_another_country_makes_a_person_with_its_gender():
+    kinds = _kinds("Dominik Hasek and Timea Bacsinszky were named in the report.")
+    assert kinds["Dominik Hasek"] == ("person", "m")
+    assert kinds["Timea Bacsinszky"] == ("person", "f")
 
 
 def test_two_capitalised_words_with_no_sign_of_a_person_are_no_person():
@@ -830,3 +840,410 @@ def test_a_pronoun_goes_to_the_person_whose_given_name_has_its_gender():
         '"I actually expected this to happen," she said.',
     )
     assert found["I actually expected this"] == "Katya Malofeeva"
+
+
+# -- pronouns and names in wider news copy ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # someone the quoted words speak of in the third person is not their speaker
+        (
+            [
+                "Pat Okoro persuaded Dan Whitcombe to take the job, and the former coach hopes he will be as lucky.",
+                '"Mr Okoro is a very persuasive man. He is not easy to turn down," he said.',
+            ],
+            "Mr Okoro is a very",
+            "Dan Whitcombe",
+        ),
+        # a person named in an aside between dashes is not the one the sentence is about
+        (
+            [
+                "Nationality is no issue for Dan Whitcombe - his predecessor Lawrie Banfield insisted on "
+                "signing local players - but height will be a factor.",
+                '"The imbalance in the team comes from the lack of size," he said.',
+            ],
+            "The imbalance in the",
+            "Dan Whitcombe",
+        ),
+        # the speech verb of a relative clause inside a reported sentence is not its verb
+        (
+            [
+                "Jason Morrow will direct the show.",
+                'He said the music by Tesora, who wrote songs for two shows, has "some good rock and soul in it."',
+            ],
+            "some good rock and soul",
+            "Jason Morrow",
+        ),
+        # the pronoun of an opening clause looks ahead to the person of the main clause
+        (
+            [
+                "Steve Stricker shot 65 to get back in the game.",
+                "If he keeps his lead, it might be a good omen for John Choi.",
+                '"OK," he said. "I will try."',
+            ],
+            "OK",
+            "John Choi",
+        ),
+        # initials before a surname make one name, and the surname alone is that person
+        (
+            [
+                "K.J. Choi had a two-shot lead. Steve Stricker shot 65.",
+                "Choi was told he had never lost from there.",
+                '"OK," he said. "I will try."',
+            ],
+            "OK",
+            "K.J. Choi",
+        ),
+        # "offered" after the closing mark speaks
+        (
+            [
+                '"We have to shoot more," Alain Vigneault said.',
+                '"I think we try to make too many nice plays," Sami Salo offered.',
+            ],
+            "I think we try to make",
+            "Sami Salo",
+        ),
+    ],
+)
+def test_pronouns_and_names_in_wider_news_copy(paragraphs, start, speaker):
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found
+
+
+def test_a_publication_in_single_quotes_is_an_organisation_and_no_antecedent():
+    kinds = _kinds("He was quoted as saying in the 'Dominican Post'.")
+    assert kinds["Dominican Post"][0] == "organisation"
+    found = speakers_found(
+        '"They ran off to tell the teacher," John Morrison said.',
+        "\"It is childish,\" he was quoted as saying in the 'Dominican Post'.",
+        '"A lot of good cricket people will not like it," he added.',
+    )
+    assert found["A lot of good cricket pe"] == "John Morrison"
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # a body described in the lead before it is named
+        (
+            [
+                'ABUJA (Reuters) - A leading militant group said on Thursday it sponsored "freelance fighters" '
+                "who shot at six ships.",
+                "Violence against oil companies has been on the rise since September.",
+                "In an email, the Movement for the Emancipation of the Delta (MED) said it sponsored gunmen.",
+            ],
+            "freelance fighters",
+            "MED",
+        ),
+        # "her foundation": the body named after the person "her" stands for
+        (
+            [
+                "Sally Rede, the first American woman in space, has died at 61.",
+                "In 2001, Rede founded Sally Rede Science to bring girls to science.",
+                'Her foundation said in its press release: "After retiring, Sally used her high profile to help."',
+            ],
+            "After retiring, Sally",
+            "Sally Rede Science",
+        ),
+        # a role owning the words after a colon, held by a person titled with it
+        (
+            [
+                "President Obanda came out swinging on Monday against Mitt Romsey.",
+                "Romsey has been criticising the remark for a week.",
+                "The president's original statement:",
+                '"If you were successful, somebody along the line gave you some help."',
+            ],
+            "If you were successful",
+            "Obanda",
+        ),
+    ],
+)
+def test_bodies_and_roles_named_before_or_after_they_speak(paragraphs, start, speaker):
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found
+
+
+def test_a_title_before_a_single_name_makes_a_person_but_not_a_role_word():
+    kinds = _kinds("President Obanda came out swinging on Monday.", "The Prime Minister spoke too.")
+    assert kinds["Obanda"][0] == "person"
+    assert "Minister" not in kinds
+
+
+def test_a_plural_noun_for_people_with_a_relative_clause_speaks_but_a_surname_does_not():
+    found = speakers_found(
+        'An agency spokeswoman said: "The agency is aware of the risk."',
+        'Haemophiliacs who were infected with HIV in the 1980s described the blunder as an "absolute disgrace".',
+    )
+    assert found["absolute disgrace"] == "Haemophiliacs"
+    found = speakers_found('Peter Rogers spoke first. Rogers who was there said "it was a good day for us all".')
+    assert found["it was a good day for us"] == "Peter Rogers"
+
+
+def test_one_name_after_a_noun_for_a_person_is_a_person_but_a_title_before_a_body_is_not():
+    found = speakers_found(
+        "George Bush visited the school last year.",
+        "Another schoolboy, first-grader Saeedullah, spoke of his plans. "
+        '"I want to become a doctor to give medicine to the sick," he said.',
+    )
+    assert found["I want to become a docto"] == "Saeedullah"
+    kinds = _kinds(
+        "She was a Professor of Physics at the car maker General Motors, near General Hospital.",
+        "Names of former Prime Ministers were read under the Justice Law.",
+    )
+    assert not {"Physics", "Motors", "Hospital", "Ministers", "Law"} & {k for k, v in kinds.items() if v[0] == "person"}
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # one long description after the closing mark, no clause in it
+        (
+            [
+                "Party president Ong Kah Teng called for an emergency meeting on Wednesday.",
+                '"A key politician has confessed to a disgusting act," a youth wing division of the '
+                "opposition Pan-Malaysian Islamic Party said in a statement.",
+            ],
+            "A key politician has con",
+            "a youth wing division of the opposition Pan-Malaysian Islamic Party",
+        ),
+        # "with <people> calling for": the noun phrase before the participle speaks
+        (
+            [
+                "The criticism has spread to other sports, with three members of the country's Hall of Fame "
+                'calling for the team\'s "moral compass to be returned".',
+            ],
+            "moral compass to be retu",
+            "three members of the country's Hall of Fame",
+        ),
+    ],
+)
+def test_unnamed_speakers_in_long_descriptions(paragraphs, start, speaker):
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # whoever is told is addressed, never the speaker
+        (
+            ['"There will be no deal," a senior official, speaking on condition of anonymity, told AFP.'],
+            "There will be no deal",
+            "a senior official",
+        ),
+        # a source close to the talks, a person familiar with the plan
+        (
+            ['"The talks have stalled," a source close to the negotiations said.'],
+            "The talks have stalled",
+            "a source close to the negotiations",
+        ),
+        # people by role and where they work
+        (
+            ['"The market is nervous," analysts at Barclays wrote in a note.'],
+            "The market is nervous",
+            "analysts at Barclays",
+        ),
+        # "another diplomat" is someone new, not the one just quoted
+        (
+            ['A European diplomat said: "Nobody wants this." Another diplomat added: "It is a mess."'],
+            "It is a mess",
+            "Another diplomat",
+        ),
+        # an age, a family, a nationality: second references to the person just named
+        (
+            ["Tom Brennan was arrested in 2005.", '"I did nothing wrong," the 45-year-old said.'],
+            "I did nothing wrong",
+            "Tom Brennan",
+        ),
+        (
+            ["Sarah Palmer, 34, lost her home in the flood.", '"We have nothing left," the mother-of-two said.'],
+            "We have nothing left",
+            "Sarah Palmer",
+        ),
+        (
+            ["Andy Murray beat Rafael Nadal in Paris.", '"It was the best match of my life," the Briton said.'],
+            "It was the best match of",
+            "Andy Murray",
+        ),
+        (
+            [
+                "Chelsea boss Avram Grant praised his side.",
+                '"We never give up," said Grant.',
+                '"Anything can happen," the Israeli said.',
+            ],
+            "Anything can happen",
+            "Avram Grant",
+        ),
+        # "the bank", "the club": the organisation the source names
+        (
+            ["HSBC cut its forecast on Monday.", '"Growth will slow," the bank said.'],
+            "Growth will slow",
+            "HSBC",
+        ),
+    ],
+)
+def test_descriptions_of_speakers_in_agency_copy(paragraphs, start, speaker):
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found
+
+
+def test_a_nationality_adjective_still_opens_a_name():
+    kinds = _kinds("The Canadian Transportation Agency ruled on Thursday.", "The Briton said he was tired.")
+    assert kinds["Canadian Transportation Agency"][0] == "organisation"
+    assert "Briton" not in kinds
+
+
+def test_another_unnamed_speaker_is_not_merged_with_the_first():
+    found = speakers_found(
+        'A diplomat said: "Nobody wants this."',
+        'Another diplomat said: "It is a mess."',
+        'A US diplomat said: "We will see."',
+    )
+    assert found["It is a mess."] == "Another diplomat"
+    assert found["We will see."] == "A diplomat"
+
+
+def test_a_family_name_written_first_is_no_given_name():
+    assert "tan" not in given_names()  # "Tan Kok Hong"
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # a person described in the lead, named later saying it with the same verb
+        (
+            [
+                'Gordon Brawn promised "real changes" in 2008 as a senior Cabinet ally warned that Tory '
+                'messages were "resonating" with voters.',
+                "The Prime Minister used his New Year message to speak of the economy.",
+                "And Justice Secretary Jack Strow conceded the Opposition were appealing and warned that "
+                "Labour needed to show progress.",
+            ],
+            "resonating",
+            "Jack Strow",
+        ),
+        # "the prior report": the report the source introduced, however far back
+        (
+            [
+                "Rebels continue to recruit children, Secretary-General Ban Ki-moon said in a new report.",
+                *["Fighting went on in the north and the east of the country for weeks."] * 8,
+                'The prior report also asked all parties to "recognize and commit to maintaining the '
+                'neutrality of schools."',
+            ],
+            "recognize and commit to",
+            "Ban Ki-moon",
+        ),
+    ],
+)
+def test_speakers_introduced_before_or_named_after(paragraphs, start, speaker):
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found
+
+
+def test_words_in_the_first_person_are_the_acting_subjects_speech_but_a_title_is_not():
+    found = speakers_found(
+        "President Obanda came out swinging on Monday.",
+        "Speaking to a crowd of 2,000 supporters in Oakland, Calif., the president slammed his challenger "
+        'Mitt Romsey, accusing him of "knowingly twisting my words around to suggest that I do not value '
+        'small business." Romsey watched "I Am Legend Again" that night.',
+    )
+    assert found["knowingly twisting my wo"] == "Obanda"
+    assert not any(text.startswith("I Am Legend") for text in found)
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # a noun in -ly is no adverb between subject and verb
+        (['"We are relieved he is home," the family said.'], "We are relieved", "the family"),
+        (['"The ceasefire is over," the state-run daily reported.'], "The ceasefire is", "the state-run daily"),
+        (['"We are relieved," relatives said.'], "We are relieved", "relatives"),
+        # a description after the closing mark, inverted: the person just named
+        (
+            ["Ricky Pontin made a century on Monday.", '"It was a good day," said the batsman.'],
+            "It was a good",
+            "Ricky Pontin",
+        ),
+        # a description opening its sentence after a short clause: the person just named or quoted
+        (
+            ['"We want trade," John Howell said on Monday.', 'Asked about China, the premier said: "We want peace."'],
+            "We want peace",
+            "John Howell",
+        ),
+        # ... unless the role is written of someone else since
+        (
+            ["John Howell met the premier on Monday.", 'Asked about China, the premier said: "We want peace."'],
+            "We want peace",
+            "the premier",
+        ),
+        # a title in capitals is no "as"
+        (['"The club is in trouble," the Spanish sports daily AS reported.'], "The club is in", "AS"),
+        (['"The club is in trouble," AS reported.'], "The club is in", "AS"),
+        (['"The club is in trouble," AS reported on Monday.'], "The club is in", "AS"),
+        # "the report" is the claim the source said was made by a body, however far back
+        (
+            [
+                "Real Madrid are ready to pay a record fee for Cristiano Ronaldo.",
+                "This is the front-page claim made on Saturday by sports daily AS.",
+                "Real president Ramon Calderon is prepared to pay.",
+                'The report claims that Calderon wants to liven up the team with a "media star", and '
+                "has given up on Kaka.",
+            ],
+            "media star",
+            "AS",
+        ),
+        # an aside about the subject does not count against the attribution's length
+        (
+            [
+                '"It exists only on paper," Defence Secretary Gotabhaya Rajapakse, who is the younger brother of '
+                "the president, told the Daily News."
+            ],
+            "It exists only",
+            "Gotabhaya Rajapakse",
+        ),
+        # a document that claims or states before the quotation
+        (['The report claims that "the army fired first at the crowd."'], "the army fired", "The report"),
+        # French, German and Spanish speech verbs and marks
+        (["« Nous ne céderons pas », a déclaré Emmanuel Macron."], "Nous ne céderons", "Emmanuel Macron"),
+        (["« Nous ne céderons pas », a affirmé le ministre Bruno Le Maire."], "Nous ne céderons", "Bruno Le Maire"),
+        (
+            ["Emmanuel Macron était à Berlin lundi.", "« Nous ne céderons pas », a-t-il dit."],
+            "Nous ne céderons",
+            "Emmanuel Macron",
+        ),
+        (["Selon Emmanuel Macron, « la France ne cédera pas »."], "la France ne", "Emmanuel Macron"),
+        (["„Wir schaffen das“, sagte Angela Merkel."], "Wir schaffen das", "Angela Merkel"),
+        (
+            ["Angela Merkel war am Montag in Paris.", "„Wir schaffen das“, sagte sie."],
+            "Wir schaffen das",
+            "Angela Merkel",
+        ),
+        (["„Das ist klar“, erklärte Olaf Scholz am Montag."], "Das ist klar", "Olaf Scholz"),
+        (["»Wir schaffen das«, sagte Angela Merkel."], "Wir schaffen das", "Angela Merkel"),
+        (["«No vamos a ceder», dijo Pedro Sánchez."], "No vamos a ceder", "Pedro Sánchez"),
+        (["«No vamos a ceder», afirmó el presidente Pedro Sánchez."], "No vamos a ceder", "Pedro Sánchez"),
+        (["Según Pedro Sánchez, «no vamos a ceder»."], "no vamos a ceder", "Pedro Sánchez"),
+    ],
+)
+def test_nouns_in_ly_descriptions_capitals_documents_and_other_languages(paragraphs, start, speaker):
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found
+
+
+def test_a_foreign_verb_inside_the_quotation_is_left_as_written():
+    found = speakers_found("« Il a déclaré la guerre », a dit Emmanuel Macron.")
+    assert found == {"Il a déclaré la guerre": "Emmanuel Macron"}
+
+
+def test_guillemets_turned_about_open_only_when_the_other_one_follows():
+    assert normalise_marks("»a« und »b«") == "“a” und “b”"
+    assert normalise_marks("« a » et « b »") == "“ a ” et “ b ”"
+    assert not speakers_found("Home » News » World", "He said it was fine.")

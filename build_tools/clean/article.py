@@ -260,26 +260,39 @@ def _heading_like(j: _Judged) -> bool:
 
 
 def _prose_run_follows(judged: list[_Judged], i: int) -> bool:
-    """Two good blocks in a row (300+ characters) follow block i before the next section marker."""
+    """Two good blocks in a row (300+ characters) follow block i before the next section marker.
+
+    A marker close under block i and before any good prose ("Related", then "Related in
+    Opinion") heads a part of the same box, and the search goes on past it."""
     run, chars = 0, 0
+    box = True  # still in the box that block i opens: no good prose seen yet
     for k in range(i + 1, len(judged)):
         j = judged[k]
         if j.match is not None and j.match.rule.action == END and not span.beside_prose(judged, k):  # type: ignore[arg-type]
+            if box and k - i <= _BOX_BLOCKS:
+                continue
             return False
         if j.match is None and j.score.label == GOOD:
+            box = False
             run += 1
             chars += j.feats.n_chars
             if run >= 2 and chars >= 300:
                 return True
-        elif j.match is None:
+        elif j.match is None and not span.beside_prose(judged, k):  # type: ignore[arg-type]
+            # (a sidebar's line set beside the prose, in a column of its own, does not break the run)
             run, chars = 0, 0
     return False
+
+
+_BOX_BLOCKS = settings.BOX_BLOCKS
 
 
 # The rules that open the readers' comments, or sit above or below them: the prose after them is
 # the readers', once the article has had its say (`COMMENTS_AFTER_WORDS`).
 _COMMENT_MARKERS = frozenset({"comments-section", "comment-policy", "comment-form"})
 _COMMENTS_AFTER_WORDS = settings.COMMENTS_AFTER_WORDS
+# a section marker that is the word alone: once the article has had its say, the readers' comments
+_COMMENTS_HEADINGS = frozenset({"comments", "comment", "readercomments", "yourcomments"})
 
 
 def _end(judged: list[_Judged], start: int) -> tuple[int, str]:
@@ -291,7 +304,9 @@ def _end(judged: list[_Judged], start: int) -> tuple[int, str]:
             if j.score.label == GOOD:
                 prose += j.feats.n_words
             continue
-        if j.match.rule.name in _COMMENT_MARKERS and prose >= _COMMENTS_AFTER_WORDS:
+        if (
+            j.match.rule.name in _COMMENT_MARKERS or _key(j.block.text) in _COMMENTS_HEADINGS
+        ) and prose >= _COMMENTS_AFTER_WORDS:
             return i, f"after the article's end (the readers' comments: {j.match.rule.name} at line {j.block.line})"
         if (
             j.match.rule.action == END
@@ -338,6 +353,11 @@ def _teaser_tail(verdicts: list[tuple[int, str]], judged: list[_Judged], stop: f
         return 0
     first_heading = judged[verdicts[pairs[-1][0]][0]].block
     if len(pairs) < 2 and first_heading.gap_before < 2:
+        return 0
+    # headings that all open with the same word ("l'express Nord", "l'express Est") are a menu's
+    # items set between the article's paragraphs, not the headlines of other stories
+    firsts = {judged[verdicts[h][0]].block.text.split(None, 1)[0].lower() for h, _ in pairs}
+    if len(pairs) >= 2 and len(firsts) == 1:
         return 0
     body = _vocabulary([judged[i].block.text for i, _ in verdicts[:k]], stop)
     cut = 0
@@ -711,7 +731,9 @@ def _apply_span(v: Verdicts, title: str) -> None:
     probs = span.probabilities(columns, model.weights)
     sizes = [j.feats.n_words for j in v.judged]
     s, e = span.DECODERS[model.decoder](probs, sizes, model.threshold, model.min_words, span.neutral_blocks(columns))
-    thread = span.thread_start(columns, probs, sizes, s, e, model.threshold)
+    names = span.name_units(v.judged)  # type: ignore[arg-type]
+    thread = span.thread_start(columns, probs, sizes, s, e, model.threshold, names)
+    what = "comments, each under its writer's name," if thread < e and names[thread] else "dated comments or items"
     kinds, reasons = v.kinds, v.reasons
     for i, j in enumerate(v.judged):
         p = probs[i]
@@ -719,7 +741,7 @@ def _apply_span(v: Verdicts, title: str) -> None:
             if j.match is None:
                 kinds.pop(i, None)
                 line = v.judged[thread].block.line
-                reasons[i] = f"outside the article, after its end: a thread of dated comments or items from line {line}"
+                reasons[i] = f"outside the article, after its end: a thread of {what} from line {line}"
             continue
         if not s <= i < e:
             if i in kinds and p < model.outside:

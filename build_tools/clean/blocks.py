@@ -4,7 +4,9 @@ A block is one paragraph-sized run of text with the raw lines it came from. Page
 browser put one paragraph on each line, with or without blank lines between them; pages saved from
 e-mail or wire feeds wrap paragraphs at a fixed width. Both are handled: inside a run of non-blank
 lines, a line is joined to the previous one only when the run looks hard-wrapped or when the
-previous line stops mid-sentence and the next one carries on in lower case.
+previous line stops mid-sentence and the next one carries on in lower case. A line laid out in
+columns gives a block per column, and a line holding a whole page glued together (thousands of
+characters, article and page furniture alike) a block per sentence: the blocks of one raw line.
 
 This module does not judge blocks; it only cuts them and remembers where they were.
 """
@@ -38,6 +40,27 @@ _COLUMN_GAP = re.compile(r" {3,}")
 # summit.  * Chennai"): inscriptis pads a column of links, and two spaces may be all that is left.
 _BULLET_GAP = re.compile(r"  (?=[*+o•] )|^([*+o•] (?:[^ ]+ ){0,3}?[^ ]+)  ")
 _COLUMN_MIN_WORDS = settings.COLUMN_MIN_WORDS
+_GLUED_MIN_CHARS = settings.GLUED_MIN_CHARS
+# Where a line holding a whole page glued together is cut: after a sentence's end before a capital
+# or an opening quote or bracket, and around a bracketed link ("[ Back To the Homepage ]") or a
+# breadcrumb's arrow.
+_GLUED_CUT = re.compile(
+    r"(?:(?<=[.!?])(?<! \d\.)(?<! \d\d\.)|(?<=[.!?][\"'”’)]))\s+(?=[\[\"“‘(A-Z])|\s+(?=\[ )|(?<= \])\s+|\s+»\s+|(?<=[.!?\w])\s+(?=\d{1,2}\. [A-Z])"
+)
+
+_GLUED_BULLET = re.compile(r"\s+(?=\* )")
+_GLUED_BULLET_CHARS = 300
+
+
+def _glued(line: str) -> list[str]:
+    """The sentences of a line that holds a whole page glued together, article and page furniture
+    alike (a page saved without its line breaks): each is read as a block of its own, so that the
+    article's span can be found inside the line."""
+    sentences = [s for s in _GLUED_CUT.split(line) if s]
+    if line.count("* ") * _GLUED_BULLET_CHARS < len(line):
+        return sentences
+    # bullets as thick as a menu's (one in every few hundred characters): each item is a block
+    return [item for s in sentences for item in _GLUED_BULLET.split(s) if item]
 
 
 def _columns(line: str) -> list[str]:
@@ -168,6 +191,14 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
     gap = 0
     for number, line in enumerate(map(str.strip, text.splitlines()), 1):
         if line:
+            if len(line) >= _GLUED_MIN_CHARS:
+                if run:
+                    _add_run(blocks, run, gap, headings)
+                    run, gap = [], 0
+                for sentence in _glued(" ".join(line.split())):
+                    blocks.append(_block(len(blocks), [(number, sentence)], gap, headings))
+                    gap = 0
+                continue
             if "  " in line:
                 columns = _columns(line)
                 if columns:

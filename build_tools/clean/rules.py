@@ -398,12 +398,17 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|(?:readers?'?’?s?'?\s+)?(?:views|opinions)\s*\(\d+\)|add your (?:view|comment|opinion)s?"
         # the count set in brackets: "{ 167 comments }", "[ 12 responses ]"
         r"|[\[{(]\s*(?:\d+\s+)?(?:comments?|responses?|replies)\s*[\]})]"
-        # "34 responses to <the headline>", "12 comments on <the headline>", "One thought on <...>"
-        r"|(?:\d+|one|no)\s+(?:responses?|comments?|replies|thoughts?)\s+(?:to|on)\s+\S.{0,150}"
+        # "34 responses to <the headline>", "12 comments on <the headline>", "One thought on <...>",
+        # "8 appreciated comments on <...>"
+        r"|(?:\d+|one|no)\s+(?:[a-z]+\s+)?(?:responses?|comments?|replies|thoughts?)\s+(?:to|on)\s+\S.{0,150}"
         r"|(?:commentaires?|kommentare?|commenti|reacties|comentarios)\s*\(\d+\)"
         # "5 comments so far...", "No comments yet", "Comments are now closed for this story"
         r"|(?:(?:\d+|no) )?(?:comments?|responses?|replies) (?:so far|yet)\W*(?:add yours\W*)?"
-        r"|comments (?:are|have been) (?:now )?closed(?: for this (?:story|article|post|entry|page))?\W*",
+        r"|comments (?:are|have been) (?:now )?closed(?: for this (?:story|article|post|entry|page))?\W*"
+        # a news site's heading over its readers' comments: "Latest Comments:", "Readers' comments"
+        r"|(?:latest|readers?'?’?) comments\W*"
+        # "Discussions: Be the first to post a comment on this page!"
+        r"|(?:discussions?\W*)?be the first to (?:post|leave|add|write)?\s*(?:a )?comment(?: on this (?:page|story|article|post))?\W*",
         action=END,
         whole=True,
         max_words=30,
@@ -438,21 +443,44 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "comment-policy",
         "related",
         r"\b(?:the following )?comments are (?:owned by|moderated|the (?:sole )?(?:responsibility|property|opinions?))\b"
-        r"|\bcomments? policy\b|\bnot responsible for (?:them|the comments|comments|the content of comments)\b",
+        r"|\bcomments? policy\b|\bnot responsible for (?:them|the comments|comments|the content of comments)\b"
+        # "We welcome your comments on this story. Comments are submitted for possible publication
+        # on the condition...", "Comment posters are responsible for the opinions they express"
+        r"|\bwe welcome (?:your )?comments\b|\bcomments are submitted for\b|\b(?:comment )?posters are (?:solely )?responsible\b"
+        r"|\bcomment moderation is (?:enabled|on|turned on)\b",
         action=END,
         max_words=40,
-        triggers=("comments are", "comment policy", "comments policy", "not responsible for"),
+        triggers=(
+            "comments are",
+            "comment policy",
+            "comments policy",
+            "not responsible for",
+            "we welcome",
+            "posters are",
+            "comment moderation",
+        ),
     ),
     # the form under a thread of comments: "Your email address will not be published", "Remember
     # me - this will save your name...", "Notify me of follow-up comments by email"
     Rule(
         "comment-form",
         "related",
-        r"\byour e-?mail(?: address)? will not be (?:published|displayed|shared)\b|\bremember me\b.{0,80}\b(?:comments?|name)\b"
-        r"|\bnotify me of (?:follow-?up|new) (?:comments|posts|replies)\b|\bsave my name, e-?mail\b",
+        r"\byour e-?mail(?: address| id)?\W{0,3}will not be (?:published|displayed|shared)\b"
+        r"|\bremember me\b.{0,80}\b(?:comments?|name)\b|\(will appear (?:below|with|next to) your comment\W*\)"
+        r"|\bnotify me of (?:follow-?up|new) (?:comments|posts|replies)\b|\bsave my name, e-?mail\b"
+        # "Full name: Email address: Location (optional) : Your comments: Remember my details"
+        r"|\bremember my details\b|\bfull name:.{0,40}\be-?mail(?: address)?:",
         action=END,
         max_words=40,
-        triggers=("will not be", "remember me", "notify me", "save my name"),
+        triggers=(
+            "will not be",
+            "remember me",
+            "notify me",
+            "save my name",
+            "remember my",
+            "full name:",
+            "will appear",
+        ),
     ),
     # --- what closes a press release or an article: end markers, notes, boilerplate about the issuer
     Rule(

@@ -195,8 +195,9 @@ def features(text: str, stop: frozenset[str], repeated: bool = False, shared: in
         n_caps / n,
         text[0] in _LIST_START and _LIST_MARK.match(text) is not None,
         _link_like(text),
-        # only where no sentence ends: "YouTube" or "PayPal" in prose are names, not glued links
-        not end and _GLUED.search(text) is not None,
+        # only where no sentence ends, and not in a run of sentences: "YouTube" or "PayPal" in prose
+        # are names, not glued links
+        not end and _GLUED.search(text) is not None and not _sentences(text),
         repeated,
         shared,
     )
@@ -280,6 +281,17 @@ def page_features(
     return out
 
 
+def _sentences(text: str) -> bool:
+    """Two sentence ends or more inside the block and one name in camel case at most ("StorageBot"):
+    a run of prose, even when its last sentence lost its full stop or ends on a colon, not link
+    texts run together ("Bright HouseGartner Magic Quadrant ... Learn MoreSee how")."""
+    return len(_INNER_SENTENCE.findall(text, 0, _SENTENCES_WITHIN)) >= 2 and len(set(_GLUED.findall(text))) < 2
+
+
+_INNER_SENTENCE = re.compile(r"[\w%)][.!?][\"”’)]*\s+[\"“‘(]?[A-Z0-9]")
+_SENTENCES_WITHIN = 2000  # characters searched: a block of link texts has no long run of sentences
+
+
 def _ending(text: str) -> tuple[bool, bool]:
     """Whether a (non-empty) block text ends a sentence, and whether it ends with a colon: what
     `_SENTENCE_END` and `_COLON_END` find, the last character before closing quotes and brackets
@@ -307,8 +319,9 @@ def _block_features(text: str, n: int, n_stop: int, n_caps: int, link: bool) -> 
             n_caps / n,
             text[0] in _LIST_START and _LIST_MARK.match(text) is not None,
             link,
-            # only where no sentence ends: "YouTube" or "PayPal" in prose are names, not glued links
-            not end and _GLUED.search(text) is not None,
+            # only where no sentence ends, and not in a run of sentences: "YouTube" or "PayPal" in prose
+            # are names, not glued links
+            not end and _GLUED.search(text) is not None and not _sentences(text),
             False,
             0,
         ),

@@ -49,6 +49,7 @@ PROSE_MENTION_WORDS = 20
 PROSE_MENTION_CATEGORIES = ("cookie", "paywall")
 
 # --- cutting blocks (blocks.py)
+GLUED_MIN_CHARS = 3000  # a line this long holds several paragraphs glued together: cut into sentences
 COLUMN_MIN_WORDS = 12  # a segment of a line laid out in columns this long is prose, not a table cell
 
 # --- the span model's features (span.py)
@@ -59,3 +60,4 @@ THREAD_MIN_UNITS = 3  # dated units (comment headers) in a row after the article
 THREAD_MIN_WORDS = 150  # words of article text the span must hold before a thread is cut
 THREAD_GAP = 12  # blocks at most from one comment header to the next
 THREAD_BODY_WORDS = 8  # words of a comment's body between two headers
+BOX_BLOCKS = 8  # blocks under a section marker within which a second marker heads a part of the same box

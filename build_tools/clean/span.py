@@ -241,10 +241,72 @@ def _dated_units(judged: list[Judged]) -> list[bool]:
     for k in dated:
         shapes[short[k]] = _unit_shape(lines[k])
     counts = Counter(shapes)
-    return [bool(s) and counts[s] >= 3 for s in shapes]
+    # a column of dates set beside the article's paragraphs (an archive's months) is no thread:
+    # a shape of which one line shares its raw line with prose is that column's
+    beside = {s for i, s in enumerate(shapes) if s and counts[s] >= 3 and beside_prose(judged, i)}
+    return [bool(s) and counts[s] >= 3 and s not in beside for s in shapes]
 
 
 _UNIT_MAX_WORDS = 15
+
+
+def name_units(judged: list[Judged]) -> list[bool]:
+    """Undated comment headers: a commenter's name set alone over each comment. Either a bulleted
+    line of a few words with no sentence end over unbulleted prose ("* Alayna F", "* http://x.com
+    Dana McMahan": a thread laid out as a list, one item a comment), or a short line ending in "said,"
+    or "says:" ("Progress Trap said,", "Jo says:"). A thread needs several of them in a row, each
+    with a comment's prose under it (`thread_start`)."""
+    out = [False] * len(judged)
+    for i, j in enumerate(judged[:-1]):
+        text = j.block.text
+        if j.match is not None or len(text) > _NAME_MAX_CHARS or text.count(" ") >= _NAME_MAX_WORDS + 1:
+            continue
+        # a menu column beside the article shares its raw lines; a commenter's name has its own line
+        # and a blank line under it, where a column of menu items beside the text has none
+        line = j.block.line
+        if judged[i + 1].block.gap_before == 0 or any(
+            0 <= k < len(judged) and judged[k].block.line == line for k in (i - 1, i + 1)
+        ):
+            continue
+        if _SAID.search(text):
+            out[i] = True
+        elif (
+            text[:2] == "* "
+            and _NAME.match(text, 2)
+            and j.feats.stop_density == 0.0
+            and judged[i + 1].block.text[:2] not in _BULLETS
+            and _person_like(text[2:])
+        ):
+            out[i] = True
+    return out
+
+
+def _person_like(name: str) -> bool:
+    """A commenter rather than a section's title ("* Employment", "* Job Outlook"): a link to their
+    site, an @handle, a handle in lower case or in one word with a digit or an inner capital
+    ("DerKrieger", "jo1975"), or a first word that is a known given name."""
+    words = name.split()
+    return (
+        name.startswith(("http", "@"))
+        or any(w.islower() for w in words)
+        or words[0].lower() in _given_names()
+        or (len(words) == 1 and (any(map(str.isdigit, name)) or any(map(str.isupper, name[1:]))))
+    )
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """The given names of `build_tools/data/given_names.tsv` (the 1990 US Census first-name lists)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "given_names.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t", 1)[0] for line in lines if line and not line.startswith("#"))
+
+
+_NAME_MAX_CHARS = 80
+_NAME_MAX_WORDS = 5
+# a name or a handle, after an optional link to the commenter's site: no colon, bracket or sentence end
+_NAME = re.compile(r"(?:https?://\S+ )?[\w@][\w@.'’&-]*(?: [\w@][\w@.'’&-]*){0,3}$(?<![.!?])")
+_SAID = re.compile(r"^\S.{0,60}\s(?:said|says|dice|dijo)\s?[,:]$", re.IGNORECASE)
 # A date or a time in a short line: what makes a repeated line a comment's or a card's header
 # ("Heather on October 23rd, 2012 1:37 pm", "3 hours ago"), not a numbered list's item.
 _MONTH_ABBREVIATIONS = "|".join(sorted({m[:3] for lang in vocab.LANGUAGES for m in vocab.MONTHS[lang]}))
@@ -695,7 +757,13 @@ _UNIT = FEATURES.index("a dated unit repeated down the page")
 
 
 def thread_start(
-    columns: list[list[float]], probs: list[float], sizes: list[int], start: int, end: int, threshold: float
+    columns: list[list[float]],
+    probs: list[float],
+    sizes: list[int],
+    start: int,
+    end: int,
+    threshold: float,
+    names: list[bool] | None = None,
 ) -> int:
     """Where a thread of dated units (comment headers, teaser cards) begins inside the span
     [start, end), once the article has had its say: the first such unit followed by two more
@@ -703,7 +771,7 @@ def thread_start(
     comment's prose (`THREAD_BODY_WORDS`) between them, and with `THREAD_MIN_WORDS` words of
     likely article text before it. `end` when there is none."""
     flags = columns[_UNIT]
-    units = [i for i in range(start, len(flags)) if flags[i]]
+    units = [i for i in range(start, len(flags)) if flags[i] or (names is not None and names[i])]
     need = settings.THREAD_MIN_UNITS
     if len(units) < need:
         return end

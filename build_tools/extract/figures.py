@@ -40,7 +40,7 @@ from datetime import date
 from rapidfuzz.distance import Levenshtein
 
 from build_tools import vocab
-from build_tools.extract.text import sentence_at, sentence_spans
+from build_tools.extract.text import is_ly_adverb, sentence_at, sentence_spans
 from build_tools.model import CleanSource, Event, Figure, FigureGroup, FigureVerdict, SourceRef
 
 # Values within this factor of the smallest one in a group are statements of the same fact:
@@ -322,7 +322,7 @@ def _noun_after(text: str, pos: int) -> tuple[str, bool]:
             pass  # "150,000 US and Nato forces": capitalised modifiers share the noun after "and"
         elif not re.match(r"[\w%]", word) or low in _STOP or low in WORD_NUMBERS or word[:1].isdigit():
             break
-        if low.endswith("ly") and len(low) > 4:
+        if is_ly_adverb(low):
             break
         if low in ("and", "or") and any(w[:1].islower() and w not in ("and", "or") for w in words):
             # "60 counties and international organisations": the first noun is what is counted.

@@ -37,6 +37,9 @@ a later quote) becomes one Quote listing every place: texts are compared after f
 punctuation, by rapidfuzz ratio, and a quotation of four words or more contained in a longer one
 is the same quotation. Quotes with two different curated speakers are never merged.
 
+Attributions in French, German and Spanish copy (`», a déclaré X`, `“, sagte X`, `», dijo X`,
+`selon X`, `según X`) are read as their English forms, whose marks («», „“) are read as above.
+
 It does not read indirect speech as quotes, single-quoted headlines, or quotes in HTML markup.
 """
 
@@ -51,8 +54,8 @@ from rapidfuzz import fuzz
 
 from build_tools import vocab
 from build_tools.extract.mentions import build_matcher
-from build_tools.extract.speakers import GENDERED_NOUNS, SYNTHETIC, Entity, find_entities
-from build_tools.extract.text import find_root, fold, sentence_spans
+from build_tools.extract.speakers import GENDERED_NOUNS, SYNTHETIC, Entity, capitals_name, find_entities, given_names
+from build_tools.extract.text import LY_ADVERB, find_root, fold, is_ly_adverb, sentence_spans
 from build_tools.model import ActorDef, CleanSource, Mention, Quote, RawSource, SourceRef
 from build_tools.yamlfile import located
 
@@ -85,7 +88,10 @@ BODY_NAME_CUES = {
     "airline": ("air", "airlines", "airways", "jet"),
 }
 # Body nouns resolved to the nearest organisation named before them ("the group said").
-GENERIC_BODIES = frozenset("group company firm report contractor organisation organization movement".split())
+GENERIC_BODIES = frozenset(
+    "group company firm report contractor organisation organization movement bank club team charity "
+    "insurer lender retailer carrier broadcaster".split()
+)
 # Titles written with a full stop before a name: "said Dr. Helena Ruiz".
 _TITLE = rf"(?:{'|'.join(h.capitalize() for h in vocab.HONORIFICS)})\."
 PRONOUNS = frozenset({"he", "she"})
@@ -113,6 +119,8 @@ SHORT_QUOTE_WORDS = 3
 LONG_PIECE_WORDS = 6
 # An attribution after a quote has its verb within this many words of the closing mark.
 ATTRIBUTION_WORDS = 9
+# ... or up to this many when they are one description opening with an article.
+LONG_DESCRIPTION_WORDS = 14
 # Merging: whole-text similarity (rapidfuzz ratio, 0-100) and the shortest contained quote.
 MERGE_RATIO = 90
 CONTAINED_MIN_WORDS = 4
@@ -176,17 +184,20 @@ _MARKS_TO_NORMALISE = re.compile(r"''|’’|‘‘|``|[«»„]")
 def normalise_marks(text: str) -> str:
     """Agency and European quotation marks as the two typographic ones, offsets unchanged:
     a doubled apostrophe ('' or ’’) is one mark (the second becomes a space), « and „ open, »
-    closes, and the “ that closes a „ becomes ”."""
+    closes (German turns them about: »...« opens with »), and the “ that closes a „ becomes ”."""
     if not _MARKS_TO_NORMALISE.search(text):
         return text
     text = _DOUBLED.sub(lambda m: "“ " if m.group(0) in ("‘‘", "``") else '" ', text)
     out: list[str] = []
     low_open = False
-    for char in text:
+    guillemet = ""  # the guillemet that opened the quotation now open, if any
+    for i, char in enumerate(text):
         if char == "«":
-            char = OPENING
+            char, guillemet = (CLOSING, "") if guillemet == "»" else (OPENING, "«")
         elif char == "»":
-            char = CLOSING
+            # German »...« when a « follows; else a closing or a stray mark ("Home » News")
+            german = guillemet != "«" and "«" in text[i + 1 :]
+            char, guillemet = (OPENING, "»") if german else (CLOSING, "")
         elif char == "„":
             char, low_open = OPENING, True
         elif char == OPENING and low_open:
@@ -195,6 +206,32 @@ def normalise_marks(text: str) -> str:
             low_open = False
         out.append(char)
     return "".join(out)
+
+
+_FOREIGN_VERBS = re.compile(
+    r"(?<![\w-])(?:{})(?![\w-])".format(
+        "|".join(re.escape(k) for k in sorted(vocab.FOREIGN_SPEECH_VERBS, key=len, reverse=True))
+    ),
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"(?:{})\b".format("|".join(vocab.ACCORDING_TO)), re.IGNORECASE)
+
+
+def normalise_speech(text: str) -> str:
+    """French, German and Spanish speech verbs outside quotation marks as their English form,
+    right-aligned in the same width so that offsets stay: `», a déclaré Emmanuel Macron` reads
+    as `," said Emmanuel Macron`, `», a-t-il dit` as `," he said`."""
+    if not _FOREIGN_VERBS.search(text):
+        return text
+    inside = [(o, c if c is not None else len(text)) for o, c in _raw_spans(text)]
+
+    def english(m: re.Match[str]) -> str:
+        if any(o < m.start() < c for o, c in inside):
+            return m.group(0)
+        word = vocab.FOREIGN_SPEECH_VERBS[m.group(0).lower()]
+        return word.rjust(len(m.group(0)))
+
+    return _FOREIGN_VERBS.sub(english, text)
 
 
 _FEET_INCHES = re.compile(r"\b\d['’]\d{1,2}$")
@@ -262,6 +299,17 @@ def _source_spans(texts: Sequence[str]) -> list[_Span]:
     return spans
 
 
+_ASIDE_DASH = re.compile(r"\s[-–—]\s|\s?—\s?")
+
+
+def _in_aside(text: str, at: int, s0: int, s1: int) -> bool:
+    """Offset `at` lies between two dashes, or inside brackets, of the sentence [s0, s1)."""
+    before, after = text[s0:at], text[at:s1]
+    if before.rfind("(") > before.rfind(")") and ")" in after:
+        return True
+    return len(_ASIDE_DASH.findall(before)) % 2 == 1 and _ASIDE_DASH.search(after) is not None
+
+
 def _is_verb(word: str) -> bool:
     return word.lower() in SPEECH_VERBS
 
@@ -276,11 +324,19 @@ _ASIDE = re.compile(
 _RELATIVE = re.compile(r"\s+whose\s[^,;:\"“”]{1,100}$")
 
 
+_PLURAL_WHO = re.compile(r"\s*((?:[A-Z][a-z]+\s+)?([A-Z]?[a-z]{3,}(?:ers|ists|ants|ents|iacs|ians|ees|ors)))\s+who\s")
+
+
 def _trailing_subject(text: str, base: int) -> _Subject | None:
     """The subject that ends `text` (the words just before a speech verb), if any.
 
     `base` is the offset of `text` in its paragraph, so the subject keeps paragraph offsets.
     """
+    # "Haemophiliacs who were infected with HIV ... described": a plural noun for people, then
+    # a relative clause with no commas, opening the sentence.
+    group = _PLURAL_WHO.match(text)
+    if group and not re.search(r"[,;:()]", text[group.end() :]) and group.group(2).lower()[:-1] not in given_names():
+        return _Subject("role", group.group(1), base + group.start(1), base + group.end(1))
     # A parenthetical between subject and verb: "One resident, who asked not to be named,
     # said", "The official, speaking on condition of anonymity, said".
     aside = _ASIDE.search(text) or _RELATIVE.search(text)
@@ -297,7 +353,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
         if m and (
             m.group(1).lower() in _ADVERBS | {"who", "which"} | _AUXILIARIES
             or m.group(1).lower() in _WEEKDAYS
-            or (m.group(1).islower() and m.group(1).endswith("ly") and len(m.group(1)) > 4)
+            or is_ly_adverb(m.group(1))
         ):
             stripped = stripped[: m.start(1)].rstrip()
             if stripped.lower().endswith(" on"):
@@ -314,13 +370,14 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
     if last.group(1).lower() in PRONOUNS | BODY_PRONOUNS:
         return _Subject("pronoun", last.group(1), base + last.start(1), base + end)
     # "A spokeswoman for the US embassy in Baghdad": a role noun and what it belongs to.
-    for m in re.finditer(r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Oo]ne)\s", head[:end]):
+    for m in re.finditer(r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s", head[:end]):
         phrase = head[m.start() : end].strip()
         words = phrase.split()
         if len(words) > 12 or any(c in phrase for c in ",;:()"):
             continue
         for k in range(1, min(len(words) - 1, 5)):
-            if _description_kind(words[k], False) and words[k + 1].lower() in _PREPOSITIONS:
+            knows_of = k + 2 < len(words) and (words[k + 1].lower(), words[k + 2].lower()) in _KNOWS_OF
+            if _description_kind(words[k], False) and (words[k + 1].lower() in _PREPOSITIONS or knows_of):
                 offset = head.index(phrase, m.start())
                 return _Subject(_description_kind(words[k], False), phrase, base + offset, base + end)
             if _description_kind(words[k], False) and words[k + 1].lower() in ("who", "that"):
@@ -331,7 +388,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
         break
     # A description with an article: the nearest article that starts a well-formed description.
     for m in sorted(
-        re.finditer(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s)\s", head),
+        re.finditer(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s)\s", head),
         key=lambda m: -m.start(),
     ):
         phrase = head[m.start() : end]
@@ -354,6 +411,12 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
             lead = lead[1:]
         phrase = " ".join([*lead, bare.group(2)])
         return _Subject(_description_kind(bare.group(2), False) or "role", phrase, base + end - len(phrase), base + end)
+    # People by role and where they work: "analysts at Barclays wrote", "doctors from MSF said".
+    staff = re.search(
+        r"(?:^|\s)((?:[a-z][\w-]*\s+)?([a-z][\w-]*s)\s+(?:at|of|from|with)\s+[A-Z][^,;:()]*)$", head[:end]
+    )
+    if staff and _plural_role(staff.group(2)):
+        return _Subject("role", staff.group(1), base + staff.start(1), base + end)
     # A name: a run of capitalised words (with particles such as "of", "al-") ending the text.
     tokens = list(re.finditer(r"[^\s,;:()]+", head))
     run: list[re.Match[str]] = []
@@ -369,7 +432,11 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
             run.append(tok)
         else:
             break
-    while run and (run[-1].group(0).lower() in _LEADING_WORDS | _NAME_PARTICLES):
+    while (
+        run
+        and run[-1].group(0).lower() in _LEADING_WORDS | _NAME_PARTICLES
+        and not capitals_name(run[-1].group(0), head)
+    ):
         run.pop()  # sentence-initial "But", "And", a dangling "of"
     if not run:
         # Possessive descriptions ("Iraq's foreign minister") and bare plural subjects are no
@@ -387,6 +454,26 @@ _SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:but|and|so|yet|then|still|now|later)\s+
 # after an opening phrase with no comma and no quotation mark (not "After he left, Smith said").
 _OPENING_PRONOUN = re.compile(r"\s*[A-Z][^,;:\"“”]{0,60}?\b(he|she)\s+[a-z]+", re.IGNORECASE)
 # A description of a person opening a sentence: "Okafor's spokeswoman", "The prime minister's aide".
+_POSSESSIVES = frozenset({"his", "her"})
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our)\b")
+_ACTS = re.compile(r"\s+(?:" + LY_ADVERB + r"\s+)?[a-z]{3,}ed\b")
+_DESCRIBED_ROLE = re.compile(r"\b((?:[Tt]he)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]+))\b")
+_TELL = frozenset({"told", "tell", "tells", "telling"})
+# What ties a description to the matter it knows of: "a source close to the talks", "a person
+# familiar with the plan", "officials involved in the negotiations".
+_KNOWS_OF = frozenset({("close", "to"), ("familiar", "with"), ("involved", "in"), ("briefed", "on"), ("close", "with")})
+# A description that brings in someone new: "Another diplomat added" is not the one just quoted.
+_ANOTHER = re.compile(r"(?:another|a\s+second|a\s+third|a\s+fellow|other)\s", re.IGNORECASE)
+# "The president's (original) statement", "the minister's words": a role owning what is quoted.
+_ROLE_OWNER = re.compile(r"((?:the|The)\s+(?:[\w-]+\s+){0,2}?([\w-]+))['’]s\s+(?:[\w-]+\s+)?[\w-]+\s*:\s*$")
+# A speech verb right after a name, an acronym in brackets between: "the Movement ... (MEND) said".
+_SPEAKS_NEXT = re.compile(
+    r"\)?\s*(?:\([^()]{1,20}\))?,?\s+(?:" + LY_ADVERB + r"\s+)?(?:said|says|told|announced|claimed|warned)\b"
+)
+_SUBORDINATE = re.compile(
+    r"\s*(?:if|when|whenever|while|although|though|as|after|before|once|since|because|unless|until)\s",
+    re.IGNORECASE,
+)
 _DESCRIBED_SUBJECT = re.compile(
     r"((?:The|A|An|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]+))\s+(?!of\b|for\b)[a-z]+"
 )
@@ -413,11 +500,50 @@ def _demonym(word: str) -> bool:
     return word.isupper() or word.endswith(("i", "ian", "ese", "ish", "ch", "an"))
 
 
+_AGE_OR_FAMILY = re.compile(r"\d{1,3}-year-old|(?:mother|father|grandmother|grandfather)-of-[a-z]+")
+
+
+def _person_noun(word: str) -> bool:
+    """A noun for one person that is no role: a nationality ("the Briton", "the Frenchman"), an
+    age ("the 45-year-old") or a family ("the mother-of-two")."""
+    w = word.lower()
+    return w in vocab.NATIONALITY_NOUNS or _AGE_OR_FAMILY.fullmatch(w) is not None
+
+
+def _person_noun_gender(word: str) -> str:
+    w = word.lower()
+    if w.endswith("woman") or w.startswith(("mother-", "grandmother-")):
+        return "f"
+    if w.endswith("man") or w.startswith(("father-", "grandfather-")):
+        return "m"
+    return ""
+
+
+# What stands before the subject of an attribution after a quotation: the closing mark and an
+# inverted speech verb (`...," said the batsman`).
+_AFTER_QUOTE_SUBJECT = re.compile(
+    r"[”\"],?\s*(?:(?:said|says|added|adds|told|explained|insisted|replied|continued)\s+)?$"
+)
+# Offices one person holds at a time, or a player's place in a report on one match: "the
+# premier", "the coach" opening a sentence is the holder just named ("an official" may be anyone).
+_OFFICES = frozenset(
+    """premier president vice-president chancellor mayor governor king queen prince princess emir
+    sheikh pope minister secretary senator congressman congresswoman ambassador envoy chairman
+    chairwoman ceo founder coach manager captain skipper judge prosecutor sheriff batsman bowler
+    striker goalkeeper quarterback pitcher""".split()
+)
+# Before a description opening its sentence: nothing, a connective, or a short opening clause
+# ("Asked about China, ", "Later, ").
+_OPENS_SENTENCE = re.compile(r"\s*(?:(?:But|And|Later|Then|Meanwhile|However)\s*,?\s+|[A-Z][^,;:.!?\"“”]{0,50},\s+)?")
+
+
 def _description_kind(word: str, plural_people: bool) -> str:
     """ "role" for a noun naming people ("spokeswoman", "officials", and after an article any
     plural: "the kidnappers"), "body" for one naming an organisation ("ministry"), else ""."""
     w = word.lower().strip("’'")
     if w in ROLE_NOUNS or _plural_role(w) or (w.isalpha() and w.endswith(_PERSON_ENDINGS) and len(w) > 5):
+        return "role"
+    if _person_noun(w):
         return "role"
     if w in BODY_NOUNS:
         return "body"
@@ -490,8 +616,14 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
 
 
 # Verbs that are more often nouns ("states", "claims") but speak when they follow the closing
-# mark: `...," the brief states`.
-AFTER_QUOTE_VERBS = frozenset("states claims reads".split())
+# mark: `...," the brief states`, `...," Salo offered`.
+AFTER_QUOTE_VERBS = frozenset("states claims reads offered offers ventured mused".split())
+
+
+# Forms more often nouns that speak before a quotation when "that" or a colon follows them:
+# `The report claims that "..."`, `the brief states: "..."`.
+_NOUN_VERBS = frozenset("claims states notes pledges concludes".split())
+_THAT_OR_COLON = re.compile(r"\s+that\b|\s*:")
 
 
 def _find_verb(text: str, last: bool, extra: frozenset[str] = frozenset()) -> re.Match[str] | None:
@@ -514,7 +646,7 @@ class _SourceReader:
     ) -> None:
         self.index = index
         self.source = source
-        self.texts = [normalise_marks(p.text) for p in source.paragraphs]
+        self.texts = [normalise_speech(normalise_marks(p.text)) for p in source.paragraphs]
         self.actors = actors
         self.matcher = matcher
         self.spans = _source_spans(self.texts)
@@ -544,6 +676,7 @@ class _SourceReader:
         self.speech: list[tuple[tuple[int, int], _Speaker]] = []
         self.bodies: list[tuple[tuple[int, int], _Speaker]] = []
         self._open = (-1, -1)  # the opening mark of the quotation being attributed
+        self._named_inside: frozenset[str] = frozenset()  # the actors that quotation names
 
     def _add_entities(self) -> None:
         """People and bodies the source names that no curated actor covers (see speakers.py);
@@ -628,19 +761,31 @@ class _SourceReader:
                     and not self._owner_of_person(text, p[1], s.text)
                 ]
                 if not body:
+                    # `"Mr Al Fayed is a very persuasive man ...," he said`: someone the quoted
+                    # words speak of in the third person is not their speaker.
                     hits = [
-                        (p, s) for p, s in hits if s.is_person and (not gender or self._gender_of(s) in ("", gender))
+                        (p, s)
+                        for p, s in hits
+                        if s.is_person
+                        and (not gender or self._gender_of(s) in ("", gender))
+                        and s.actor not in self._named_inside
                     ]
                     lead = _SUBJECT_PRONOUN.match(text, s0) or _OPENING_PRONOUN.match(text, s0, min(s1, limit))
                     if (
                         lead
-                        and lead.group(1).lower() == word
+                        and (lead.group(1).lower() == word or word == "one")  # "the Israeli": he or she
                         and depth < 4
                         and (para, lead.start(1)) < (pi, at)
                         and not self._quoted(para, lead.start(1))
                         and not any(p[1] < lead.start(1) for p, _s in hits)
                     ):
-                        return self._antecedent(para, lead.start(1), pronoun, depth + 1)
+                        comma = text.find(",", lead.end(1), min(s1, limit))
+                        later = [(p, s) for p, s in hits if comma >= 0 and p[1] > comma]
+                        if later and _SUBORDINATE.match(text, s0):
+                            # "If he keeps his position, it might be a good omen for Choi": the
+                            # pronoun of an opening clause looks ahead to the main clause's person.
+                            return min(later, key=lambda item: item[0])[1]
+                        return self._antecedent(para, lead.start(1), lead.group(1), depth + 1)
                 if para == pi and self._open[0] == para and s0 <= self._open[1] < s1:
                     # `Mr ElBaradei should "be careful ...," he said`: someone the quoted words
                     # are about, not its speaker, unless a speech verb stands between.
@@ -653,14 +798,18 @@ class _SourceReader:
                 if hits:
                     # "The way is clear for Bennett's involvement ... after club boss Bruno Cullen
                     # said ...": the one the sentence makes speak, else its first person.
+                    # Someone named in an aside between dashes or brackets is not the one the
+                    # sentence is about ("... for Hodgson - his predecessor Lawrie Sanchez
+                    # insisted on ... - but ...").
+                    main = [(p, s) for p, s in hits if not _in_aside(text, p[1], s0, s1)]
                     speaking = [
                         (p, s)
-                        for p, s in hits
+                        for p, s in main
                         if not body
                         and s.text.split()[0].lower() not in {"the", "a", "an"}
                         and self._speaks_after(text, p[1], s.text)
                     ]
-                    return min(speaking or hits, key=lambda item: item[0])[1]
+                    return min(speaking or main or hits, key=lambda item: item[0])[1]
         return None
 
     @staticmethod
@@ -668,7 +817,7 @@ class _SourceReader:
         """A speech verb follows the name at `at` ("Cullen said", "Cullen reportedly told")."""
         if not text[at:].startswith(name):
             return False
-        nxt = re.match(r"\s+(?:\w+ly\s+)?([\w’'-]+)", text[at + len(name) :])
+        nxt = re.match(r"\s+(?:" + LY_ADVERB + r"\s+)?([\w’'-]+)", text[at + len(name) :])
         return nxt is not None and _is_verb(nxt.group(1))
 
     # -- lookups -----------------------------------------------------------------------------
@@ -761,6 +910,13 @@ class _SourceReader:
         for s, e, actor in sorted(self.mentions.get(prev, ())):
             if s == first and self.actors[actor].kind in ("person", *_BODY_KINDS) and not self._quoted(prev, s):
                 return _Speaker(actor, text[s:e], self.actors[actor].kind == "person")
+        described = _ROLE_OWNER.match(text, s0 + (len(text[s0:]) - len(text[s0:].lstrip())))
+        if described and described.group(2).lower() in ROLE_NOUNS:
+            # "The president's original statement:": the holder of the role the copy has named.
+            subject = _Subject("role", described.group(1), described.start(1), described.end(1))
+            found = self._speaker_of(prev, subject)
+            if found is not None and found.actor:
+                return found
         for m in re.finditer(r"\b(he|she)\b", text[s0:], re.IGNORECASE):
             if not self._quoted(prev, s0 + m.start()):
                 return self._speaker_of(prev, _Subject("pronoun", m.group(1), s0 + m.start(1), s0 + m.end(1)))
@@ -785,8 +941,8 @@ class _SourceReader:
         the clause with an appositive between it and the verb ("Akhtar Zamin, the home minister
         for southern Sindh province, said"): a person, or else a body."""
         text = self.texts[pi]
-        adverbs = r"(?:(?:was|were|is|are)\s+quoted\s+as\s+)?(?:on\s+)?(?:\w+day\s+)?(?:(?:{}|\w{{3,}}ly)\s+)?".format(
-            "|".join(sorted(_ADVERBS))
+        adverbs = r"(?:(?:was|were|is|are)\s+quoted\s+as\s+)?(?:on\s+)?(?:\w+day\s+)?(?:(?:{}|{})\s+)?".format(
+            "|".join(sorted(_ADVERBS)), LY_ADVERB
         )
         hits = sorted(
             (m for m in self.mentions.get(pi, ()) if lo <= m[0] and m[1] <= verb_at and not self._quoted(pi, m[0])),
@@ -926,22 +1082,44 @@ class _SourceReader:
         the sentence, or right after a quotation in this paragraph or the one before), unless
         that person is written with another role."""
         words = [w.lower().strip("’'") for w in subject.text.split()]
-        if len(words) < 2 or words[0] != "the" or _plural_role(words[-1]) or words[-1] not in ROLE_NOUNS:
+        if (
+            len(words) < 2
+            or words[0] != "the"
+            or _plural_role(words[-1])
+            or (words[-1] not in ROLE_NOUNS and not _person_noun(words[-1]))
+        ):
             return ""
         head = words[-1]
-        gender = GENDERED_NOUNS.get(head, "")
+        gender = GENDERED_NOUNS.get(head, "") or _person_noun_gender(head)
         pronoun = {"m": "he", "f": "she"}.get(gender, "one")
-        if re.search(r"[”\"]\s*$", self.texts[pi][: subject.start]):
-            # `...," the former Leeds striker said`: whoever the copy has just named
+        text = self.texts[pi]
+        # `...," the former Leeds striker said` or `...," said the batsman`
+        after_quote = _AFTER_QUOTE_SUBJECT.search(text[: subject.start]) is not None
+        found = None
+        if after_quote:
+            # whoever the copy has just named
             found = self._antecedent(pi, subject.start, pronoun, max_back=1)
         else:
-            # "Hughes is a candidate, but the Blackburn manager said": named in the sentence; a
-            # description opening its own sentence may bring in someone new.
+            # "Hughes is a candidate, but the Blackburn manager said": named in the sentence.
             found = self._person_in_sentence_before(pi, subject.start)
+            s0 = self._sentence_start(pi, max(0, subject.start - 1))
+            if found is None and head in _OFFICES and _OPENS_SENTENCE.fullmatch(text[s0 : subject.start]):
+                # "Asked about China, the premier said:" opening its sentence: the person just
+                # named or quoted, unless the copy has written the role of someone else since
+                # ("Howard met the premier.").
+                found = self._antecedent(pi, subject.start, pronoun, max_back=1)
+                named = max(
+                    (p for p, sp in self.people if found and sp.actor == found.actor and p < (pi, s0)), default=None
+                )
+                if named is not None:
+                    since = self.texts[named[0]][named[1] + len(found.text if found else "") :]
+                    since = since[: subject.start] if named[0] == pi else since + " " + text[: subject.start]
+                    if re.search(rf"\b{re.escape(head)}\b", since.lower()):
+                        found = None
         if found is None or not found.actor:
             return ""
         candidates = [found]
-        if re.search(r"[”\"]\s*$", self.texts[pi][: subject.start]):
+        if after_quote:
             # `Redknapp did not appear at the conference, which was taken by his assistant Joe
             # Jordan. "...," the former Leeds striker said`: when the one just named first
             # holds another role, the others named there, the latest first.
@@ -954,8 +1132,8 @@ class _SourceReader:
         for cand in candidates:
             ent = self.entities.get(cand.actor)
             roles = set(ent.roles) if ent else set(self.roles_of.get(cand.actor, ()))
-            if not roles or any(head in r.split() for r in roles):
-                return cand.actor
+            if not roles or any(head in r.split() for r in roles) or _person_noun(head):
+                return cand.actor  # (a nationality or an age is no role: "the Israeli", a "boss")
         return ""
 
     def _author(self, pi: int, subject: _Subject, noun: str) -> str:
@@ -967,22 +1145,25 @@ class _SourceReader:
                 return actor  # "Roger's three-page motion alleges"
         here = (pi, subject.start)
         found: list[tuple[tuple[int, int], str]] = []
-        for p in range(max(0, pi - 6), pi + 1):
+        for p in range(0, pi + 1):  # the report the source introduced, however far back
             t = self.texts[p]
             for s, e, actor in self.mentions.get(p, ()):
                 if (p, s) >= here or self._quoted(p, s):
                     continue
-                after, before = t[e : e + 90], t[max(0, s - 40) : s]
+                after, before = t[e : e + 90], t[max(0, s - 70) : s]
                 if (
                     re.match(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?{noun}s?\b", after)
                     or re.match(
                         rf"[^.;]{{0,40}}?\b(?:said|wrote|stated|noted|warned|found)\s+in\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){{0,2}}?{noun}\b",
                         after,
                     )
-                    or re.search(rf"\b{noun},?\s+(?:released\s+)?by\s+(?:the\s+)?$", before)
+                    or re.search(rf"\b{noun},?\s+(?:released\s+)?by\s+(?:the\s+)?$", before[-40:])
                     # "The ruling released Thursday by the Canadian Transportation Agency"
+                    # "the front-page claim made on Saturday by sports daily AS"
                     or re.search(
-                        r"\b(?:ruling|decision|report|study|statement)\s+(?:released|issued|published)\s+(?:\w+\s+)?by\s+(?:the\s+)?$",
+                        r"\b(?:ruling|decision|report|study|statement|claim|story|article)\s+"
+                        r"(?:released|issued|published|made|carried|run)\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?"
+                        r"(?:[a-z][\w-]*\s+){0,2}$",
                         before,
                     )
                 ):
@@ -997,12 +1178,25 @@ class _SourceReader:
         "company", "report"), nearest before the description first. An indefinite one ("a
         senior official") stands for nobody named."""
         words = [w.lower().strip("’'") for w in subject.text.split()]
-        if not words or words[0] in {"a", "an"}:
+        if not words:
             return ""
+        if words[0] in {"a", "an"}:
+            # "A leading Nigerian militant group said ...", the wire lead, then "the Movement for
+            # the Emancipation of the Niger Delta (MEND) said": a body described before it is named.
+            if not person:
+                return self._named_later(pi, subject, words[-1]) if pi <= 1 else ""
+            return self._person_named_later(pi, subject) if pi == 0 else ""
+        if not person and words[0] in _POSSESSIVES and len(words) == 2:
+            # "Her foundation said": the body whose name carries the name of the person "her"
+            # stands for ("Sally Ride Science").
+            owned = self._owned_body(pi, subject, words[0])
+            if owned:
+                return owned
         if not person and words[-1] in _AUTHORED:
             author = self._author(pi, subject, words[-1])
             if author:
                 return author
+
         head = words[-1].removesuffix("’s").removesuffix("'s")
         wanted = set(words[1:]) - {"the"}
         scored: list[tuple[int, tuple[int, int], str]] = []
@@ -1049,6 +1243,91 @@ class _SourceReader:
         best = max(x[0] for x in scored)
         return min((x for x in scored if x[0] == best), key=lambda x: x[1])[2]
 
+    def _named_later(self, pi: int, subject: _Subject, head: str) -> str:
+        """The first body named after an indefinite description in the lead that speaks itself
+        within the next paragraphs ("the Movement ... (MEND) said it sponsored ...") and whose
+        name carries the description's noun (any body for "group", "company", ...)."""
+        if head not in GENERIC_BODIES and head not in BODY_NAME_CUES:
+            return ""
+        cues = BODY_NAME_CUES.get(head, (head,))
+        here = (pi, subject.end)
+        for p in range(pi, min(len(self.texts), pi + 4)):
+            text = self.texts[p]
+            for s, e, actor in sorted(self.mentions.get(p, ())):
+                definition = self.actors[actor]
+                if (p, s) < here or self._quoted(p, s) or definition.kind not in _BODY_KINDS:
+                    continue
+                name = definition.name.lower().split()
+                if head not in GENERIC_BODIES and not any(c in name for c in cues):
+                    continue
+                if _SPEAKS_NEXT.match(text, e):
+                    # "... Niger Delta (MEND) said": the short name in brackets, which the copy
+                    # goes on using, over the tail of the long one.
+                    short = [a for ms, _me, a in self.mentions.get(p, ()) if ms == e + 2 and text[e : e + 2] == " ("]
+                    return short[0] if short and self.actors[short[0]].kind in _BODY_KINDS else actor
+        return ""
+
+    def _person_named_later(self, pi: int, subject: _Subject) -> str:
+        """`... as a senior Cabinet ally warned that Tory messages were "resonating"`, the lead,
+        then "Justice Secretary Jack Straw conceded ... and warned that ...": the person the
+        copy names later saying the same thing, with the same speech verb, in their sentence."""
+        text = self.texts[pi]
+        verb = re.match(r"\s+(?:" + LY_ADVERB + r"\s+)?([\w’'-]+)", text[subject.end :])
+        if verb is None or not _is_verb(verb.group(1)):
+            return ""
+        word = verb.group(1).lower()
+        for p in range(pi + 1, min(len(self.texts), pi + 7)):
+            t = self.texts[p]
+            for s0, s1 in sentence_spans(t):
+                people = [
+                    (s, e, a)
+                    for s, e, a in self.mentions.get(p, ())
+                    if s0 <= s < s1 and self.actors[a].kind == "person" and not self._quoted(p, s)
+                ]
+                if len(people) != 1:
+                    continue
+                _s, e, actor = people[0]
+                after = t[e:s1]
+                said = re.search(rf"\b{re.escape(word)}\b", after)
+                if said and not self._quoted(p, e + said.start()) and len(after[: said.start()].split()) <= 20:
+                    return actor
+        return ""
+
+    def _acting_subject(self, pi: int, at: int) -> _Subject | None:
+        """The first person or body named, or person described ("the president"), in the
+        sentence before offset `at` that a verb in the past tense follows: the one who acts."""
+        text = self.texts[pi]
+        s0 = self._sentence_start(pi, max(0, at - 1))
+        found: list[_Subject] = []
+        for s, e, actor in self.mentions.get(pi, ()):
+            if s0 <= s < at and not self._quoted(pi, s) and self.actors[actor].kind in ("person", *_BODY_KINDS):
+                if _ACTS.match(text, e):
+                    found.append(_Subject("name", text[s:e], s, e))
+        for m in _DESCRIBED_ROLE.finditer(text, s0, at):
+            if m.group(2).lower() in ROLE_NOUNS and _ACTS.match(text, m.end()):
+                found.append(_Subject("role", m.group(1), m.start(1), m.end(1)))
+        return min(found, key=lambda sub: sub.start) if found else None
+
+    def _owned_body(self, pi: int, subject: _Subject, possessive: str) -> str:
+        """The organisation the source names whose name holds the surname of the person the
+        possessive stands for ("her foundation": Sally Ride -> "Sally Ride Science")."""
+        pronoun = {"his": "he", "her": "she"}.get(possessive, "")
+        owner = self._antecedent(pi, subject.start, pronoun) if pronoun else None
+        if owner is None or not owner.actor:
+            return ""
+        full = self.actors[owner.actor].name
+        surname = full.split()[-1].lower()
+        for p in sorted(self.mentions):
+            for _s, _e, actor in self.mentions[p]:
+                name = self.actors[actor].name
+                if actor == owner.actor:
+                    continue
+                if self.actors[actor].kind in _BODY_KINDS and surname in name.lower().split():
+                    return actor
+                if name.startswith(full + " ") and len(name.split()) > len(full.split()):
+                    return actor  # the full name and more words: a body named after the person
+        return ""
+
     # -- attribution -------------------------------------------------------------------------
 
     def _after(self, pi: int, close_at: int, next_open: int, short: bool = False) -> _Subject | None:
@@ -1061,8 +1340,9 @@ class _SourceReader:
         offset = lead.end() if lead else 0
         verb = _find_verb(clause[offset:], last=False, extra=AFTER_QUOTE_VERBS)
         if verb is None:
-            if re.match(r"according to\b", clause[offset:], re.IGNORECASE):
-                return _leading_subject(clause[offset + 12 :], close_at + 1 + offset + 12)
+            according = _ACCORDING.match(clause, offset)
+            if according:
+                return _leading_subject(clause[according.end() :], close_at + 1 + according.end())
             return None
         before = clause[offset : offset + verb.start()]
         base = close_at + 1 + offset
@@ -1070,13 +1350,24 @@ class _SourceReader:
             # `the harbour "brand", which attracts tourists, officials added`: a term, and a
             # clause about it before the attribution of the sentence.
             return self._mentioned(pi, base + verb.start(), base, appositive_only=True)
-        if len(before.split()) > ATTRIBUTION_WORDS or re.search(r"[.!?]", re.sub(r"\b[A-Z][a-z]{0,3}\.", "", before)):
+        # `...," a youth wing division of the opposition Pan-Malaysian Islamic Party said`: one
+        # long description, no clause, may take a few more words.
+        description = re.fullmatch(r"\s*(?:a|an|the)\s[^,;:.!?\"“”]+", before, re.IGNORECASE) is not None
+        limit = LONG_DESCRIPTION_WORDS if description else ATTRIBUTION_WORDS
+        # `...," Gotabhaya Rajapakse, who is the president's younger brother, told`: an aside
+        # about the subject is not counted.
+        aside = _ASIDE.search(before)
+        counted = before[: aside.start()] if aside is not None and aside.start() > 0 else before
+        if len(counted.split()) > limit or re.search(r"[.!?]", re.sub(r"\b[A-Z][a-z]{0,3}\.", "", before)):
             return self._mentioned(pi, base + verb.start(), base, appositive_only=True)
         if (
             before.rstrip().endswith(",")
             and not verb.group(0).lower().endswith("ing")
+            and verb.group(0).lower() not in _TELL
             and re.search(r"\b[a-z]{3,}\b", before)
         ):
+            # (`..., a senior official, speaking on condition of anonymity, told AFP`: whoever
+            # is told is addressed, never the speaker.)
             # `"... corruption" aimed at her government, said Adil Najam`: the inverted subject.
             after = self._inverted(pi, text, base + verb.end(), clause[offset + verb.end() :])
             if after is not None:
@@ -1128,9 +1419,16 @@ class _SourceReader:
         s0 = spans[-1][0] if spans else 0
         clause = stripped[s0:]
         base = prev_close + s0
-        according = list(re.finditer(r"according to\b", clause, re.IGNORECASE))
-        verbs = [m for m in _TOKEN.finditer(clause) if _is_verb(m.group(0))]
+        according = list(_ACCORDING.finditer(clause))
+        verbs = [
+            m
+            for m in _TOKEN.finditer(clause)
+            if _is_verb(m.group(0)) or (m.group(0) in _NOUN_VERBS and _THAT_OR_COLON.match(clause, m.end()))
+        ]
         verbs = [m for m in verbs if not _intention(clause[: m.start()])]
+        # `He said the music by Tesori, who wrote melodies for ..., has ... "some good rock"`:
+        # the verb of a relative clause inside the reported sentence is not its speech verb.
+        verbs = [m for k, m in enumerate(verbs) if not (k and re.search(r"\b(?:who|which)\s+$", clause[: m.start()]))]
         verb = verbs[-1] if verbs else None
         if according and (verb is None or according[-1].start() > verb.start()):
             m = according[-1]
@@ -1197,6 +1495,7 @@ class _SourceReader:
                 # `"...Colorado." They said`: after a full stop the next sentence is no attribution.
                 post_subject = self._after(span.end_para, span.close_at, next_open, words <= SHORT_QUOTE_WORDS)
             self._open = (span.start_para, span.open_at)
+            self._named_inside = self._named_in(span)
             subject, where = (post_subject, span.end_para) if post_subject else (pre_subject, span.start_para)
             # `..., Olander said. Plus, everyone can see your wrist and "you want to have this
             # as a symbol of your goal."`: a long quoted piece with no verb of its own, in a
@@ -1217,6 +1516,19 @@ class _SourceReader:
                     key=lambda item: item[0],
                     default=None,
                 )
+            if (
+                subject is None
+                and not initial
+                and not pre_verb
+                and not colon
+                and told is None
+                and words > SHORT_QUOTE_WORDS
+                and not title_case
+                and _FIRST_PERSON.search(span.text)
+            ):
+                # `the president slammed Mitt Romney, accusing him of "knowingly twisting my words
+                # ..."`: words in the first person are someone's speech, the sentence subject's.
+                subject, where = self._acting_subject(span.start_para, span.open_at), span.start_para
             if subject is None and not initial and not pre_verb and not colon and told is None:
                 continue  # a scare quote, a term or a title
             if subject is None and not initial and words <= SHORT_QUOTE_WORDS and not pre_verb:
@@ -1248,8 +1560,10 @@ class _SourceReader:
                 # `The former astronaut, who was married to Ride, added: "..."`: "added" goes on
                 # with the speaker just quoted.
                 t = self.texts[where]
-                if last[2].is_person and (
-                    _GOES_ON_AFTER.match(t, subject.end) or _GOES_ON_BEFORE.search(t, 0, subject.start)
+                if (
+                    last[2].is_person
+                    and not _ANOTHER.match(subject.text)
+                    and (_GOES_ON_AFTER.match(t, subject.end) or _GOES_ON_BEFORE.search(t, 0, subject.start))
                 ):
                     speaker = last[2]
             if speaker is None and told is not None:
@@ -1293,6 +1607,16 @@ class _SourceReader:
             last = (span.start_para, span.open_at, speaker) if speaker is not None and occ.attributed else None
         _merge_unnamed(found)
         return found
+
+    def _named_in(self, span: _Span) -> frozenset[str]:
+        """The people a quotation names in the third person (not as "I" or "we", which have no
+        mention), read from the mentions inside its marks."""
+        named: set[str] = set()
+        for pi in range(span.start_para, span.end_para + 1):
+            lo = span.open_at if pi == span.start_para else 0
+            hi = span.close_at if pi == span.end_para else len(self.texts[pi])
+            named.update(a for s, _e, a in self.mentions.get(pi, ()) if lo < s < hi and self.actors[a].kind == "person")
+        return frozenset(named)
 
     def _join_split(self, spans: list[_Span]) -> list[_Span]:
         """Join `"We have reversed," he said, "the advances..."` into one span."""
@@ -1401,6 +1725,9 @@ def _merge_unnamed(found: list[_Occurrence]) -> None:
             continue
         words = _description_words(occ.speaker_text)
         last = normalise_quote(occ.speaker_text).split()[-1:] or [""]
+        if _ANOTHER.match(occ.speaker_text):
+            seen.append((words, last[0], occ.speaker_text))  # "another diplomat": someone new
+            continue
         for other, other_last, text in seen:
             if other_last == last[0] and (words <= other or other <= words):
                 occ.speaker_text = text
@@ -1457,6 +1784,9 @@ def _sentence_subject(clause: str, base: int) -> _Subject | None:
     return _Subject("name", clause[start:end], base + start, base + end)
 
 
+_WITH_SUBJECT = re.compile(r"\bwith\s+((?:[\w'’-]+\s+){0,2}?([a-z]+s)(?:\s+(?:of|from|in)(?:\s+[\w'’-]+){1,5}?)?)\s*$")
+
+
 def _subject_for(clause: str, verb: re.Match[str], base: int) -> _Subject | None:
     """Who speaks through the speech verb `verb` of `clause` (offsets relative to `base`)."""
     before = clause[: verb.start()]
@@ -1472,6 +1802,11 @@ def _subject_for(clause: str, verb: re.Match[str], base: int) -> _Subject | None
         local = _TOKEN.match(rest, verb.start() - closing - 1)
         if local is not None:
             return _subject_for(rest, local, base + closing + 1)
+    absolute = _WITH_SUBJECT.search(before)
+    if verb.group(0).lower().endswith("ing") and absolute and _description_kind(absolute.group(2), True) == "role":
+        # "..., with three members of the Hall of Fame calling for": the noun phrase before
+        # the participle is its subject.
+        return _Subject("role", absolute.group(1), base + absolute.start(1), base + absolute.end(1))
     if verb.group(0).lower().endswith("ing") and not before.rstrip().lower().endswith(tuple(PRONOUNS)):
         # ", saying" / "by saying": the speaker is the subject of the sentence.
         return _sentence_subject(clause, base)
@@ -1484,7 +1819,7 @@ def _subject_for(clause: str, verb: re.Match[str], base: int) -> _Subject | None
 
 
 # Verbs that go on with the speaker just quoted: "the former astronaut added", "added the aide".
-_GOES_ON_AFTER = re.compile(r"(?:,[^,\"“”]{1,100},)?\s*(?:\w+ly\s+)?(?:added|adds|continued|continues)\b")
+_GOES_ON_AFTER = re.compile(r"(?:,[^,\"“”]{1,100},)?\s*(?:" + LY_ADVERB + r"\s+)?(?:added|adds|continued|continues)\b")
 _GOES_ON_BEFORE = re.compile(r"\b(?:added|adds|continued|continues)\s+$")
 _INVERTED_ASIDE = re.compile(r"\s+(?:the|a|an)\s+[\w'’ -]{1,40}?,\s*", re.IGNORECASE)
 

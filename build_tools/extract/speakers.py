@@ -32,7 +32,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from build_tools import vocab
-from build_tools.extract.text import sentence_spans
+from build_tools.extract.text import LY_ADVERB, sentence_spans
 
 # Honorifics, ranks and titles written before a name (the shared ones from build_tools.vocab),
 # with the gender they tell ("" for none).
@@ -97,6 +97,7 @@ _NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december jan feb mar apr jun jul aug sep sept
     oct nov dec christmas easter god year years day days eve another every each
+    selon según laut d'après d’après
     """.split()
 )
 _SPEAKERS_VERBS = r"(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied)"
@@ -112,6 +113,7 @@ _QUALIFIES_ROLE = re.compile(
     r"\s+(?:[a-z][\w-]*\s+)?(?P<role>[a-z][\w-]*)\s+[A-Z][a-z]",
 )
 # Months that are also given names: "April Galway", "June Carter".
+_AMBIGUOUS_TITLES = frozenset({"of", "general", "justice", "lt", "prime"})
 _MONTH_GIVEN_NAMES = frozenset({"april", "may", "june", "august"})
 _PARTICLES = vocab.NAME_PARTICLES | vocab.ARABIC_ARTICLES | {"ter", "y"}
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
@@ -124,7 +126,8 @@ _GIVEN_NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "given_nam
 @lru_cache(maxsize=1)
 def given_names() -> dict[str, float]:
     """Given names (lower case) and the share of their bearers who are men, from the US Census 1990
-    first-name lists (build_tools/data/given_names.tsv, made by bench/given_names.py)."""
+    first-name lists and, for other countries, Faker's lists (build_tools/data/given_names.tsv,
+    made by bench/given_names.py)."""
     table: dict[str, float] = {}
     for line in _GIVEN_NAMES_FILE.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
@@ -145,7 +148,9 @@ def gender_of_given_name(word: str) -> str:
 # an age ("Rahim (43)", "Rahim, 43,"), a relative clause for people ("Rahim, who"), a pronoun
 # for the next sentence or clause ("..., he said", ". She ...").
 _PERSON_AFTER = re.compile(
-    r"(?:\s+of\s+[^,.\"“”]{1,60})?(?:,\s[^,\"“”]{1,80}(?:,\s[^,\"“”]{1,40})?,)?\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained"
+    r"(?:\s+of\s+[^,.\"“”]{1,60})?(?:,\s[^,\"“”]{1,80}(?:,\s[^,\"“”]{1,40})?,)?\s+(?:"
+    + LY_ADVERB
+    + r"\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained"
     r"|insisted|warned|replied|recalled|recounted|tweeted|testified|noted|argued|stated|declared)\b"
     r"|\s*\(\d{1,3}\)|,\s+\d{1,3}(?:,|\s+years?\b)|,?\s+(?:who|whose)\b"
     r"|[^.!?\"“”]{0,160}?\b(?:he|she|him|his|himself|herself)\b"
@@ -192,6 +197,24 @@ def _is_acronym(word: str) -> bool:
     return 2 <= len(core) <= 6 and core.isupper() and any(c.isalpha() for c in core) and core.isalnum()
 
 
+def capitals_name(word: str, text: str) -> bool:
+    """A common word written in capitals in a text that is not ("the Spanish sports daily AS",
+    "IT said"): an acronym or a title, not the word "as" or "it"."""
+    if len(word) < 2 or not word.isupper() or not word.isalpha():
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) < 20 or sum(c.isupper() for c in letters) < len(letters) / 2
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "N.Y.", "D.C.", "L.A."})
+
+
+def _initials(word: str) -> bool:
+    """A person's initials before the surname ("K.J. Choi", "J.R. Smith"), not a place's."""
+    return _INITIALS.fullmatch(word) is not None and word not in _PLACE_INITIALS
+
+
 def _runs(text: str) -> list[list[re.Match[str]]]:
     """Runs of capitalised tokens (particles inside) separated by single spaces only."""
     runs: list[list[re.Match[str]]] = []
@@ -209,6 +232,7 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
                 and len(word.rstrip(".")) > 1
                 and word.lower() not in {h + "." for h in HONORIFICS}
                 and not _is_acronym(word)
+                and not _initials(word)
             ):
                 runs.append(run)
                 run = []
@@ -223,7 +247,11 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
 
 @lru_cache(maxsize=65536)
 def _bare(word: str) -> str:
-    word = re.sub(r"['’]s?$", "", word)
+    """The word without a possessive, a closing single quote or a full stop after it: "Smith's",
+    "the 'Dominican Post'." give Smith, Post; an initial ("J.") keeps its stop."""
+    if re.fullmatch(r"[A-Z]\.", word) or _initials(word):
+        return word
+    word = re.sub(r"['’]s?$", "", word.rstrip(".,"))
     return word.rstrip(".,") if not re.fullmatch(r"[A-Z]\.", word) else word
 
 
@@ -283,9 +311,9 @@ class _Finder:
         ):
             self._person(pi, run, words, "", [])  # "April Galway, a lifelong resident ..., said"
             return
-        while run and words[0].lower() in _NOT_NAMES:
+        while run and words[0].lower() in _NOT_NAMES and not capitals_name(words[0], text):
             run, words = run[1:], words[1:]
-        while run and words[-1].lower() in _PARTICLES | {"of"}:
+        while run and words[-1].lower() in _PARTICLES | {"of"} and not capitals_name(words[-1], text):
             run, words = run[:-1], words[:-1]
         if not run:
             return
@@ -352,8 +380,10 @@ class _Finder:
                     ent = self._entity(word, "organisation")
                     self._add(pi, ent, core[0].start(), core[0].start() + len(word))
                 return
-            if word.lower() in _NOT_NAMES:
-                return
+            if (
+                word.lower() in _NOT_NAMES and not capitals_name(word, text)
+            ) or word.lower() in vocab.NATIONALITY_NOUNS:
+                return  # (nor "the Briton said": a second reference, no name)
             self.singles.append((pi, core[0].start(), core[0].start() + len(word), word, gender))
             if title_end:
                 # "Mr Gachechiladze": a person by surname; linked to the full name later.
@@ -388,7 +418,9 @@ class _Finder:
         if words[-1] in self.speaking:
             return True
         if any(
-            re.fullmatch(r"[A-Z]\.", w) or (i and (re.fullmatch(r"[A-Z]", w) or w.lower() in _PARTICLES))
+            re.fullmatch(r"[A-Z]\.", w)
+            or _initials(w)
+            or (i and (re.fullmatch(r"[A-Z]", w) or w.lower() in _PARTICLES))
             for i, w in enumerate(words)
         ) or any(w.lower().strip(".") in _SUFFIXES or _ARABIC_NAME.match(w) for w in words):
             return True
@@ -467,6 +499,15 @@ class _Finder:
             by_surname.setdefault(_bare(e.surname).lower(), []).append(e)
             if len(e.name.split()) > 1:
                 by_first.setdefault(e.name.split()[0].lower(), []).append(e)
+        # "President Obama", but not "Professor of Physics", "General Motors", "Justice Law",
+        # "Prime Ministers", "LT Cortesia" (a ship), "General Hospital".
+        titled = {
+            (pi, start)
+            for pi, start, word, _g, title in getattr(self, "_titled_single", [])
+            if title
+            and title[-1].lower().strip(".") not in _AMBIGUOUS_TITLES
+            and word.lower() not in ORG_WORDS | PLACE_WORDS
+        }
         for pi, start, end, word, gender in self.singles:
             matches = list(by_surname.get(word.lower(), ()))
             if not matches and len(word) >= 6:
@@ -477,7 +518,9 @@ class _Finder:
                 firsts = by_first.get(word.lower(), [])
                 matches = firsts if len(firsts) == 1 else []
             speaks = re.match(
-                r"(?:,\s[^,\"“”]{1,60},)?\s+(?:\w+ly\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied|bragged|spoke)\b",
+                r"(?:,\s[^,\"“”]{1,60},)?\s+(?:"
+                + LY_ADVERB
+                + r"\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied|bragged|spoke)\b",
                 self.texts[pi][end:],
             )
             if not speaks:
@@ -485,14 +528,27 @@ class _Finder:
                     r"[.,;:!?]|\s*$", self.texts[pi][end:]
                 )
                 # `," said Thakkar.`
-            if not matches and speaks and not self.quoted(pi, start) and word.lower() not in HONORIFICS:
+            # "first-grader Saeedullah", "his wife Sharon": one name after a lower-case noun for
+            # a person (mononyms are common in South Asian copy).
+            noun = re.search(r"\b([a-z][a-z-]+)\s+$", self.texts[pi][max(0, start - 40) : start])
+            described = noun is not None and (
+                noun.group(1) in GENDERED_NOUNS
+                or re.fullmatch(r"[a-z]+-(?:grader|year-old)", noun.group(1)) is not None
+                or (noun.group(1) in vocab.ROLE_NOUNS and word.lower() in given_names())
+            )
+            if not matches and (speaks or described) and not self.quoted(pi, start) and word.lower() not in HONORIFICS:
                 ent = self._entity(word, "person")  # "Koenigs said": a person named by surname only
                 self._add(pi, ent, start, end)
                 continue
             if not matches:
-                if gender:  # "Mr Rücker" with no full name in the source: a person all the same
+                if gender or (
+                    (pi, start) in titled and word.lower() not in HONORIFICS and word.lower() not in _ROLE_WORDS
+                ):
+                    # "Mr Rücker", "President Obama" with no full name in the source: a person
+                    # all the same.
                     ent = self._entity(word, "person")
-                    ent.votes[gender] = ent.votes.get(gender, 0) + 3
+                    if gender:
+                        ent.votes[gender] = ent.votes.get(gender, 0) + 3
                     self._add(pi, ent, start, end)
                 continue
             if len(matches) > 1:

@@ -36,6 +36,16 @@ _SPACES = re.compile(r"\s+")
 
 _SPACE_RUN = re.compile(r"\s*")
 
+# An adverb in -ly written between a subject and its verb ("Smith reportedly told"), as a regex
+# fragment: lower case, four letters or more, and none of the -ly nouns and adjectives ("the
+# family said", "the daily reported").
+LY_ADVERB = r"(?:(?!(?:{})\b)[a-z]{{2,}}ly\b)".format("|".join(sorted(vocab.NOT_ADVERBS_LY)))
+
+
+def is_ly_adverb(word: str) -> bool:
+    """ "reportedly", "flatly": an adverb in -ly, not "family", "ally" or "elderly"."""
+    return word.islower() and len(word) > 4 and word.endswith("ly") and word not in vocab.NOT_ADVERBS_LY
+
 
 def _is_boundary(text: str, stop: int, end: int) -> bool:
     """Decide whether the terminator text[stop:end] ends a sentence."""
