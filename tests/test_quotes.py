@@ -477,6 +477,13 @@ def speakers_found(*paragraphs: str) -> dict[str, str]:
     return {q.text[:24]: q.speaker_text for q in find_quotes([source], (), (), {})}
 
 
+def assert_speaker(paragraphs: list[str], start: str, speaker: str | None) -> None:
+    """The quotation opening with `start` in these paragraphs is given to `speaker`."""
+    found = speakers_found(*paragraphs)
+    got = next((s for text, s in found.items() if text.startswith(start)), None)
+    assert got == speaker, found
+
+
 @pytest.mark.parametrize(
     "paragraphs, start, speaker",
     [
@@ -658,9 +665,7 @@ def speakers_found(*paragraphs: str) -> dict[str, str]:
     ],
 )
 def test_news_copy_conventions_name_the_speaker(paragraphs, start, speaker):
-    found = speakers_found(*paragraphs)
-    got = next((s for text, s in found.items() if text.startswith(start)), None)
-    assert got == speaker, found
+    assert_speaker(paragraphs, start, speaker)
 
 
 def test_a_surname_that_speaks_names_a_person_even_after_to_and_a_pronoun_chain_follows_it():
@@ -723,9 +728,7 @@ def test_a_definite_description_is_the_person_just_named_and_initials_make_a_nam
     ],
 )
 def test_second_references_name_the_speaker(paragraphs, start, speaker):
-    found = speakers_found(*paragraphs)
-    got = next((s for text, s in found.items() if text.startswith(start)), None)
-    assert got == speaker, found
+    assert_speaker(paragraphs, start, speaker)
 
 
 def test_a_long_piece_after_reported_speech_goes_on_with_that_speaker_but_a_title_does_not():
@@ -908,9 +911,7 @@ def test_a_pronoun_goes_to_the_person_whose_given_name_has_its_gender():
     ],
 )
 def test_pronouns_and_names_in_wider_news_copy(paragraphs, start, speaker):
-    found = speakers_found(*paragraphs)
-    got = next((s for text, s in found.items() if text.startswith(start)), None)
-    assert got == speaker, found
+    assert_speaker(paragraphs, start, speaker)
 
 
 def test_a_publication_in_single_quotes_is_an_organisation_and_no_antecedent():
@@ -962,9 +963,7 @@ def test_a_publication_in_single_quotes_is_an_organisation_and_no_antecedent():
     ],
 )
 def test_bodies_and_roles_named_before_or_after_they_speak(paragraphs, start, speaker):
-    found = speakers_found(*paragraphs)
-    got = next((s for text, s in found.items() if text.startswith(start)), None)
-    assert got == speaker, found
+    assert_speaker(paragraphs, start, speaker)
 
 
 def test_a_title_before_a_single_name_makes_a_person_but_not_a_role_word():
@@ -1022,9 +1021,7 @@ def test_one_name_after_a_noun_for_a_person_is_a_person_but_a_title_before_a_bod
     ],
 )
 def test_unnamed_speakers_in_long_descriptions(paragraphs, start, speaker):
-    found = speakers_found(*paragraphs)
-    got = next((s for text, s in found.items() if text.startswith(start)), None)
-    assert got == speaker, found
+    assert_speaker(paragraphs, start, speaker)
 
 
 @pytest.mark.parametrize(
@@ -1088,9 +1085,7 @@ def test_unnamed_speakers_in_long_descriptions(paragraphs, start, speaker):
     ],
 )
 def test_descriptions_of_speakers_in_agency_copy(paragraphs, start, speaker):
-    found = speakers_found(*paragraphs)
-    got = next((s for text, s in found.items() if text.startswith(start)), None)
-    assert got == speaker, found
+    assert_speaker(paragraphs, start, speaker)
 
 
 def test_a_nationality_adjective_still_opens_a_name():
@@ -1142,9 +1137,7 @@ def test_a_family_name_written_first_is_no_given_name():
     ],
 )
 def test_speakers_introduced_before_or_named_after(paragraphs, start, speaker):
-    found = speakers_found(*paragraphs)
-    got = next((s for text, s in found.items() if text.startswith(start)), None)
-    assert got == speaker, found
+    assert_speaker(paragraphs, start, speaker)
 
 
 def test_words_in_the_first_person_are_the_acting_subjects_speech_but_a_title_is_not():
@@ -1233,9 +1226,7 @@ def test_words_in_the_first_person_are_the_acting_subjects_speech_but_a_title_is
     ],
 )
 def test_nouns_in_ly_descriptions_capitals_documents_and_other_languages(paragraphs, start, speaker):
-    found = speakers_found(*paragraphs)
-    got = next((s for text, s in found.items() if text.startswith(start)), None)
-    assert got == speaker, found
+    assert_speaker(paragraphs, start, speaker)
 
 
 def test_a_foreign_verb_inside_the_quotation_is_left_as_written():
