@@ -814,3 +814,28 @@ def test_a_comments_heading_alone_after_the_article_opens_the_readers_comments()
     # under the headline, before the article, the same word is a link and ends nothing
     top = clean_source(text_page("\n\n".join(["Council approves the bridge", "Comments", *article]) + "\n"))
     assert [p.text for p in top.paragraphs] == article
+
+
+def test_an_aside_in_brackets_after_a_run_of_sentences_ends_it_as_its_last_sentence_did():
+    from build_tools.clean.score import features, page_features, stopwords
+
+    stop = stopwords("English")
+    cases = (
+        # a run of sentences closed by an aside: the block ends a sentence
+        (
+            "Sticker Star - When an accident scatters stickers across the land, the hero sets off to repair "
+            "a torn world. He collects stickers to solve puzzles. Download the demo now. (For the handheld)",
+            True,
+        ),
+        # a photo's credit closes a caption, not a sentence
+        (
+            "The premier meets the prime minister as he arrives in Ottawa on Friday. The talks went on "
+            "for hours. Both sides said little. (CP PHOTO/Fred Chartrand)",
+            False,
+        ),
+        # a single sentence's aside: a list item's or a teaser's, not prose
+        ("Setting aside anger for something a little more kind. (Or: when I break my own law)", False),
+    )
+    for text, end in cases:
+        assert features(text, stop).sentence_end is end
+        assert page_features([text], stop)[0].sentence_end is end  # the page's fast path agrees

@@ -47,6 +47,23 @@ _FOOTNOTES = re.compile(r"(?:\[[^\[\]]{1,24}\])+$")
 # typographies write them
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’“‘»«)\] ]*$")
 _COLON_END = re.compile(r"[:;][\"'”’“‘»«)\] ]*$")
+# An aside in brackets after the last sentence's end closes a run of sentences as that sentence
+# did: "... Download the demo now in the eShop. (For Nintendo 3DS)". Not a photo's credit ("(CP
+# PHOTO/Fred Chartrand)"), which closes a caption, nor a single sentence's aside (a list item's).
+_ASIDE_AFTER_END = re.compile(r"[.!?…][\"'”’]?\s+\([^()/]{1,80}\)$")
+
+
+def _aside_after_end(ending: str) -> bool:
+    """`ending` (ending with ")") closes a run of sentences with a bracketed aside (`_ASIDE_AFTER_END`)."""
+    m = _ASIDE_AFTER_END.search(ending)
+    return (
+        m is not None
+        and "photo" not in m.group().lower()
+        and len(_INNER_SENTENCE.findall(ending, 0, m.start() + 1)) >= 1
+        and len(_INNER_SENTENCE.findall(ending, 0, _SENTENCES_WITHIN)) >= 2
+    )
+
+
 _LIST_MARK = re.compile(r"^(?:[•·▪►▸◦*–-]\s|\d{1,2}[.)]\s)")
 _EMAIL = re.compile(r"\w@\w+\.\w")
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")  # "MinistersNordic": two link texts run together
@@ -185,7 +202,7 @@ def features(text: str, stop: frozenset[str], repeated: bool = False, shared: in
     n_caps = sum(map(str.isupper, map(itemgetter(0), toks)))
     ending = _end_text(text)
     last = ending[-1:]
-    end = last in _ENDS and _SENTENCE_END.search(ending) is not None
+    end = last in _ENDS and (_SENTENCE_END.search(ending) is not None or (last == ")" and _aside_after_end(ending)))
     return Features(
         n,
         len(text),
@@ -298,7 +315,10 @@ def _ending(text: str) -> tuple[bool, bool]:
     (a block text holds no newline)."""
     if text[-1] not in _ENDS:
         return False, False
-    last = (_FOOTNOTES.sub("", text) if text[-1] == "]" else text).rstrip(_CLOSERS)[-1:]
+    ending = _FOOTNOTES.sub("", text) if text[-1] == "]" else text
+    last = ending.rstrip(_CLOSERS)[-1:]
+    if last not in _STOPS and ending[-1:] == ")" and _aside_after_end(ending):
+        return True, False
     return last in _STOPS, last in _COLONS
 
 
