@@ -839,3 +839,21 @@ def test_an_aside_in_brackets_after_a_run_of_sentences_ends_it_as_its_last_sente
     for text, end in cases:
         assert features(text, stop).sentence_end is end
         assert page_features([text], stop)[0].sentence_end is end  # the page's fast path agrees
+
+
+def test_texts_cut_off_by_an_ellipsis_end_no_sentence_when_the_page_holds_several():
+    from build_tools.clean.score import page_features, stopwords
+
+    stop = stopwords("English")
+    prose = "The council met on Tuesday and approved the plan for the new bridge over the river."
+    teasers = [
+        "Can't we keep even the national awards above politic...",
+        "Lucknow goes blue for the chief minister's birthd...",
+        "Australian cricketers vow to respect their opponent...",
+    ]
+    feats = page_features([prose, *teasers], stop)
+    assert feats[0].sentence_end
+    assert not any(f.sentence_end for f in feats[1:])
+    # one such text alone on the page is taken at its word: prose may trail off
+    alone = page_features([prose, "And then, as ever, the vote was put off again until the spring..."], stop)
+    assert all(f.sentence_end for f in alone)

@@ -23,6 +23,8 @@ from typing import NamedTuple
 from .settings import (
     BAD_BELOW,
     COLON_END_WEIGHT,
+    CUT_OFF_MAX_WORDS,
+    CUT_OFF_MIN_BLOCKS,
     GOOD_FROM,
     GOOD_WITHOUT_END_WORDS,
     LENGTH_FULL_WORDS,
@@ -51,6 +53,16 @@ _COLON_END = re.compile(r"[:;][\"'”’“‘»«)\] ]*$")
 # did: "... Download the demo now in the eShop. (For Nintendo 3DS)". Not a photo's credit ("(CP
 # PHOTO/Fred Chartrand)"), which closes a caption, nor a single sentence's aside (a list item's).
 _ASIDE_AFTER_END = re.compile(r"[.!?…][\"'”’]?\s+\([^()/]{1,80}\)$")
+
+
+# A short text cut off with an ellipsis straight after a word ("Can't we keep even Bharat Ratna
+# above politic...", "Lucknow goes blue for chief minister's birthd..."), when the page holds
+# several: teasers cut to length, whose ellipsis ends no sentence (`page_features`).
+_CUT_OFF = re.compile(r"\w(?:\.\.\.|…)$")
+
+
+def _cut_off(text: str) -> bool:
+    return text[-1:] in ".…" and text.count(" ") < CUT_OFF_MAX_WORDS and _CUT_OFF.search(text) is not None
 
 
 def _aside_after_end(ending: str) -> bool:
@@ -281,7 +293,8 @@ def page_features(
     empty = words.empty
     stops = words.stop_mask(stop)
     caps = bytes(map(str.isupper, map(_FIRST, words.toks)))
-    linked = _linked_blocks(texts, "\n".join(texts))
+    joined = "\n".join(texts)
+    linked = _linked_blocks(texts, joined)
     out: list[Features] = []
     append = out.append
     pos = 0
@@ -295,6 +308,11 @@ def page_features(
             link = i in linked or (text[:1] in _ARROWS or text[-1:] in _ARROWS) and _arrow_edge(text)
             append(_block_features(text, n, stops.count(1, pos, nxt), caps.count(1, pos, nxt), link))
         pos = nxt
+    if "..." in joined or "…" in joined:
+        cut = [i for i, f in enumerate(out) if f.sentence_end and _cut_off(texts[i])]
+        if len(cut) >= CUT_OFF_MIN_BLOCKS:
+            for i in cut:
+                out[i] = out[i]._replace(sentence_end=False)
     return out
 
 
