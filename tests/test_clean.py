@@ -857,3 +857,15 @@ def test_texts_cut_off_by_an_ellipsis_end_no_sentence_when_the_page_holds_severa
     # one such text alone on the page is taken at its word: prose may trail off
     alone = page_features([prose, "And then, as ever, the vote was put off again until the spring..."], stop)
     assert all(f.sentence_end for f in alone)
+
+
+def test_a_paragraph_that_lost_its_full_stop_inside_the_article_is_restored_by_the_span():
+    # the scorer takes a long line without a sentence end for a caption; inside the article's
+    # span, between paragraphs of prose, the span model keeps it
+    lost = (
+        "The mayor told the meeting that the town would pay for the ferry out of its reserves and that "
+        "no council tax rise would be needed to cover the cost of the repairs this year"
+    )
+    later = [_PROSE.replace("bridge", "road"), _MORE.replace("supports", "piers")]
+    src = clean_source(text_page("\n\n".join(["Council closes the old bridge", _PROSE, _MORE, lost, *later]) + "\n"))
+    assert [p.text for p in src.paragraphs] == [_PROSE, _MORE, lost, *later]

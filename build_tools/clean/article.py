@@ -711,8 +711,10 @@ _NAMED_REASONS = (
 
 
 def _restorable(reason: str) -> bool:
-    """A removal the span model may undo inside the span: one by score, not by name or as a caption."""
-    return not reason.startswith(_NAMED_REASONS) and "caption-like" not in reason and "repeated" not in reason
+    """A removal the span model may undo inside the span: one by score, not by name. A long line
+    without a sentence end the scorer took for a caption is one by score: a paragraph that lost
+    its full stop, when the model is sure of it."""
+    return not reason.startswith(_NAMED_REASONS) and "repeated" not in reason
 
 
 def _by_a_rule(judged: list[_Judged], i: int) -> bool:
