@@ -869,3 +869,22 @@ def test_a_paragraph_that_lost_its_full_stop_inside_the_article_is_restored_by_t
     later = [_PROSE.replace("bridge", "road"), _MORE.replace("supports", "piers")]
     src = clean_source(text_page("\n\n".join(["Council closes the old bridge", _PROSE, _MORE, lost, *later]) + "\n"))
     assert [p.text for p in src.paragraphs] == [_PROSE, _MORE, lost, *later]
+
+
+def test_a_blog_post_s_footer_is_a_rule_of_its_own():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line in (
+        "This entry was posted on Thursday, August 9th, 2012 at 12:04 am and is filed under Celebrities. "
+        "You can follow any responses to this entry through the RSS 2.0 feed.",
+        "This entry was posted in Working With Web 2.0 Tools and tagged twitter by Sue Waters. Bookmark the permalink.",
+        "This was written by K.G. Schneider. Posted on Friday, November 2, 2012, at 1:23 pm. Filed under Conferences.",
+        "Filed under: Banking",
+        "You can follow any responses to this entry through the RSS 2.0 feed.",
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == "chrome: post-footer", line
+    # prose that mentions the words
+    assert rules.match("The lawsuit, which the council says is filed under seal, will be heard in May.") is None
+    assert rules.match("This story was posted on the council's website on Monday and read by thousands.") is None

@@ -380,6 +380,17 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"\bis the trading name of\b|\bregistered (?:in england|office|charity)\b|\bcompany (?:number|no\.?|registration)\b|\bcompany limited by guarantee\b",
         triggers=("trading name", "registered", "company"),
     ),
+    # a blog post's footer: where it was filed and how to follow it ("This entry was posted on
+    # Thursday, August 9th, 2012 at 12:04 am and is filed under ...", "Filed under: Banking",
+    # "You can follow any responses to this entry through the RSS 2.0 feed", "Bookmark the permalink")
+    Rule(
+        "post-footer",
+        "chrome",
+        r"^\W*this (?:entry|post) was (?:posted|written|filed)\b|^\W*this was written by\b.*\b(?:posted|filed)\b"
+        r"|^\W*filed under\b|\byou can follow any responses to this\b|\bbookmark the permalink\b",
+        max_words=80,
+        triggers=("this entry", "this post", "this was written", "filed under", "follow any responses", "permalink"),
+    ),
     Rule(
         "copyright",
         "chrome",
