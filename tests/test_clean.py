@@ -888,3 +888,27 @@ def test_a_blog_post_s_footer_is_a_rule_of_its_own():
     # prose that mentions the words
     assert rules.match("The lawsuit, which the council says is filed under seal, will be heard in May.") is None
     assert rules.match("This story was posted on the council's website on Monday and read by thousands.") is None
+
+
+def test_a_prompt_to_sign_up_for_the_site_s_mail_is_a_rule_of_its_own():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line in (
+        "Sign up to receive daily sports headlines.",
+        "Sign up for free email updates and be entered to win our monthly giveaway!",
+        "Sign-up for your monthly fix of design news, reviews and stuff to make you smarter.",
+        "Please check your inbox for a confirmation email.",
+        "Get all our new updates by email:",
+        "Join over 104,000 monthly readers! Subscribe to the free Example email newsletter.",
+        "Most Popular Stories RSS Feed",
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == "chrome: signup-prompt", line
+    # the article's own sentences about signing up
+    for line in (
+        "It is unclear whether rentals will help the company sign up many more movie studios.",
+        "If you'd like to sign up for a chance to test the game, head over to the beta site.",
+        "The third largest wireless provider still boasts 53.8 million subscribers.",
+    ):
+        assert rules.match(line) is None, line

@@ -167,6 +167,19 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=45,
         triggers=("newsletter", "inbox"),
     ),
+    # a prompt to sign up for the site's mail or feed: "Sign up to receive daily sports headlines.",
+    # "Sign up for free email updates and ...", "Please check your inbox for a confirmation email.",
+    # "Get all our new updates by email:", "Subscribe to the free ... email newsletter", "... RSS Feed"
+    Rule(
+        "signup-prompt",
+        "chrome",
+        r"^\W*sign[- ]?up (?:to (?:receive|get)\b|for (?:(?:our|the|your|free|a|daily|weekly|monthly) )+(?:[\w-]+ ){0,4}(?:e-?mails?|updates|alerts|headlines|news|newsletters?|fix)\b)"
+        r"|\bcheck your inbox for (?:a|the|your) confirmation\b|\b(?:get|receive) (?:all )?(?:our |my )?(?:new |latest |free )?(?:updates|posts|articles|stories) (?:by|via) e-?mail\b"
+        r"|\bsubscribe to (?:the |our |my )?(?:free )?(?:[\w-]+ ){0,3}(?:e-?mail )?newsletter\b|\bby e-?mail every (?:day|week|morning)\b"
+        r"|^[^.!?]{0,40}\brss(?: feeds?)?\W*$",
+        max_words=30,
+        triggers=("sign", "inbox", "e-mail", "email", "newsletter", "rss"),
+    ),
     Rule(
         "app-prompt", "chrome", r"\W*(?:download|get|install) (?:the|our)\b.{0,50}\bapps?\b.*", whole=True, max_words=30
     ),
