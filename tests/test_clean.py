@@ -912,3 +912,28 @@ def test_a_prompt_to_sign_up_for_the_site_s_mail_is_a_rule_of_its_own():
         "The third largest wireless provider still boasts 53.8 million subscribers.",
     ):
         assert rules.match(line) is None, line
+
+
+def test_script_notices_agency_terms_and_an_email_field_are_rules():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line, reason in (
+        ("Javascript is not enabled on your browser. Please enable javascript to use the features.", "script-notice"),
+        ("<SCRIPT LANGUAGE='JavaScript1.1'>if (document.layers) {document.write('<SCR' + 'IPT')}", "script-notice"),
+        ("This material may not be published, broadcast, rewritten, or redistributed.", "legal-notice"),
+        (
+            "Republication or redistribution of agency content, including by caching or framing, is expressly "
+            "prohibited without the prior written consent of the agency.",
+            "legal-notice",
+        ),
+        ("Enter your email address:", "form-message"),
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == f"chrome: {reason}", line
+    for line in (
+        "The judge said the report may not be published until the trial is over.",
+        "She asked readers to enter the competition by e-mail before Friday.",
+        "The script of the film was written in three weeks, its director said.",
+    ):
+        assert rules.match(line) is None, line

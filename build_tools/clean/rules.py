@@ -186,9 +186,18 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(
         "form-message",
         "chrome",
-        r"\binvalid e-?mail\b|\bsomething went wrong\b.{0,30}\btry again\b",
+        r"\binvalid e-?mail\b|\bsomething went wrong\b.{0,30}\btry again\b|^\W*enter your e-?mail(?: address)?\W*$",
         max_words=20,
-        triggers=("invalid", "went wrong"),
+        triggers=("invalid", "went wrong", "enter your"),
+    ),
+    # what a page says when its scripts do not run, and scripts saved as text
+    Rule(
+        "script-notice",
+        "chrome",
+        r"\b(?:please )?(?:enable|turn on|activate) (?:your )?javascript\b|\bjavascript (?:is|must be) (?:not )?(?:enabled|disabled|required|turned off)\b"
+        # an advertisement's script: "<SCRIPT LANGUAGE='JavaScript1.1'>", "document.write('<SCR' + ..."
+        r"|\bdocument\.write\s*\(|<script language\s*=",
+        triggers=("javascript", "document.write", "<script language"),
     ),
     Rule(
         "market-data-notice",
@@ -390,8 +399,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(
         "legal-notice",
         "chrome",
-        r"\bis the trading name of\b|\bregistered (?:in england|office|charity)\b|\bcompany (?:number|no\.?|registration)\b|\bcompany limited by guarantee\b",
-        triggers=("trading name", "registered", "company"),
+        r"\bis the trading name of\b|\bregistered (?:in england|office|charity)\b|\bcompany (?:number|no\.?|registration)\b|\bcompany limited by guarantee\b"
+        # a news agency's terms: "This material may not be published, broadcast, rewritten or
+        # redistributed", "Republication or redistribution of ... content ... is expressly prohibited"
+        r"|\bmay not be (?:re)?published, broadcast, rewritten\b|\b(?:republication|redistribution)\b.{0,120}\bprohibited without\b",
+        triggers=("trading name", "registered", "company", "broadcast, rewritten", "prohibited without"),
     ),
     # a blog post's footer: where it was filed and how to follow it ("This entry was posted on
     # Thursday, August 9th, 2012 at 12:04 am and is filed under ...", "Filed under: Banking",
