@@ -937,3 +937,28 @@ def test_script_notices_agency_terms_and_an_email_field_are_rules():
         "The script of the film was written in three weeks, its director said.",
     ):
         assert rules.match(line) is None, line
+
+
+def test_more_comment_headings_and_policies_are_named():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line, reason in (
+        ("4 comments:", "comments-section"),
+        ("Comments (3), Blocked Comments (0):", "comments-section"),
+        ("Reader comments 97", "comments-section"),
+        ("230 commentsJoin the discussion", "comments-section"),
+        ("No comments at the moment.", "comments-section"),
+        ("What Do You Think? Post Your Comment:", "comments-section"),
+        ("Only members of the Club can enter comments.", "comment-policy"),
+        ("All comments are public.", "comment-policy"),
+        ("We encourage lively debate, but please be respectful of others.", "comment-policy"),
+        ("Keep your comments directed to the topic. Personal attacks will not be approved.", "comment-policy"),
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == f"related: {reason}", line
+    for line in (
+        "The minister made 4 comments to the press about the bridge.",
+        "Members of the public can send their views to the council until May.",
+    ):
+        assert rules.match(line) is None, line

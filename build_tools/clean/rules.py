@@ -429,9 +429,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "comments-section",
         "related",
         r"leave a (?:comment|reply)|join the (?:conversation|discussion)|(?:post a|add a|show) comments?"
+        # "What Do You Think? Post Your Comment:", "230 commentsJoin the discussion"
+        r"|(?:what do you think\W*)?(?:post|add|leave|write) your comments?\W*|\d+\s+comments?\s*join the (?:conversation|discussion)\W*"
         # reader responses: "Comments (48)", "23 responses", "Reader views (5)", "Add your view"
-        r"|(?:comments?|responses?|replies|reactions|discussion)\s*\(\d+\)|\d+\s+(?:comments?|responses?|replies|reactions)"
-        r"|(?:readers?'?’?s?'?\s+)?(?:views|opinions)\s*\(\d+\)|add your (?:view|comment|opinion)s?"
+        # "Comments (3), Blocked Comments (0):", "4 comments:"
+        r"|(?:comments?|responses?|replies|reactions|discussion)\s*\(\d+\)(?:,.{0,40})?\W*|\d+\s+(?:comments?|responses?|replies|reactions)\W*"
+        r"|(?:readers?'?’?s?'?\s+)?(?:views|opinions)\s*\(\d+\)|add your (?:view|comment|opinion)s?\W*"
         # the count set in brackets: "{ 167 comments }", "[ 12 responses ]"
         r"|[\[{(]\s*(?:\d+\s+)?(?:comments?|responses?|replies)\s*[\]})]"
         # "34 responses to <the headline>", "12 comments on <the headline>", "One thought on <...>",
@@ -439,10 +442,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|(?:\d+|one|no)\s+(?:[a-z]+\s+)?(?:responses?|comments?|replies|thoughts?)\s+(?:to|on)\s+\S.{0,150}"
         r"|(?:commentaires?|kommentare?|commenti|reacties|comentarios)\s*\(\d+\)"
         # "5 comments so far...", "No comments yet", "Comments are now closed for this story"
-        r"|(?:(?:\d+|no) )?(?:comments?|responses?|replies) (?:so far|yet)\W*(?:add yours\W*)?"
+        r"|(?:(?:\d+|no) )?(?:comments?|responses?|replies) (?:so far|yet|at the moment|at this time)\W*(?:add yours\W*)?"
         r"|comments (?:are|have been) (?:now )?closed(?: for this (?:story|article|post|entry|page))?\W*"
         # a news site's heading over its readers' comments: "Latest Comments:", "Readers' comments"
-        r"|(?:latest|readers?'?’?) comments\W*"
+        r"|(?:latest|readers?'?’?) comments\W*\d*\W*"
         # "Discussions: Be the first to post a comment on this page!"
         r"|(?:discussions?\W*)?be the first to (?:post|leave|add|write)?\s*(?:a )?comment(?: on this (?:page|story|article|post))?\W*",
         action=END,
@@ -483,7 +486,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         # "We welcome your comments on this story. Comments are submitted for possible publication
         # on the condition...", "Comment posters are responsible for the opinions they express"
         r"|\bwe welcome (?:your )?comments\b|\bcomments are submitted for\b|\b(?:comment )?posters are (?:solely )?responsible\b"
-        r"|\bcomment moderation is (?:enabled|on|turned on)\b",
+        r"|\bcomment moderation is (?:enabled|on|turned on)\b"
+        # "Only members of the Club can enter comments.", "All comments are public.", "We encourage
+        # lively debate, but please be respectful of others.", "Personal attacks will not be approved."
+        r"|\b(?:users|members)\b.{0,30}\bcan (?:enter|post|leave|add|write) comments\b|\ball comments are public\b"
+        r"|\bwe encourage (?:lively|open|respectful|civil|healthy) (?:debate|discussion|conversation)\b|\bpersonal attacks (?:are|will) (?:not|be)\b",
         action=END,
         max_words=40,
         triggers=(
@@ -494,6 +501,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             "we welcome",
             "posters are",
             "comment moderation",
+            "comments",
+            "we encourage",
+            "personal attacks",
         ),
     ),
     # the form under a thread of comments: "Your email address will not be published", "Remember
