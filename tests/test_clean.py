@@ -962,3 +962,27 @@ def test_more_comment_headings_and_policies_are_named():
         "Members of the public can send their views to the council until May.",
     ):
         assert rules.match(line) is None, line
+
+
+def test_reading_prompts_a_newsstand_offer_and_a_broadcaster_s_terms_are_named():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line, reason in (
+        ("Follow @ExampleNews", "social: social-prompt"),
+        ("* Enjoy this article? Help vote it up.", "social: social-prompt"),
+        ("Your Facebook Friends will see that you've read this article.", "social: social-prompt"),
+        ("Save over 50% off the newsstand price. Subscribe to The Times now!", "paywall: subscribe-prompt"),
+        (
+            "TM and (c) 2008 Example Stations, Inc. All rights reserved. Any reproduction, duplication or "
+            "distribution of this material is prohibited.",
+            "chrome: legal-notice",
+        ),
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == reason, line
+    for line in (
+        "Readers who enjoyed this story will like the next one, the editor said.",
+        "The band's fans follow its tours across the country every summer.",
+    ):
+        assert rules.match(line) is None, line

@@ -268,3 +268,23 @@ def test_a_column_of_archive_months_beside_the_article_is_no_comment_thread():
     kept = " ".join(p.text for p in src.paragraphs)
     assert all(para in kept for para in ARTICLE + MORE)
     assert not any("thread" in r.reason for r in src.removed)
+
+
+def test_a_long_run_of_furniture_is_not_crossed_by_the_span_for_free():
+    from build_tools.clean import settings
+
+    matched = span.FEATURES.index("matched by a rule")
+    # blocks 1 and 2: an ad label and a share bar inside the article; blocks 4 to 7: a sidebar's
+    # furniture, one rule after another; block 8: a section marker
+    flags = [0, 1, 1, 0, 1, 1, 1, 1, 1, 0]
+    markers = [0, 0, 0, 0, 0, 0, 0, 0, 1, 0]
+    columns = [[0.0] * len(flags) for _ in span.FEATURES]
+    columns[matched] = [float(f) for f in flags]
+    columns[matched + 1] = [float(m) for m in markers]
+    assert settings.NEUTRAL_RUN_MAX <= 5
+    assert span.neutral_blocks(columns) == frozenset({1, 2})
+    # the decoding pays for the sidebar: the span does not reach across it to a stray line
+    probs = [0.9, 0.05, 0.05, 0.9, 0.05, 0.05, 0.05, 0.05, 0.05, 0.7]
+    sizes = [60, 0, 0, 60, 0, 0, 0, 0, 0, 12]
+    start, end = span.decode_around(probs, sizes, 0.3, 10.0, span.neutral_blocks(columns))
+    assert (start, end) == (0, 4)

@@ -237,6 +237,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "subscribe-prompt",
         "paywall",
         r"^[\W\s]*(?:or\s+)?subscribe\b|\bsubscribe (?:now|today|to (?:read|continue|access|get|our))\b"
+        # "Save over 50% off the newsstand price. Subscribe to The Times now!"
+        r"|\bsubscribe to (?:[\w'’&-]+ ){1,4}now\b|\boff the (?:newsstand|cover) price\b"
         r"|^\W*(?:suscr[íi]bete|abonnez-vous|abonnieren sie|jetzt abonnieren|iscriviti|assine)\b",
         max_words=30,  # a paragraph that talks about subscribing is article text
         triggers=("subscri", "suscr", "abonn", "iscriv", "assine"),
@@ -357,9 +359,13 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(
         "social-prompt",
         "social",
-        rf"^\W*(?:share|follow|like|tweet|pin|email)\b.*\b(?:us|{_NETWORKS}|this (?:article|story|page))\b",
+        rf"^\W*(?:share|follow|like|tweet|pin|email)\b.*\b(?:us|{_NETWORKS}|this (?:article|story|page))\b"
+        # "Follow @handle", "Enjoy this article? Help vote it up", "Your Facebook Friends will see
+        # that you've read this article."
+        r"|^\W*follow @\w+\W*$|^\W*(?:did you )?(?:enjoy(?:ed)?|like[ds]?) this (?:article|post|story)\s*\?"
+        r"|\bfriends will see that you(?:'ve|’ve| have) read\b",
         max_words=14,
-        triggers=("share", "follow", "like", "tweet", "pin", "email"),
+        triggers=("share", "follow", "like", "tweet", "pin", "email", "enjoy", "friends will see"),
     ),
     Rule("share-buttons", "social", rf"(?:(?:share|{_NETWORKS}|print|copy link|messenger)\W*)+", whole=True),
     Rule(
@@ -402,8 +408,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"\bis the trading name of\b|\bregistered (?:in england|office|charity)\b|\bcompany (?:number|no\.?|registration)\b|\bcompany limited by guarantee\b"
         # a news agency's terms: "This material may not be published, broadcast, rewritten or
         # redistributed", "Republication or redistribution of ... content ... is expressly prohibited"
-        r"|\bmay not be (?:re)?published, broadcast, rewritten\b|\b(?:republication|redistribution)\b.{0,120}\bprohibited without\b",
-        triggers=("trading name", "registered", "company", "broadcast, rewritten", "prohibited without"),
+        r"|\bmay not be (?:re)?published, broadcast, rewritten\b|\b(?:republication|redistribution)\b.{0,120}\bprohibited without\b"
+        r"|\ball rights reserved\W+any (?:reproduction|redistribution|duplication|copying)\b",
+        triggers=(
+            "trading name",
+            "registered",
+            "company",
+            "broadcast, rewritten",
+            "prohibited without",
+            "rights reserved",
+        ),
     ),
     # a blog post's footer: where it was filed and how to follow it ("This entry was posted on
     # Thursday, August 9th, 2012 at 12:04 am and is filed under ...", "Filed under: Banking",

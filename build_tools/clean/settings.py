@@ -62,4 +62,5 @@ THREAD_MIN_UNITS = 3  # dated units (comment headers) in a row after the article
 THREAD_MIN_WORDS = 150  # words of article text the span must hold before a thread is cut
 THREAD_GAP = 12  # blocks at most from one comment header to the next
 THREAD_BODY_WORDS = 8  # words of a comment's body between two headers
+NEUTRAL_RUN_MAX = 3  # matched blocks in a row from which the span pays for crossing them
 BOX_BLOCKS = 8  # blocks under a section marker within which a second marker heads a part of the same box

@@ -704,10 +704,20 @@ def gains(
 
 
 def neutral_blocks(columns: list[list[float]]) -> frozenset[int]:
-    """The blocks a rule matched that are not section markers."""
-    return frozenset(
-        i for i, (m, e) in enumerate(zip(columns[_MATCHED], columns[_MATCHED + 1], strict=False)) if m and not e
-    )
+    """The blocks a rule matched that are not section markers, in a run of fewer than
+    `NEUTRAL_RUN_MAX` matched blocks: an ad label or a share bar inside the article, not a
+    sidebar's or a footer's furniture, which the span does not cross for free."""
+    matched, markers = columns[_MATCHED], columns[_MATCHED + 1]
+    out: list[int] = []
+    run: list[int] = []
+    for i, m in enumerate([*matched, 0.0]):
+        if m:
+            run.append(i)
+            continue
+        if run and len(run) < settings.NEUTRAL_RUN_MAX:
+            out.extend(k for k in run if not markers[k])
+        run = []
+    return frozenset(out)
 
 
 def decode_around(
