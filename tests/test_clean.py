@@ -950,6 +950,7 @@ def test_more_comment_headings_and_policies_are_named():
         ("230 commentsJoin the discussion", "comments-section"),
         ("No comments at the moment.", "comments-section"),
         ("What Do You Think? Post Your Comment:", "comments-section"),
+        ("{ 74 comments… read them below or add one }", "comments-section"),
         ("Only members of the Club can enter comments.", "comment-policy"),
         ("All comments are public.", "comment-policy"),
         ("We encourage lively debate, but please be respectful of others.", "comment-policy"),

@@ -451,6 +451,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|(?:readers?'?’?s?'?\s+)?(?:views|opinions)\s*\(\d+\)|add your (?:view|comment|opinion)s?\W*"
         # the count set in brackets: "{ 167 comments }", "[ 12 responses ]"
         r"|[\[{(]\s*(?:\d+\s+)?(?:comments?|responses?|replies)\s*[\]})]"
+        # "{ 74 comments… read them below or add one }"
+        r"|[\[{(]\s*\d+\s+(?:comments?|responses?|replies)\W+(?:read them|add one|join)[^\]})]{0,40}[\]})]"
         # "34 responses to <the headline>", "12 comments on <the headline>", "One thought on <...>",
         # "8 appreciated comments on <...>"
         r"|(?:\d+|one|no)\s+(?:[a-z]+\s+)?(?:responses?|comments?|replies|thoughts?)\s+(?:to|on)\s+\S.{0,150}"
