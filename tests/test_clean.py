@@ -987,3 +987,18 @@ def test_reading_prompts_a_newsstand_offer_and_a_broadcaster_s_terms_are_named()
         "The band's fans follow its tours across the country every summer.",
     ):
         assert rules.match(line) is None, line
+
+
+def test_a_long_paragraph_with_click_here_in_it_is_prose_with_a_link():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    link = rules.match("Click here for more information and tickets to the show.")
+    assert link is not None and link.reason == "link: click-here"
+    paragraph = (
+        "Treasury and the independent regulators have made meaningful progress implementing the law, which is "
+        "already bringing transparency to the markets and protecting consumers from abuses, and the full "
+        "report on what has been done in the last two years is online: click here to read it."
+    )
+    assert len(paragraph.split()) > 35
+    assert rules.match(paragraph) is None

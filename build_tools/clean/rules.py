@@ -328,7 +328,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=5,
     ),
     # --- links out of the article
-    Rule("click-here", "link", r"\b(?:click|tap) here\b", triggers=("click here", "tap here")),
+    # a line of more than 35 words holding "click here" is a paragraph with a link in it, not the link
+    Rule("click-here", "link", r"\b(?:click|tap) here\b", triggers=("click here", "tap here"), max_words=35),
     Rule(
         "read-more-link",
         "link",
