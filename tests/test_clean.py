@@ -1002,16 +1002,3 @@ def test_a_long_paragraph_with_click_here_in_it_is_prose_with_a_link():
     )
     assert len(paragraph.split()) > 35
     assert rules.match(paragraph) is None
-
-
-def test_a_paragraph_after_a_related_marker_inside_the_article_is_no_teaser():
-    # a teaser after "Related Stories" is one short line; a paragraph of the article's own, set after
-    # a box that lost its links, stays
-    paragraph = (
-        "Shopkeepers on both banks of the river said that they expected to lose a great deal of trade while "
-        "the bridge was closed, and they asked the council to waive the parking charges in the town centre "
-        "until the work is done."
-    )
-    later = [_PROSE.replace("bridge", "road"), _MORE.replace("supports", "piers")]
-    src = clean_source(text_page("\n\n".join([_PROSE, _MORE, "Related Stories", paragraph, *later]) + "\n"))
-    assert [p.text for p in src.paragraphs] == [_PROSE, _MORE, paragraph, *later]

@@ -378,12 +378,10 @@ def _same_title(key: str, title_key: str) -> bool:
 
 
 def _teaser_after_marker(j: _Judged) -> bool:
-    """The block after a "Related" marker inside the article: one headline or teaser line, not a
-    paragraph of the article's own set after a box that lost its links."""
-    return j.match is None and not j.block.marked_heading and 0 < j.feats.n_words <= _TEASER_MAX_WORDS
+    """The block after a "Related" marker inside the article: one headline or teaser line."""
+    return j.match is None and not j.block.marked_heading and 0 < j.feats.n_words <= 50
 
 
-_TEASER_MAX_WORDS = settings.TEASER_AFTER_MARKER_MAX_WORDS
 _LINE_ITEM_MAX_WORDS = settings.LINE_ITEM_MAX_WORDS
 
 

@@ -39,7 +39,6 @@ PULL_QUOTE_WITHIN = 60  # blocks: how far from its paragraph a pull quote is loo
 CREDIT_MAX_WORDS = 8  # "Foto: Anke Vollrath", "Photo: Jo Smith/Example Agency"
 CAPTION_MAX_WORDS = 40
 LINE_ITEM_MAX_WORDS = 15
-TEASER_AFTER_MARKER_MAX_WORDS = 25  # a teaser after a "Related" marker inside the article is this short
 BIO_MAX_WORDS = 80
 COMMENTS_AFTER_WORDS = 80  # words of article prose after which a comments heading ends the article
 
