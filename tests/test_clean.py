@@ -850,6 +850,8 @@ def test_texts_cut_off_by_an_ellipsis_end_no_sentence_when_the_page_holds_severa
         "Can't we keep even the national awards above politic...",
         "Lucknow goes blue for the chief minister's birthd...",
         "Australian cricketers vow to respect their opponent...",
+        "Movie Trailer - Su ...",
+        "Saturday In Photos: the band, the rapper,…",
     ]
     feats = page_features([prose, *teasers], stop)
     assert feats[0].sentence_end

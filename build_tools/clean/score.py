@@ -55,10 +55,10 @@ _COLON_END = re.compile(r"[:;][\"'”’“‘»«)\] ]*$")
 _ASIDE_AFTER_END = re.compile(r"[.!?…][\"'”’]?\s+\([^()/]{1,80}\)$")
 
 
-# A short text cut off with an ellipsis straight after a word ("Can't we keep even Bharat Ratna
-# above politic...", "Lucknow goes blue for chief minister's birthd..."), when the page holds
+# A short text cut off with an ellipsis after a word or a comma ("Can't we keep even Bharat Ratna
+# above politic...", "Movie Trailer - Su ...", "Saturday In Photos: Refused, A$AP Rocky,…"), when the page holds
 # several: teasers cut to length, whose ellipsis ends no sentence (`page_features`).
-_CUT_OFF = re.compile(r"\w(?:\.\.\.|…)$")
+_CUT_OFF = re.compile(r"[\w,] ?(?:\.\.\.|…)$")
 
 
 def _cut_off(text: str) -> bool:
