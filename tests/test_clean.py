@@ -1004,3 +1004,13 @@ def test_a_long_paragraph_with_click_here_in_it_is_prose_with_a_link():
     )
     assert len(paragraph.split()) > 35
     assert rules.match(paragraph) is None
+
+
+def test_a_more_link_closed_by_an_ellipsis_or_an_arrow_is_a_link():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line in ("More...", "more Webcasts...", "More Nation & World headlines...", "More »"):
+        found = rules.match(line)
+        assert found is not None and found.reason == "link: read-more-link", line
+    assert rules.match("More people came to the meeting than ever before...") is None

@@ -334,6 +334,8 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "read-more-link",
         "link",
         r"^\W*(?:read|see|watch|listen)(?: to)? (?:more|also|the full|full|next|related|our)\b.*|^\W*(?:related|more|also read|read also)\s*:.*"
+        # "More...", "More Nation & World headlines...", "more Webcasts »"
+        r"|^\W*more(?: [^\s.!?:]+){0,4} ?(?:\.\.\.|…|»|›|>>?)$"
         r"|^\W*(?:auch interessant|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|leer más|te puede interesar)\b.*",
         max_words=25,
         triggers=(
