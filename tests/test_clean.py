@@ -1014,3 +1014,23 @@ def test_a_more_link_closed_by_an_ellipsis_or_an_arrow_is_a_link():
         found = rules.match(line)
         assert found is not None and found.reason == "link: read-more-link", line
     assert rules.match("More people came to the meeting than ever before...") is None
+
+
+def test_a_paywall_s_teaser_and_a_page_s_tools_are_rules():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line, reason in (
+        ("To read this article in full you must have registered with the agency.", "paywall: paywall-teaser"),
+        ("The full article contains 345 words and appears in the newspaper.", "paywall: paywall-teaser"),
+        ("Premium Article !", "paywall: paywall-teaser"),
+        ("Printer Friendly Version | E-mail to a Colleague", "social: page-tools"),
+        ("Print this story", "social: page-tools"),
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == reason, line
+    for line in (
+        "The printer said the job would take a week, and the council agreed to wait for it.",
+        "Read the report in full before the meeting, the mayor told the councillors.",
+    ):
+        assert rules.match(line) is None, line

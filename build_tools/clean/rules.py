@@ -279,6 +279,25 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"\byou(?:'ve|’ve| have) (?:reached|read|used) (?:your|the|\d+|all)\b.{0,40}\b(?:articles?|limit|stories)\b",
         triggers=("you have", "you've", "you’ve"),
     ),
+    # "To read this article in full you must have registered", "The full article contains 345
+    # words and appears in ...", "Premium Article !"
+    Rule(
+        "paywall-teaser",
+        "paywall",
+        r"\bto read (?:this|the) (?:article|story) in full\b|\bthe full (?:article|story|text) contains \d+ words\b"
+        r"|^\W*(?:premium|registered|subscriber) (?:article|content|story)\W*$",
+        max_words=40,
+        triggers=("in full", "full article", "full story", "full text", "premium", "registered", "subscriber"),
+    ),
+    # a page's tools beside the article: "Printer Friendly Version | E-mail to a Colleague"
+    Rule(
+        "page-tools",
+        "social",
+        r"^\W*(?:printer[- ]friendly(?: version| page| format)?|print (?:this )?(?:article|story|page)|e-?mail (?:this )?(?:article|story|page)"
+        r"|e-?mail to a (?:friend|colleague))\b",
+        max_words=12,
+        triggers=("printer", "print ", "mail"),
+    ),
     # --- photo captions and credits, slide counters
     Rule(
         "photo-credit",
