@@ -1034,3 +1034,23 @@ def test_a_paywall_s_teaser_and_a_page_s_tools_are_rules():
         "Read the report in full before the meeting, the mayor told the councillors.",
     ):
         assert rules.match(line) is None, line
+
+
+def test_flash_notices_tips_prompts_and_an_ad_choices_line_are_rules():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line, reason in (
+        ("Get the Flash Player to see this player.", "chrome: script-notice"),
+        ("Media requires JavaScript and Adobe Flash to play.", "chrome: script-notice"),
+        ("Know something we don't? Send us your Tips!", "chrome: tips-prompt"),
+        ("Advertise | AdChoices", "chrome: menu-item"),
+        ("If you enjoyed this article, please share it on:", "social: social-prompt"),
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == reason, line
+    for line in (
+        "The waiter said the tip was the largest he had ever been given.",
+        "The museum's old flash photographs were restored last year.",
+    ):
+        assert rules.match(line) is None, line

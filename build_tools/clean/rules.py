@@ -126,7 +126,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"(?:main )?menu|navigation|toggle navigation|search|home|close|open|back to top|top|sections?|"
         r"log ?in|log ?out|sign ?in|sign ?up|sign ?out|register|my account|account|subscribe|"
         r"newsletters?|print|e-?mail|share|share this(?: article| story| page)?|"
-        r"advertisement|advertising|ad|loading\W*|show more|see more|"
+        r"advertisement|advertising|ad|advertise\W+adchoices|adchoices|loading\W*|show more|see more|"
         r"view (?:all|more)|next|previous|prev|more|edition|choose your edition|"
         # the advertisement label in other languages
         r"publicité|pubblicità|publicidad|publicidade|anzeige|werbung|advertentie|reclame|annonce|reklame|mainos|"
@@ -196,8 +196,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "chrome",
         r"\b(?:please )?(?:enable|turn on|activate) (?:your )?javascript\b|\bjavascript (?:is|must be) (?:not )?(?:enabled|disabled|required|turned off)\b"
         # an advertisement's script: "<SCRIPT LANGUAGE='JavaScript1.1'>", "document.write('<SCR' + ..."
-        r"|\bdocument\.write\s*\(|<script language\s*=",
-        triggers=("javascript", "document.write", "<script language"),
+        r"|\bdocument\.write\s*\(|<script language\s*="
+        # "Get the Flash Player to see this player.", "Media requires JavaScript and Adobe Flash to play."
+        r"|\b(?:get|download|install|requires?|need)\b.{0,30}\b(?:flash player|adobe flash)\b",
+        triggers=("javascript", "document.write", "<script language", "flash"),
     ),
     Rule(
         "market-data-notice",
@@ -206,6 +208,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         triggers=("delayed",),
     ),
     Rule("reader-address", "chrome", r"\bwe(?:'d|’d| would) (?:like|love) to hear\b", triggers=("hear",)),
+    # a newsroom asking for tips: "Know something we don't? Send us your Tips!", "Got a news tip?"
+    Rule(
+        "tips-prompt",
+        "chrome",
+        r"\bsend us (?:your |a )?(?:news )?tips?\b|\bgot a (?:news |story )?tip\b",
+        max_words=40,
+        triggers=("tip",),
+    ),
     Rule(
         "correction-notice",
         "chrome",
@@ -385,7 +395,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         # "Follow @handle", "Enjoy this article? Help vote it up", "Your Facebook Friends will see
         # that you've read this article."
         r"|^\W*follow @\w+\W*$|^\W*(?:did you )?(?:enjoy(?:ed)?|like[ds]?) this (?:article|post|story)\s*\?"
-        r"|\bfriends will see that you(?:'ve|’ve| have) read\b",
+        r"|\bfriends will see that you(?:'ve|’ve| have) read\b|\bif you (?:enjoyed|liked) this (?:article|post|story)\b",
         max_words=14,
         triggers=("share", "follow", "like", "tweet", "pin", "email", "enjoy", "friends will see"),
     ),
