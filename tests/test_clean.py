@@ -1054,3 +1054,13 @@ def test_flash_notices_tips_prompts_and_an_ad_choices_line_are_rules():
         "The museum's old flash photographs were restored last year.",
     ):
         assert rules.match(line) is None, line
+
+
+def test_more_stories_from_a_publisher_with_a_word_between_opens_the_related_section():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line in ("More world stories from Example News:", "More content from example.com:"):
+        found = rules.match(line)
+        assert found is not None and found.reason == "related: section-after-article", line
+    assert rules.match("More stories from the flood reached the newsroom on Tuesday, the editor said.") is None

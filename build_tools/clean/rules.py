@@ -508,7 +508,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|editor'?s? (?:picks|choice)|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|read (?:more|next|also)"
         r"|(?:what|more) to read next|also (?:read|see|on)|further reading|in other news|other (?:news|stories|headlines)"
         r"|don'?t miss|must reads?"
-        r"|from (?:around )?the web|comments?|tags?|topics?|more (?:stories|news|videos?) (?:from|on|in)\b.*"
+        r"|from (?:around )?the web|comments?|tags?|topics?|more (?:[\w&-]+ ){0,2}(?:stories|news|videos?|headlines|articles|content) (?:from|on|in|at)\b.*"
         r"|\d+\s+entries|entries\s*\(\d+\)|guest ?book|condolences|written by\s+\S.{0,40}"
         # the closing sections of a reference work or a show's page
         r"|see also|references|external links|bibliography|footnotes|notes and references|credits"
