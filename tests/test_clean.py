@@ -1064,3 +1064,18 @@ def test_more_stories_from_a_publisher_with_a_word_between_opens_the_related_sec
         found = rules.match(line)
         assert found is not None and found.reason == "related: section-after-article", line
     assert rules.match("More stories from the flood reached the newsroom on Tuesday, the editor said.") is None
+
+
+def test_a_related_list_s_heading_with_a_colon_and_a_share_bar_s_label_are_named():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line, reason in (
+        ("Related posts:", "link: read-more-link"),
+        ("Related content from example.com:", "link: read-more-link"),
+        ("You may like to read:", "link: read-more-link"),
+        ("Share this:", "social: share-buttons"),
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == reason, line
+    assert rules.match("Recent posts on the council's website drew hundreds of replies:") is None

@@ -363,6 +363,9 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "read-more-link",
         "link",
         r"^\W*(?:read|see|watch|listen)(?: to)? (?:more|also|the full|full|next|related|our)\b.*|^\W*(?:related|more|also read|read also)\s*:.*"
+        # "Related posts:", "Related content from NBCNews.com:", "You may like to read:"
+        r"|^\W*(?:related|similar|recent|popular)\s+(?:posts|stories|articles|content|links|news)(?: from \S+)?\s*:$"
+        r"|^\W*you (?:may|might) (?:also )?(?:like|enjoy)(?: to read)?\s*:$"
         # "More...", "More Nation & World headlines...", "more Webcasts »"
         r"|^\W*more(?: [^\s.!?:]+){0,4} ?(?:\.\.\.|…|»|›|>>?)$"
         r"|^\W*(?:auch interessant|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|leer más|te puede interesar)\b.*",
@@ -382,6 +385,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             "voir",
             "lee",
             "puede",
+            "similar",
+            "recent",
+            "popular",
+            "you may",
+            "you might",
         ),
     ),
     # "^ a b Smith (2004). Title. p. 41.": an entry of a wiki's reference list, with its backlinks
@@ -399,7 +407,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=14,
         triggers=("share", "follow", "like", "tweet", "pin", "email", "enjoy", "friends will see"),
     ),
-    Rule("share-buttons", "social", rf"(?:(?:share|{_NETWORKS}|print|copy link|messenger)\W*)+", whole=True),
+    Rule("share-buttons", "social", rf"(?:(?:share(?: this)?|{_NETWORKS}|print|copy link|messenger)\W*)+", whole=True),
     Rule(
         "cookie-prompt",
         "cookie",
