@@ -167,7 +167,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=45,
         triggers=("newsletter", "inbox"),
     ),
-    # a prompt to sign up for the site's mail or feed: "Sign up to receive daily sports headlines.",
+    # a prompt to sign up for the site's mail or feed: "Sign up to receive daily town headlines.",
     # "Sign up for free email updates and ...", "Please check your inbox for a confirmation email.",
     # "Get all our new updates by email:", "Subscribe to the free ... email newsletter", "... RSS Feed"
     Rule(
@@ -208,7 +208,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         triggers=("delayed",),
     ),
     Rule("reader-address", "chrome", r"\bwe(?:'d|’d| would) (?:like|love) to hear\b", triggers=("hear",)),
-    # a newsroom asking for tips: "Know something we don't? Send us your Tips!", "Got a news tip?"
+    # a newsroom asking for tips: "Know something? Send us your tips!", "Got a news tip?"
     Rule(
         "tips-prompt",
         "chrome",
@@ -247,7 +247,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "subscribe-prompt",
         "paywall",
         r"^[\W\s]*(?:or\s+)?subscribe\b|\bsubscribe (?:now|today|to (?:read|continue|access|get|our))\b"
-        # "Save over 50% off the newsstand price. Subscribe to The Times now!"
+        # "Save 30% off the newsstand price. Subscribe to the Post now!"
         r"|\bsubscribe to (?:[\w'’&-]+ ){1,4}now\b|\boff the (?:newsstand|cover) price\b"
         r"|^\W*(?:suscr[íi]bete|abonnez-vous|abonnieren sie|jetzt abonnieren|iscriviti|assine)\b",
         max_words=30,  # a paragraph that talks about subscribing is article text
@@ -363,10 +363,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "read-more-link",
         "link",
         r"^\W*(?:read|see|watch|listen)(?: to)? (?:more|also|the full|full|next|related|our)\b.*|^\W*(?:related|more|also read|read also)\s*:.*"
-        # "Related posts:", "Related content from NBCNews.com:", "You may like to read:"
+        # "Related posts:", "Related content from example.com:", "You may like to read:"
         r"|^\W*(?:related|similar|recent|popular)\s+(?:posts|stories|articles|content|links|news)(?: from \S+)?\s*:$"
         r"|^\W*you (?:may|might) (?:also )?(?:like|enjoy)(?: to read)?\s*:$"
-        # "More...", "More Nation & World headlines...", "more Webcasts »"
+        # "More...", "More Town & Country headlines...", "more Videos »"
         r"|^\W*more(?: [^\s.!?:]+){0,4} ?(?:\.\.\.|…|»|›|>>?)$"
         r"|^\W*(?:auch interessant|lesen sie auch|mehr zum thema|lire aussi|à lire aussi|voir aussi|lee también|leer más|te puede interesar)\b.*",
         max_words=25,
@@ -460,7 +460,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         ),
     ),
     # a blog post's footer: where it was filed and how to follow it ("This entry was posted on
-    # Thursday, August 9th, 2012 at 12:04 am and is filed under ...", "Filed under: Banking",
+    # Monday, May 4th, 2015 at 9:10 am and is filed under ...", "Filed under: Gardens",
     # "You can follow any responses to this entry through the RSS 2.0 feed", "Bookmark the permalink")
     Rule(
         "post-footer",

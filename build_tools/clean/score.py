@@ -50,13 +50,13 @@ _FOOTNOTES = re.compile(r"(?:\[[^\[\]]{1,24}\])+$")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’“‘»«)\] ]*$")
 _COLON_END = re.compile(r"[:;][\"'”’“‘»«)\] ]*$")
 # An aside in brackets after the last sentence's end closes a run of sentences as that sentence
-# did: "... Download the demo now in the eShop. (For Nintendo 3DS)". Not a photo's credit ("(CP
-# PHOTO/Fred Chartrand)"), which closes a caption, nor a single sentence's aside (a list item's).
+# did: "... Try the first chapter now. (For the tablet edition)". Not a photo's credit ("(PHOTO/Jo
+# Smith)"), which closes a caption, nor a single sentence's aside (a list item's).
 _ASIDE_AFTER_END = re.compile(r"[.!?…][\"'”’]?\s+\([^()/]{1,80}\)$")
 
 
-# A short text cut off with an ellipsis after a word or a comma ("Can't we keep even Bharat Ratna
-# above politic...", "Movie Trailer - Su ...", "Saturday In Photos: Refused, A$AP Rocky,…"), when the page holds
+# A short text cut off with an ellipsis after a word or a comma ("Can we keep the town's prizes
+# out of politic...", "Video - Ri ...", "Saturday in pictures: the band, the choir,…"), when the page holds
 # several: teasers cut to length, whose ellipsis ends no sentence (`page_features`).
 _CUT_OFF = re.compile(r"[\w,] ?(?:\.\.\.|…)$")
 

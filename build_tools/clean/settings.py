@@ -23,9 +23,9 @@ SHORT_WORDS = 8  # fewer words than this: too short to judge alone, the neighbou
 BAD_BELOW = 0.45  # a score below this is boilerplate
 GOOD_FROM = 0.72  # a score from this on, with a sentence end (or 60 words), is article prose
 GOOD_WITHOUT_END_WORDS = 60
-URL_IN_PROSE_WORDS = 40
-CUT_OFF_MAX_WORDS = 20  # a text this short cut off by an ellipsis after a word ("... above politic...")
-CUT_OFF_MIN_BLOCKS = 3  # such texts on a page from which they are teasers cut to length: no sentence end  # a block this long holding a web or e-mail address is prose citing it, not a link
+URL_IN_PROSE_WORDS = 40  # a block this long holding a web or e-mail address is prose citing it, not a link
+CUT_OFF_MAX_WORDS = 20  # a text this short cut off by an ellipsis after a word ("... out of politic...")
+CUT_OFF_MIN_BLOCKS = 3  # such texts on a page from which they are teasers cut to length: no sentence end
 
 # --- the article's context (article.py)
 HEADING_MAX_WORDS = 14
