@@ -1238,3 +1238,32 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
     assert normalise_marks("»a« und »b«") == "“a” und “b”"
     assert normalise_marks("« a » et « b »") == "“ a ” et “ b ”"
     assert not speakers_found("Home » News » World", "He said it was fine.")
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # the office of a body, opening its sentence, is held by the person just named
+        (
+            [
+                "Marco Rossi believes the team has the edge.",
+                "The Scuderia's president explained that the drivers will matter.",
+                '"We can count on two strong drivers," he said.',
+            ],
+            "We can count",
+            "Marco Rossi",
+        ),
+        # ... but a person's spokesman is someone else
+        (
+            [
+                "Gordon Brown spoke on Monday.",
+                "Brown's spokesman explained that the plan was fine.",
+                '"It is settled," he said.',
+            ],
+            "It is settled",
+            "Brown's spokesman",
+        ),
+    ],
+)
+def test_second_references_in_wider_news_copy(paragraphs, start, speaker):
+    assert_speaker(paragraphs, start, speaker)

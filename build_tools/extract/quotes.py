@@ -1082,6 +1082,22 @@ class _SourceReader:
         the sentence, or right after a quotation in this paragraph or the one before), unless
         that person is written with another role."""
         words = [w.lower().strip("’'") for w in subject.text.split()]
+        text = self.texts[pi]
+        opens_at = subject.start
+        if (
+            len(words) >= 2
+            and re.fullmatch(r"[A-Z][\w.-]*['’]s", subject.text.split()[0])
+            and subject.text.split()[-1].islower()
+        ):
+            # "The Scuderia's president explained": the office of a body is held by the person
+            # the copy has just named; "Brown's spokesman" (a person's) is someone else, and
+            # "Pund-IT's King" a name.
+            owner = self._actor_in(pi, subject.start, subject.start + len(subject.text.split()[0]))
+            if owner is not None and self.actors[owner[0]].kind == "person":
+                return ""
+            words = ["the", *words[1:]]
+            article = re.search(r"\b[Tt]he\s+$", text[: subject.start])
+            opens_at = article.start() if article else subject.start
         if (
             len(words) < 2
             or words[0] != "the"
@@ -1092,7 +1108,6 @@ class _SourceReader:
         head = words[-1]
         gender = GENDERED_NOUNS.get(head, "") or _person_noun_gender(head)
         pronoun = {"m": "he", "f": "she"}.get(gender, "one")
-        text = self.texts[pi]
         # `...," the former Leeds striker said` or `...," said the batsman`
         after_quote = _AFTER_QUOTE_SUBJECT.search(text[: subject.start]) is not None
         found = None
@@ -1103,7 +1118,7 @@ class _SourceReader:
             # "Hughes is a candidate, but the Blackburn manager said": named in the sentence.
             found = self._person_in_sentence_before(pi, subject.start)
             s0 = self._sentence_start(pi, max(0, subject.start - 1))
-            if found is None and head in _OFFICES and _OPENS_SENTENCE.fullmatch(text[s0 : subject.start]):
+            if found is None and head in _OFFICES and _OPENS_SENTENCE.fullmatch(text[s0:opens_at]):
                 # "Asked about China, the premier said:" opening its sentence: the person just
                 # named or quoted, unless the copy has written the role of someone else since
                 # ("Howard met the premier.").
