@@ -1263,6 +1263,13 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "It is settled",
             "Brown's spokesman",
         ),
+        # a title before the name of an appositive's head is no lead: the person, not the body
+        (
+            ['Dame Mary Marsh, director and chief executive of the NSPCC, said: "We are worried about babies."'],
+            "We are worried",
+            "Mary Marsh",
+        ),
+        (['Sir John Smith, chairman of the BBC Trust, said: "We are worried about babies."'], "We are", "John Smith"),
     ],
 )
 def test_second_references_in_wider_news_copy(paragraphs, start, speaker):

@@ -54,7 +54,15 @@ from rapidfuzz import fuzz
 
 from build_tools import vocab
 from build_tools.extract.mentions import build_matcher
-from build_tools.extract.speakers import GENDERED_NOUNS, SYNTHETIC, Entity, capitals_name, find_entities, given_names
+from build_tools.extract.speakers import (
+    GENDERED_NOUNS,
+    HONORIFICS,
+    SYNTHETIC,
+    Entity,
+    capitals_name,
+    find_entities,
+    given_names,
+)
 from build_tools.extract.text import LY_ADVERB, find_root, fold, is_ly_adverb, sentence_spans
 from build_tools.model import ActorDef, CleanSource, Mention, Quote, RawSource, SourceRef
 from build_tools.yamlfile import located
@@ -110,6 +118,8 @@ _ADVERBS = frozenset(
     "subsequently separately immediately candidly proudly tearfully famously".split()
 )
 _WEEKDAYS = frozenset(vocab.WEEKDAYS["en"])
+# Words of a title written before a name ("Dr.", "Dame", "Foreign Minister").
+_TITLE_LEADS = frozenset(HONORIFICS) | vocab.TITLE_QUALIFIERS
 _NAME_PARTICLES = vocab.NAME_PARTICLES | {"of"}
 
 # A quoted piece of at most this many words needs a speech verb to count (scare quotes otherwise).
@@ -995,8 +1005,10 @@ class _SourceReader:
             # What may stand before the head: nothing, "the ...,", or an opening phrase and a
             # comma ("A week later, Colleen Swords, now head of ..., wrote").
             opened = raw_lead.endswith(",") and not any(_is_verb(w.group(0)) for w in _TOKEN.finditer(lead))
-            if lead.lower().rstrip(".") in vocab.HONORIFICS:
-                lead = ""  # "Dr. Jane Smith, a surgeon at the hospital, told": the title is no lead
+            if lead and all(w.lower().rstrip(".") in _TITLE_LEADS for w in lead.split()):
+                # "Dr. Jane Smith, a surgeon at the hospital, told", "Dame Mary Marsh, director
+                # and chief executive of the NSPCC, said": the title is no lead
+                lead = ""
             if (lead == "" or opened or re.fullmatch(r"(?:the|a|an)\s[\w\s'’-]{1,40},", lead, re.IGNORECASE)) and (
                 re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*,\s*[^\"“”;.!?]{1,160}?,\s*" + adverbs, gap)
                 or self._unclosed_appositive(gap, adverbs)
