@@ -220,6 +220,43 @@ ROLE_NOUNS: Final = frozenset(
     producer writer poet politician surgeon physician lecturer scholar historian principal pastor
     rabbi dean regulator trader banker investor broker ally relative""".split()
 )
+# Role nouns of French, German and Spanish copy, as the English role noun and the gender the
+# form tells ("" for none): "dijo el ministro", "a déclaré la présidente", "sagte die Kanzlerin".
+FOREIGN_ROLE_NOUNS: Final = MappingProxyType(
+    {
+        # Spanish
+        "ministro": ("minister", "m"), "ministra": ("minister", "f"), "presidente": ("president", ""),
+        "presidenta": ("president", "f"), "portavoz": ("spokesperson", ""), "alcalde": ("mayor", "m"),
+        "alcaldesa": ("mayor", "f"), "gobernador": ("governor", "m"), "gobernadora": ("governor", "f"),
+        "secretario": ("secretary", "m"), "secretaria": ("secretary", "f"), "canciller": ("chancellor", ""),
+        "embajador": ("ambassador", "m"), "embajadora": ("ambassador", "f"), "juez": ("judge", ""),
+        "jueza": ("judge", "f"), "entrenador": ("coach", "m"), "entrenadora": ("coach", "f"),
+        "director": ("director", "m"), "directora": ("director", "f"),
+        "jefe": ("chief", "m"), "jefa": ("chief", "f"), "diputado": ("lawmaker", "m"),
+        "diputada": ("lawmaker", "f"), "senador": ("senator", "m"), "senadora": ("senator", "f"),
+        "rey": ("king", "m"), "reina": ("queen", "f"),
+        # French
+        "ministre": ("minister", ""), "président": ("president", "m"), "présidente": ("president", "f"),
+        "porte-parole": ("spokesperson", ""), "maire": ("mayor", ""), "chancelier": ("chancellor", "m"),
+        "chancelière": ("chancellor", "f"), "ambassadeur": ("ambassador", "m"),
+        "ambassadrice": ("ambassador", "f"), "juge": ("judge", ""), "procureur": ("prosecutor", ""),
+        "entraîneur": ("coach", "m"), "entraîneuse": ("coach", "f"), "directeur": ("director", "m"),
+        "directrice": ("director", "f"), "député": ("lawmaker", "m"), "députée": ("lawmaker", "f"),
+        "sénateur": ("senator", "m"), "sénatrice": ("senator", "f"), "roi": ("king", "m"),
+        "reine": ("queen", "f"), "pape": ("pope", "m"), "premier": ("premier", "m"),
+        # German
+        "minister": ("minister", "m"), "ministerin": ("minister", "f"), "präsident": ("president", "m"),
+        "präsidentin": ("president", "f"), "kanzler": ("chancellor", "m"), "kanzlerin": ("chancellor", "f"),
+        "sprecher": ("spokesman", "m"), "sprecherin": ("spokeswoman", "f"),
+        "bürgermeister": ("mayor", "m"), "bürgermeisterin": ("mayor", "f"), "botschafter": ("ambassador", "m"),
+        "botschafterin": ("ambassador", "f"), "richter": ("judge", "m"), "richterin": ("judge", "f"),
+        "staatsanwalt": ("prosecutor", "m"), "staatsanwältin": ("prosecutor", "f"),
+        "trainer": ("coach", "m"), "trainerin": ("coach", "f"), "abgeordnete": ("lawmaker", ""),
+        "abgeordneter": ("lawmaker", "m"),
+    }
+)  # fmt: skip
+# Their definite articles, standing for "the", and the gender each tells ("" for none).
+FOREIGN_ARTICLES: Final = MappingProxyType({"el": "m", "la": "f", "le": "m", "der": "m", "die": "f", "das": ""})
 # Nouns for a person by nationality: "the Briton said", "the Frenchman added" refer back to the
 # person just named, like a role.
 NATIONALITY_NOUNS: Final = frozenset(

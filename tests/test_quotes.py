@@ -1270,6 +1270,23 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "Mary Marsh",
         ),
         (['Sir John Smith, chairman of the BBC Trust, said: "We are worried about babies."'], "We are", "John Smith"),
+        # a role noun after a French, German or Spanish verb: the person just named with that role
+        (
+            ["Pedro Sánchez llegó a Bruselas el lunes.", "«No vamos a ceder», dijo el presidente."],
+            "No vamos",
+            "Pedro Sánchez",
+        ),
+        (["«No vamos a ceder», dijo el ministro."], "No vamos", "el ministro"),
+        (
+            ["Emmanuel Macron était à Berlin lundi.", "« Nous ne céderons pas », a déclaré le président."],
+            "Nous ne",
+            "Emmanuel Macron",
+        ),
+        (
+            ["Angela Merkel war am Montag in Paris.", "„Wir schaffen das“, sagte die Kanzlerin."],
+            "Wir schaffen",
+            "Angela Merkel",
+        ),
     ],
 )
 def test_second_references_in_wider_news_copy(paragraphs, start, speaker):

@@ -569,6 +569,23 @@ def _description_kind(word: str, plural_people: bool) -> str:
     return ""
 
 
+def _english_description(text: str) -> tuple[str, str]:
+    """A description opening with a French, German or Spanish article in English words ("el
+    ministro de Economía" -> "the minister de Economía"), and the gender its forms tell; any
+    other text as it is."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() not in vocab.FOREIGN_ARTICLES:
+        return text, ""
+    gender = vocab.FOREIGN_ARTICLES[words[0].lower()]
+    out = ["the"]
+    for word in words[1:]:
+        role = vocab.FOREIGN_ROLE_NOUNS.get(word.lower())
+        out.append(role[0] if role else word)
+        if role and role[1]:
+            gender = role[1]
+    return " ".join(out), gender
+
+
 def _leading_subject(text: str, base: int) -> _Subject | None:
     """The subject that starts `text` (the words just after an inverted "said")."""
     m = re.match(rf"\s*((?:{_TITLE}\s+)?[^,;:.!?()]+)", text)
@@ -581,6 +598,13 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
         return None
     if words[0].lower() in PRONOUNS | BODY_PRONOUNS:
         return _Subject("pronoun", words[0], start, start + len(words[0]))
+    if words[0].lower() in vocab.FOREIGN_ARTICLES:
+        # `», dijo el ministro`, `», a déclaré la présidente`: a role after the verb
+        english = _english_description(phrase)[0].split()
+        for k, word in enumerate(english[1:7], start=1):
+            if word.lower() in ROLE_NOUNS:
+                cut = len(" ".join(words[: k + 1]))
+                return _Subject("role", phrase[:cut], start, start + cut)
     if words[0].lower() in {"a", "an", "the"}:
         for k, word in enumerate(words[1:7], start=1):
             if word.lower() in ROLE_NOUNS or word.lower() in BODY_NOUNS:
@@ -1093,7 +1117,8 @@ class _SourceReader:
         Leeds striker said"): news copy's second reference to the person it has just named (in
         the sentence, or right after a quotation in this paragraph or the one before), unless
         that person is written with another role."""
-        words = [w.lower().strip("’'") for w in subject.text.split()]
+        english, foreign_gender = _english_description(subject.text)
+        words = [w.lower().strip("’'") for w in english.split()]
         text = self.texts[pi]
         opens_at = subject.start
         if (
@@ -1118,7 +1143,7 @@ class _SourceReader:
         ):
             return ""
         head = words[-1]
-        gender = GENDERED_NOUNS.get(head, "") or _person_noun_gender(head)
+        gender = GENDERED_NOUNS.get(head, "") or _person_noun_gender(head) or foreign_gender
         pronoun = {"m": "he", "f": "she"}.get(gender, "one")
         # `...," the former Leeds striker said` or `...," said the batsman`
         after_quote = _AFTER_QUOTE_SUBJECT.search(text[: subject.start]) is not None
@@ -1204,7 +1229,7 @@ class _SourceReader:
         group" the organisation whose name carries the noun (any organisation for "group",
         "company", "report"), nearest before the description first. An indefinite one ("a
         senior official") stands for nobody named."""
-        words = [w.lower().strip("’'") for w in subject.text.split()]
+        words = [w.lower().strip("’'") for w in _english_description(subject.text)[0].split()]
         if not words:
             return ""
         if words[0] in {"a", "an"}:
@@ -1857,7 +1882,7 @@ def _looks_like_person(name: str) -> bool:
 
 
 def _role_key(description: str) -> str:
-    words = normalise_quote(description).split()
+    words = normalise_quote(_english_description(description)[0]).split()
     while words and words[0] in {"a", "an", "the", "new", "senior", "top", "former"}:
         words = words[1:]
     return " ".join(words)
