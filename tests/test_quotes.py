@@ -1287,7 +1287,43 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "Wir schaffen",
             "Angela Merkel",
         ),
+        # a description opening the sentence before a colon, when the quotation names the last speaker
+        (
+            [
+                '"We are ready," Joe Paterno said.',
+                'The student used this in his rant to the crowd: "Joe Paterno is on his death bed! Find him a casket!"',
+            ],
+            "Joe Paterno is",
+            "The student",
+        ),
+        # a paragraph of quotation after a sentence about a person that quotes no one
+        (
+            [
+                '"We are ready," Gary Darnell said.',
+                "When asked about it on Friday, Joe Paterno smiled and shrugged it off.",
+                '"I think everybody has got to take things with a grain of salt."',
+            ],
+            "I think everybody",
+            "Joe Paterno",
+        ),
+        # the question of an opening clause is not the speech the next paragraph goes on with
+        (
+            [
+                '"We are ready," Joe Paterno said.',
+                "When a reporter asked about the players, he brushed it off.",
+                '"Forget about it, will you? Let us talk about the football game."',
+            ],
+            "Forget about it",
+            "Joe Paterno",
+        ),
+        # a transcript's speaker, however short the words
+        (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],
 )
 def test_second_references_in_wider_news_copy(paragraphs, start, speaker):
     assert_speaker(paragraphs, start, speaker)
+
+
+def test_one_asked_or_told_is_no_speaker():
+    found = speakers_found('Joe Paterno was asked about the comments made by a "yell leader" at the rally.')
+    assert found == {}

@@ -324,6 +324,20 @@ def _is_verb(word: str) -> bool:
     return word.lower() in SPEECH_VERBS
 
 
+# The name opening a paragraph of a transcript: `Paterno: "Said what?"`.
+_TRANSCRIPT_LABEL = re.compile(r"\s*(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*\s*:\s*")
+_PASSIVE_SPEECH = frozenset({"asked", "told", "questioned"})
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:when|if|after|before|once|was|were|is|are|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
+def _passive(text: str, verb: re.Match[str]) -> bool:
+    """ "Paterno was asked about it", "When asked about it Friday, Paterno smiled": the one
+    asked or told is spoken to, no speaker."""
+    return verb.group(0).lower() in _PASSIVE_SPEECH and _PASSIVE_BEFORE.search(text, 0, verb.start()) is not None
+
+
 _ASIDE = re.compile(
     r",\s+(?:who|which|speaking|asking|requesting|declining|aged|himself|herself|themselves|\d)\b[^,;:\"“”]{0,100},\s*$"
 )
@@ -956,6 +970,34 @@ class _SourceReader:
                 return self._speaker_of(prev, _Subject("pronoun", m.group(1), s0 + m.start(1), s0 + m.end(1)))
         return None
 
+    def _acting_before(self, pi: int) -> _Speaker | None:
+        """`When asked about it Friday, Paterno smiled and shrugged it off.` closing the paragraph
+        before a paragraph of quotation that says nothing of its speaker: the person that last
+        sentence, which quotes no one, is about."""
+        if pi == 0:
+            return None
+        prev = pi - 1
+        text = self.texts[prev].rstrip()
+        if (
+            not text
+            or text.endswith(":")
+            or self._wholly_quoted(prev)
+            or self.source.paragraphs[prev].kind == "heading"
+        ):
+            return None
+        s0 = self._sentence_start(prev, len(text) - 1)
+        if any(c in text[s0:] for c in QUOTE_MARKS) or any(
+            _is_verb(m.group(0)) and not _passive(text, m) for m in _TOKEN.finditer(text, s0)
+        ):
+            return None  # (a sentence that reports speech has its speaker already)
+        for s, e, actor in sorted(self.mentions.get(prev, ())):
+            if s < s0:
+                continue
+            if self.actors[actor].kind != "person" or not _OPENS_SENTENCE.fullmatch(text[s0:s]):
+                return None
+            return _Speaker(actor, text[s:e], True)
+        return None
+
     def _first_person_after(self, pos: tuple[int, int]) -> _Speaker | None:
         """A pronoun before anyone is named (a feature's opening scene: "a girl ... she says"):
         the first curated person the source names after it."""
@@ -1477,7 +1519,7 @@ class _SourceReader:
             for m in _TOKEN.finditer(clause)
             if _is_verb(m.group(0)) or (m.group(0) in _NOUN_VERBS and _THAT_OR_COLON.match(clause, m.end()))
         ]
-        verbs = [m for m in verbs if not _intention(clause[: m.start()])]
+        verbs = [m for m in verbs if not _intention(clause[: m.start()]) and not _passive(clause, m)]
         # `He said the music by Tesori, who wrote melodies for ..., has ... "some good rock"`:
         # the verb of a relative clause inside the reported sentence is not its speech verb.
         verbs = [m for k, m in enumerate(verbs) if not (k and re.search(r"\b(?:who|which)\s+$", clause[: m.start()]))]
@@ -1535,7 +1577,11 @@ class _SourceReader:
             colon = (
                 not initial
                 and not pre_verb
-                and words > SHORT_QUOTE_WORDS
+                and (
+                    words > SHORT_QUOTE_WORDS
+                    # `Paterno: "Said what?"`: a transcript's speaker, however short the words
+                    or (prev_close == 0 and _TRANSCRIPT_LABEL.fullmatch(self.texts[span.start_para][: span.open_at]))
+                )
                 and re.search(r":\s*$", self.texts[span.start_para][prev_close : span.open_at]) is not None
             )
             post_subject = None
@@ -1583,7 +1629,7 @@ class _SourceReader:
                 subject, where = self._acting_subject(span.start_para, span.open_at), span.start_para
             if subject is None and not initial and not pre_verb and not colon and told is None:
                 continue  # a scare quote, a term or a title
-            if subject is None and not initial and words <= SHORT_QUOTE_WORDS and not pre_verb:
+            if subject is None and not initial and words <= SHORT_QUOTE_WORDS and not pre_verb and not colon:
                 continue
             if (
                 subject is None
@@ -1635,17 +1681,37 @@ class _SourceReader:
                 # `... he summed it up in a hallway interview:` closing the paragraph before, then
                 # a paragraph of quotation: the words of the one who opens that sentence.
                 speaker = self._colon_lead(span.start_para)
+            unnamed = None
             if speaker is None and colon:
                 # `... in a press release from the office of Bill Graham: "It is ..."`: a whole
                 # sentence after a colon is the words of the sentence's subject.
                 speaker = self._subject_mention(span.start_para, span.open_at)
+                if speaker is None:
+                    # `The Texas A&M student used this as part of his rant to the crowd: "..."`:
+                    # the description that opens the sentence.
+                    s0 = self._sentence_start(span.start_para, max(0, span.open_at - 1))
+                    described = _sentence_subject(self.texts[span.start_para][s0 : span.open_at], s0)
+                    if described is not None and described.kind == "role":
+                        unnamed = self._speaker_of(span.start_para, described)
+                        if unnamed is not None and unnamed.actor:
+                            speaker = unnamed
             if speaker is not None:
                 occ.attributed = True
             elif initial or subject is None:
                 # An unresolved "he"/"she" is a person: it never inherits a body's words.
                 pronoun = subject is not None and subject.kind == "pronoun"
-                earlier = [(p, s) for p, s in self.speech if p < pos and (s.is_person or not pronoun)]
-                speaker = max(earlier, key=lambda item: item[0])[1] if earlier else None
+                # Never someone the quotation speaks of in the third person ("Joe Paterno's on
+                # his death bed!").
+                earlier = [
+                    (p, s)
+                    for p, s in self.speech
+                    if p < pos and (s.is_person or not pronoun) and s.actor not in self._named_inside
+                ]
+                speaker = max(earlier, key=lambda item: item[0])[1] if earlier else unnamed
+                if initial and not self.texts[span.start_para][: span.open_at].strip():
+                    acting = self._acting_before(span.start_para)
+                    if acting is not None and acting.actor not in self._named_inside:
+                        speaker = acting
             if speaker is not None:
                 occ.speaker, occ.speaker_text = speaker.actor, speaker.text
                 if speaker.actor.startswith(SYNTHETIC):
@@ -1697,6 +1763,12 @@ class _SourceReader:
             joined.append(span)
         return joined
 
+    def _sentence_end(self, pi: int, pos: int) -> int:
+        """Where the sentence holding offset `pos` ends."""
+        spans = sentence_spans(self.texts[pi])
+        k = bisect.bisect_right([s for s, _ in spans], pos) - 1
+        return spans[k][1] if k >= 0 else len(self.texts[pi])
+
     def _sentence_start(self, pi: int, pos: int) -> int:
         """Where the sentence holding offset `pos` starts (the paragraph's spans, computed once)."""
         spans = sentence_spans(self.texts[pi])
@@ -1736,7 +1808,16 @@ class _SourceReader:
                 if closing >= s0 and not self._quoted(pi, verb.start()):
                     s0 = closing + 1  # `"...," Blanco, the governor ..., told`: after the quotation
                 clause = text[s0:]
-                if _intention(clause[: verb.start() - s0]):
+                if _intention(clause[: verb.start() - s0]) or _passive(text, verb):
+                    continue
+                if (
+                    _SUBORDINATE.match(clause)
+                    and "," not in clause[: verb.start() - s0]
+                    and "," in text[verb.end() : self._sentence_end(pi, verb.start())]
+                    and not any(c in text[verb.end() : self._sentence_end(pi, verb.start())] for c in QUOTE_MARKS)
+                ):
+                    # "When a reporter asked about it, he brushed it off": the question of an
+                    # opening clause is not the speech the paragraphs after it go on with.
                     continue
                 local = _TOKEN.match(clause, verb.start() - s0)
                 subject = _subject_for(clause, local, s0) if local else None
