@@ -164,6 +164,8 @@ SPEECH_VERBS: Final = frozenset(
     posted remarks says wrote writing insist declares reports reported reporting questioned
     appealed appealing denied denies denying bragged speculated proclaimed proclaims
     contends contend calls describes dubbed dubs referred refers labelled labeled branded
+    chimed chimes commented sighed laughed gushed fumed snapped elaborated
+    mentioned
     """.split()
 )
 # Speech verbs of French, German and Spanish copy, as the English verb the attribution reader

@@ -1316,6 +1316,41 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "Forget about it",
             "Joe Paterno",
         ),
+        # more speech verbs ("chimed in", "mentioned")
+        (
+            [
+                "Alex Ovechkin signed a new contract on Thursday.",
+                '"A front tooth," added Ted Leonsis.',
+                '"Maybe a razor," chimed in Ovechkin, who arrived unshaved.',
+            ],
+            "Maybe a razor",
+            "Alex Ovechkin",
+        ),
+        (
+            [
+                "Kyle Baxter writes about apps.",
+                'Loren Brichter spoke to me and he mentioned "faceless apps, doing neat things in the background".',
+            ],
+            "faceless apps",
+            "Loren Brichter",
+        ),
+        # "the man behind" a body is a second reference; a clause going on after the closing mark
+        # is no attribution
+        (
+            [
+                "Kyle Baxter writes about apps.",
+                "Loren Brichter met me on Monday. The man behind atebits said there will be an "
+                '"explosion in innovation" when Apple lets Kyle Baxter try it.',
+            ],
+            "explosion in",
+            "Loren Brichter",
+        ),
+        # an imperative opening a sentence is no given name ("Read Kyle's post")
+        (
+            ["Kyle Baxter said apps talk to each other.", "Read Kyle's post here.", '"This is a big change," he said.'],
+            "This is a big",
+            "Kyle Baxter",
+        ),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

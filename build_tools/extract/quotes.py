@@ -325,6 +325,10 @@ def _is_verb(word: str) -> bool:
 
 
 # The name opening a paragraph of a transcript: `Paterno: "Said what?"`.
+# A subordinate clause going on after the closing mark: the sentence goes on, no attribution.
+_GOES_ON_CLAUSE = re.compile(
+    r"\s+(?:when|whenever|because|if|after|before|while|since|until|unless|although|though|that|which|where)\b"
+)
 _TRANSCRIPT_LABEL = re.compile(r"\s*(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*\s*:\s*")
 _PASSIVE_SPEECH = frozenset({"asked", "told", "questioned"})
 _PASSIVE_BEFORE = re.compile(
@@ -401,7 +405,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
             continue
         for k in range(1, min(len(words) - 1, 5)):
             knows_of = k + 2 < len(words) and (words[k + 1].lower(), words[k + 2].lower()) in _KNOWS_OF
-            if _description_kind(words[k], False) and (words[k + 1].lower() in _PREPOSITIONS or knows_of):
+            if _description_kind(words[k], False) and (words[k + 1].lower() in _DESCRIPTION_CUT or knows_of):
                 offset = head.index(phrase, m.start())
                 return _Subject(_description_kind(words[k], False), phrase, base + offset, base + end)
             if _description_kind(words[k], False) and words[k + 1].lower() in ("who", "that"):
@@ -504,6 +508,7 @@ _DESCRIBED_SUBJECT = re.compile(
 # Documents that speak for their author: "the report said".
 _AUTHORED = frozenset("report statement letter study motion affidavit lawsuit filing".split())
 _PREPOSITIONS = frozenset("for of at in with from to on".split())
+_DESCRIPTION_CUT = _PREPOSITIONS | {"behind"}
 _NOT_IN_DESCRIPTIONS = frozenset(
     "which who that has have had was were is are in after before at on with from by".split()
 )
@@ -1161,6 +1166,9 @@ class _SourceReader:
         that person is written with another role."""
         english, foreign_gender = _english_description(subject.text)
         words = [w.lower().strip("’'") for w in english.split()]
+        # "the man behind atebits", "the president of the club": the noun before the preposition
+        cut = next((k for k, w in enumerate(words) if k >= 2 and w in _DESCRIPTION_CUT), len(words))
+        words = words[:cut]
         text = self.texts[pi]
         opens_at = subject.start
         if (
@@ -1428,6 +1436,8 @@ class _SourceReader:
         """Attribution right after a closing mark: `," Kerry said` or `," said Kerry`."""
         text = self.texts[pi]
         tail = text[close_at + 1 : next_open]
+        if _GOES_ON_CLAUSE.match(tail):
+            return None  # `there will be an "explosion in innovation" when Apple ...`: no attribution
         spans = sentence_spans(tail)
         clause = tail[: spans[0][1]] if spans else tail
         lead = re.match(r"[\s,:;–—-]*", clause)

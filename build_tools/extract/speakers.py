@@ -88,10 +88,12 @@ _PLACE_FIRST = frozenset(
 _PLACE_PREPOSITIONS = frozenset(
     "in at from to near across outside inside into of through toward towards around via".split()
 )
-# Capitalised words that start sentences or name days and months, never people.
+# Capitalised words that start sentences (among them the imperatives that send the reader on:
+# "Read Kyle's post here", "Follow Smith on Twitter") or name days and months, never people.
 _NOT_NAMES = frozenset(
     """
     the a an but and or so yet also meanwhile however then still later earlier separately instead
+    read see watch click follow listen visit share subscribe
     now while when as after before if in on at for from with by of to this that these those
     there here it its he she they we i you his her their our my your who what where why how
     monday tuesday wednesday thursday friday saturday sunday january february march april may
