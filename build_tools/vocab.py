@@ -259,6 +259,9 @@ FOREIGN_ROLE_NOUNS: Final = MappingProxyType(
 )  # fmt: skip
 # Their definite articles, standing for "the", and the gender each tells ("" for none).
 FOREIGN_ARTICLES: Final = MappingProxyType({"el": "m", "la": "f", "le": "m", "der": "m", "die": "f", "das": ""})
+# Nouns for the one who heads a body, one office whichever the copy writes ("the head of the UN
+# atomic watchdog" ... "the IAEA chief").
+HEAD_OF_BODY: Final = frozenset("chief head leader boss director director-general".split())
 # Nouns for a person by nationality: "the Briton said", "the Frenchman added" refer back to the
 # person just named, like a role.
 NATIONALITY_NOUNS: Final = frozenset(

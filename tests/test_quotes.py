@@ -1351,6 +1351,41 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "This is a big",
             "Kyle Baxter",
         ),
+        # a short name in brackets inside a description
+        (
+            ['"The matter was raised last year," a senior Pakistan Cricket Board (PCB) official told AFP.'],
+            "The matter was",
+            "a senior Pakistan Cricket Board (PCB) official",
+        ),
+        # a given name joined to its particle stands for the whole name ("Inzamam" for "Inzamam-ul Haq")
+        (
+            [
+                "Pakistan captain Inzamam-ul Haq refused to play.",
+                '"Pakistan should take the lead," Inzamam was quoted as saying in the media.',
+            ],
+            "Pakistan should",
+            "Inzamam-ul Haq",
+        ),
+        # the chief of a body is its head, one office, and a link may cut the paragraph before
+        (
+            [
+                "The head of the UN atomic watchdog, Mohamed ElBaradei, said he feared the worst.",
+                '"I fear that chaos could take root," Mr ElBaradei told the pan-Arab daily',
+                "Al-Hayat in an interview.",
+                'The International Atomic Energy Agency (IAEA) chief stressed that he was "worried that '
+                'nuclear weapons could fall into the hands of an extremist group."',
+            ],
+            "worried that",
+            "Mohamed ElBaradei",
+        ),
+        (
+            [
+                "The head of the UN atomic watchdog, Mohamed ElBaradei, arrived on Monday.",
+                'The IAEA chief said that he was "worried about the weapons in the region."',
+            ],
+            "worried about",
+            "Mohamed ElBaradei",
+        ),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

@@ -46,6 +46,7 @@ It does not read indirect speech as quotes, single-quoted headlines, or quotes i
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -120,6 +121,8 @@ _ADVERBS = frozenset(
 _WEEKDAYS = frozenset(vocab.WEEKDAYS["en"])
 # Words of a title written before a name ("Dr.", "Dame", "Foreign Minister").
 _TITLE_LEADS = frozenset(HONORIFICS) | vocab.TITLE_QUALIFIERS
+# Words for one office: "the head of the UN atomic watchdog" is "the IAEA chief".
+_SAME_OFFICE = {word: vocab.HEAD_OF_BODY for word in vocab.HEAD_OF_BODY}
 _NAME_PARTICLES = vocab.NAME_PARTICLES | {"of"}
 
 # A quoted piece of at most this many words needs a speech verb to count (scare quotes otherwise).
@@ -355,7 +358,21 @@ _RELATIVE = re.compile(r"\s+whose\s[^,;:\"“”]{1,100}$")
 _PLURAL_WHO = re.compile(r"\s*((?:[A-Z][a-z]+\s+)?([A-Z]?[a-z]{3,}(?:ers|ists|ants|ents|iacs|ians|ees|ors)))\s+who\s")
 
 
+_SHORT_NAME = re.compile(r"\s\([A-Z][A-Za-z.&]{1,9}\)(?=\s)")
+
+
 def _trailing_subject(text: str, base: int) -> _Subject | None:
+    """The subject that ends `text` (see _subject_before), read with the short name in brackets
+    a description may hold as blanks ("a senior Pakistan Cricket Board (PCB) official") and
+    returned as written."""
+    blank = _SHORT_NAME.sub(lambda m: " " * len(m.group(0)), text)
+    found = _subject_before(blank, base)
+    if found is None or blank == text:
+        return found
+    return dataclasses.replace(found, text=text[found.start - base : found.end - base])
+
+
+def _subject_before(text: str, base: int) -> _Subject | None:
     """The subject that ends `text` (the words just before a speech verb), if any.
 
     `base` is the offset of `text` in its paragraph, so the subject keeps paragraph offsets.
@@ -369,7 +386,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
     # said", "The official, speaking on condition of anonymity, said".
     aside = _ASIDE.search(text) or _RELATIVE.search(text)
     if aside is not None and aside.start() > 0:
-        inner = _trailing_subject(text[: aside.start()], base)
+        inner = _subject_before(text[: aside.start()], base)
         if inner is not None:
             return inner
     end = len(text.rstrip())
@@ -559,6 +576,7 @@ _OFFICES = frozenset(
     """premier president vice-president chancellor mayor governor king queen prince princess emir
     sheikh pope minister secretary senator congressman congresswoman ambassador envoy chairman
     chairwoman ceo founder coach manager captain skipper judge prosecutor sheriff batsman bowler
+    chief head director director-general secretary-general commissioner
     striker goalkeeper quarterback pitcher""".split()
 )
 # Before a description opening its sentence: nothing, a connective, or a short opening clause
@@ -1207,9 +1225,10 @@ class _SourceReader:
             s0 = self._sentence_start(pi, max(0, subject.start - 1))
             if found is None and head in _OFFICES and _OPENS_SENTENCE.fullmatch(text[s0:opens_at]):
                 # "Asked about China, the premier said:" opening its sentence: the person just
-                # named or quoted, unless the copy has written the role of someone else since
+                # named or quoted (in this paragraph or the two before: a link may have cut one
+                # in pieces), unless the copy has written the role of someone else since
                 # ("Howard met the premier.").
-                found = self._antecedent(pi, subject.start, pronoun, max_back=1)
+                found = self._antecedent(pi, subject.start, pronoun, max_back=2)
                 named = max(
                     (p for p, sp in self.people if found and sp.actor == found.actor and p < (pi, s0)), default=None
                 )
@@ -1233,8 +1252,9 @@ class _SourceReader:
             ]
         for cand in candidates:
             ent = self.entities.get(cand.actor)
-            roles = set(ent.roles) if ent else set(self.roles_of.get(cand.actor, ()))
-            if not roles or any(head in r.split() for r in roles) or _person_noun(head):
+            roles = {r for r in (ent.roles if ent else self.roles_of.get(cand.actor, ())) if r}
+            same = _SAME_OFFICE.get(head, frozenset({head}))
+            if not roles or any(same & set(r.split()) for r in roles) or _person_noun(head):
                 return cand.actor  # (a nationality or an age is no role: "the Israeli", a "boss")
         return ""
 
@@ -1973,7 +1993,7 @@ def _looks_like_person(name: str) -> bool:
 
 
 def _role_key(description: str) -> str:
-    words = normalise_quote(_english_description(description)[0]).split()
+    words = normalise_quote(_SHORT_NAME.sub(" ", _english_description(description)[0])).split()
     while words and words[0] in {"a", "an", "the", "new", "senior", "top", "former"}:
         words = words[1:]
     return " ".join(words)

@@ -188,6 +188,8 @@ class Found:
 
 
 _ARABIC_NAME = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
+# A given name joined to the particle that follows it: "Inzamam-ul", "Zia-ul", "Nasir-ud".
+_JOINED_GIVEN = re.compile(r"([A-Z][a-z]{2,})-(?:ul|ud|ur|us|al|el|ad)")
 
 
 def _capitalised(word: str) -> bool:
@@ -500,7 +502,12 @@ class _Finder:
         for e in people:
             by_surname.setdefault(_bare(e.surname).lower(), []).append(e)
             if len(e.name.split()) > 1:
-                by_first.setdefault(e.name.split()[0].lower(), []).append(e)
+                first = e.name.split()[0]
+                by_first.setdefault(first.lower(), []).append(e)
+                joined = _JOINED_GIVEN.fullmatch(first)
+                if joined:
+                    # "Inzamam-ul Haq", then "Inzamam": the given name before the joined particle
+                    by_first.setdefault(joined.group(1).lower(), []).append(e)
         # "President Obama", but not "Professor of Physics", "General Motors", "Justice Law",
         # "Prime Ministers", "LT Cortesia" (a ship), "General Hospital".
         titled = {
