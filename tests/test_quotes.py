@@ -1386,6 +1386,16 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "worried about",
             "Mohamed ElBaradei",
         ),
+        # "it" goes on with the body the sentences before are about, never with what "its" owns
+        (
+            [
+                "Acme Corp disputes the report.",
+                'It said ads for its Zango Astrology application were placed by partners. "We did not buy '
+                'this ad," it said.',
+            ],
+            "We did not buy",
+            "Acme Corp",
+        ),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

@@ -495,6 +495,7 @@ def _subject_before(text: str, base: int) -> _Subject | None:
 _PERSON_ENDINGS = ("woman", "man", "person", "ist")
 # A he/she that is the subject of its sentence: "He raises ...", "But she said".
 _SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:but|and|so|yet|then|still|now|later)\s+)?(he|she)\b", re.IGNORECASE)
+_BODY_SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:but|and|so|yet|then|still|now|later)\s+)?(it|they)\b", re.IGNORECASE)
 # "In his Wired 2012 appearance he dug into ...", "To some degree he summed up ...": the subject
 # after an opening phrase with no comma and no quotation mark (not "After he left, Smith said").
 _OPENING_PRONOUN = re.compile(r"\s*[A-Z][^,;:\"“”]{0,60}?\b(he|she)\s+[a-z]+", re.IGNORECASE)
@@ -856,6 +857,23 @@ class _SourceReader:
                             # "If he keeps his position, it might be a good omen for Choi": the
                             # pronoun of an opening clause looks ahead to the main clause's person.
                             return min(later, key=lambda item: item[0])[1]
+                        return self._antecedent(para, lead.start(1), lead.group(1), depth + 1)
+                if body:
+                    # `It said ads for its Zango Astrology application ... "...," it said`: a
+                    # sentence opened by the same "it" goes on with that one's antecedent, and
+                    # what "its" owns is no speaker.
+                    hits = [
+                        (p, s) for p, s in hits if not re.search(r"\b(?:its|their)\s+$", text[max(0, p[1] - 7) : p[1]])
+                    ]
+                    lead = _BODY_SUBJECT_PRONOUN.match(text, s0)
+                    if (
+                        lead
+                        and lead.group(1).lower() == word
+                        and depth < 4
+                        and (para, lead.start(1)) < (pi, at)
+                        and not self._quoted(para, lead.start(1))
+                        and not any(p[1] < lead.start(1) for p, _s in hits)
+                    ):
                         return self._antecedent(para, lead.start(1), lead.group(1), depth + 1)
                 if para == pi and self._open[0] == para and s0 <= self._open[1] < s1:
                     # `Mr ElBaradei should "be careful ...," he said`: someone the quoted words
