@@ -1396,6 +1396,23 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "We did not buy",
             "Acme Corp",
         ),
+        # an age opening its sentence is the person just named
+        (
+            ["Roger Federer won in five sets.", 'The 34-year-old said: "I am tired but happy."'],
+            "I am tired",
+            "Roger Federer",
+        ),
+        # the one a newspaper quoted as saying
+        (['"We have no choice," the newspaper quoted Ahmed Ali as saying.'], "We have no", "Ahmed Ali"),
+        # the author of a statement, and people by what they know of
+        (
+            ['According to a statement from the ministry, "the talks will resume next week."'],
+            "the talks will",
+            "the ministry",
+        ),
+        (['Sources close to the talks said "a deal is near".'], "a deal is", "Sources close to the talks"),
+        # a description, then the name it describes
+        (['"This is an invasion," says the letter from the law firm Walsh.'], "This is an", "Walsh"),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

@@ -119,6 +119,7 @@ _ADVERBS = frozenset(
     "subsequently separately immediately candidly proudly tearfully famously".split()
 )
 _WEEKDAYS = frozenset(vocab.WEEKDAYS["en"])
+_CALENDAR_WORDS = _WEEKDAYS | frozenset(vocab.MONTHS["en"]) | {"on", "in", "at"}
 # Words of a title written before a name ("Dr.", "Dame", "Foreign Minister").
 _TITLE_LEADS = frozenset(HONORIFICS) | vocab.TITLE_QUALIFIERS
 # Words for one office: "the head of the UN atomic watchdog" is "the IAEA chief".
@@ -332,6 +333,8 @@ def _is_verb(word: str) -> bool:
 _GOES_ON_CLAUSE = re.compile(
     r"\s+(?:when|whenever|because|if|after|before|while|since|until|unless|although|though|that|which|where)\b"
 )
+# `the newspaper quoted Ahmed Ali as saying`: the one quoted.
+_QUOTED_AS = re.compile(r"\bquoted\s+([^,;:\"“”]{1,60}?)\s+as\s+$")
 _TRANSCRIPT_LABEL = re.compile(r"\s*(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*\s*:\s*")
 _PASSIVE_SPEECH = frozenset({"asked", "told", "questioned"})
 _PASSIVE_BEFORE = re.compile(
@@ -414,6 +417,10 @@ def _subject_before(text: str, base: int) -> _Subject | None:
         return None
     if last.group(1).lower() in PRONOUNS | BODY_PRONOUNS:
         return _Subject("pronoun", last.group(1), base + last.start(1), base + end)
+    # "Sources close to the talks said", "people familiar with the plan": people by what they know of.
+    knowing = _PLURAL_KNOWING.search(head[:end])
+    if knowing and _plural_role(knowing.group(2)) and (knowing.group(3).lower(), knowing.group(4).lower()) in _KNOWS_OF:
+        return _Subject("role", knowing.group(1), base + knowing.start(1), base + end)
     # "A spokeswoman for the US embassy in Baghdad": a role noun and what it belongs to.
     for m in re.finditer(r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s", head[:end]):
         phrase = head[m.start() : end].strip()
@@ -508,6 +515,9 @@ _TELL = frozenset({"told", "tell", "tells", "telling"})
 # What ties a description to the matter it knows of: "a source close to the talks", "a person
 # familiar with the plan", "officials involved in the negotiations".
 _KNOWS_OF = frozenset({("close", "to"), ("familiar", "with"), ("involved", "in"), ("briefed", "on"), ("close", "with")})
+_PLURAL_KNOWING = re.compile(
+    r"(?:^|\s)((?:[A-Z]?[a-z]+\s+)?([A-Za-z]+s)\s+(close|familiar|involved|briefed)\s+(to|with|in|on)\s+[^,;:()\"“”]{1,60})$"
+)
 # A description that brings in someone new: "Another diplomat added" is not the one just quoted.
 _ANOTHER = re.compile(r"(?:another|a\s+second|a\s+third|a\s+fellow|other)\s", re.IGNORECASE)
 # "The president's (original) statement", "the minister's words": a role owning what is quoted.
@@ -645,8 +655,21 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
                 return _Subject("role", phrase[:cut], start, start + cut)
     if words[0].lower() in {"a", "an", "the"}:
         for k, word in enumerate(words[1:7], start=1):
+            if word.lower() in _AUTHORED and k + 2 < len(words) and words[k + 1].lower() in {"from", "by", "of"}:
+                # "according to a statement from the ministry": its author
+                lead = re.match(r"(?:\S+\s+){%d}" % (k + 2), phrase)
+                cut = lead.end() if lead else len(phrase)
+                author = _leading_subject(phrase[cut:], start + cut)
+                if author is not None:
+                    return author
             if word.lower() in ROLE_NOUNS or word.lower() in BODY_NOUNS:
                 cut = len(" ".join(words[: k + 1]))
+                named = re.match(r"\s+((?:[A-Z][\w.'’&-]*(?:,?\s+|$))+)", phrase[cut:])
+                if named and named.group(1).split()[0].strip(",").lower() not in _CALENDAR_WORDS:
+                    # "the law firm Walsh, Wilkins, Creighton", "the rights group Amnesty": the name
+                    name = named.group(1).rstrip(" ,")
+                    at = cut + named.start(1)
+                    return _Subject("name", name, start + at, start + at + len(name))
                 kind = "role" if word.lower() in ROLE_NOUNS else "body"
                 return _Subject(kind, phrase[:cut], start, start + cut)
     if words[0].lower() in {"a", "an", "the"} and words[-1].lower() in ROLE_NOUNS:
@@ -1241,7 +1264,11 @@ class _SourceReader:
             # "Hughes is a candidate, but the Blackburn manager said": named in the sentence.
             found = self._person_in_sentence_before(pi, subject.start)
             s0 = self._sentence_start(pi, max(0, subject.start - 1))
-            if found is None and head in _OFFICES and _OPENS_SENTENCE.fullmatch(text[s0:opens_at]):
+            if (
+                found is None
+                and (head in _OFFICES or _person_noun(head))
+                and _OPENS_SENTENCE.fullmatch(text[s0:opens_at])
+            ):
                 # "Asked about China, the premier said:" opening its sentence: the person just
                 # named or quoted (in this paragraph or the two before: a link may have cut one
                 # in pieces), unless the copy has written the role of someone else since
@@ -1488,6 +1515,15 @@ class _SourceReader:
             return None
         before = clause[offset : offset + verb.start()]
         base = close_at + 1 + offset
+        quoted_as = _QUOTED_AS.search(before)
+        if quoted_as and verb.group(0).lower() in {"saying", "telling"}:
+            # `...," the newspaper quoted Ahmed Ali as saying`: the one quoted speaks
+            at = base + quoted_as.start(1)
+            named = self._actor_in(pi, at, base + quoted_as.end(1))
+            if named is not None:
+                s0 = text.index(named[1], at)
+                return _Subject("name", named[1], s0, s0 + len(named[1]))
+            return _leading_subject(quoted_as.group(1), at)
         if short and "," in before and not re.search(r"[,.!?…]\s*$", text[:close_at]):
             # `the harbour "brand", which attracts tourists, officials added`: a term, and a
             # clause about it before the attribution of the sentence.
