@@ -657,7 +657,7 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
         for k, word in enumerate(words[1:7], start=1):
             if word.lower() in _AUTHORED and k + 2 < len(words) and words[k + 1].lower() in {"from", "by", "of"}:
                 # "according to a statement from the ministry": its author
-                lead = re.match(r"(?:\S+\s+){%d}" % (k + 2), phrase)
+                lead = re.match(rf"(?:\S+\s+){{{k + 2}}}", phrase)
                 cut = lead.end() if lead else len(phrase)
                 author = _leading_subject(phrase[cut:], start + cut)
                 if author is not None:
