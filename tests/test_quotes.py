@@ -1413,6 +1413,9 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
         (['Sources close to the talks said "a deal is near".'], "a deal is", "Sources close to the talks"),
         # a description, then the name it describes
         (['"This is an invasion," says the letter from the law firm Walsh.'], "This is an", "Walsh"),
+        # an inverted description, then the name it is given; a quotation signed with a dash
+        (['"My client is innocent," said his lawyer, John Reed.'], "My client", "John Reed"),
+        (['"We will not give up" — Tom Hardy, union leader.'], "We will not", "Tom Hardy"),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

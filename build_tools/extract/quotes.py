@@ -335,6 +335,10 @@ _GOES_ON_CLAUSE = re.compile(
 )
 # `the newspaper quoted Ahmed Ali as saying`: the one quoted.
 _QUOTED_AS = re.compile(r"\bquoted\s+([^,;:\"“”]{1,60}?)\s+as\s+$")
+# "his lawyer, John Reed": a description, then the name it is given.
+_ROLE_THEN_NAME = re.compile(
+    r"\s*(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?([a-z][\w-]+),\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?=[\s,.;]|$)"
+)
 _TRANSCRIPT_LABEL = re.compile(r"\s*(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*\s*:\s*")
 _PASSIVE_SPEECH = frozenset({"asked", "told", "questioned"})
 _PASSIVE_BEFORE = re.compile(
@@ -1503,6 +1507,11 @@ class _SourceReader:
         tail = text[close_at + 1 : next_open]
         if _GOES_ON_CLAUSE.match(tail):
             return None  # `there will be an "explosion in innovation" when Apple ...`: no attribution
+        signed = re.match(r"\s*[—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*(?:,|\.?$)", tail)
+        if signed:
+            # `"We will not give up" — Tom Hardy, union leader.`: signed with a dash
+            at = close_at + 1 + signed.start(1)
+            return _Subject("name", signed.group(1), at, at + len(signed.group(1)))
         spans = sentence_spans(tail)
         clause = tail[: spans[0][1]] if spans else tail
         lead = re.match(r"[\s,:;–—-]*", clause)
@@ -1584,6 +1593,10 @@ class _SourceReader:
         if inside:
             _k, ms, me = min(inside)
             return _Subject("name", text[ms:me], ms, me)
+        named = _ROLE_THEN_NAME.match(text, lead_from)
+        if named and named.group(1).lower() in ROLE_NOUNS:
+            # `," said his lawyer, John Reed`: the name the description is given
+            return _Subject("name", named.group(2), named.start(2), named.end(2))
         return _leading_subject(rest, lead_from)
 
     def _before(self, pi: int, open_at: int, prev_close: int) -> tuple[bool, _Subject | None, bool]:
