@@ -1416,6 +1416,25 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
         # an inverted description, then the name it is given; a quotation signed with a dash
         (['"My client is innocent," said his lawyer, John Reed.'], "My client", "John Reed"),
         (['"We will not give up" — Tom Hardy, union leader.'], "We will not", "Tom Hardy"),
+        # a piece that ends a sentence reported by "she said" earlier in the paragraph
+        (
+            [
+                "Kathleen Blanco spoke in Washington.",
+                "She said small businesses were hard hit in her state. She provided a loan fund to help keep "
+                'them afloat, "but some will never come back."',
+            ],
+            "but some will",
+            "Kathleen Blanco",
+        ),
+        # a short piece shares the attribution that closes its sentence after a later quotation
+        (
+            [
+                'While the risk of infection is "low" the matter is being taken "extremely seriously", '
+                "Defence Minister Derek Twigg said."
+            ],
+            "low",
+            "Derek Twigg",
+        ),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

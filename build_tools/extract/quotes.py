@@ -1038,6 +1038,36 @@ class _SourceReader:
                 return self._speaker_of(prev, _Subject("pronoun", m.group(1), s0 + m.start(1), s0 + m.end(1)))
         return None
 
+    def _sentence_attribution(self, spans: list[_Span], k: int) -> _Subject | None:
+        """The attribution after the last quotation of the sentence that quotation `k` is in."""
+        pi = spans[k].end_para
+        text = self.texts[pi]
+        j = k
+        while (
+            j + 1 < len(spans)
+            and spans[j + 1].start_para == pi
+            and not re.search(r"[.!?;]", text[spans[j].close_at + 1 : spans[j + 1].open_at])
+            and not _TERMINATED.search(spans[j].text.rstrip())
+        ):
+            j += 1
+        if j == k:
+            return None
+        next_open = spans[j + 1].open_at if j + 1 < len(spans) and spans[j + 1].start_para == pi else len(text)
+        found = self._after(pi, spans[j].close_at, next_open)
+        return found if found is not None and found.kind in ("name", "pronoun") else None
+
+    def _pronoun_told(self, pi: int, at: int) -> tuple[tuple[int, int], _Speaker] | None:
+        """`She said small businesses were hard hit.` earlier in the paragraph: the speech of a
+        sentence opened by he/she and a speech verb, as (position, speaker)."""
+        text = self.texts[pi]
+        for s0, _s1 in reversed([sp for sp in sentence_spans(text) if sp[0] < at]):
+            lead = re.match(r"\s*(he|she)\s+(?:" + LY_ADVERB + r"\s+)?([\w’'-]+)", text[s0:at], re.IGNORECASE)
+            if lead and _is_verb(lead.group(2)) and not self._quoted(pi, s0 + lead.start(1)):
+                pronoun = _Subject("pronoun", lead.group(1), s0 + lead.start(1), s0 + lead.end(1))
+                found = self._speaker_of(pi, pronoun)
+                return ((pi, pronoun.start), found) if found is not None and found.is_person else None
+        return None
+
     def _acting_before(self, pi: int) -> _Speaker | None:
         """`When asked about it Friday, Paterno smiled and shrugged it off.` closing the paragraph
         before a paragraph of quotation that says nothing of its speaker: the person that last
@@ -1702,7 +1732,14 @@ class _SourceReader:
                 and not initial
                 and not pre_verb
                 and not colon
-                and words >= LONG_PIECE_WORDS
+                and (
+                    words >= LONG_PIECE_WORDS
+                    # `She provided a loan fund, "but some will never come back."`: a piece that
+                    # ends the reported sentence
+                    or (
+                        words > SHORT_QUOTE_WORDS and span.text[:1].islower() and _TERMINATED.search(span.text.rstrip())
+                    )
+                )
                 and not title_case  # "A Study of Harbour Fees in the North": a title
             ):
                 here = (span.start_para, span.open_at)
@@ -1711,6 +1748,8 @@ class _SourceReader:
                     key=lambda item: item[0],
                     default=None,
                 )
+                if told is None:
+                    told = self._pronoun_told(span.start_para, span.open_at)
             if (
                 subject is None
                 and not initial
@@ -1724,6 +1763,12 @@ class _SourceReader:
                 # `the president slammed Mitt Romney, accusing him of "knowingly twisting my words
                 # ..."`: words in the first person are someone's speech, the sentence subject's.
                 subject, where = self._acting_subject(span.start_para, span.open_at), span.start_para
+            if subject is None and not initial and not pre_verb and not colon and told is None and not title_case:
+                # `While the risk is "low" the matter is taken "extremely seriously", he said.`:
+                # the attribution closing the sentence after a later quotation in it
+                later = self._sentence_attribution(spans, k)
+                if later is not None:
+                    subject, where = later, span.end_para
             if subject is None and not initial and not pre_verb and not colon and told is None:
                 continue  # a scare quote, a term or a title
             if subject is None and not initial and words <= SHORT_QUOTE_WORDS and not pre_verb and not colon:
