@@ -1435,6 +1435,17 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "low",
             "Derek Twigg",
         ),
+        # one word that names a body ("security firm Fortinet", "Zango, which disputes") is "it"
+        (
+            [
+                "The widget installs adware, security appliance firm Fortinet warned last week.",
+                "Fortinet claimed that four per cent of users had installed it.",
+                "We put these allegations to Fortinet and were told it stands by its research. "
+                '"After additional investigation, our research was accurate," it said.',
+            ],
+            "After additional",
+            "Fortinet",
+        ),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

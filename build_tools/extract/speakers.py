@@ -188,6 +188,13 @@ class Found:
 
 
 _ARABIC_NAME = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
+_BODY_BEFORE_NAME = re.compile(
+    r"\b(?:firm|company|maker|vendor|startup|retailer|carrier|airline|bank|giant|outfit|developer)\s+([A-Z][\w&-]+)\b(?!\s+[A-Z])"
+)
+_BODY_WHICH = re.compile(
+    r"(?<![Tt]he )(?<![\w,] )\b([A-Z][\w&-]+),\s+which\s+(?:[a-z]+ly\s+)?(?:disputes|denies|says|claims|makes|sells|"
+    r"owns|runs|operates|employs|produces|publishes|develops|provides|offers)\b"
+)
 # A given name joined to the particle that follows it: "Inzamam-ul", "Zia-ul", "Nasir-ud".
 _JOINED_GIVEN = re.compile(r"([A-Z][a-z]{2,})-(?:ul|ud|ur|us|al|el|ad)")
 
@@ -517,7 +524,13 @@ class _Finder:
             and title[-1].lower().strip(".") not in _AMBIGUOUS_TITLES
             and word.lower() not in ORG_WORDS | PLACE_WORDS
         }
+        # "security appliance firm Fortinet", "Zango, which disputes": one word naming a body
+        bodies = {m.group(1) for text in self.texts for m in _BODY_BEFORE_NAME.finditer(text)}
+        bodies |= {m.group(1) for text in self.texts for m in _BODY_WHICH.finditer(text)}
         for pi, start, end, word, gender in self.singles:
+            if word in bodies and not gender and not self.quoted(pi, start) and word.lower() not in by_surname:
+                self._add(pi, self._entity(word, "organisation"), start, end)
+                continue
             matches = list(by_surname.get(word.lower(), ()))
             if not matches and len(word) >= 6:
                 matches = [
@@ -546,7 +559,8 @@ class _Finder:
                 or (noun.group(1) in vocab.ROLE_NOUNS and word.lower() in given_names())
             )
             if not matches and (speaks or described) and not self.quoted(pi, start) and word.lower() not in HONORIFICS:
-                ent = self._entity(word, "person")  # "Koenigs said": a person named by surname only
+                # "Koenigs said": a person named by surname only; "Fortinet claimed" a body
+                ent = self._entity(word, "organisation" if word in bodies and not gender else "person")
                 self._add(pi, ent, start, end)
                 continue
             if not matches:
