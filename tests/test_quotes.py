@@ -1438,10 +1438,20 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
         # one word that names a body ("security firm Fortinet", "Zango, which disputes") is "it"
         (
             [
-                "The widget installs adware, security appliance firm Fortinet warned last week.",
-                "Fortinet claimed that four per cent of users had installed it.",
+                "Facebook blocked the Secret Crush widget.",
+                "Zango, which disputes the characterisation of its software as adware, claims these figures "
+                "are way off the mark.",
+                "It said ads for its Zango Astrology application were placed by partners. "
+                '"Although we did not purchase this ad directly, it was placed by a partner," it said.',
+            ],
+            "Although we did",
+            "Zango",
+        ),
+        (
+            [
+                "The Secret Crush widget installs adware, security appliance firm Fortinet warned last week.",
                 "We put these allegations to Fortinet and were told it stands by its research. "
-                '"After additional investigation, our research was accurate," it said.',
+                "\"After additional investigation, our research on the 'Secret Crush' widget was accurate,\" it said.",
             ],
             "After additional",
             "Fortinet",
