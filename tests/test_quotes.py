@@ -1456,6 +1456,18 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "After additional",
             "Fortinet",
         ),
+        # "also" after a description opening its sentence goes on with the one just quoted
+        (
+            [
+                "Nick Heidfeld finished fifth last year.",
+                "The German, however, was cautious about his chances.",
+                '"I am sure I can win races," he said.',
+                "The BMW driver also admitted he is looking forward to racing.",
+                '"For me as a driver it is more exciting."',
+            ],
+            "For me as a driver",
+            "Nick Heidfeld",
+        ),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

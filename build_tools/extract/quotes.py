@@ -1300,7 +1300,12 @@ class _SourceReader:
             s0 = self._sentence_start(pi, max(0, subject.start - 1))
             if (
                 found is None
-                and (head in _OFFICES or _person_noun(head))
+                and (
+                    head in _OFFICES
+                    or _person_noun(head)
+                    # "The BMW driver also admitted": "also" goes on with the one just quoted
+                    or re.match(r"\s+also\b", text[subject.end :]) is not None
+                )
                 and _OPENS_SENTENCE.fullmatch(text[s0:opens_at])
             ):
                 # "Asked about China, the premier said:" opening its sentence: the person just
@@ -1849,7 +1854,16 @@ class _SourceReader:
                     for p, s in self.speech
                     if p < pos and (s.is_person or not pronoun) and s.actor not in self._named_inside
                 ]
-                speaker = max(earlier, key=lambda item: item[0])[1] if earlier else unnamed
+                last_said = max(earlier, key=lambda item: item[0]) if earlier else None
+                speaker = last_said[1] if last_said else unnamed
+                if last_said is not None and not speaker.actor and speaker.text.lower().startswith("the "):
+                    # `"...," he said. The BMW driver also admitted ...`, then a paragraph of
+                    # quotation: the description read again, now that the quotations before it
+                    # have their speakers.
+                    (sp, at), text_of = last_said[0], speaker.text
+                    actor = self._described(sp, _Subject("role", text_of, at, at + len(text_of)))
+                    if actor:
+                        speaker = _Speaker(actor, text_of)
                 if initial and not self.texts[span.start_para][: span.open_at].strip():
                     acting = self._acting_before(span.start_para)
                     if acting is not None and acting.actor not in self._named_inside:
