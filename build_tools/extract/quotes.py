@@ -1856,7 +1856,12 @@ class _SourceReader:
                 ]
                 last_said = max(earlier, key=lambda item: item[0]) if earlier else None
                 speaker = last_said[1] if last_said else unnamed
-                if last_said is not None and not speaker.actor and speaker.text.lower().startswith("the "):
+                if (
+                    last_said is not None
+                    and speaker is not None
+                    and not speaker.actor
+                    and speaker.text.lower().startswith("the ")
+                ):
                     # `"...," he said. The BMW driver also admitted ...`, then a paragraph of
                     # quotation: the description read again, now that the quotations before it
                     # have their speakers.
