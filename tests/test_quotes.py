@@ -1468,6 +1468,15 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "For me as a driver",
             "Nick Heidfeld",
         ),
+        # a dateline before the head of an appositive, and a body after "to" in it, are no subject
+        (
+            [
+                "New Delhi: State Bank of India (SBI), the lead bank to ailing Kingfisher Airlines, on Tuesday "
+                'cautioned the carrier that it "will not fly" if it fails to bring in capital.'
+            ],
+            "will not fly",
+            "State Bank of India",
+        ),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

@@ -339,6 +339,8 @@ _QUOTED_AS = re.compile(r"\bquoted\s+([^,;:\"“”]{1,60}?)\s+as\s+$")
 _ROLE_THEN_NAME = re.compile(
     r"\s*(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?([a-z][\w-]+),\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?=[\s,.;]|$)"
 )
+# A dateline opening a paragraph: "New Delhi: ", "WASHINGTON -- ", "CORNWALL, Ont. - ".
+_DATELINE = re.compile(r"\s*[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,3}\s*(?::|--|[-–—])\s*")
 _TRANSCRIPT_LABEL = re.compile(r"\s*(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*\s*:\s*")
 _PASSIVE_SPEECH = frozenset({"asked", "told", "questioned"})
 _PASSIVE_BEFORE = re.compile(
@@ -1148,7 +1150,7 @@ class _SourceReader:
             if "," in gap and any(h[0] < s for h in hits):
                 break  # "Smit, who had never met De Villiers, said": the clause's head speaks
             if re.fullmatch(r"[\s,]*" + adverbs, gap) and not re.search(
-                r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", text[lo:s]
+                r"\b(?:of|for|at|from|to)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", text[lo:s]
             ):
                 for hs, he, ha in sorted(hits):
                     if (
@@ -1169,6 +1171,8 @@ class _SourceReader:
             # What may stand before the head: nothing, "the ...,", or an opening phrase and a
             # comma ("A week later, Colleen Swords, now head of ..., wrote").
             opened = raw_lead.endswith(",") and not any(_is_verb(w.group(0)) for w in _TOKEN.finditer(lead))
+            if _DATELINE.fullmatch(text[lo:s]):
+                lead = ""  # "New Delhi: State Bank of India (SBI), the lead bank ..., cautioned"
             if lead and all(w.lower().rstrip(".") in _TITLE_LEADS for w in lead.split()):
                 # "Dr. Jane Smith, a surgeon at the hospital, told", "Dame Mary Marsh, director
                 # and chief executive of the NSPCC, said": the title is no lead
