@@ -1477,6 +1477,14 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "will not fly",
             "State Bank of India",
         ),
+        # a person, then where they work, joined by "at"
+        (
+            [
+                'When Steve Kroft at CBS News asked the President why he "went out of his way to avoid the word", Obama smiled.'
+            ],
+            "went out of",
+            "Steve Kroft",
+        ),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

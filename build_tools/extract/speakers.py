@@ -332,9 +332,11 @@ class _Finder:
         prev = re.search(r"([\w'’]+)$", before)
         after_place_prep = prev is not None and prev.group(1).lower() in _PLACE_PREPOSITIONS
         lower = [w.lower().strip(".") for w in words]
-        if "of" in lower[1:-1]:
-            k = lower.index("of")
+        joint = next((w for w in ("of", "at") if w in lower[1:-1]), "")
+        if joint and (joint == "of" or lower.index("at") >= 2):
+            k = lower.index(joint)
             left = lower[:k]
+            # "Katya Malofeeva of Renaissance Capital", "Steve Kroft at CBS News"
             if not any(w in ORG_WORDS or w in HONORIFICS or w in _TITLE_QUALIFIERS or w in PLACE_WORDS for w in left):
                 # "Katya Malofeeva of Renaissance Capital": a person, then where she works.
                 self._read_run(pi, text, run[:k], initial, works_at=True)
