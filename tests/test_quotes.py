@@ -1496,3 +1496,16 @@ def test_second_references_in_wider_news_copy(paragraphs, start, speaker):
 def test_one_asked_or_told_is_no_speaker():
     found = speakers_found('Joe Paterno was asked about the comments made by a "yell leader" at the rally.')
     assert found == {}
+
+
+def test_pieces_of_one_sentence_cut_by_links_are_read_as_one():
+    paragraphs = [
+        "An editorial in Lebanon's French-language daily,",
+        "L'Orient le Jour",
+        ', today notes that the "implacable death machine" has killed many Lebanese political figures.',
+    ]
+    source = make_source("s1", "2020-05-06", paragraphs)
+    (quote,) = find_quotes([source], (), (), {})
+    assert quote.speaker_text == "L'Orient le Jour"
+    # the quotation still points at the paragraph that holds it
+    assert quote.sources == (SourceRef("s1", source.paragraphs[2].id),)

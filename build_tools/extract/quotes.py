@@ -747,7 +747,25 @@ class _SourceReader:
     ) -> None:
         self.index = index
         self.source = source
-        self.texts = [normalise_speech(normalise_marks(p.text)) for p in source.paragraphs]
+        raw = [normalise_speech(normalise_marks(p.text)) for p in source.paragraphs]
+        # Pieces of one sentence that links cut into paragraphs are read as one paragraph: the
+        # joined paragraphs, where each piece starts in them, and each piece's place.
+        self.texts: list[str] = []
+        self.kinds: list[str] = []
+        self._pieces: list[list[tuple[int, int]]] = []
+        placed: dict[int, tuple[int, int]] = {}
+        for group in _link_pieces(raw, [p.kind for p in source.paragraphs]):
+            text, pieces = "", []
+            for i in group:
+                if text:
+                    text = text.rstrip() + ("" if raw[i].lstrip()[:1] in ",;:.)" or text.endswith("(") else " ")
+                pieces.append((i, len(text)))
+                placed[i] = (len(self.texts), len(text))
+                text += raw[i]
+            self.texts.append(text)
+            kinds = {source.paragraphs[i].kind for i in group}
+            self.kinds.append(source.paragraphs[group[0]].kind if len(kinds) == 1 else "paragraph")
+            self._pieces.append(pieces)
         self.actors = actors
         self.matcher = matcher
         self.spans = _source_spans(self.texts)
@@ -759,13 +777,15 @@ class _SourceReader:
                 hi = span.close_at if pi == span.end_para else len(self.texts[pi])
                 self.inside.setdefault(pi, []).append((lo, hi + 1))
         pindex = {p.id: i for i, p in enumerate(source.paragraphs)}
-        self.mentions: dict[int, list[tuple[int, int, str]]] = {}
+        given: dict[int, list[tuple[int, int, str]]] = {}
         for m in mentions:
             if m.source == source.id and m.paragraph in pindex:
-                self.mentions.setdefault(pindex[m.paragraph], []).append((m.start, m.end, m.actor))
-        for pi, text in enumerate(self.texts):
-            if pi not in self.mentions:
-                self.mentions[pi] = list(matcher.find(text))  # type: ignore[attr-defined]
+                given.setdefault(pindex[m.paragraph], []).append((m.start, m.end, m.actor))
+        self.mentions: dict[int, list[tuple[int, int, str]]] = {pi: [] for pi in range(len(self.texts))}
+        for i, piece in enumerate(raw):
+            pi, shift = placed[i]
+            found = given[i] if i in given else list(matcher.find(piece))  # type: ignore[attr-defined]
+            self.mentions[pi] += [(s + shift, e + shift, a) for s, e, a in found]
         self.actors = dict(actors)
         self.gender: dict[str, str] = {}
         self.entities: dict[str, Entity] = {}
@@ -842,7 +862,7 @@ class _SourceReader:
                 break
             text = self.texts[para]
             limit = at if para == pi else len(text)
-            if para != pi and (self._wholly_quoted(para) or self.source.paragraphs[para].kind == "heading"):
+            if para != pi and (self._wholly_quoted(para) or self.kinds[para] == "heading"):
                 # The speaker's own words stand for no one: a quotation running on over
                 # paragraphs is not counted as distance ("He will ... and says ...", four
                 # paragraphs of his words, then `"...," he said`). Nor is a heading, whose
@@ -1078,12 +1098,7 @@ class _SourceReader:
             return None
         prev = pi - 1
         text = self.texts[prev].rstrip()
-        if (
-            not text
-            or text.endswith(":")
-            or self._wholly_quoted(prev)
-            or self.source.paragraphs[prev].kind == "heading"
-        ):
+        if not text or text.endswith(":") or self._wholly_quoted(prev) or self.kinds[prev] == "heading":
             return None
         s0 = self._sentence_start(prev, len(text) - 1)
         if any(c in text[s0:] for c in QUOTE_MARKS) or any(
@@ -1794,11 +1809,12 @@ class _SourceReader:
                 )
             ):
                 continue  # "“Ruthless” is the key word": a word under discussion, not speech
+            piece, offset = self._piece_at(span.start_para, span.open_at)
             occ = _Occurrence(
                 self.index,
-                span.start_para,
-                span.open_at,
-                SourceRef(self.source.id, self.source.paragraphs[span.start_para].id),
+                piece,
+                offset,
+                SourceRef(self.source.id, self.source.paragraphs[piece].id),
                 _clean_inner(span.text),
             )
             if not occ.text:
@@ -1928,6 +1944,11 @@ class _SourceReader:
             joined.append(span)
         return joined
 
+    def _piece_at(self, pi: int, pos: int) -> tuple[int, int]:
+        """The source paragraph and offset in it of offset `pos` of (joined) paragraph `pi`."""
+        index, start = max((p for p in self._pieces[pi] if p[1] <= pos), key=lambda p: p[1])
+        return index, pos - start
+
     def _sentence_end(self, pi: int, pos: int) -> int:
         """Where the sentence holding offset `pos` ends."""
         spans = sentence_spans(self.texts[pi])
@@ -1998,6 +2019,40 @@ class _SourceReader:
                     self.people.append(((pi, subject.start), speaker))
         self.people.sort(key=lambda item: item[0])
         self.speech.sort(key=lambda item: item[0])
+
+
+def _link_pieces(texts: Sequence[str], kinds: Sequence[str]) -> list[list[int]]:
+    """Groups of paragraphs that are pieces of one sentence a link cut ("Now, though, reports",
+    "France 24", `, "Several experts fear ..."`): a paragraph goes on from the one before when
+    that one ends with no full stop and this one starts with a comma, a stop or a lower-case
+    word, or is a few words with no full stop of its own. Headings stand alone."""
+    groups: list[list[int]] = []
+    for i, text in enumerate(texts):
+        heading = kinds[i] == "heading" or (bool(groups) and kinds[groups[-1][-1]] == "heading")
+        if groups and _goes_on(texts[groups[-1][-1]], text, heading):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+# Words no sentence or title ends with: the paragraph after goes on with it ("An editorial in
+# the Beirut-based", then "Daily Star points out ...").
+_UNFINISHED = frozenset("the a an of in to for with by from at on and or but that his her its their".split())
+
+
+def _goes_on(before: str, text: str, heading: bool) -> bool:
+    before, text = before.rstrip(), text.strip()
+    if not before or not text or re.search(r"[.!?…:;\"”’]$", before):
+        return False
+    last = before.split()[-1].lower()
+    if text[:1] in ",;:.)" or before.endswith(("(", ",")) or text[:1].islower():
+        return True
+    if last in _UNFINISHED or last.endswith("-based"):
+        return True
+    return (
+        not heading and len(text.split()) <= 4 and not re.search(r"[.!?…:\"”]$", text) and text[:1] not in QUOTE_MARKS
+    )
 
 
 _DESCRIPTION_NOISE = frozenset("a an the senior top former us u.s. uk british american new".split())
