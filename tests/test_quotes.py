@@ -1485,6 +1485,12 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "went out of",
             "Steve Kroft",
         ),
+        # an opening participle whose comma sits inside the closing mark
+        (
+            ["Declaring it a “massive fraud” and a “farce,” Facebook is demanding a judge dismiss the lawsuit."],
+            "massive fraud",
+            "Facebook",
+        ),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

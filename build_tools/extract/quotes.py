@@ -1685,7 +1685,7 @@ class _SourceReader:
             spans_all = sentence_spans(text)
             s1 = next((e for s, e in spans_all if s <= base < e), len(text))
             rest = text[base:s1]
-            opener = re.match(r"\s*\w+ing\b.*?,\s*(?=[A-Z])", rest)
+            opener = re.match(r"\s*\w+ing\b.*?,[\"”’]?\s*(?=[A-Z])", rest)
             if opener:
                 after = _sentence_subject(rest[opener.end() :], base + opener.end())
                 if after is not None:
