@@ -1491,6 +1491,13 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "massive fraud",
             "Facebook",
         ),
+        # a month as a surname ("Theresa May", "Mrs May"), never a date ("May 5")
+        (["Theresa May told MPs the deal was done.", '"We have delivered," Mrs May said.'], "We have", "Theresa May"),
+        (
+            ["Jeremy Corbyn said the deal was bad, but Theresa May disagreed.", '"It is a good deal," she said.'],
+            "It is a good",
+            "Theresa May",
+        ),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

@@ -117,6 +117,8 @@ _QUALIFIES_ROLE = re.compile(
 # Months that are also given names: "April Galway", "June Carter".
 _AMBIGUOUS_TITLES = frozenset({"of", "general", "justice", "lt", "prime"})
 _MONTH_GIVEN_NAMES = frozenset({"april", "may", "june", "august"})
+# What follows a month written as a surname: no day of the month ("Theresa May said", not "May 5").
+_MONTH_SURNAME = re.compile(r"(?![\s,]*\d)")
 _PARTICLES = vocab.NAME_PARTICLES | vocab.ARABIC_ARTICLES | {"ter", "y"}
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _TOKEN = re.compile(r"[\w][\w'’.-]*")
@@ -393,10 +395,11 @@ class _Finder:
                     ent = self._entity(word, "organisation")
                     self._add(pi, ent, core[0].start(), core[0].start() + len(word))
                 return
+            surname = word.lower() in _MONTH_GIVEN_NAMES and _MONTH_SURNAME.match(text, core[0].start() + len(word))
             if (
-                word.lower() in _NOT_NAMES and not capitals_name(word, text)
+                word.lower() in _NOT_NAMES and not capitals_name(word, text) and not (surname and title_end)
             ) or word.lower() in vocab.NATIONALITY_NOUNS:
-                return  # (nor "the Briton said": a second reference, no name)
+                return  # (nor "the Briton said": a second reference, no name; but "Mrs May said")
             self.singles.append((pi, core[0].start(), core[0].start() + len(word), word, gender))
             if title_end:
                 # "Mr Gachechiladze": a person by surname; linked to the full name later.
@@ -411,7 +414,20 @@ class _Finder:
         )  # "DJ Trahan", "AJ Smith"
         if after_place_prep and not title_end and not initials and core_words[-1] not in self.speaking:
             return  # "in Southern California", but "my question to Ashish Thakkar"
-        if len(core) > 5 or any(w.lower() in _NOT_NAMES for w in core_words[1:]):
+        if (
+            len(core) > 5
+            or any(
+                w.lower() in _NOT_NAMES
+                # "Theresa May", but not "Tuesday May 5"
+                and not (
+                    k == len(core_words) - 1
+                    and w.lower() in _MONTH_GIVEN_NAMES
+                    and core_words[0].lower() in given_names()
+                    and _MONTH_SURNAME.match(text, core[-1].start() + len(w))
+                )
+                for k, w in enumerate(core_words[1:], start=1)
+            )
+        ):
             return
         if not initials and any(
             _is_acronym(w) and not re.fullmatch(r"[A-Z]\.?", w) and w.lower() not in _SUFFIXES for w in core_words
