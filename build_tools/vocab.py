@@ -286,7 +286,8 @@ BODY_NOUNS: Final = frozenset(
     authority police union commission tribunal inquiry group report airline newspaper daily
     contractor organisation organization movement bank party office statement network channel
     documents papers affidavit lawsuit filing foundation division wing branch unit motion study letter
-    brief memo indictment complaint ruling verdict editorial release family
+    brief memo indictment complaint ruling verdict editorial release family club team charity
+    insurer lender retailer broadcaster
     """.split()
 )
 # Words ending in -ly that are no adverbs: nouns ("the family said", "a close ally", "the daily",

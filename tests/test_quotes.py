@@ -1498,6 +1498,18 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "It is a good",
             "Theresa May",
         ),
+        # bodies: "the club", "according to the Pentagon", and one the copy names only as a subject
+        (
+            ["Manchester United beat Chelsea 2-1.", '"It was a great result," the club said on its website.'],
+            "It was a great",
+            "Manchester United",
+        ),
+        (['"No US troops were harmed," according to the Pentagon.'], "No US troops", "Pentagon"),
+        (
+            ["Greenpeace protested outside the plant.", '"This plant must close," the group said.'],
+            "This plant",
+            "Greenpeace",
+        ),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

@@ -684,6 +684,10 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
         return _Subject("body", phrase, start, start + len(phrase))
     if words[0].lower() == "the" and len(words) <= 5 and words[-1].lower() in vocab.ORG_WORDS:
         return _Subject("body", phrase, start, start + len(phrase))  # "according to the Lebanese army"
+    if words[0].lower() == "the" and 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words[1:]):
+        # "according to the Pentagon", "said the White House": a name after the article
+        at = phrase.index(words[1], len(words[0]))
+        return _Subject("name", phrase[at:], start + at, start + len(phrase))
     if words[0].lower() in {"one", "another"} and len(words) > 1:
         words = ["a", *words[1:]]
     if words[0].lower() in {"a", "an", "the"}:
@@ -1268,7 +1272,15 @@ class _SourceReader:
                 actor = self._described(pi, subject)
             return _Speaker(actor, subject.text)
         if subject.kind == "body":
-            return _Speaker(self._holder(pi, subject, person=False), subject.text, is_person=False)
+            holder = self._holder(pi, subject, person=False)
+            head = subject.text.lower().split()[-1] if subject.text.split() else ""
+            if not holder and subject.text.lower().startswith("the ") and head in GENERIC_BODIES:
+                # "Greenpeace protested outside the plant." then `"...," the group said`: the
+                # body that no list knows but the copy made the subject just before.
+                named = self._subject_name_before(pi, subject.start)
+                if named:
+                    return _Speaker("", named, is_person=False)
+            return _Speaker(holder, subject.text, is_person=False)
         return _Speaker("", subject.text)
 
     def _described(self, pi: int, subject: _Subject) -> str:
@@ -1943,6 +1955,28 @@ class _SourceReader:
                     continue
             joined.append(span)
         return joined
+
+    def _subject_name_before(self, pi: int, at: int) -> str:
+        """The capitalised name that opens the sentence before offset `at` (this paragraph or
+        the one before), when no person, given name or common word: "Greenpeace protested"."""
+        for para in range(pi, max(-1, pi - 2), -1):
+            text = self.texts[para]
+            limit = at if para == pi else len(text)
+            for s0, _s1 in reversed([sp for sp in sentence_spans(text) if sp[0] < limit]):
+                m = re.match(r"\s*(?:The\s+)?([A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,3})\s+[a-z]", text[s0:limit])
+                if m is None or self._quoted(para, s0 + m.start(1)):
+                    continue
+                first = m.group(1).split()[0].lower()
+                named = self._actor_in(para, s0 + m.start(1), s0 + m.end(1))
+                if (
+                    first in given_names()
+                    or first in vocab.STOPWORDS_EN
+                    or first in _WEEKDAYS
+                    or (named is not None and self.actors[named[0]].kind == "person")
+                ):
+                    return ""
+                return named[1] if named is not None else m.group(1)
+        return ""
 
     def _piece_at(self, pi: int, pos: int) -> tuple[int, int]:
         """The source paragraph and offset in it of offset `pos` of (joined) paragraph `pi`."""
