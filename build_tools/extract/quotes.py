@@ -1277,9 +1277,9 @@ class _SourceReader:
             if not holder and subject.text.lower().startswith("the ") and head in GENERIC_BODIES:
                 # "Greenpeace protested outside the plant." then `"...," the group said`: the
                 # body that no list knows but the copy made the subject just before.
-                named = self._subject_name_before(pi, subject.start)
-                if named:
-                    return _Speaker("", named, is_person=False)
+                opener = self._subject_name_before(pi, subject.start)
+                if opener:
+                    return _Speaker("", opener, is_person=False)
             return _Speaker(holder, subject.text, is_person=False)
         return _Speaker("", subject.text)
 
