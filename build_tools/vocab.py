@@ -164,7 +164,7 @@ SPEECH_VERBS: Final = frozenset(
     posted remarks says wrote writing insist declares reports reported reporting questioned
     appealed appealing denied denies denying bragged speculated proclaimed proclaims
     contends contend calls describes dubbed dubs referred refers labelled labeled branded
-    chimed chimes commented sighed laughed gushed fumed snapped elaborated
+    chimed chimes commented sighed laughed gushed fumed snapped elaborated chanted chanting
     mentioned
     """.split()
 )
@@ -220,7 +220,12 @@ ROLE_NOUNS: Final = frozenset(
     skipper captain rookie champion actor actress singer comedian presenter host author
     boss rider runner golfer astronaut entrepreneur designer architect photographer filmmaker
     producer writer poet politician surgeon physician lecturer scholar historian principal pastor
-    rabbi dean regulator trader banker investor broker ally relative""".split()
+    rabbi dean regulator trader banker investor broker ally relative
+    shopkeeper protester protestor demonstrator colleague passer-by onlooker shopper customer voter
+    villager commuter motorist pedestrian rescuer volunteer organiser organizer supporter critic
+    opponent teammate referee umpire mediator lobbyist caller patient cousin uncle aunt
+    husband wife boyfriend girlfriend grandmother grandfather nephew niece widow widower classmate
+    spectator clerk staffer trooper constable crowd""".split()
 )
 # Role nouns of French, German and Spanish copy, as the English role noun and the gender the
 # form tells ("" for none): "dijo el ministro", "a déclaré la présidente", "sagte die Kanzlerin".

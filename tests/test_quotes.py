@@ -1510,6 +1510,15 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "This plant",
             "Greenpeace",
         ),
+        # more nouns for people, the last noun of a compound, people by what they know of
+        (['"We heard a loud bang," a 45-year-old shopkeeper said.'], "We heard", "a 45-year-old shopkeeper"),
+        (["One protester held a sign reading peace.", '"We want peace," he said.'], "We want", "One protester"),
+        (['"They are devastated," said a family spokesman.'], "They are", "a family spokesman"),
+        (
+            ['"The talks are on the brink," people familiar with the matter said.'],
+            "The talks",
+            "people familiar with the matter",
+        ),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

@@ -425,7 +425,11 @@ def _subject_before(text: str, base: int) -> _Subject | None:
         return _Subject("pronoun", last.group(1), base + last.start(1), base + end)
     # "Sources close to the talks said", "people familiar with the plan": people by what they know of.
     knowing = _PLURAL_KNOWING.search(head[:end])
-    if knowing and _plural_role(knowing.group(2)) and (knowing.group(3).lower(), knowing.group(4).lower()) in _KNOWS_OF:
+    if (
+        knowing
+        and (_plural_role(knowing.group(2)) or knowing.group(2).lower() == "people")
+        and (knowing.group(3).lower(), knowing.group(4).lower()) in _KNOWS_OF
+    ):
         return _Subject("role", knowing.group(1), base + knowing.start(1), base + end)
     # "A spokeswoman for the US embassy in Baghdad": a role noun and what it belongs to.
     for m in re.finditer(r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s", head[:end]):
@@ -522,7 +526,7 @@ _TELL = frozenset({"told", "tell", "tells", "telling"})
 # familiar with the plan", "officials involved in the negotiations".
 _KNOWS_OF = frozenset({("close", "to"), ("familiar", "with"), ("involved", "in"), ("briefed", "on"), ("close", "with")})
 _PLURAL_KNOWING = re.compile(
-    r"(?:^|\s)((?:[A-Z]?[a-z]+\s+)?([A-Za-z]+s)\s+(close|familiar|involved|briefed)\s+(to|with|in|on)\s+[^,;:()\"“”]{1,60})$"
+    r"(?:^|\s)((?:[A-Z]?[a-z]+\s+)?([A-Za-z]+s|[Pp]eople)\s+(close|familiar|involved|briefed)\s+(to|with|in|on)\s+[^,;:()\"“”]{1,60})$"
 )
 # A description that brings in someone new: "Another diplomat added" is not the one just quoted.
 _ANOTHER = re.compile(r"(?:another|a\s+second|a\s+third|a\s+fellow|other)\s", re.IGNORECASE)
@@ -537,7 +541,7 @@ _SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 _DESCRIBED_SUBJECT = re.compile(
-    r"((?:The|A|An|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]+))\s+(?!of\b|for\b)[a-z]+"
+    r"((?:The|A|An|One|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]+))\s+(?!of\b|for\b)[a-z]+"
 )
 # Documents that speak for their author: "the report said".
 _AUTHORED = frozenset("report statement letter study motion affidavit lawsuit filing".split())
@@ -669,6 +673,9 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
                 if author is not None:
                     return author
             if word.lower() in ROLE_NOUNS or word.lower() in BODY_NOUNS:
+                while k + 1 < len(words) and words[k + 1].lower() in ROLE_NOUNS:
+                    k += 1  # "a family spokesman", "a police officer": the last noun of the compound
+                word = words[k]
                 cut = len(" ".join(words[: k + 1]))
                 named = re.match(r"\s+((?:[A-Z][\w.'’&-]*(?:,?\s+|$))+)", phrase[cut:])
                 if named and named.group(1).split()[0].strip(",").lower() not in _CALENDAR_WORDS:
