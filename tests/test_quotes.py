@@ -1519,6 +1519,12 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "The talks",
             "people familiar with the matter",
         ),
+        # people by where they work, written with "the"
+        (
+            ["Doctors at the hospital said the boy was stable.", '"He is a fighter," they said.'],
+            "He is a fighter",
+            "Doctors at the hospital",
+        ),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

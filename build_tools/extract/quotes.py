@@ -473,9 +473,11 @@ def _subject_before(text: str, base: int) -> _Subject | None:
             lead = lead[1:]
         phrase = " ".join([*lead, bare.group(2)])
         return _Subject(_description_kind(bare.group(2), False) or "role", phrase, base + end - len(phrase), base + end)
-    # People by role and where they work: "analysts at Barclays wrote", "doctors from MSF said".
+    # People by role and where they work: "analysts at Barclays wrote", "doctors from MSF said",
+    # "Doctors at the hospital said".
     staff = re.search(
-        r"(?:^|\s)((?:[a-z][\w-]*\s+)?([a-z][\w-]*s)\s+(?:at|of|from|with)\s+[A-Z][^,;:()]*)$", head[:end]
+        r"(?:^|\s)((?:[A-Za-z][\w-]*\s+)?([A-Za-z][\w-]*s)\s+(?:at|of|from|with)\s+(?:[A-Z]|the\s)[^,;:()]*)$",
+        head[:end],
     )
     if staff and _plural_role(staff.group(2)):
         return _Subject("role", staff.group(1), base + staff.start(1), base + end)
