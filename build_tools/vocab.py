@@ -164,7 +164,7 @@ SPEECH_VERBS: Final = frozenset(
     posted remarks says wrote writing insist declares reports reported reporting questioned
     appealed appealing denied denies denying bragged speculated proclaimed proclaims
     contends contend calls describes dubbed dubs referred refers labelled labeled branded
-    chimed chimes commented sighed laughed gushed fumed snapped elaborated chanted chanting
+    chimed chimes commented sighed laughed gushed fumed snapped elaborated chanted chanting pointed
     mentioned
     """.split()
 )

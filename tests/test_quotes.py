@@ -1525,6 +1525,9 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
             "He is a fighter",
             "Doctors at the hospital",
         ),
+        # a quotation opening a sentence after one about a named person, in the same paragraph
+        (["Tom Hardy leads the union.", 'Hardy was blunt. "The plan is deeply flawed."'], "The plan", "Tom Hardy"),
+        (['Tom Hardy pointed out that the plan was "deeply flawed".'], "deeply flawed", "Tom Hardy"),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

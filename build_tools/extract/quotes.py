@@ -1103,14 +1103,19 @@ class _SourceReader:
                 return ((pi, pronoun.start), found) if found is not None and found.is_person else None
         return None
 
-    def _acting_before(self, pi: int) -> _Speaker | None:
+    def _acting_before(self, pi: int, at: int = 0) -> _Speaker | None:
         """`When asked about it Friday, Paterno smiled and shrugged it off.` closing the paragraph
-        before a paragraph of quotation that says nothing of its speaker: the person that last
-        sentence, which quotes no one, is about."""
-        if pi == 0:
-            return None
-        prev = pi - 1
-        text = self.texts[prev].rstrip()
+        before a paragraph of quotation that says nothing of its speaker (or the sentence before
+        such a quotation in its paragraph, at offset `at`): the person that sentence, which
+        quotes no one, is about."""
+        if at:
+            prev = pi
+            text = self.texts[pi][:at].rstrip()
+        else:
+            if pi == 0:
+                return None
+            prev = pi - 1
+            text = self.texts[prev].rstrip()
         if not text or text.endswith(":") or self._wholly_quoted(prev) or self.kinds[prev] == "heading":
             return None
         s0 = self._sentence_start(prev, len(text) - 1)
@@ -1910,8 +1915,11 @@ class _SourceReader:
                     actor = self._described(sp, _Subject("role", text_of, at, at + len(text_of)))
                     if actor:
                         speaker = _Speaker(actor, text_of)
-                if initial and not self.texts[span.start_para][: span.open_at].strip():
-                    acting = self._acting_before(span.start_para)
+                opens_paragraph = not self.texts[span.start_para][: span.open_at].strip()
+                if initial and (opens_paragraph or speaker is None):
+                    # the paragraph before a paragraph of quotation, or `Hardy was blunt. "The
+                    # plan is deeply flawed."` in one paragraph
+                    acting = self._acting_before(span.start_para, 0 if opens_paragraph else span.open_at)
                     if acting is not None and acting.actor not in self._named_inside:
                         speaker = acting
             if speaker is not None:
