@@ -164,7 +164,7 @@ SPEECH_VERBS: Final = frozenset(
     posted remarks says wrote writing insist declares reports reported reporting questioned
     appealed appealing denied denies denying bragged speculated proclaimed proclaims
     contends contend calls describes dubbed dubs referred refers labelled labeled branded
-    chimed chimes commented sighed laughed gushed fumed snapped elaborated chanted chanting pointed
+    chimed chimes commented sighed laughed gushed fumed snapped elaborated chanted chanting
     mentioned
     """.split()
 )
@@ -197,6 +197,11 @@ FOREIGN_SPEECH_VERBS: Final = MappingProxyType(
         "afirma": "says", "asegura": "says",
     }
 )  # fmt: skip
+# English phrasal speech verbs, read as the one-word verb of the same width or less: "points out
+# that" speaks like "notes that".
+PHRASAL_SPEECH_VERBS: Final = MappingProxyType(
+    {"pointed out": "noted", "points out": "notes", "pointing out": "noting", "point out": "note"}
+)
 # "According to" in those languages ("selon", "d'après", "según", "laut").
 ACCORDING_TO: Final = ("according to", "selon", "d'après", "d’après", "según", "laut")
 # Left out on purpose: forms that are more often nouns ("states", "notes", "claims", "pledge").

@@ -222,10 +222,9 @@ def normalise_marks(text: str) -> str:
     return "".join(out)
 
 
+_SPOKEN_AS = {**vocab.FOREIGN_SPEECH_VERBS, **vocab.PHRASAL_SPEECH_VERBS}
 _FOREIGN_VERBS = re.compile(
-    r"(?<![\w-])(?:{})(?![\w-])".format(
-        "|".join(re.escape(k) for k in sorted(vocab.FOREIGN_SPEECH_VERBS, key=len, reverse=True))
-    ),
+    r"(?<![\w-])(?:{})(?![\w-])".format("|".join(re.escape(k) for k in sorted(_SPOKEN_AS, key=len, reverse=True))),
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"(?:{})\b".format("|".join(vocab.ACCORDING_TO)), re.IGNORECASE)
@@ -234,7 +233,8 @@ _ACCORDING = re.compile(r"(?:{})\b".format("|".join(vocab.ACCORDING_TO)), re.IGN
 def normalise_speech(text: str) -> str:
     """French, German and Spanish speech verbs outside quotation marks as their English form,
     right-aligned in the same width so that offsets stay: `», a déclaré Emmanuel Macron` reads
-    as `," said Emmanuel Macron`, `», a-t-il dit` as `," he said`."""
+    as `," said Emmanuel Macron`, `», a-t-il dit` as `," he said`; English phrasal ones as one
+    word ("points out that" as "notes that")."""
     if not _FOREIGN_VERBS.search(text):
         return text
     inside = [(o, c if c is not None else len(text)) for o, c in _raw_spans(text)]
@@ -242,7 +242,7 @@ def normalise_speech(text: str) -> str:
     def english(m: re.Match[str]) -> str:
         if any(o < m.start() < c for o, c in inside):
             return m.group(0)
-        word = vocab.FOREIGN_SPEECH_VERBS[m.group(0).lower()]
+        word = _SPOKEN_AS[m.group(0).lower()]
         return word.rjust(len(m.group(0)))
 
     return _FOREIGN_VERBS.sub(english, text)
