@@ -1528,6 +1528,12 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
         # a quotation opening a sentence after one about a named person, in the same paragraph
         (["Tom Hardy leads the union.", 'Hardy was blunt. "The plan is deeply flawed."'], "The plan", "Tom Hardy"),
         (['Tom Hardy pointed out that the plan was "deeply flawed".'], "deeply flawed", "Tom Hardy"),
+        # a number closing a name ("France 24")
+        (
+            ['France 24 notes that, although "no group has taken responsibility, suspicions have focused on Syria."'],
+            "no group has",
+            "France 24",
+        ),
         # a transcript's speaker, however short the words
         (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
     ],

@@ -489,6 +489,12 @@ def _subject_before(text: str, base: int) -> _Subject | None:
         if tok.end() < len(head.rstrip()) and not run:
             break
         capitalised = word[:1].isupper() or re.match(r"(?:al|el|bin|ibn|abu)-[A-Z]", word)
+        if not run and re.fullmatch(r"\d{1,3}", word) and len(tokens) > 1:
+            # "France 24 notes that", "Channel 4 said": a number closing a name
+            before_number = tokens[tokens.index(tok) - 1].group(0)
+            if before_number[:1].isupper() and before_number.lower() not in _LEADING_WORDS:
+                run.append(tok)
+                continue
         if capitalised or (run and word.lower() in _NAME_PARTICLES):
             # Stop at a comma or bracket between tokens: "Brussels, Kerry" is not one name.
             if run and re.search(r"[,;:()]", head[tok.end() : run[-1].start()]):
