@@ -164,6 +164,8 @@ SPEECH_VERBS: Final = frozenset(
     posted remarks says wrote writing insist declares reports reported reporting questioned
     appealed appealing denied denies denying bragged speculated proclaimed proclaims
     contends contend calls describes dubbed dubs referred refers labelled labeled branded
+    chimed chimes commented sighed laughed gushed fumed snapped elaborated chanted chanting
+    mentioned
     """.split()
 )
 # Speech verbs of French, German and Spanish copy, as the English verb the attribution reader
@@ -195,6 +197,11 @@ FOREIGN_SPEECH_VERBS: Final = MappingProxyType(
         "afirma": "says", "asegura": "says",
     }
 )  # fmt: skip
+# English phrasal speech verbs, read as the one-word verb of the same width or less: "points out
+# that" speaks like "notes that".
+PHRASAL_SPEECH_VERBS: Final = MappingProxyType(
+    {"pointed out": "noted", "points out": "notes", "pointing out": "noting", "point out": "note"}
+)
 # "According to" in those languages ("selon", "d'après", "según", "laut").
 ACCORDING_TO: Final = ("according to", "selon", "d'après", "d’après", "según", "laut")
 # Left out on purpose: forms that are more often nouns ("states", "notes", "claims", "pledge").
@@ -218,8 +225,53 @@ ROLE_NOUNS: Final = frozenset(
     skipper captain rookie champion actor actress singer comedian presenter host author
     boss rider runner golfer astronaut entrepreneur designer architect photographer filmmaker
     producer writer poet politician surgeon physician lecturer scholar historian principal pastor
-    rabbi dean regulator trader banker investor broker ally relative""".split()
+    rabbi dean regulator trader banker investor broker ally relative
+    shopkeeper protester protestor demonstrator colleague passer-by onlooker shopper customer voter
+    villager commuter motorist pedestrian rescuer volunteer organiser organizer supporter critic
+    opponent teammate referee umpire mediator lobbyist caller patient cousin uncle aunt
+    husband wife boyfriend girlfriend grandmother grandfather nephew niece widow widower classmate
+    spectator clerk staffer trooper constable crowd""".split()
 )
+# Role nouns of French, German and Spanish copy, as the English role noun and the gender the
+# form tells ("" for none): "dijo el ministro", "a déclaré la présidente", "sagte die Kanzlerin".
+FOREIGN_ROLE_NOUNS: Final = MappingProxyType(
+    {
+        # Spanish
+        "ministro": ("minister", "m"), "ministra": ("minister", "f"), "presidente": ("president", ""),
+        "presidenta": ("president", "f"), "portavoz": ("spokesperson", ""), "alcalde": ("mayor", "m"),
+        "alcaldesa": ("mayor", "f"), "gobernador": ("governor", "m"), "gobernadora": ("governor", "f"),
+        "secretario": ("secretary", "m"), "secretaria": ("secretary", "f"), "canciller": ("chancellor", ""),
+        "embajador": ("ambassador", "m"), "embajadora": ("ambassador", "f"), "juez": ("judge", ""),
+        "jueza": ("judge", "f"), "entrenador": ("coach", "m"), "entrenadora": ("coach", "f"),
+        "director": ("director", "m"), "directora": ("director", "f"),
+        "jefe": ("chief", "m"), "jefa": ("chief", "f"), "diputado": ("lawmaker", "m"),
+        "diputada": ("lawmaker", "f"), "senador": ("senator", "m"), "senadora": ("senator", "f"),
+        "rey": ("king", "m"), "reina": ("queen", "f"),
+        # French
+        "ministre": ("minister", ""), "président": ("president", "m"), "présidente": ("president", "f"),
+        "porte-parole": ("spokesperson", ""), "maire": ("mayor", ""), "chancelier": ("chancellor", "m"),
+        "chancelière": ("chancellor", "f"), "ambassadeur": ("ambassador", "m"),
+        "ambassadrice": ("ambassador", "f"), "juge": ("judge", ""), "procureur": ("prosecutor", ""),
+        "entraîneur": ("coach", "m"), "entraîneuse": ("coach", "f"), "directeur": ("director", "m"),
+        "directrice": ("director", "f"), "député": ("lawmaker", "m"), "députée": ("lawmaker", "f"),
+        "sénateur": ("senator", "m"), "sénatrice": ("senator", "f"), "roi": ("king", "m"),
+        "reine": ("queen", "f"), "pape": ("pope", "m"), "premier": ("premier", "m"),
+        # German
+        "minister": ("minister", "m"), "ministerin": ("minister", "f"), "präsident": ("president", "m"),
+        "präsidentin": ("president", "f"), "kanzler": ("chancellor", "m"), "kanzlerin": ("chancellor", "f"),
+        "sprecher": ("spokesman", "m"), "sprecherin": ("spokeswoman", "f"),
+        "bürgermeister": ("mayor", "m"), "bürgermeisterin": ("mayor", "f"), "botschafter": ("ambassador", "m"),
+        "botschafterin": ("ambassador", "f"), "richter": ("judge", "m"), "richterin": ("judge", "f"),
+        "staatsanwalt": ("prosecutor", "m"), "staatsanwältin": ("prosecutor", "f"),
+        "trainer": ("coach", "m"), "trainerin": ("coach", "f"), "abgeordnete": ("lawmaker", ""),
+        "abgeordneter": ("lawmaker", "m"),
+    }
+)  # fmt: skip
+# Their definite articles, standing for "the", and the gender each tells ("" for none).
+FOREIGN_ARTICLES: Final = MappingProxyType({"el": "m", "la": "f", "le": "m", "der": "m", "die": "f", "das": ""})
+# Nouns for the one who heads a body, one office whichever the copy writes ("the head of the UN
+# atomic watchdog" ... "the IAEA chief").
+HEAD_OF_BODY: Final = frozenset("chief head leader boss director director-general".split())
 # Nouns for a person by nationality: "the Briton said", "the Frenchman added" refer back to the
 # person just named, like a role.
 NATIONALITY_NOUNS: Final = frozenset(
@@ -244,7 +296,8 @@ BODY_NOUNS: Final = frozenset(
     authority police union commission tribunal inquiry group report airline newspaper daily
     contractor organisation organization movement bank party office statement network channel
     documents papers affidavit lawsuit filing foundation division wing branch unit motion study letter
-    brief memo indictment complaint ruling verdict editorial release family
+    brief memo indictment complaint ruling verdict editorial release family club team charity
+    insurer lender retailer broadcaster
     """.split()
 )
 # Words ending in -ly that are no adverbs: nouns ("the family said", "a close ally", "the daily",

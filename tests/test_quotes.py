@@ -1238,3 +1238,323 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
     assert normalise_marks("»a« und »b«") == "“a” und “b”"
     assert normalise_marks("« a » et « b »") == "“ a ” et “ b ”"
     assert not speakers_found("Home » News » World", "He said it was fine.")
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # the office of a body, opening its sentence, is held by the person just named
+        (
+            [
+                "Marco Rossi believes the team has the edge.",
+                "The Scuderia's president explained that the drivers will matter.",
+                '"We can count on two strong drivers," he said.',
+            ],
+            "We can count",
+            "Marco Rossi",
+        ),
+        # ... but a person's spokesman is someone else
+        (
+            [
+                "Gordon Brown spoke on Monday.",
+                "Brown's spokesman explained that the plan was fine.",
+                '"It is settled," he said.',
+            ],
+            "It is settled",
+            "Brown's spokesman",
+        ),
+        # a title before the name of an appositive's head is no lead: the person, not the body
+        (
+            ['Dame Mary Marsh, director and chief executive of the NSPCC, said: "We are worried about babies."'],
+            "We are worried",
+            "Mary Marsh",
+        ),
+        (['Sir John Smith, chairman of the BBC Trust, said: "We are worried about babies."'], "We are", "John Smith"),
+        # a role noun after a French, German or Spanish verb: the person just named with that role
+        (
+            ["Pedro Sánchez llegó a Bruselas el lunes.", "«No vamos a ceder», dijo el presidente."],
+            "No vamos",
+            "Pedro Sánchez",
+        ),
+        (["«No vamos a ceder», dijo el ministro."], "No vamos", "el ministro"),
+        (
+            ["Emmanuel Macron était à Berlin lundi.", "« Nous ne céderons pas », a déclaré le président."],
+            "Nous ne",
+            "Emmanuel Macron",
+        ),
+        (
+            ["Angela Merkel war am Montag in Paris.", "„Wir schaffen das“, sagte die Kanzlerin."],
+            "Wir schaffen",
+            "Angela Merkel",
+        ),
+        # a description opening the sentence before a colon, when the quotation names the last speaker
+        (
+            [
+                '"We are ready," Joe Paterno said.',
+                'The student used this in his rant to the crowd: "Joe Paterno is on his death bed! Find him a casket!"',
+            ],
+            "Joe Paterno is",
+            "The student",
+        ),
+        # a paragraph of quotation after a sentence about a person that quotes no one
+        (
+            [
+                '"We are ready," Gary Darnell said.',
+                "When asked about it on Friday, Joe Paterno smiled and shrugged it off.",
+                '"I think everybody has got to take things with a grain of salt."',
+            ],
+            "I think everybody",
+            "Joe Paterno",
+        ),
+        # the question of an opening clause is not the speech the next paragraph goes on with
+        (
+            [
+                '"We are ready," Joe Paterno said.',
+                "When a reporter asked about the players, he brushed it off.",
+                '"Forget about it, will you? Let us talk about the football game."',
+            ],
+            "Forget about it",
+            "Joe Paterno",
+        ),
+        # more speech verbs ("chimed in", "mentioned")
+        (
+            [
+                "Alex Ovechkin signed a new contract on Thursday.",
+                '"A front tooth," added Ted Leonsis.',
+                '"Maybe a razor," chimed in Ovechkin, who arrived unshaved.',
+            ],
+            "Maybe a razor",
+            "Alex Ovechkin",
+        ),
+        (
+            [
+                "Kyle Baxter writes about apps.",
+                'Loren Brichter spoke to me and he mentioned "faceless apps, doing neat things in the background".',
+            ],
+            "faceless apps",
+            "Loren Brichter",
+        ),
+        # "the man behind" a body is a second reference; a clause going on after the closing mark
+        # is no attribution
+        (
+            [
+                "Kyle Baxter writes about apps.",
+                "Loren Brichter met me on Monday. The man behind atebits said there will be an "
+                '"explosion in innovation" when Apple lets Kyle Baxter try it.',
+            ],
+            "explosion in",
+            "Loren Brichter",
+        ),
+        # an imperative opening a sentence is no given name ("Read Kyle's post")
+        (
+            ["Kyle Baxter said apps talk to each other.", "Read Kyle's post here.", '"This is a big change," he said.'],
+            "This is a big",
+            "Kyle Baxter",
+        ),
+        # a short name in brackets inside a description
+        (
+            ['"The matter was raised last year," a senior Pakistan Cricket Board (PCB) official told AFP.'],
+            "The matter was",
+            "a senior Pakistan Cricket Board (PCB) official",
+        ),
+        # a given name joined to its particle stands for the whole name ("Inzamam" for "Inzamam-ul Haq")
+        (
+            [
+                "Pakistan captain Inzamam-ul Haq refused to play.",
+                '"Pakistan should take the lead," Inzamam was quoted as saying in the media.',
+            ],
+            "Pakistan should",
+            "Inzamam-ul Haq",
+        ),
+        # the chief of a body is its head, one office, and a link may cut the paragraph before
+        (
+            [
+                "The head of the UN atomic watchdog, Mohamed ElBaradei, said he feared the worst.",
+                '"I fear that chaos could take root," Mr ElBaradei told the pan-Arab daily',
+                "Al-Hayat in an interview.",
+                'The International Atomic Energy Agency (IAEA) chief stressed that he was "worried that '
+                'nuclear weapons could fall into the hands of an extremist group."',
+            ],
+            "worried that",
+            "Mohamed ElBaradei",
+        ),
+        (
+            [
+                "The head of the UN atomic watchdog, Mohamed ElBaradei, arrived on Monday.",
+                'The IAEA chief said that he was "worried about the weapons in the region."',
+            ],
+            "worried about",
+            "Mohamed ElBaradei",
+        ),
+        # "it" goes on with the body the sentences before are about, never with what "its" owns
+        (
+            [
+                "Acme Corp disputes the report.",
+                'It said ads for its Zango Astrology application were placed by partners. "We did not buy '
+                'this ad," it said.',
+            ],
+            "We did not buy",
+            "Acme Corp",
+        ),
+        # an age opening its sentence is the person just named
+        (
+            ["Roger Federer won in five sets.", 'The 34-year-old said: "I am tired but happy."'],
+            "I am tired",
+            "Roger Federer",
+        ),
+        # the one a newspaper quoted as saying
+        (['"We have no choice," the newspaper quoted Ahmed Ali as saying.'], "We have no", "Ahmed Ali"),
+        # the author of a statement, and people by what they know of
+        (
+            ['According to a statement from the ministry, "the talks will resume next week."'],
+            "the talks will",
+            "the ministry",
+        ),
+        (['Sources close to the talks said "a deal is near".'], "a deal is", "Sources close to the talks"),
+        # a description, then the name it describes
+        (['"This is an invasion," says the letter from the law firm Walsh.'], "This is an", "Walsh"),
+        # an inverted description, then the name it is given; a quotation signed with a dash
+        (['"My client is innocent," said his lawyer, John Reed.'], "My client", "John Reed"),
+        (['"We will not give up" — Tom Hardy, union leader.'], "We will not", "Tom Hardy"),
+        # a piece that ends a sentence reported by "she said" earlier in the paragraph
+        (
+            [
+                "Kathleen Blanco spoke in Washington.",
+                "She said small businesses were hard hit in her state. She provided a loan fund to help keep "
+                'them afloat, "but some will never come back."',
+            ],
+            "but some will",
+            "Kathleen Blanco",
+        ),
+        # a short piece shares the attribution that closes its sentence after a later quotation
+        (
+            [
+                'While the risk of infection is "low" the matter is being taken "extremely seriously", '
+                "Defence Minister Derek Twigg said."
+            ],
+            "low",
+            "Derek Twigg",
+        ),
+        # one word that names a body ("security firm Fortinet", "Zango, which disputes") is "it"
+        (
+            [
+                "Facebook blocked the Secret Crush widget.",
+                "Zango, which disputes the characterisation of its software as adware, claims these figures "
+                "are way off the mark.",
+                "It said ads for its Zango Astrology application were placed by partners. "
+                '"Although we did not purchase this ad directly, it was placed by a partner," it said.',
+            ],
+            "Although we did",
+            "Zango",
+        ),
+        (
+            [
+                "The Secret Crush widget installs adware, security appliance firm Fortinet warned last week.",
+                "We put these allegations to Fortinet and were told it stands by its research. "
+                "\"After additional investigation, our research on the 'Secret Crush' widget was accurate,\" it said.",
+            ],
+            "After additional",
+            "Fortinet",
+        ),
+        # "also" after a description opening its sentence goes on with the one just quoted
+        (
+            [
+                "Nick Heidfeld finished fifth last year.",
+                "The German, however, was cautious about his chances.",
+                '"I am sure I can win races," he said.',
+                "The BMW driver also admitted he is looking forward to racing.",
+                '"For me as a driver it is more exciting."',
+            ],
+            "For me as a driver",
+            "Nick Heidfeld",
+        ),
+        # a dateline before the head of an appositive, and a body after "to" in it, are no subject
+        (
+            [
+                "New Delhi: State Bank of India (SBI), the lead bank to ailing Kingfisher Airlines, on Tuesday "
+                'cautioned the carrier that it "will not fly" if it fails to bring in capital.'
+            ],
+            "will not fly",
+            "State Bank of India",
+        ),
+        # a person, then where they work, joined by "at"
+        (
+            [
+                'When Steve Kroft at CBS News asked the President why he "went out of his way to avoid the word", Obama smiled.'
+            ],
+            "went out of",
+            "Steve Kroft",
+        ),
+        # an opening participle whose comma sits inside the closing mark
+        (
+            ["Declaring it a “massive fraud” and a “farce,” Facebook is demanding a judge dismiss the lawsuit."],
+            "massive fraud",
+            "Facebook",
+        ),
+        # a month as a surname ("Theresa May", "Mrs May"), never a date ("May 5")
+        (["Theresa May told MPs the deal was done.", '"We have delivered," Mrs May said.'], "We have", "Theresa May"),
+        (
+            ["Jeremy Corbyn said the deal was bad, but Theresa May disagreed.", '"It is a good deal," she said.'],
+            "It is a good",
+            "Theresa May",
+        ),
+        # bodies: "the club", "according to the Pentagon", and one the copy names only as a subject
+        (
+            ["Manchester United beat Chelsea 2-1.", '"It was a great result," the club said on its website.'],
+            "It was a great",
+            "Manchester United",
+        ),
+        (['"No US troops were harmed," according to the Pentagon.'], "No US troops", "Pentagon"),
+        (
+            ["Greenpeace protested outside the plant.", '"This plant must close," the group said.'],
+            "This plant",
+            "Greenpeace",
+        ),
+        # more nouns for people, the last noun of a compound, people by what they know of
+        (['"We heard a loud bang," a 45-year-old shopkeeper said.'], "We heard", "a 45-year-old shopkeeper"),
+        (["One protester held a sign reading peace.", '"We want peace," he said.'], "We want", "One protester"),
+        (['"They are devastated," said a family spokesman.'], "They are", "a family spokesman"),
+        (
+            ['"The talks are on the brink," people familiar with the matter said.'],
+            "The talks",
+            "people familiar with the matter",
+        ),
+        # people by where they work, written with "the"
+        (
+            ["Doctors at the hospital said the boy was stable.", '"He is a fighter," they said.'],
+            "He is a fighter",
+            "Doctors at the hospital",
+        ),
+        # a quotation opening a sentence after one about a named person, in the same paragraph
+        (["Tom Hardy leads the union.", 'Hardy was blunt. "The plan is deeply flawed."'], "The plan", "Tom Hardy"),
+        (['Tom Hardy pointed out that the plan was "deeply flawed".'], "deeply flawed", "Tom Hardy"),
+        # a number closing a name ("France 24")
+        (
+            ['France 24 notes that, although "no group has taken responsibility, suspicions have focused on Syria."'],
+            "no group has",
+            "France 24",
+        ),
+        # a transcript's speaker, however short the words
+        (["Joe Paterno spoke on Friday.", 'Paterno: "Said what?"'], "Said what", "Joe Paterno"),
+    ],
+)
+def test_second_references_in_wider_news_copy(paragraphs, start, speaker):
+    assert_speaker(paragraphs, start, speaker)
+
+
+def test_one_asked_or_told_is_no_speaker():
+    found = speakers_found('Joe Paterno was asked about the comments made by a "yell leader" at the rally.')
+    assert found == {}
+
+
+def test_pieces_of_one_sentence_cut_by_links_are_read_as_one():
+    paragraphs = [
+        "An editorial in Lebanon's French-language daily,",
+        "L'Orient le Jour",
+        ', today notes that the "implacable death machine" has killed many Lebanese political figures.',
+    ]
+    source = make_source("s1", "2020-05-06", paragraphs)
+    (quote,) = find_quotes([source], (), (), {})
+    assert quote.speaker_text == "L'Orient le Jour"
+    # the quotation still points at the paragraph that holds it
+    assert quote.sources == (SourceRef("s1", source.paragraphs[2].id),)

@@ -46,6 +46,7 @@ It does not read indirect speech as quotes, single-quoted headlines, or quotes i
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -54,7 +55,15 @@ from rapidfuzz import fuzz
 
 from build_tools import vocab
 from build_tools.extract.mentions import build_matcher
-from build_tools.extract.speakers import GENDERED_NOUNS, SYNTHETIC, Entity, capitals_name, find_entities, given_names
+from build_tools.extract.speakers import (
+    GENDERED_NOUNS,
+    HONORIFICS,
+    SYNTHETIC,
+    Entity,
+    capitals_name,
+    find_entities,
+    given_names,
+)
 from build_tools.extract.text import LY_ADVERB, find_root, fold, is_ly_adverb, sentence_spans
 from build_tools.model import ActorDef, CleanSource, Mention, Quote, RawSource, SourceRef
 from build_tools.yamlfile import located
@@ -110,6 +119,11 @@ _ADVERBS = frozenset(
     "subsequently separately immediately candidly proudly tearfully famously".split()
 )
 _WEEKDAYS = frozenset(vocab.WEEKDAYS["en"])
+_CALENDAR_WORDS = _WEEKDAYS | frozenset(vocab.MONTHS["en"]) | {"on", "in", "at"}
+# Words of a title written before a name ("Dr.", "Dame", "Foreign Minister").
+_TITLE_LEADS = frozenset(HONORIFICS) | vocab.TITLE_QUALIFIERS
+# Words for one office: "the head of the UN atomic watchdog" is "the IAEA chief".
+_SAME_OFFICE = {word: vocab.HEAD_OF_BODY for word in vocab.HEAD_OF_BODY}
 _NAME_PARTICLES = vocab.NAME_PARTICLES | {"of"}
 
 # A quoted piece of at most this many words needs a speech verb to count (scare quotes otherwise).
@@ -208,10 +222,9 @@ def normalise_marks(text: str) -> str:
     return "".join(out)
 
 
+_SPOKEN_AS = {**vocab.FOREIGN_SPEECH_VERBS, **vocab.PHRASAL_SPEECH_VERBS}
 _FOREIGN_VERBS = re.compile(
-    r"(?<![\w-])(?:{})(?![\w-])".format(
-        "|".join(re.escape(k) for k in sorted(vocab.FOREIGN_SPEECH_VERBS, key=len, reverse=True))
-    ),
+    r"(?<![\w-])(?:{})(?![\w-])".format("|".join(re.escape(k) for k in sorted(_SPOKEN_AS, key=len, reverse=True))),
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"(?:{})\b".format("|".join(vocab.ACCORDING_TO)), re.IGNORECASE)
@@ -220,7 +233,8 @@ _ACCORDING = re.compile(r"(?:{})\b".format("|".join(vocab.ACCORDING_TO)), re.IGN
 def normalise_speech(text: str) -> str:
     """French, German and Spanish speech verbs outside quotation marks as their English form,
     right-aligned in the same width so that offsets stay: `», a déclaré Emmanuel Macron` reads
-    as `," said Emmanuel Macron`, `», a-t-il dit` as `," he said`."""
+    as `," said Emmanuel Macron`, `», a-t-il dit` as `," he said`; English phrasal ones as one
+    word ("points out that" as "notes that")."""
     if not _FOREIGN_VERBS.search(text):
         return text
     inside = [(o, c if c is not None else len(text)) for o, c in _raw_spans(text)]
@@ -228,7 +242,7 @@ def normalise_speech(text: str) -> str:
     def english(m: re.Match[str]) -> str:
         if any(o < m.start() < c for o, c in inside):
             return m.group(0)
-        word = vocab.FOREIGN_SPEECH_VERBS[m.group(0).lower()]
+        word = _SPOKEN_AS[m.group(0).lower()]
         return word.rjust(len(m.group(0)))
 
     return _FOREIGN_VERBS.sub(english, text)
@@ -314,6 +328,32 @@ def _is_verb(word: str) -> bool:
     return word.lower() in SPEECH_VERBS
 
 
+# The name opening a paragraph of a transcript: `Paterno: "Said what?"`.
+# A subordinate clause going on after the closing mark: the sentence goes on, no attribution.
+_GOES_ON_CLAUSE = re.compile(
+    r"\s+(?:when|whenever|because|if|after|before|while|since|until|unless|although|though|that|which|where)\b"
+)
+# `the newspaper quoted Ahmed Ali as saying`: the one quoted.
+_QUOTED_AS = re.compile(r"\bquoted\s+([^,;:\"“”]{1,60}?)\s+as\s+$")
+# "his lawyer, John Reed": a description, then the name it is given.
+_ROLE_THEN_NAME = re.compile(
+    r"\s*(?:the|a|an|his|her|their|its)\s+(?:[\w'’-]+\s+){0,3}?([a-z][\w-]+),\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?=[\s,.;]|$)"
+)
+# A dateline opening a paragraph: "New Delhi: ", "WASHINGTON -- ", "CORNWALL, Ont. - ".
+_DATELINE = re.compile(r"\s*[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,3}\s*(?::|--|[-–—])\s*")
+_TRANSCRIPT_LABEL = re.compile(r"\s*(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*\s*:\s*")
+_PASSIVE_SPEECH = frozenset({"asked", "told", "questioned"})
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:when|if|after|before|once|was|were|is|are|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+
+
+def _passive(text: str, verb: re.Match[str]) -> bool:
+    """ "Paterno was asked about it", "When asked about it Friday, Paterno smiled": the one
+    asked or told is spoken to, no speaker."""
+    return verb.group(0).lower() in _PASSIVE_SPEECH and _PASSIVE_BEFORE.search(text, 0, verb.start()) is not None
+
+
 _ASIDE = re.compile(
     r",\s+(?:who|which|speaking|asking|requesting|declining|aged|himself|herself|themselves|\d)\b[^,;:\"“”]{0,100},\s*$"
 )
@@ -327,7 +367,21 @@ _RELATIVE = re.compile(r"\s+whose\s[^,;:\"“”]{1,100}$")
 _PLURAL_WHO = re.compile(r"\s*((?:[A-Z][a-z]+\s+)?([A-Z]?[a-z]{3,}(?:ers|ists|ants|ents|iacs|ians|ees|ors)))\s+who\s")
 
 
+_SHORT_NAME = re.compile(r"\s\([A-Z][A-Za-z.&]{1,9}\)(?=\s)")
+
+
 def _trailing_subject(text: str, base: int) -> _Subject | None:
+    """The subject that ends `text` (see _subject_before), read with the short name in brackets
+    a description may hold as blanks ("a senior Pakistan Cricket Board (PCB) official") and
+    returned as written."""
+    blank = _SHORT_NAME.sub(lambda m: " " * len(m.group(0)), text)
+    found = _subject_before(blank, base)
+    if found is None or blank == text:
+        return found
+    return dataclasses.replace(found, text=text[found.start - base : found.end - base])
+
+
+def _subject_before(text: str, base: int) -> _Subject | None:
     """The subject that ends `text` (the words just before a speech verb), if any.
 
     `base` is the offset of `text` in its paragraph, so the subject keeps paragraph offsets.
@@ -341,7 +395,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
     # said", "The official, speaking on condition of anonymity, said".
     aside = _ASIDE.search(text) or _RELATIVE.search(text)
     if aside is not None and aside.start() > 0:
-        inner = _trailing_subject(text[: aside.start()], base)
+        inner = _subject_before(text[: aside.start()], base)
         if inner is not None:
             return inner
     end = len(text.rstrip())
@@ -369,6 +423,14 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
         return None
     if last.group(1).lower() in PRONOUNS | BODY_PRONOUNS:
         return _Subject("pronoun", last.group(1), base + last.start(1), base + end)
+    # "Sources close to the talks said", "people familiar with the plan": people by what they know of.
+    knowing = _PLURAL_KNOWING.search(head[:end])
+    if (
+        knowing
+        and (_plural_role(knowing.group(2)) or knowing.group(2).lower() == "people")
+        and (knowing.group(3).lower(), knowing.group(4).lower()) in _KNOWS_OF
+    ):
+        return _Subject("role", knowing.group(1), base + knowing.start(1), base + end)
     # "A spokeswoman for the US embassy in Baghdad": a role noun and what it belongs to.
     for m in re.finditer(r"(?:^|\s)(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s", head[:end]):
         phrase = head[m.start() : end].strip()
@@ -377,7 +439,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
             continue
         for k in range(1, min(len(words) - 1, 5)):
             knows_of = k + 2 < len(words) and (words[k + 1].lower(), words[k + 2].lower()) in _KNOWS_OF
-            if _description_kind(words[k], False) and (words[k + 1].lower() in _PREPOSITIONS or knows_of):
+            if _description_kind(words[k], False) and (words[k + 1].lower() in _DESCRIPTION_CUT or knows_of):
                 offset = head.index(phrase, m.start())
                 return _Subject(_description_kind(words[k], False), phrase, base + offset, base + end)
             if _description_kind(words[k], False) and words[k + 1].lower() in ("who", "that"):
@@ -411,9 +473,11 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
             lead = lead[1:]
         phrase = " ".join([*lead, bare.group(2)])
         return _Subject(_description_kind(bare.group(2), False) or "role", phrase, base + end - len(phrase), base + end)
-    # People by role and where they work: "analysts at Barclays wrote", "doctors from MSF said".
+    # People by role and where they work: "analysts at Barclays wrote", "doctors from MSF said",
+    # "Doctors at the hospital said".
     staff = re.search(
-        r"(?:^|\s)((?:[a-z][\w-]*\s+)?([a-z][\w-]*s)\s+(?:at|of|from|with)\s+[A-Z][^,;:()]*)$", head[:end]
+        r"(?:^|\s)((?:[A-Za-z][\w-]*\s+)?([A-Za-z][\w-]*s)\s+(?:at|of|from|with)\s+(?:[A-Z]|the\s)[^,;:()]*)$",
+        head[:end],
     )
     if staff and _plural_role(staff.group(2)):
         return _Subject("role", staff.group(1), base + staff.start(1), base + end)
@@ -425,6 +489,12 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
         if tok.end() < len(head.rstrip()) and not run:
             break
         capitalised = word[:1].isupper() or re.match(r"(?:al|el|bin|ibn|abu)-[A-Z]", word)
+        if not run and re.fullmatch(r"\d{1,3}", word) and len(tokens) > 1:
+            # "France 24 notes that", "Channel 4 said": a number closing a name
+            before_number = tokens[tokens.index(tok) - 1].group(0)
+            if before_number[:1].isupper() and before_number.lower() not in _LEADING_WORDS:
+                run.append(tok)
+                continue
         if capitalised or (run and word.lower() in _NAME_PARTICLES):
             # Stop at a comma or bracket between tokens: "Brussels, Kerry" is not one name.
             if run and re.search(r"[,;:()]", head[tok.end() : run[-1].start()]):
@@ -450,6 +520,7 @@ def _trailing_subject(text: str, base: int) -> _Subject | None:
 _PERSON_ENDINGS = ("woman", "man", "person", "ist")
 # A he/she that is the subject of its sentence: "He raises ...", "But she said".
 _SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:but|and|so|yet|then|still|now|later)\s+)?(he|she)\b", re.IGNORECASE)
+_BODY_SUBJECT_PRONOUN = re.compile(r"\s*(?:(?:but|and|so|yet|then|still|now|later)\s+)?(it|they)\b", re.IGNORECASE)
 # "In his Wired 2012 appearance he dug into ...", "To some degree he summed up ...": the subject
 # after an opening phrase with no comma and no quotation mark (not "After he left, Smith said").
 _OPENING_PRONOUN = re.compile(r"\s*[A-Z][^,;:\"“”]{0,60}?\b(he|she)\s+[a-z]+", re.IGNORECASE)
@@ -462,6 +533,9 @@ _TELL = frozenset({"told", "tell", "tells", "telling"})
 # What ties a description to the matter it knows of: "a source close to the talks", "a person
 # familiar with the plan", "officials involved in the negotiations".
 _KNOWS_OF = frozenset({("close", "to"), ("familiar", "with"), ("involved", "in"), ("briefed", "on"), ("close", "with")})
+_PLURAL_KNOWING = re.compile(
+    r"(?:^|\s)((?:[A-Z]?[a-z]+\s+)?([A-Za-z]+s|[Pp]eople)\s+(close|familiar|involved|briefed)\s+(to|with|in|on)\s+[^,;:()\"“”]{1,60})$"
+)
 # A description that brings in someone new: "Another diplomat added" is not the one just quoted.
 _ANOTHER = re.compile(r"(?:another|a\s+second|a\s+third|a\s+fellow|other)\s", re.IGNORECASE)
 # "The president's (original) statement", "the minister's words": a role owning what is quoted.
@@ -475,11 +549,12 @@ _SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 _DESCRIBED_SUBJECT = re.compile(
-    r"((?:The|A|An|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]+))\s+(?!of\b|for\b)[a-z]+"
+    r"((?:The|A|An|One|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,3}?([a-z][\w-]+))\s+(?!of\b|for\b)[a-z]+"
 )
 # Documents that speak for their author: "the report said".
 _AUTHORED = frozenset("report statement letter study motion affidavit lawsuit filing".split())
 _PREPOSITIONS = frozenset("for of at in with from to on".split())
+_DESCRIPTION_CUT = _PREPOSITIONS | {"behind"}
 _NOT_IN_DESCRIPTIONS = frozenset(
     "which who that has have had was were is are in after before at on with from by".split()
 )
@@ -530,6 +605,7 @@ _OFFICES = frozenset(
     """premier president vice-president chancellor mayor governor king queen prince princess emir
     sheikh pope minister secretary senator congressman congresswoman ambassador envoy chairman
     chairwoman ceo founder coach manager captain skipper judge prosecutor sheriff batsman bowler
+    chief head director director-general secretary-general commissioner
     striker goalkeeper quarterback pitcher""".split()
 )
 # Before a description opening its sentence: nothing, a connective, or a short opening clause
@@ -559,6 +635,23 @@ def _description_kind(word: str, plural_people: bool) -> str:
     return ""
 
 
+def _english_description(text: str) -> tuple[str, str]:
+    """A description opening with a French, German or Spanish article in English words ("el
+    ministro de Economía" -> "the minister de Economía"), and the gender its forms tell; any
+    other text as it is."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() not in vocab.FOREIGN_ARTICLES:
+        return text, ""
+    gender = vocab.FOREIGN_ARTICLES[words[0].lower()]
+    out = ["the"]
+    for word in words[1:]:
+        role = vocab.FOREIGN_ROLE_NOUNS.get(word.lower())
+        out.append(role[0] if role else word)
+        if role and role[1]:
+            gender = role[1]
+    return " ".join(out), gender
+
+
 def _leading_subject(text: str, base: int) -> _Subject | None:
     """The subject that starts `text` (the words just after an inverted "said")."""
     m = re.match(rf"\s*((?:{_TITLE}\s+)?[^,;:.!?()]+)", text)
@@ -571,10 +664,33 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
         return None
     if words[0].lower() in PRONOUNS | BODY_PRONOUNS:
         return _Subject("pronoun", words[0], start, start + len(words[0]))
+    if words[0].lower() in vocab.FOREIGN_ARTICLES:
+        # `», dijo el ministro`, `», a déclaré la présidente`: a role after the verb
+        english = _english_description(phrase)[0].split()
+        for k, word in enumerate(english[1:7], start=1):
+            if word.lower() in ROLE_NOUNS:
+                cut = len(" ".join(words[: k + 1]))
+                return _Subject("role", phrase[:cut], start, start + cut)
     if words[0].lower() in {"a", "an", "the"}:
         for k, word in enumerate(words[1:7], start=1):
+            if word.lower() in _AUTHORED and k + 2 < len(words) and words[k + 1].lower() in {"from", "by", "of"}:
+                # "according to a statement from the ministry": its author
+                lead = re.match(rf"(?:\S+\s+){{{k + 2}}}", phrase)
+                cut = lead.end() if lead else len(phrase)
+                author = _leading_subject(phrase[cut:], start + cut)
+                if author is not None:
+                    return author
             if word.lower() in ROLE_NOUNS or word.lower() in BODY_NOUNS:
+                while k + 1 < len(words) and words[k + 1].lower() in ROLE_NOUNS:
+                    k += 1  # "a family spokesman", "a police officer": the last noun of the compound
+                word = words[k]
                 cut = len(" ".join(words[: k + 1]))
+                named = re.match(r"\s+((?:[A-Z][\w.'’&-]*(?:,?\s+|$))+)", phrase[cut:])
+                if named and named.group(1).split()[0].strip(",").lower() not in _CALENDAR_WORDS:
+                    # "the law firm Walsh, Wilkins, Creighton", "the rights group Amnesty": the name
+                    name = named.group(1).rstrip(" ,")
+                    at = cut + named.start(1)
+                    return _Subject("name", name, start + at, start + at + len(name))
                 kind = "role" if word.lower() in ROLE_NOUNS else "body"
                 return _Subject(kind, phrase[:cut], start, start + cut)
     if words[0].lower() in {"a", "an", "the"} and words[-1].lower() in ROLE_NOUNS:
@@ -583,6 +699,10 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
         return _Subject("body", phrase, start, start + len(phrase))
     if words[0].lower() == "the" and len(words) <= 5 and words[-1].lower() in vocab.ORG_WORDS:
         return _Subject("body", phrase, start, start + len(phrase))  # "according to the Lebanese army"
+    if words[0].lower() == "the" and 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words[1:]):
+        # "according to the Pentagon", "said the White House": a name after the article
+        at = phrase.index(words[1], len(words[0]))
+        return _Subject("name", phrase[at:], start + at, start + len(phrase))
     if words[0].lower() in {"one", "another"} and len(words) > 1:
         words = ["a", *words[1:]]
     if words[0].lower() in {"a", "an", "the"}:
@@ -646,7 +766,25 @@ class _SourceReader:
     ) -> None:
         self.index = index
         self.source = source
-        self.texts = [normalise_speech(normalise_marks(p.text)) for p in source.paragraphs]
+        raw = [normalise_speech(normalise_marks(p.text)) for p in source.paragraphs]
+        # Pieces of one sentence that links cut into paragraphs are read as one paragraph: the
+        # joined paragraphs, where each piece starts in them, and each piece's place.
+        self.texts: list[str] = []
+        self.kinds: list[str] = []
+        self._pieces: list[list[tuple[int, int]]] = []
+        placed: dict[int, tuple[int, int]] = {}
+        for group in _link_pieces(raw, [p.kind for p in source.paragraphs]):
+            text, pieces = "", []
+            for i in group:
+                if text:
+                    text = text.rstrip() + ("" if raw[i].lstrip()[:1] in ",;:.)" or text.endswith("(") else " ")
+                pieces.append((i, len(text)))
+                placed[i] = (len(self.texts), len(text))
+                text += raw[i]
+            self.texts.append(text)
+            kinds = {source.paragraphs[i].kind for i in group}
+            self.kinds.append(source.paragraphs[group[0]].kind if len(kinds) == 1 else "paragraph")
+            self._pieces.append(pieces)
         self.actors = actors
         self.matcher = matcher
         self.spans = _source_spans(self.texts)
@@ -658,13 +796,15 @@ class _SourceReader:
                 hi = span.close_at if pi == span.end_para else len(self.texts[pi])
                 self.inside.setdefault(pi, []).append((lo, hi + 1))
         pindex = {p.id: i for i, p in enumerate(source.paragraphs)}
-        self.mentions: dict[int, list[tuple[int, int, str]]] = {}
+        given: dict[int, list[tuple[int, int, str]]] = {}
         for m in mentions:
             if m.source == source.id and m.paragraph in pindex:
-                self.mentions.setdefault(pindex[m.paragraph], []).append((m.start, m.end, m.actor))
-        for pi, text in enumerate(self.texts):
-            if pi not in self.mentions:
-                self.mentions[pi] = list(matcher.find(text))  # type: ignore[attr-defined]
+                given.setdefault(pindex[m.paragraph], []).append((m.start, m.end, m.actor))
+        self.mentions: dict[int, list[tuple[int, int, str]]] = {pi: [] for pi in range(len(self.texts))}
+        for i, piece in enumerate(raw):
+            pi, shift = placed[i]
+            found = given[i] if i in given else list(matcher.find(piece))  # type: ignore[attr-defined]
+            self.mentions[pi] += [(s + shift, e + shift, a) for s, e, a in found]
         self.actors = dict(actors)
         self.gender: dict[str, str] = {}
         self.entities: dict[str, Entity] = {}
@@ -741,7 +881,7 @@ class _SourceReader:
                 break
             text = self.texts[para]
             limit = at if para == pi else len(text)
-            if para != pi and (self._wholly_quoted(para) or self.source.paragraphs[para].kind == "heading"):
+            if para != pi and (self._wholly_quoted(para) or self.kinds[para] == "heading"):
                 # The speaker's own words stand for no one: a quotation running on over
                 # paragraphs is not counted as distance ("He will ... and says ...", four
                 # paragraphs of his words, then `"...," he said`). Nor is a heading, whose
@@ -785,6 +925,23 @@ class _SourceReader:
                             # "If he keeps his position, it might be a good omen for Choi": the
                             # pronoun of an opening clause looks ahead to the main clause's person.
                             return min(later, key=lambda item: item[0])[1]
+                        return self._antecedent(para, lead.start(1), lead.group(1), depth + 1)
+                if body:
+                    # `It said ads for its Zango Astrology application ... "...," it said`: a
+                    # sentence opened by the same "it" goes on with that one's antecedent, and
+                    # what "its" owns is no speaker.
+                    hits = [
+                        (p, s) for p, s in hits if not re.search(r"\b(?:its|their)\s+$", text[max(0, p[1] - 7) : p[1]])
+                    ]
+                    lead = _BODY_SUBJECT_PRONOUN.match(text, s0)
+                    if (
+                        lead
+                        and lead.group(1).lower() == word
+                        and depth < 4
+                        and (para, lead.start(1)) < (pi, at)
+                        and not self._quoted(para, lead.start(1))
+                        and not any(p[1] < lead.start(1) for p, _s in hits)
+                    ):
                         return self._antecedent(para, lead.start(1), lead.group(1), depth + 1)
                 if para == pi and self._open[0] == para and s0 <= self._open[1] < s1:
                     # `Mr ElBaradei should "be careful ...," he said`: someone the quoted words
@@ -922,6 +1079,64 @@ class _SourceReader:
                 return self._speaker_of(prev, _Subject("pronoun", m.group(1), s0 + m.start(1), s0 + m.end(1)))
         return None
 
+    def _sentence_attribution(self, spans: list[_Span], k: int) -> _Subject | None:
+        """The attribution after the last quotation of the sentence that quotation `k` is in."""
+        pi = spans[k].end_para
+        text = self.texts[pi]
+        j = k
+        while (
+            j + 1 < len(spans)
+            and spans[j + 1].start_para == pi
+            and not re.search(r"[.!?;]", text[spans[j].close_at + 1 : spans[j + 1].open_at])
+            and not _TERMINATED.search(spans[j].text.rstrip())
+        ):
+            j += 1
+        if j == k:
+            return None
+        next_open = spans[j + 1].open_at if j + 1 < len(spans) and spans[j + 1].start_para == pi else len(text)
+        found = self._after(pi, spans[j].close_at, next_open)
+        return found if found is not None and found.kind in ("name", "pronoun") else None
+
+    def _pronoun_told(self, pi: int, at: int) -> tuple[tuple[int, int], _Speaker] | None:
+        """`She said small businesses were hard hit.` earlier in the paragraph: the speech of a
+        sentence opened by he/she and a speech verb, as (position, speaker)."""
+        text = self.texts[pi]
+        for s0, _s1 in reversed([sp for sp in sentence_spans(text) if sp[0] < at]):
+            lead = re.match(r"\s*(he|she)\s+(?:" + LY_ADVERB + r"\s+)?([\w’'-]+)", text[s0:at], re.IGNORECASE)
+            if lead and _is_verb(lead.group(2)) and not self._quoted(pi, s0 + lead.start(1)):
+                pronoun = _Subject("pronoun", lead.group(1), s0 + lead.start(1), s0 + lead.end(1))
+                found = self._speaker_of(pi, pronoun)
+                return ((pi, pronoun.start), found) if found is not None and found.is_person else None
+        return None
+
+    def _acting_before(self, pi: int, at: int = 0) -> _Speaker | None:
+        """`When asked about it Friday, Paterno smiled and shrugged it off.` closing the paragraph
+        before a paragraph of quotation that says nothing of its speaker (or the sentence before
+        such a quotation in its paragraph, at offset `at`): the person that sentence, which
+        quotes no one, is about."""
+        if at:
+            prev = pi
+            text = self.texts[pi][:at].rstrip()
+        else:
+            if pi == 0:
+                return None
+            prev = pi - 1
+            text = self.texts[prev].rstrip()
+        if not text or text.endswith(":") or self._wholly_quoted(prev) or self.kinds[prev] == "heading":
+            return None
+        s0 = self._sentence_start(prev, len(text) - 1)
+        if any(c in text[s0:] for c in QUOTE_MARKS) or any(
+            _is_verb(m.group(0)) and not _passive(text, m) for m in _TOKEN.finditer(text, s0)
+        ):
+            return None  # (a sentence that reports speech has its speaker already)
+        for s, e, actor in sorted(self.mentions.get(prev, ())):
+            if s < s0:
+                continue
+            if self.actors[actor].kind != "person" or not _OPENS_SENTENCE.fullmatch(text[s0:s]):
+                return None
+            return _Speaker(actor, text[s:e], True)
+        return None
+
     def _first_person_after(self, pos: tuple[int, int]) -> _Speaker | None:
         """A pronoun before anyone is named (a feature's opening scene: "a girl ... she says"):
         the first curated person the source names after it."""
@@ -974,7 +1189,7 @@ class _SourceReader:
             if "," in gap and any(h[0] < s for h in hits):
                 break  # "Smit, who had never met De Villiers, said": the clause's head speaks
             if re.fullmatch(r"[\s,]*" + adverbs, gap) and not re.search(
-                r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", text[lo:s]
+                r"\b(?:of|for|at|from|to)\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", text[lo:s]
             ):
                 for hs, he, ha in sorted(hits):
                     if (
@@ -995,8 +1210,12 @@ class _SourceReader:
             # What may stand before the head: nothing, "the ...,", or an opening phrase and a
             # comma ("A week later, Colleen Swords, now head of ..., wrote").
             opened = raw_lead.endswith(",") and not any(_is_verb(w.group(0)) for w in _TOKEN.finditer(lead))
-            if lead.lower().rstrip(".") in vocab.HONORIFICS:
-                lead = ""  # "Dr. Jane Smith, a surgeon at the hospital, told": the title is no lead
+            if _DATELINE.fullmatch(text[lo:s]):
+                lead = ""  # "New Delhi: State Bank of India (SBI), the lead bank ..., cautioned"
+            if lead and all(w.lower().rstrip(".") in _TITLE_LEADS for w in lead.split()):
+                # "Dr. Jane Smith, a surgeon at the hospital, told", "Dame Mary Marsh, director
+                # and chief executive of the NSPCC, said": the title is no lead
+                lead = ""
             if (lead == "" or opened or re.fullmatch(r"(?:the|a|an)\s[\w\s'’-]{1,40},", lead, re.IGNORECASE)) and (
                 re.fullmatch(r"(?:\s*\([^()]{1,20}\))?\s*,\s*[^\"“”;.!?]{1,160}?,\s*" + adverbs, gap)
                 or self._unclosed_appositive(gap, adverbs)
@@ -1073,7 +1292,15 @@ class _SourceReader:
                 actor = self._described(pi, subject)
             return _Speaker(actor, subject.text)
         if subject.kind == "body":
-            return _Speaker(self._holder(pi, subject, person=False), subject.text, is_person=False)
+            holder = self._holder(pi, subject, person=False)
+            head = subject.text.lower().split()[-1] if subject.text.split() else ""
+            if not holder and subject.text.lower().startswith("the ") and head in GENERIC_BODIES:
+                # "Greenpeace protested outside the plant." then `"...," the group said`: the
+                # body that no list knows but the copy made the subject just before.
+                opener = self._subject_name_before(pi, subject.start)
+                if opener:
+                    return _Speaker("", opener, is_person=False)
+            return _Speaker(holder, subject.text, is_person=False)
         return _Speaker("", subject.text)
 
     def _described(self, pi: int, subject: _Subject) -> str:
@@ -1081,7 +1308,27 @@ class _SourceReader:
         Leeds striker said"): news copy's second reference to the person it has just named (in
         the sentence, or right after a quotation in this paragraph or the one before), unless
         that person is written with another role."""
-        words = [w.lower().strip("’'") for w in subject.text.split()]
+        english, foreign_gender = _english_description(subject.text)
+        words = [w.lower().strip("’'") for w in english.split()]
+        # "the man behind atebits", "the president of the club": the noun before the preposition
+        cut = next((k for k, w in enumerate(words) if k >= 2 and w in _DESCRIPTION_CUT), len(words))
+        words = words[:cut]
+        text = self.texts[pi]
+        opens_at = subject.start
+        if (
+            len(words) >= 2
+            and re.fullmatch(r"[A-Z][\w.-]*['’]s", subject.text.split()[0])
+            and subject.text.split()[-1].islower()
+        ):
+            # "The Scuderia's president explained": the office of a body is held by the person
+            # the copy has just named; "Brown's spokesman" (a person's) is someone else, and
+            # "Pund-IT's King" a name.
+            owner = self._actor_in(pi, subject.start, subject.start + len(subject.text.split()[0]))
+            if owner is not None and self.actors[owner[0]].kind == "person":
+                return ""
+            words = ["the", *words[1:]]
+            article = re.search(r"\b[Tt]he\s+$", text[: subject.start])
+            opens_at = article.start() if article else subject.start
         if (
             len(words) < 2
             or words[0] != "the"
@@ -1090,9 +1337,8 @@ class _SourceReader:
         ):
             return ""
         head = words[-1]
-        gender = GENDERED_NOUNS.get(head, "") or _person_noun_gender(head)
+        gender = GENDERED_NOUNS.get(head, "") or _person_noun_gender(head) or foreign_gender
         pronoun = {"m": "he", "f": "she"}.get(gender, "one")
-        text = self.texts[pi]
         # `...," the former Leeds striker said` or `...," said the batsman`
         after_quote = _AFTER_QUOTE_SUBJECT.search(text[: subject.start]) is not None
         found = None
@@ -1103,11 +1349,21 @@ class _SourceReader:
             # "Hughes is a candidate, but the Blackburn manager said": named in the sentence.
             found = self._person_in_sentence_before(pi, subject.start)
             s0 = self._sentence_start(pi, max(0, subject.start - 1))
-            if found is None and head in _OFFICES and _OPENS_SENTENCE.fullmatch(text[s0 : subject.start]):
+            if (
+                found is None
+                and (
+                    head in _OFFICES
+                    or _person_noun(head)
+                    # "The BMW driver also admitted": "also" goes on with the one just quoted
+                    or re.match(r"\s+also\b", text[subject.end :]) is not None
+                )
+                and _OPENS_SENTENCE.fullmatch(text[s0:opens_at])
+            ):
                 # "Asked about China, the premier said:" opening its sentence: the person just
-                # named or quoted, unless the copy has written the role of someone else since
+                # named or quoted (in this paragraph or the two before: a link may have cut one
+                # in pieces), unless the copy has written the role of someone else since
                 # ("Howard met the premier.").
-                found = self._antecedent(pi, subject.start, pronoun, max_back=1)
+                found = self._antecedent(pi, subject.start, pronoun, max_back=2)
                 named = max(
                     (p for p, sp in self.people if found and sp.actor == found.actor and p < (pi, s0)), default=None
                 )
@@ -1131,8 +1387,9 @@ class _SourceReader:
             ]
         for cand in candidates:
             ent = self.entities.get(cand.actor)
-            roles = set(ent.roles) if ent else set(self.roles_of.get(cand.actor, ()))
-            if not roles or any(head in r.split() for r in roles) or _person_noun(head):
+            roles = {r for r in (ent.roles if ent else self.roles_of.get(cand.actor, ())) if r}
+            same = _SAME_OFFICE.get(head, frozenset({head}))
+            if not roles or any(same & set(r.split()) for r in roles) or _person_noun(head):
                 return cand.actor  # (a nationality or an age is no role: "the Israeli", a "boss")
         return ""
 
@@ -1177,7 +1434,7 @@ class _SourceReader:
         group" the organisation whose name carries the noun (any organisation for "group",
         "company", "report"), nearest before the description first. An indefinite one ("a
         senior official") stands for nobody named."""
-        words = [w.lower().strip("’'") for w in subject.text.split()]
+        words = [w.lower().strip("’'") for w in _english_description(subject.text)[0].split()]
         if not words:
             return ""
         if words[0] in {"a", "an"}:
@@ -1334,6 +1591,13 @@ class _SourceReader:
         """Attribution right after a closing mark: `," Kerry said` or `," said Kerry`."""
         text = self.texts[pi]
         tail = text[close_at + 1 : next_open]
+        if _GOES_ON_CLAUSE.match(tail):
+            return None  # `there will be an "explosion in innovation" when Apple ...`: no attribution
+        signed = re.match(r"\s*[—–]\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*(?:,|\.?$)", tail)
+        if signed:
+            # `"We will not give up" — Tom Hardy, union leader.`: signed with a dash
+            at = close_at + 1 + signed.start(1)
+            return _Subject("name", signed.group(1), at, at + len(signed.group(1)))
         spans = sentence_spans(tail)
         clause = tail[: spans[0][1]] if spans else tail
         lead = re.match(r"[\s,:;–—-]*", clause)
@@ -1346,6 +1610,15 @@ class _SourceReader:
             return None
         before = clause[offset : offset + verb.start()]
         base = close_at + 1 + offset
+        quoted_as = _QUOTED_AS.search(before)
+        if quoted_as and verb.group(0).lower() in {"saying", "telling"}:
+            # `...," the newspaper quoted Ahmed Ali as saying`: the one quoted speaks
+            at = base + quoted_as.start(1)
+            named = self._actor_in(pi, at, base + quoted_as.end(1))
+            if named is not None:
+                s0 = text.index(named[1], at)
+                return _Subject("name", named[1], s0, s0 + len(named[1]))
+            return _leading_subject(quoted_as.group(1), at)
         if short and "," in before and not re.search(r"[,.!?…]\s*$", text[:close_at]):
             # `the harbour "brand", which attracts tourists, officials added`: a term, and a
             # clause about it before the attribution of the sentence.
@@ -1406,6 +1679,10 @@ class _SourceReader:
         if inside:
             _k, ms, me = min(inside)
             return _Subject("name", text[ms:me], ms, me)
+        named = _ROLE_THEN_NAME.match(text, lead_from)
+        if named and named.group(1).lower() in ROLE_NOUNS:
+            # `," said his lawyer, John Reed`: the name the description is given
+            return _Subject("name", named.group(2), named.start(2), named.end(2))
         return _leading_subject(rest, lead_from)
 
     def _before(self, pi: int, open_at: int, prev_close: int) -> tuple[bool, _Subject | None, bool]:
@@ -1425,7 +1702,7 @@ class _SourceReader:
             for m in _TOKEN.finditer(clause)
             if _is_verb(m.group(0)) or (m.group(0) in _NOUN_VERBS and _THAT_OR_COLON.match(clause, m.end()))
         ]
-        verbs = [m for m in verbs if not _intention(clause[: m.start()])]
+        verbs = [m for m in verbs if not _intention(clause[: m.start()]) and not _passive(clause, m)]
         # `He said the music by Tesori, who wrote melodies for ..., has ... "some good rock"`:
         # the verb of a relative clause inside the reported sentence is not its speech verb.
         verbs = [m for k, m in enumerate(verbs) if not (k and re.search(r"\b(?:who|which)\s+$", clause[: m.start()]))]
@@ -1440,7 +1717,7 @@ class _SourceReader:
             spans_all = sentence_spans(text)
             s1 = next((e for s, e in spans_all if s <= base < e), len(text))
             rest = text[base:s1]
-            opener = re.match(r"\s*\w+ing\b.*?,\s*(?=[A-Z])", rest)
+            opener = re.match(r"\s*\w+ing\b.*?,[\"”’]?\s*(?=[A-Z])", rest)
             if opener:
                 after = _sentence_subject(rest[opener.end() :], base + opener.end())
                 if after is not None:
@@ -1483,7 +1760,11 @@ class _SourceReader:
             colon = (
                 not initial
                 and not pre_verb
-                and words > SHORT_QUOTE_WORDS
+                and (
+                    words > SHORT_QUOTE_WORDS
+                    # `Paterno: "Said what?"`: a transcript's speaker, however short the words
+                    or (prev_close == 0 and _TRANSCRIPT_LABEL.fullmatch(self.texts[span.start_para][: span.open_at]))
+                )
                 and re.search(r":\s*$", self.texts[span.start_para][prev_close : span.open_at]) is not None
             )
             post_subject = None
@@ -1507,7 +1788,14 @@ class _SourceReader:
                 and not initial
                 and not pre_verb
                 and not colon
-                and words >= LONG_PIECE_WORDS
+                and (
+                    words >= LONG_PIECE_WORDS
+                    # `She provided a loan fund, "but some will never come back."`: a piece that
+                    # ends the reported sentence
+                    or (
+                        words > SHORT_QUOTE_WORDS and span.text[:1].islower() and _TERMINATED.search(span.text.rstrip())
+                    )
+                )
                 and not title_case  # "A Study of Harbour Fees in the North": a title
             ):
                 here = (span.start_para, span.open_at)
@@ -1516,6 +1804,8 @@ class _SourceReader:
                     key=lambda item: item[0],
                     default=None,
                 )
+                if told is None:
+                    told = self._pronoun_told(span.start_para, span.open_at)
             if (
                 subject is None
                 and not initial
@@ -1529,9 +1819,15 @@ class _SourceReader:
                 # `the president slammed Mitt Romney, accusing him of "knowingly twisting my words
                 # ..."`: words in the first person are someone's speech, the sentence subject's.
                 subject, where = self._acting_subject(span.start_para, span.open_at), span.start_para
+            if subject is None and not initial and not pre_verb and not colon and told is None and not title_case:
+                # `While the risk is "low" the matter is taken "extremely seriously", he said.`:
+                # the attribution closing the sentence after a later quotation in it
+                later = self._sentence_attribution(spans, k)
+                if later is not None:
+                    subject, where = later, span.end_para
             if subject is None and not initial and not pre_verb and not colon and told is None:
                 continue  # a scare quote, a term or a title
-            if subject is None and not initial and words <= SHORT_QUOTE_WORDS and not pre_verb:
+            if subject is None and not initial and words <= SHORT_QUOTE_WORDS and not pre_verb and not colon:
                 continue
             if (
                 subject is None
@@ -1545,11 +1841,12 @@ class _SourceReader:
                 )
             ):
                 continue  # "“Ruthless” is the key word": a word under discussion, not speech
+            piece, offset = self._piece_at(span.start_para, span.open_at)
             occ = _Occurrence(
                 self.index,
-                span.start_para,
-                span.open_at,
-                SourceRef(self.source.id, self.source.paragraphs[span.start_para].id),
+                piece,
+                offset,
+                SourceRef(self.source.id, self.source.paragraphs[piece].id),
                 _clean_inner(span.text),
             )
             if not occ.text:
@@ -1583,17 +1880,54 @@ class _SourceReader:
                 # `... he summed it up in a hallway interview:` closing the paragraph before, then
                 # a paragraph of quotation: the words of the one who opens that sentence.
                 speaker = self._colon_lead(span.start_para)
+            unnamed = None
             if speaker is None and colon:
                 # `... in a press release from the office of Bill Graham: "It is ..."`: a whole
                 # sentence after a colon is the words of the sentence's subject.
                 speaker = self._subject_mention(span.start_para, span.open_at)
+                if speaker is None:
+                    # `The Texas A&M student used this as part of his rant to the crowd: "..."`:
+                    # the description that opens the sentence.
+                    s0 = self._sentence_start(span.start_para, max(0, span.open_at - 1))
+                    described = _sentence_subject(self.texts[span.start_para][s0 : span.open_at], s0)
+                    if described is not None and described.kind == "role":
+                        unnamed = self._speaker_of(span.start_para, described)
+                        if unnamed is not None and unnamed.actor:
+                            speaker = unnamed
             if speaker is not None:
                 occ.attributed = True
             elif initial or subject is None:
                 # An unresolved "he"/"she" is a person: it never inherits a body's words.
                 pronoun = subject is not None and subject.kind == "pronoun"
-                earlier = [(p, s) for p, s in self.speech if p < pos and (s.is_person or not pronoun)]
-                speaker = max(earlier, key=lambda item: item[0])[1] if earlier else None
+                # Never someone the quotation speaks of in the third person ("Joe Paterno's on
+                # his death bed!").
+                earlier = [
+                    (p, s)
+                    for p, s in self.speech
+                    if p < pos and (s.is_person or not pronoun) and s.actor not in self._named_inside
+                ]
+                last_said = max(earlier, key=lambda item: item[0]) if earlier else None
+                speaker = last_said[1] if last_said else unnamed
+                if (
+                    last_said is not None
+                    and speaker is not None
+                    and not speaker.actor
+                    and speaker.text.lower().startswith("the ")
+                ):
+                    # `"...," he said. The BMW driver also admitted ...`, then a paragraph of
+                    # quotation: the description read again, now that the quotations before it
+                    # have their speakers.
+                    (sp, at), text_of = last_said[0], speaker.text
+                    actor = self._described(sp, _Subject("role", text_of, at, at + len(text_of)))
+                    if actor:
+                        speaker = _Speaker(actor, text_of)
+                opens_paragraph = not self.texts[span.start_para][: span.open_at].strip()
+                if initial and (opens_paragraph or speaker is None):
+                    # the paragraph before a paragraph of quotation, or `Hardy was blunt. "The
+                    # plan is deeply flawed."` in one paragraph
+                    acting = self._acting_before(span.start_para, 0 if opens_paragraph else span.open_at)
+                    if acting is not None and acting.actor not in self._named_inside:
+                        speaker = acting
             if speaker is not None:
                 occ.speaker, occ.speaker_text = speaker.actor, speaker.text
                 if speaker.actor.startswith(SYNTHETIC):
@@ -1645,6 +1979,39 @@ class _SourceReader:
             joined.append(span)
         return joined
 
+    def _subject_name_before(self, pi: int, at: int) -> str:
+        """The capitalised name that opens the sentence before offset `at` (this paragraph or
+        the one before), when no person, given name or common word: "Greenpeace protested"."""
+        for para in range(pi, max(-1, pi - 2), -1):
+            text = self.texts[para]
+            limit = at if para == pi else len(text)
+            for s0, _s1 in reversed([sp for sp in sentence_spans(text) if sp[0] < limit]):
+                m = re.match(r"\s*(?:The\s+)?([A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,3})\s+[a-z]", text[s0:limit])
+                if m is None or self._quoted(para, s0 + m.start(1)):
+                    continue
+                first = m.group(1).split()[0].lower()
+                named = self._actor_in(para, s0 + m.start(1), s0 + m.end(1))
+                if (
+                    first in given_names()
+                    or first in vocab.STOPWORDS_EN
+                    or first in _WEEKDAYS
+                    or (named is not None and self.actors[named[0]].kind == "person")
+                ):
+                    return ""
+                return named[1] if named is not None else m.group(1)
+        return ""
+
+    def _piece_at(self, pi: int, pos: int) -> tuple[int, int]:
+        """The source paragraph and offset in it of offset `pos` of (joined) paragraph `pi`."""
+        index, start = max((p for p in self._pieces[pi] if p[1] <= pos), key=lambda p: p[1])
+        return index, pos - start
+
+    def _sentence_end(self, pi: int, pos: int) -> int:
+        """Where the sentence holding offset `pos` ends."""
+        spans = sentence_spans(self.texts[pi])
+        k = bisect.bisect_right([s for s, _ in spans], pos) - 1
+        return spans[k][1] if k >= 0 else len(self.texts[pi])
+
     def _sentence_start(self, pi: int, pos: int) -> int:
         """Where the sentence holding offset `pos` starts (the paragraph's spans, computed once)."""
         spans = sentence_spans(self.texts[pi])
@@ -1684,7 +2051,16 @@ class _SourceReader:
                 if closing >= s0 and not self._quoted(pi, verb.start()):
                     s0 = closing + 1  # `"...," Blanco, the governor ..., told`: after the quotation
                 clause = text[s0:]
-                if _intention(clause[: verb.start() - s0]):
+                if _intention(clause[: verb.start() - s0]) or _passive(text, verb):
+                    continue
+                if (
+                    _SUBORDINATE.match(clause)
+                    and "," not in clause[: verb.start() - s0]
+                    and "," in text[verb.end() : self._sentence_end(pi, verb.start())]
+                    and not any(c in text[verb.end() : self._sentence_end(pi, verb.start())] for c in QUOTE_MARKS)
+                ):
+                    # "When a reporter asked about it, he brushed it off": the question of an
+                    # opening clause is not the speech the paragraphs after it go on with.
                     continue
                 local = _TOKEN.match(clause, verb.start() - s0)
                 subject = _subject_for(clause, local, s0) if local else None
@@ -1700,6 +2076,40 @@ class _SourceReader:
                     self.people.append(((pi, subject.start), speaker))
         self.people.sort(key=lambda item: item[0])
         self.speech.sort(key=lambda item: item[0])
+
+
+def _link_pieces(texts: Sequence[str], kinds: Sequence[str]) -> list[list[int]]:
+    """Groups of paragraphs that are pieces of one sentence a link cut ("Now, though, reports",
+    "France 24", `, "Several experts fear ..."`): a paragraph goes on from the one before when
+    that one ends with no full stop and this one starts with a comma, a stop or a lower-case
+    word, or is a few words with no full stop of its own. Headings stand alone."""
+    groups: list[list[int]] = []
+    for i, text in enumerate(texts):
+        heading = kinds[i] == "heading" or (bool(groups) and kinds[groups[-1][-1]] == "heading")
+        if groups and _goes_on(texts[groups[-1][-1]], text, heading):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+# Words no sentence or title ends with: the paragraph after goes on with it ("An editorial in
+# the Beirut-based", then "Daily Star points out ...").
+_UNFINISHED = frozenset("the a an of in to for with by from at on and or but that his her its their".split())
+
+
+def _goes_on(before: str, text: str, heading: bool) -> bool:
+    before, text = before.rstrip(), text.strip()
+    if not before or not text or re.search(r"[.!?…:;\"”’]$", before):
+        return False
+    last = before.split()[-1].lower()
+    if text[:1] in ",;:.)" or before.endswith(("(", ",")) or text[:1].islower():
+        return True
+    if last in _UNFINISHED or last.endswith("-based"):
+        return True
+    return (
+        not heading and len(text.split()) <= 4 and not re.search(r"[.!?…:\"”]$", text) and text[:1] not in QUOTE_MARKS
+    )
 
 
 _DESCRIPTION_NOISE = frozenset("a an the senior top former us u.s. uk british american new".split())
@@ -1830,7 +2240,7 @@ def _looks_like_person(name: str) -> bool:
 
 
 def _role_key(description: str) -> str:
-    words = normalise_quote(description).split()
+    words = normalise_quote(_SHORT_NAME.sub(" ", _english_description(description)[0])).split()
     while words and words[0] in {"a", "an", "the", "new", "senior", "top", "former"}:
         words = words[1:]
     return " ".join(words)

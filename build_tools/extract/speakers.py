@@ -88,10 +88,12 @@ _PLACE_FIRST = frozenset(
 _PLACE_PREPOSITIONS = frozenset(
     "in at from to near across outside inside into of through toward towards around via".split()
 )
-# Capitalised words that start sentences or name days and months, never people.
+# Capitalised words that start sentences (among them the imperatives that send the reader on:
+# "Read Kyle's post here", "Follow Smith on Twitter") or name days and months, never people.
 _NOT_NAMES = frozenset(
     """
     the a an but and or so yet also meanwhile however then still later earlier separately instead
+    read see watch click follow listen visit share subscribe
     now while when as after before if in on at for from with by of to this that these those
     there here it its he she they we i you his her their our my your who what where why how
     monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -115,6 +117,8 @@ _QUALIFIES_ROLE = re.compile(
 # Months that are also given names: "April Galway", "June Carter".
 _AMBIGUOUS_TITLES = frozenset({"of", "general", "justice", "lt", "prime"})
 _MONTH_GIVEN_NAMES = frozenset({"april", "may", "june", "august"})
+# What follows a month written as a surname: no day of the month ("Theresa May said", not "May 5").
+_MONTH_SURNAME = re.compile(r"(?![\s,]*\d)")
 _PARTICLES = vocab.NAME_PARTICLES | vocab.ARABIC_ARTICLES | {"ter", "y"}
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _TOKEN = re.compile(r"[\w][\w'’.-]*")
@@ -186,6 +190,15 @@ class Found:
 
 
 _ARABIC_NAME = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
+_BODY_BEFORE_NAME = re.compile(
+    r"\b(?:firm|company|maker|vendor|startup|retailer|carrier|airline|bank|giant|outfit|developer)\s+([A-Z][\w&-]+)\b(?!\s+[A-Z])"
+)
+_BODY_WHICH = re.compile(
+    r"(?<![Tt]he )(?<![\w,] )\b([A-Z][\w&-]+),\s+which\s+(?:[a-z]+ly\s+)?(?:disputes|denies|says|claims|makes|sells|"
+    r"owns|runs|operates|employs|produces|publishes|develops|provides|offers)\b"
+)
+# A given name joined to the particle that follows it: "Inzamam-ul", "Zia-ul", "Nasir-ud".
+_JOINED_GIVEN = re.compile(r"([A-Z][a-z]{2,})-(?:ul|ud|ur|us|al|el|ad)")
 
 
 def _capitalised(word: str) -> bool:
@@ -321,9 +334,11 @@ class _Finder:
         prev = re.search(r"([\w'’]+)$", before)
         after_place_prep = prev is not None and prev.group(1).lower() in _PLACE_PREPOSITIONS
         lower = [w.lower().strip(".") for w in words]
-        if "of" in lower[1:-1]:
-            k = lower.index("of")
+        joint = next((w for w in ("of", "at") if w in lower[1:-1]), "")
+        if joint and (joint == "of" or lower.index("at") >= 2):
+            k = lower.index(joint)
             left = lower[:k]
+            # "Katya Malofeeva of Renaissance Capital", "Steve Kroft at CBS News"
             if not any(w in ORG_WORDS or w in HONORIFICS or w in _TITLE_QUALIFIERS or w in PLACE_WORDS for w in left):
                 # "Katya Malofeeva of Renaissance Capital": a person, then where she works.
                 self._read_run(pi, text, run[:k], initial, works_at=True)
@@ -380,10 +395,11 @@ class _Finder:
                     ent = self._entity(word, "organisation")
                     self._add(pi, ent, core[0].start(), core[0].start() + len(word))
                 return
+            surname = word.lower() in _MONTH_GIVEN_NAMES and _MONTH_SURNAME.match(text, core[0].start() + len(word))
             if (
-                word.lower() in _NOT_NAMES and not capitals_name(word, text)
+                word.lower() in _NOT_NAMES and not capitals_name(word, text) and not (surname and title_end)
             ) or word.lower() in vocab.NATIONALITY_NOUNS:
-                return  # (nor "the Briton said": a second reference, no name)
+                return  # (nor "the Briton said": a second reference, no name; but "Mrs May said")
             self.singles.append((pi, core[0].start(), core[0].start() + len(word), word, gender))
             if title_end:
                 # "Mr Gachechiladze": a person by surname; linked to the full name later.
@@ -398,7 +414,20 @@ class _Finder:
         )  # "DJ Trahan", "AJ Smith"
         if after_place_prep and not title_end and not initials and core_words[-1] not in self.speaking:
             return  # "in Southern California", but "my question to Ashish Thakkar"
-        if len(core) > 5 or any(w.lower() in _NOT_NAMES for w in core_words[1:]):
+        if (
+            len(core) > 5
+            or any(
+                w.lower() in _NOT_NAMES
+                # "Theresa May", but not "Tuesday May 5"
+                and not (
+                    k == len(core_words) - 1
+                    and w.lower() in _MONTH_GIVEN_NAMES
+                    and core_words[0].lower() in given_names()
+                    and _MONTH_SURNAME.match(text, core[-1].start() + len(w))
+                )
+                for k, w in enumerate(core_words[1:], start=1)
+            )
+        ):
             return
         if not initials and any(
             _is_acronym(w) and not re.fullmatch(r"[A-Z]\.?", w) and w.lower() not in _SUFFIXES for w in core_words
@@ -498,7 +527,12 @@ class _Finder:
         for e in people:
             by_surname.setdefault(_bare(e.surname).lower(), []).append(e)
             if len(e.name.split()) > 1:
-                by_first.setdefault(e.name.split()[0].lower(), []).append(e)
+                first = e.name.split()[0]
+                by_first.setdefault(first.lower(), []).append(e)
+                joined = _JOINED_GIVEN.fullmatch(first)
+                if joined:
+                    # "Inzamam-ul Haq", then "Inzamam": the given name before the joined particle
+                    by_first.setdefault(joined.group(1).lower(), []).append(e)
         # "President Obama", but not "Professor of Physics", "General Motors", "Justice Law",
         # "Prime Ministers", "LT Cortesia" (a ship), "General Hospital".
         titled = {
@@ -508,7 +542,13 @@ class _Finder:
             and title[-1].lower().strip(".") not in _AMBIGUOUS_TITLES
             and word.lower() not in ORG_WORDS | PLACE_WORDS
         }
+        # "security appliance firm Fortinet", "Zango, which disputes": one word naming a body
+        bodies = {m.group(1) for text in self.texts for m in _BODY_BEFORE_NAME.finditer(text)}
+        bodies |= {m.group(1) for text in self.texts for m in _BODY_WHICH.finditer(text)}
         for pi, start, end, word, gender in self.singles:
+            if word in bodies and not gender and not self.quoted(pi, start) and word.lower() not in by_surname:
+                self._add(pi, self._entity(word, "organisation"), start, end)
+                continue
             matches = list(by_surname.get(word.lower(), ()))
             if not matches and len(word) >= 6:
                 matches = [
@@ -537,7 +577,8 @@ class _Finder:
                 or (noun.group(1) in vocab.ROLE_NOUNS and word.lower() in given_names())
             )
             if not matches and (speaks or described) and not self.quoted(pi, start) and word.lower() not in HONORIFICS:
-                ent = self._entity(word, "person")  # "Koenigs said": a person named by surname only
+                # "Koenigs said": a person named by surname only; "Fortinet claimed" a body
+                ent = self._entity(word, "organisation" if word in bodies and not gender else "person")
                 self._add(pi, ent, start, end)
                 continue
             if not matches:
