@@ -363,7 +363,7 @@ _TRIGGERS = {
 
 
 @lru_cache(maxsize=1)
-def _trigger_automaton():  # type: ignore[no-untyped-def]
+def _trigger_automaton():
     """An Aho-Corasick automaton of every pattern's `_TRIGGERS`, to be run over a page with a newline
     put before it: trigger -> (how far back from its last character its line's position is, the
     indices in `_TRIGGERED` of the patterns it wakes). One pass over a page finds them all."""
