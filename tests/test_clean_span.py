@@ -288,3 +288,58 @@ def test_a_long_run_of_furniture_is_not_crossed_by_the_span_for_free():
     sizes = [60, 0, 0, 60, 0, 0, 0, 0, 0, 12]
     start, end = span.decode_around(probs, sizes, 0.3, 10.0, span.neutral_blocks(columns))
     assert (start, end) == (0, 4)
+
+
+_SHORT_LINES = [
+    "Jo on October 23rd, 2012 1:37 pm",
+    "3 hours ago",
+    "3 HOURS AGO",
+    "chicago 5",
+    "Posted 12 Jan 2009",
+    "Item 123:45",
+    "x1999 and 2031",
+    "Reply",
+    "Sept. 4",
+    "mär 3",
+    "by jo",
+    "Report comment | Permalink",
+    "19 people like this",
+    "A1 2 jan",
+    "ſep 4",
+    "no date here",
+]
+
+
+def _lines_and_starts(lines: list[str]) -> tuple[str, list[int]]:
+    page = "\n".join(lines)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    return page, starts
+
+
+def test_dated_lines_are_those_the_whole_date_pattern_finds():
+    lower = [line.lower() for line in _SHORT_LINES]
+    for lines in (_SHORT_LINES, lower, _SHORT_LINES[::-1]):
+        page, starts = _lines_and_starts(lines)
+        every = list(range(len(lines)))
+        expected = sorted({k for k, line in enumerate(lines) if span._DATED.search(line)})
+        assert expected  # the sample holds dated lines and others
+        assert expected != every
+        assert span._dated_lines(page, starts, lines, every) == expected
+
+
+def test_trigger_lines_are_found_in_one_pass_as_by_each_trigger():
+    lines = [line.lower() for line in _SHORT_LINES]
+    page, starts = _lines_and_starts(lines)
+    found = span._lines_holding(page, starts)
+    for pattern, triggers in span._TRIGGERS.items():
+        if not triggers:
+            continue
+        expected = [
+            k
+            for k, line in enumerate(lines)
+            if any((line.startswith(t[1:]) if t[0] == "\n" else t in line) for t in triggers)
+        ]
+        assert expected
+        assert found[pattern] == expected

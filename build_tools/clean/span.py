@@ -234,7 +234,7 @@ def _dated_units(judged: list[Judged]) -> list[bool]:
     # those with a digit or "ago", then those of them with a date or a time, each searched as one
     # page; a shape recurs three times only among three lines or more
     candidates = _lines_matching(_DIGIT_OR_AGO, text, starts)
-    dated = _blocks_matching(_DATED, text, starts, lines, candidates) if len(candidates) >= 3 else []
+    dated = _dated_lines(text, starts, lines, candidates) if len(candidates) >= 3 else []
     if len(dated) < 3:
         return [False] * len(judged)
     shapes = [""] * len(judged)
@@ -317,6 +317,28 @@ _DATED = re.compile(
     re.IGNORECASE,
 )
 
+# `_DATED`'s branches in three, so that the engine skips ahead to a digit, an "a" or a space
+# instead of trying every branch at every character: those opening with a digit (a word boundary
+# before it checked behind it), "ago", and a month's name before a number, which needs " \d".
+_DATED_BY_DIGIT = re.compile(
+    rf"\d(?:\d?:\d{{2}}|(?<!\w\d)(?:(?<=1)9|(?<=2)0)\d\d\b|(?<!\w\d)\d?(?:st|nd|rd|th)?\.? (?:{_MONTH_ABBREVIATIONS}))",
+    re.IGNORECASE,
+)
+_AGO = re.compile(r"[aA](?<!\w[aA])[gG][oO]\b")  # `\bago\b` in any case: no other letter folds to these
+_SPACE_DIGIT = re.compile(r" \d")
+_DATED_BY_MONTH = re.compile(rf"\b(?:{_MONTH_ABBREVIATIONS})[^\W\d]*\.? \d", re.IGNORECASE)
+
+
+def _dated_lines(page: str, starts: list[int], lines: list[str], where: list[int]) -> list[int]:
+    """`_blocks_matching(_DATED, ...)` over the lines `where`: a line holds a match of `_DATED` when
+    it holds one of any of its branches (none spans a newline), each searched in the lines not
+    found yet."""
+    found = set(_blocks_matching(_DATED_BY_DIGIT, page, starts, lines, where))
+    found.update(_blocks_matching(_AGO, page, starts, lines, [i for i in where if i not in found]))
+    rest = _blocks_matching(_SPACE_DIGIT, page, starts, lines, [i for i in where if i not in found])
+    found.update(_blocks_matching(_DATED_BY_MONTH, page, starts, lines, rest))
+    return sorted(found)
+
 
 def _vocabulary(text: str) -> set[str]:
     """The block's words of four letters or more, lower-cased (C-level calls only)."""
@@ -340,27 +362,40 @@ _TRIGGERS = {
 }  # fmt: skip
 
 
-def _lines_holding(
-    page: str, starts: list[int], triggers: tuple[str, ...], known: dict[str, list[int]] | None = None
-) -> list[int]:
-    """The lines of `page` (lines start at `starts`) that hold one of `triggers`, in order; a
-    trigger opening with a newline at their start. `known`: the lines of the triggers already
-    looked for on this page (the patterns share many), filled in."""
-    found: set[int] = set()
-    from_start = "\n" + page  # line i's newline is at starts[i]
-    known = {} if known is None else known
-    for trigger in triggers:
-        lines = known.get(trigger)
-        if lines is None:
-            lines = known[trigger] = []
-            text = from_start if trigger[0] == "\n" else page
-            at = text.find(trigger)
-            while at >= 0:
-                i = bisect_right(starts, at) - 1
-                lines.append(i)
-                at = text.find(trigger, starts[i + 1])  # from the next line on
-        found.update(lines)
-    return sorted(found)
+@lru_cache(maxsize=1)
+def _trigger_automaton():
+    """An Aho-Corasick automaton of every pattern's `_TRIGGERS`, to be run over a page with a newline
+    put before it: trigger -> (how far back from its last character its line's position is, the
+    indices in `_TRIGGERED` of the patterns it wakes). One pass over a page finds them all."""
+    import ahocorasick
+
+    wakes: dict[str, list[int]] = {}
+    for k, pattern in enumerate(_TRIGGERED):
+        for trigger in _TRIGGERS[pattern]:
+            wakes.setdefault(trigger, []).append(k)
+    automaton = ahocorasick.Automaton()
+    for trigger, which in sorted(wakes.items()):
+        # in the page, a trigger starts `len - 1` characters before its last one, one more before
+        # that in the page with a newline put first; a leading newline is its line's start there
+        back = len(trigger) - 1 if trigger[0] == "\n" else len(trigger)
+        automaton.add_word(trigger, (back, tuple(which)))
+    automaton.make_automaton()
+    return automaton
+
+
+_TRIGGERED = tuple(p for p, triggers in _TRIGGERS.items() if triggers)
+
+
+def _lines_holding(page: str, starts: list[int]) -> dict[re.Pattern[str], list[int]]:
+    """Per pattern of `_TRIGGERED`, the lines of `page` (lines start at `starts`) that hold one of
+    its `_TRIGGERS`, in order; a trigger opening with a newline at their start. The page is read
+    once, by one automaton."""
+    found: list[set[int]] = [set() for _ in _TRIGGERED]
+    for end, (back, which) in _trigger_automaton().iter("\n" + page):
+        i = bisect_right(starts, end - back) - 1
+        for k in which:
+            found[k].add(i)
+    return {pattern: sorted(lines) for pattern, lines in zip(_TRIGGERED, found, strict=True)}
 
 
 def _lines_matching(pattern: re.Pattern[str], page: str, starts: list[int]) -> list[int]:
@@ -380,19 +415,15 @@ def _blocks_matching(
     starts: list[int],
     lines: list[str],
     where: list[int] | None = None,
-    known: dict[str, list[int]] | None = None,
 ) -> list[int]:
     """The lines of `page` holding a match of `pattern` (which never spans a newline).
 
     `starts`: where each of its `lines` starts. Only the lines `where` a match may be are searched
-    (by default those holding one of the pattern's `_TRIGGERS`), joined by newlines as the page
-    is (a line boundary is a newline for `\\b`, `^` and `$` alike). `known`: see `_lines_holding`.
+    (by default every line: a pattern the engine finds fast by its first character), joined by
+    newlines as the page is (a line boundary is a newline for `\\b`, `^` and `$` alike).
     """
     if where is None:
-        triggers = _TRIGGERS[pattern]
-        if not triggers:  # a pattern the engine finds fast by its first character
-            return sorted({bisect_right(starts, m.start()) - 1 for m in pattern.finditer(page)})
-        where = _lines_holding(page, starts, triggers, known)
+        return sorted({bisect_right(starts, m.start()) - 1 for m in pattern.finditer(page)})
     if not where:
         return []
     searched = "\n".join([lines[i] for i in where])
@@ -583,9 +614,9 @@ def _header_columns(page: _Page) -> tuple[list[float], list[float], list[float]]
     text = "\n".join([page.texts[i] for i in short]).lower()
     lines = text.split("\n")
     starts = [0, *accumulate(len(t) + 1 for t in lines)]  # lower-casing may change lengths
-    known: dict[str, list[int]] = {}  # the lines of each trigger string, looked for once
+    where = _lines_holding(text, starts)  # the lines holding each pattern's triggers, found at once
     return tuple(  # type: ignore[return-value]
-        _flags(n, (short[k] for k in _blocks_matching(pattern, text, starts, lines, known=known)))
+        _flags(n, (short[k] for k in _blocks_matching(pattern, text, starts, lines, where.get(pattern))))
         for pattern in (_COMMENTISH, _TIME, _COMMENT_HEADER)
     )
 
