@@ -1558,3 +1558,27 @@ def test_pieces_of_one_sentence_cut_by_links_are_read_as_one():
     assert quote.speaker_text == "L'Orient le Jour"
     # the quotation still points at the paragraph that holds it
     assert quote.sources == (SourceRef("s1", source.paragraphs[2].id),)
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # a compound description whose head no list holds ("defenseman"), after an age
+        (
+            ["Tom Hardy scored twice on Tuesday.", '"It was frustrating," the 19-year-old rookie defenseman said.'],
+            "It was frustrating",
+            "Tom Hardy",
+        ),
+        # a statement or report with the body named inside it is that body's
+        (
+            [
+                "In a statement, the WWF said the plan had failed.",
+                '"We have always welcomed partners," the WWF statement said.',
+            ],
+            "We have always",
+            "WWF",
+        ),
+    ],
+)
+def test_descriptions_no_list_holds(paragraphs, start, speaker):
+    assert_speaker(paragraphs, start, speaker)

@@ -585,6 +585,18 @@ def _person_noun(word: str) -> bool:
     return w in vocab.NATIONALITY_NOUNS or _AGE_OR_FAMILY.fullmatch(w) is not None
 
 
+def _one_person_noun(word: str) -> bool:
+    """A noun for one person: a role ("the striker"), a nationality, an age or a family, or a
+    compound ending in -man, -woman or -person no list holds ("the rookie defenseman", "the
+    linesman")."""
+    w = word.lower()
+    return (
+        w in ROLE_NOUNS
+        or _person_noun(w)
+        or (w.isalpha() and len(w) > 5 and w.endswith(("man", "woman", "person")) and not w.endswith("human"))
+    )
+
+
 def _person_noun_gender(word: str) -> str:
     w = word.lower()
     if w.endswith("woman") or w.startswith(("mother-", "grandmother-")):
@@ -1333,7 +1345,7 @@ class _SourceReader:
             len(words) < 2
             or words[0] != "the"
             or _plural_role(words[-1])
-            or (words[-1] not in ROLE_NOUNS and not _person_noun(words[-1]))
+            or not _one_person_noun(words[-1])
         ):
             return ""
         head = words[-1]
@@ -1450,6 +1462,9 @@ class _SourceReader:
             if owned:
                 return owned
         if not person and words[-1] in _AUTHORED:
+            named = self._actor_in(pi, subject.start, subject.end)
+            if named is not None and self.actors[named[0]].kind in _BODY_KINDS:
+                return named[0]  # "the OLPC statement said", "a Pentagon report found": its body
             author = self._author(pi, subject, words[-1])
             if author:
                 return author
