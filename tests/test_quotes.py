@@ -1578,6 +1578,15 @@ def test_pieces_of_one_sentence_cut_by_links_are_read_as_one():
             "We have always",
             "WWF",
         ),
+        # the one just written in apposition with the description, though others hold that role
+        (
+            [
+                "Judge Tom Okafor heard the appeal in May.",
+                'The judge, Maria Lind, said the order stood. The judge said "this is no ban on phones."',
+            ],
+            "this is no ban",
+            "Maria Lind",
+        ),
     ],
 )
 def test_descriptions_no_list_holds(paragraphs, start, speaker):

@@ -1260,6 +1260,7 @@ class _SourceReader:
     def _appositions(self) -> dict[str, str]:
         """Description -> person id, where the source names the holder in apposition."""
         found: dict[str, set[str]] = {}
+        self.apposed: dict[str, list[tuple[tuple[int, int], str]]] = {}
         role = r"((?:[\w’'.-]+\s+){{0,5}}?(?:{}))\b".format("|".join(sorted(ROLE_NOUNS)))
         for pi, text in enumerate(self.texts):
             for s, e, actor in self.mentions.get(pi, ()):
@@ -1270,11 +1271,15 @@ class _SourceReader:
                 if after and not (follow and _is_verb(follow.group(0))):
                     # ("Stephanie, the President said, dropped": an attribution, not an apposition)
                     found.setdefault(_role_key(after.group(1)), set()).add(actor)
+                    self.apposed.setdefault(_role_key(after.group(1)), []).append(((pi, s), actor))
                 before = re.search(
                     r"(?:^|\b(?:a|an|the)\s+|,\s*)" + role + r",?\s+$", text[max(0, s - 80) : s], re.IGNORECASE
                 )
                 if before:
                     found.setdefault(_role_key(before.group(1)), set()).add(actor)
+                    if re.fullmatch(r"(?:a|an|the)\s+[\w’'.-]+(?:\s+[\w’'.-]+)*,\s+", before.group(0), re.IGNORECASE):
+                        # "The judge, Colleen Kollar-Kotelly, said": a description, then the name
+                        self.apposed.setdefault(_role_key(before.group(1)), []).append(((pi, s), actor))
         return {key: next(iter(ids)) for key, ids in sorted(found.items()) if len(ids) == 1}
 
     def _speaker_of(self, pi: int, subject: _Subject) -> _Speaker | None:
@@ -1299,7 +1304,11 @@ class _SourceReader:
             actor, text = named
             return _Speaker(actor, text, self.actors[actor].kind == "person")
         if subject.kind == "role":
-            actor = self.roles.get(_role_key(subject.text), "") or self._holder(pi, subject, person=True)
+            actor = (
+                self._apposed_before(pi, subject)
+                or self.roles.get(_role_key(subject.text), "")
+                or self._holder(pi, subject, person=True)
+            )
             if not actor:
                 actor = self._described(pi, subject)
             return _Speaker(actor, subject.text)
@@ -1314,6 +1323,16 @@ class _SourceReader:
                     return _Speaker("", opener, is_person=False)
             return _Speaker(holder, subject.text, is_person=False)
         return _Speaker("", subject.text)
+
+    def _apposed_before(self, pi: int, subject: _Subject) -> str:
+        """The person the copy has just written in apposition with this definite description, in
+        this paragraph or the one before ("The judge, Colleen Kollar-Kotelly, said ... The judge
+        said"), however many others hold the same role in the source."""
+        if not subject.text.lower().startswith("the "):
+            return ""
+        here = (pi, subject.start)
+        near = [(at, actor) for at, actor in self.apposed.get(_role_key(subject.text), ()) if pi - 1 <= at[0] and at < here]
+        return max(near)[1] if near else ""
 
     def _described(self, pi: int, subject: _Subject) -> str:
         """A definite description no role names ("the Blackburn manager said", "the former
