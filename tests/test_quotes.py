@@ -1587,6 +1587,18 @@ def test_pieces_of_one_sentence_cut_by_links_are_read_as_one():
             "this is no ban",
             "Maria Lind",
         ),
+        # people by whom they know or what they use: "his friend", "one user"
+        (
+            ["Tom Hardy, a tall man, spoke to reporters.", 'His friend shouted "Why are you taking me?" and fell.'],
+            "Why are you",
+            "His friend",
+        ),
+        # the body after the inverted subject's preposition is where it was written
+        (
+            ["Sina Weibo is a big site.", '"Go to the temple," wrote one user on Sina\'s Weibo microblog.'],
+            "Go to the temple",
+            "one user on Sina's Weibo microblog",
+        ),
     ],
 )
 def test_descriptions_no_list_holds(paragraphs, start, speaker):

@@ -1709,6 +1709,9 @@ class _SourceReader:
             if lead_from <= ms < stop
             and self.actors[a].kind in ("person", *_BODY_KINDS)
             and not re.search(r"\b(?:to|at|with|about|for)\s+(?:the\s+)?$", text[lead_from:ms])
+            # `," wrote one user on Sina's Weibo`: a body after the subject's preposition is where
+            # it was written, not who wrote (but `," chimed in Ovechkin` is Ovechkin)
+            and not re.search(r"(?:^|\s)[a-z]+\s+(?:on|in|of|from|by)\s", text[lead_from:ms])
         ]
         if inside:
             _k, ms, me = min(inside)
