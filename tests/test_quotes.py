@@ -1599,6 +1599,20 @@ def test_pieces_of_one_sentence_cut_by_links_are_read_as_one():
             "Go to the temple",
             "one user on Sina's Weibo microblog",
         ),
+        # "the minister" after "Tom Okafor, the defence minister,": the same head, fewer words
+        (
+            [
+                "Tom Okafor, the defence minister, visited troops. Maria Lind, the opposition leader, mocked him.",
+                '"We are ready," the minister said.',
+            ],
+            "We are ready",
+            "Tom Okafor",
+        ),
+        (
+            ["Tom Okafor, the defence minister, visited troops.", 'Speaking to reporters, the minister said: "We are ready."'],
+            "We are ready",
+            "Tom Okafor",
+        ),
     ],
 )
 def test_descriptions_no_list_holds(paragraphs, start, speaker):

@@ -1330,8 +1330,18 @@ class _SourceReader:
         said"), however many others hold the same role in the source."""
         if not subject.text.lower().startswith("the "):
             return ""
+        key = _role_key(subject.text).split()
+        if not key:
+            return ""
         here = (pi, subject.start)
-        near = [(at, actor) for at, actor in self.apposed.get(_role_key(subject.text), ()) if pi - 1 <= at[0] and at < here]
+        # "the minister" after "Tom Okafor, the defence minister,": the same head, fewer words
+        near = [
+            (at, actor)
+            for apposed, found in self.apposed.items()
+            if apposed.split()[-1] == key[-1] and set(key) <= set(apposed.split())
+            for at, actor in found
+            if pi - 1 <= at[0] and at < here
+        ]
         return max(near)[1] if near else ""
 
     def _described(self, pi: int, subject: _Subject) -> str:
