@@ -1609,7 +1609,10 @@ def test_pieces_of_one_sentence_cut_by_links_are_read_as_one():
             "Tom Okafor",
         ),
         (
-            ["Tom Okafor, the defence minister, visited troops.", 'Speaking to reporters, the minister said: "We are ready."'],
+            [
+                "Tom Okafor, the defence minister, visited troops.",
+                'Speaking to reporters, the minister said: "We are ready."',
+            ],
             "We are ready",
             "Tom Okafor",
         ),

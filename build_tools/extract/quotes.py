@@ -1370,12 +1370,7 @@ class _SourceReader:
             words = ["the", *words[1:]]
             article = re.search(r"\b[Tt]he\s+$", text[: subject.start])
             opens_at = article.start() if article else subject.start
-        if (
-            len(words) < 2
-            or words[0] != "the"
-            or _plural_role(words[-1])
-            or not _one_person_noun(words[-1])
-        ):
+        if len(words) < 2 or words[0] != "the" or _plural_role(words[-1]) or not _one_person_noun(words[-1]):
             return ""
         head = words[-1]
         gender = GENDERED_NOUNS.get(head, "") or _person_noun_gender(head) or foreign_gender
