@@ -230,7 +230,8 @@ ROLE_NOUNS: Final = frozenset(
     villager commuter motorist pedestrian rescuer volunteer organiser organizer supporter critic
     opponent teammate referee umpire mediator lobbyist caller patient cousin uncle aunt
     husband wife boyfriend girlfriend grandmother grandfather nephew niece widow widower classmate
-    spectator clerk staffer trooper constable crowd""".split()
+    spectator clerk staffer trooper constable crowd friend acquaintance user reader commenter
+    viewer listener netizen follower subscriber""".split()
 )
 # Role nouns of French, German and Spanish copy, as the English role noun and the gender the
 # form tells ("" for none): "dijo el ministro", "a déclaré la présidente", "sagte die Kanzlerin".

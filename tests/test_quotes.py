@@ -1558,3 +1558,65 @@ def test_pieces_of_one_sentence_cut_by_links_are_read_as_one():
     assert quote.speaker_text == "L'Orient le Jour"
     # the quotation still points at the paragraph that holds it
     assert quote.sources == (SourceRef("s1", source.paragraphs[2].id),)
+
+
+@pytest.mark.parametrize(
+    "paragraphs, start, speaker",
+    [
+        # a compound description whose head no list holds ("defenseman"), after an age
+        (
+            ["Tom Hardy scored twice on Tuesday.", '"It was frustrating," the 19-year-old rookie defenseman said.'],
+            "It was frustrating",
+            "Tom Hardy",
+        ),
+        # a statement or report with the body named inside it is that body's
+        (
+            [
+                "In a statement, the WWF said the plan had failed.",
+                '"We have always welcomed partners," the WWF statement said.',
+            ],
+            "We have always",
+            "WWF",
+        ),
+        # the one just written in apposition with the description, though others hold that role
+        (
+            [
+                "Judge Tom Okafor heard the appeal in May.",
+                'The judge, Maria Lind, said the order stood. The judge said "this is no ban on phones."',
+            ],
+            "this is no ban",
+            "Maria Lind",
+        ),
+        # people by whom they know or what they use: "his friend", "one user"
+        (
+            ["Tom Hardy, a tall man, spoke to reporters.", 'His friend shouted "Why are you taking me?" and fell.'],
+            "Why are you",
+            "His friend",
+        ),
+        # the body after the inverted subject's preposition is where it was written
+        (
+            ["Sina Weibo is a big site.", '"Go to the temple," wrote one user on Sina\'s Weibo microblog.'],
+            "Go to the temple",
+            "one user on Sina's Weibo microblog",
+        ),
+        # "the minister" after "Tom Okafor, the defence minister,": the same head, fewer words
+        (
+            [
+                "Tom Okafor, the defence minister, visited troops. Maria Lind, the opposition leader, mocked him.",
+                '"We are ready," the minister said.',
+            ],
+            "We are ready",
+            "Tom Okafor",
+        ),
+        (
+            [
+                "Tom Okafor, the defence minister, visited troops.",
+                'Speaking to reporters, the minister said: "We are ready."',
+            ],
+            "We are ready",
+            "Tom Okafor",
+        ),
+    ],
+)
+def test_descriptions_no_list_holds(paragraphs, start, speaker):
+    assert_speaker(paragraphs, start, speaker)

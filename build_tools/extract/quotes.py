@@ -585,6 +585,18 @@ def _person_noun(word: str) -> bool:
     return w in vocab.NATIONALITY_NOUNS or _AGE_OR_FAMILY.fullmatch(w) is not None
 
 
+def _one_person_noun(word: str) -> bool:
+    """A noun for one person: a role ("the striker"), a nationality, an age or a family, or a
+    compound ending in -man, -woman or -person no list holds ("the rookie defenseman", "the
+    linesman")."""
+    w = word.lower()
+    return (
+        w in ROLE_NOUNS
+        or _person_noun(w)
+        or (w.isalpha() and len(w) > 5 and w.endswith(("man", "woman", "person")) and not w.endswith("human"))
+    )
+
+
 def _person_noun_gender(word: str) -> str:
     w = word.lower()
     if w.endswith("woman") or w.startswith(("mother-", "grandmother-")):
@@ -1248,6 +1260,7 @@ class _SourceReader:
     def _appositions(self) -> dict[str, str]:
         """Description -> person id, where the source names the holder in apposition."""
         found: dict[str, set[str]] = {}
+        self.apposed: dict[str, list[tuple[tuple[int, int], str]]] = {}
         role = r"((?:[\w’'.-]+\s+){{0,5}}?(?:{}))\b".format("|".join(sorted(ROLE_NOUNS)))
         for pi, text in enumerate(self.texts):
             for s, e, actor in self.mentions.get(pi, ()):
@@ -1258,11 +1271,15 @@ class _SourceReader:
                 if after and not (follow and _is_verb(follow.group(0))):
                     # ("Stephanie, the President said, dropped": an attribution, not an apposition)
                     found.setdefault(_role_key(after.group(1)), set()).add(actor)
+                    self.apposed.setdefault(_role_key(after.group(1)), []).append(((pi, s), actor))
                 before = re.search(
                     r"(?:^|\b(?:a|an|the)\s+|,\s*)" + role + r",?\s+$", text[max(0, s - 80) : s], re.IGNORECASE
                 )
                 if before:
                     found.setdefault(_role_key(before.group(1)), set()).add(actor)
+                    if re.fullmatch(r"(?:a|an|the)\s+[\w’'.-]+(?:\s+[\w’'.-]+)*,\s+", before.group(0), re.IGNORECASE):
+                        # "The judge, Colleen Kollar-Kotelly, said": a description, then the name
+                        self.apposed.setdefault(_role_key(before.group(1)), []).append(((pi, s), actor))
         return {key: next(iter(ids)) for key, ids in sorted(found.items()) if len(ids) == 1}
 
     def _speaker_of(self, pi: int, subject: _Subject) -> _Speaker | None:
@@ -1287,7 +1304,11 @@ class _SourceReader:
             actor, text = named
             return _Speaker(actor, text, self.actors[actor].kind == "person")
         if subject.kind == "role":
-            actor = self.roles.get(_role_key(subject.text), "") or self._holder(pi, subject, person=True)
+            actor = (
+                self._apposed_before(pi, subject)
+                or self.roles.get(_role_key(subject.text), "")
+                or self._holder(pi, subject, person=True)
+            )
             if not actor:
                 actor = self._described(pi, subject)
             return _Speaker(actor, subject.text)
@@ -1302,6 +1323,26 @@ class _SourceReader:
                     return _Speaker("", opener, is_person=False)
             return _Speaker(holder, subject.text, is_person=False)
         return _Speaker("", subject.text)
+
+    def _apposed_before(self, pi: int, subject: _Subject) -> str:
+        """The person the copy has just written in apposition with this definite description, in
+        this paragraph or the one before ("The judge, Colleen Kollar-Kotelly, said ... The judge
+        said"), however many others hold the same role in the source."""
+        if not subject.text.lower().startswith("the "):
+            return ""
+        key = _role_key(subject.text).split()
+        if not key:
+            return ""
+        here = (pi, subject.start)
+        # "the minister" after "Tom Okafor, the defence minister,": the same head, fewer words
+        near = [
+            (at, actor)
+            for apposed, found in self.apposed.items()
+            if apposed.split()[-1] == key[-1] and set(key) <= set(apposed.split())
+            for at, actor in found
+            if pi - 1 <= at[0] and at < here
+        ]
+        return max(near)[1] if near else ""
 
     def _described(self, pi: int, subject: _Subject) -> str:
         """A definite description no role names ("the Blackburn manager said", "the former
@@ -1329,12 +1370,7 @@ class _SourceReader:
             words = ["the", *words[1:]]
             article = re.search(r"\b[Tt]he\s+$", text[: subject.start])
             opens_at = article.start() if article else subject.start
-        if (
-            len(words) < 2
-            or words[0] != "the"
-            or _plural_role(words[-1])
-            or (words[-1] not in ROLE_NOUNS and not _person_noun(words[-1]))
-        ):
+        if len(words) < 2 or words[0] != "the" or _plural_role(words[-1]) or not _one_person_noun(words[-1]):
             return ""
         head = words[-1]
         gender = GENDERED_NOUNS.get(head, "") or _person_noun_gender(head) or foreign_gender
@@ -1450,6 +1486,9 @@ class _SourceReader:
             if owned:
                 return owned
         if not person and words[-1] in _AUTHORED:
+            named = self._actor_in(pi, subject.start, subject.end)
+            if named is not None and self.actors[named[0]].kind in _BODY_KINDS:
+                return named[0]  # "the OLPC statement said", "a Pentagon report found": its body
             author = self._author(pi, subject, words[-1])
             if author:
                 return author
@@ -1675,6 +1714,9 @@ class _SourceReader:
             if lead_from <= ms < stop
             and self.actors[a].kind in ("person", *_BODY_KINDS)
             and not re.search(r"\b(?:to|at|with|about|for)\s+(?:the\s+)?$", text[lead_from:ms])
+            # `," wrote one user on Sina's Weibo`: a body after the subject's preposition is where
+            # it was written, not who wrote (but `," chimed in Ovechkin` is Ovechkin)
+            and not re.search(r"(?:^|\s)[a-z]+\s+(?:on|in|of|from|by)\s", text[lead_from:ms])
         ]
         if inside:
             _k, ms, me = min(inside)
