@@ -97,6 +97,13 @@ def extract_stage(
             return parallel.merge_quotes(parts["quotes"])
 
         parts["quotes"] = timed("quotes", merge) if timed is not None else merge()
+        if cache is not None:
+            cached = cache
+
+            def shared() -> Any:
+                return parallel.shared_passages(ordered, cached)
+
+            parts["shared"] = timed("shared", shared) if timed is not None else shared()
         dossier = build_dossier(
             project.config,
             ordered,
