@@ -428,7 +428,7 @@ def shared_passages(ordered: Sequence[CleanSource], cache: Cache) -> tuple[Share
         memo = None
         passages, kept = find_shared_keeping(ordered)
     if memo is None or kept.sources != memo.sources:
-        cache.put(digest, "shared", (kept.sources, kept.index, kept.links, kept.texts))
+        cache.put(digest, "shared", (kept.sources, kept.index, kept.links, kept.texts, kept.pairs, kept.wide))
     return passages
 
 
@@ -436,18 +436,20 @@ def _memo(record: Any) -> Any:
     """The Memo of a cached record of the right shape, else None."""
     from .extract.syndication import Memo
 
-    if not (isinstance(record, tuple) and len(record) == 4):
+    if not (isinstance(record, tuple) and len(record) == 6):
         return None
-    sources, index, links, texts = record
+    sources, index, links, texts, pairs, wide = record
     if not (
         isinstance(sources, tuple)
         and all(isinstance(s, tuple) and len(s) == 2 and all(isinstance(x, str) for x in s) for s in sources)
         and isinstance(index, dict)
         and isinstance(links, dict)
         and isinstance(texts, dict)
+        and isinstance(pairs, tuple)
+        and isinstance(wide, tuple)
     ):
         return None
-    return Memo(sources, index, links, texts)
+    return Memo(sources, index, links, texts, pairs, wide)
 
 
 def substituting(

@@ -157,3 +157,29 @@ def test_a_memo_of_other_sources_is_ignored(monkeypatch):
         expected = find_shared(changed)
         _, memo = find_shared_keeping(base)
         assert find_shared_keeping(changed, memo)[0] == expected
+
+
+def test_a_shingle_the_new_sources_make_widely_held_changes_the_pairs_as_from_nothing():
+    """Twelve sources hold a stock phrase (every pair of them compared); two more make it held
+    by fourteen, compared through representatives from then on. The pairs its earlier holders
+    made through it alone are dropped, those they make through a rarer shingle are kept: the
+    result and the pairs are those of a run from nothing."""
+    from build_tools.extract.syndication import find_shared_keeping
+
+    phrase = "the regional authority said on monday"
+    rare = "that the northern harbour cranes would be replaced by the end of the decade"
+    old = [
+        source(f"s{i:02d}", f"Item {i}: {phrase} w{i}a w{i}b w{i}c." + (f" Officials said {rare}." if i < 2 else ""))
+        for i in range(12)
+    ]
+    new = [source(f"t{i:02d}", f"Note {i}: {phrase} v{i}a v{i}b v{i}c.") for i in range(2)]
+    _, memo = find_shared_keeping(old)
+    wide = " ".join(phrase.split()[:5])
+    assert wide not in memo.wide
+    after, kept = find_shared_keeping(old + new, memo)
+    fresh, whole = find_shared_keeping(old + new)
+    assert after == fresh and len(after) == 1
+    assert kept.pairs == whole.pairs and kept.wide == whole.wide and wide in kept.wide
+    # of the 66 pairs of the twelve, only the one sharing the rare run is left (and the items and
+    # notes of the same number share the words around it)
+    assert len(memo.pairs) == 66 and [p for p in kept.pairs if p >> 32 < 12 and p & 0xFFFFFFFF < 12] == [1]

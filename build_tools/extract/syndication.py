@@ -159,8 +159,9 @@ class Memo:
     """What a run of find_shared keeps for the next run over the same sources and more: the
     sources it read (id and digest of their paragraphs, in id order), its shingle index (shingle
     -> the paragraphs holding it, numbered in reading order over the sources in id order: the
-    only one as such, else a list), the outcome of every pair it compared (first * 2**32 + second
-    -> containment, or -1.0 for no link) and the shared text of every group. All of them are pure
+    only one as such, else a list), the pairs to compare and the widely held shingles that index
+    gives, the outcome of every pair it compared (first * 2**32 + second -> containment, or -1.0
+    for no link) and the shared text of every group. All of them are pure
     functions of those paragraphs, so that a run handed a Memo of a prefix of its sources reads
     and indexes only the paragraphs of the sources after it, and gives the result of a run from
     nothing (tests/test_syndication.py). The index of a Memo handed in is extended in place."""
@@ -169,6 +170,8 @@ class Memo:
     index: dict[str, int | list[int]]
     links: dict[int, float]
     texts: dict[tuple[int, ...], str]
+    pairs: tuple[int, ...] = ()  # the pairs the shingles held by few paragraphs make (first * 2**32 + second), sorted
+    wide: tuple[str, ...] = ()  # the shingles held by more than ALL_PAIRS_UP_TO paragraphs
 
 
 def digest(source: CleanSource) -> str:
@@ -214,8 +217,11 @@ def find_shared_keeping(
     # Only paragraphs with a shingle in common are compared at all. The holders of a shingle, by
     # paragraph: the only one as such (most shingles are held by one paragraph), else a list.
     index = memo.index
+    touched: dict[str, None] = {}  # the shingles of the new paragraphs, when the index had others
     for k in range(first_new, len(owner)):
         for shingle in para(k).shingles:
+            if first_new:
+                touched[shingle] = None
             held = index.get(shingle)
             if held is None:
                 index[shingle] = k
@@ -253,30 +259,27 @@ def find_shared_keeping(
     # such pair is compared once, in any order, since the groups they make do not depend on it
     # (a group's root is its smallest paragraph). The widely held ones then compare holders to
     # the representatives of the groups found so far, one shingle after another.
-    pairs: set[tuple[int, int]] = set()
-    wide: list[tuple[str, list[int]]] = []
-    for shingle, holders in index.items():
-        if isinstance(holders, int):
-            continue
-        if len(holders) > ALL_PAIRS_UP_TO:
-            wide.append((shingle, holders))
-        else:
-            for x in range(len(holders)):
-                sx = source_of[holders[x]]
-                for y in range(x + 1, len(holders)):
-                    if source_of[holders[y]] != sx:
-                        pairs.add((holders[x], holders[y]))
+    if memo.sources:
+        pairs, wide = _pairs_after(memo, index, touched, first_new, source_of, para)
+    else:
+        pairs, wide = _pairs(index, source_of)
+    del touched
+    widely: list[tuple[str, list[int]]] = []
+    for shingle in wide:
+        held = index[shingle]
+        assert isinstance(held, list)
+        widely.append((shingle, held))
+    widely.sort(key=lambda item: (len(item[1]), item[0]))
     if not keep:  # the index is let go once its pairs are known (the Memo returned is empty)
         index.clear()
         memo = Memo((), {}, {}, {})
     ordered_pairs = sorted(pairs)
     del pairs
-    for i, j in ordered_pairs:
-        compare(i, j)
-    del ordered_pairs
-    for _, holders in sorted(wide, key=lambda item: (len(item[1]), item[0])):
+    for pair in ordered_pairs:
+        compare(pair >> 32, pair & _LOW)
+    for _, holders in widely:
         _compare_to_representatives(holders, source_of, parent, compare)
-    del wide
+    del widely
     compared.clear()
     for i, _, score in linked:
         scores[find_root(parent, i)].append(score)
@@ -308,4 +311,78 @@ def find_shared_keeping(
     passages.sort(key=lambda item: item[0])
     if not keep:
         return tuple(p for _, p in passages), memo
-    return tuple(p for _, p in passages), Memo(known, index, links, texts)
+    return tuple(p for _, p in passages), Memo(known, index, links, texts, tuple(ordered_pairs), tuple(sorted(wide)))
+
+
+_LOW = (1 << 32) - 1
+
+
+def _holders(index: dict[str, int | list[int]], shingle: str) -> int:
+    held = index.get(shingle)
+    return 0 if held is None else 1 if isinstance(held, int) else len(held)
+
+
+def _pairs(index: dict[str, int | list[int]], source_of: list[int]) -> tuple[set[int], set[str]]:
+    """The pairs of paragraphs of different sources holding a shingle that at most
+    ALL_PAIRS_UP_TO paragraphs hold, and the shingles held by more."""
+    pairs: set[int] = set()
+    wide: set[str] = set()
+    for shingle, holders in index.items():
+        if isinstance(holders, int):
+            continue
+        if len(holders) > ALL_PAIRS_UP_TO:
+            wide.add(shingle)
+            continue
+        for x in range(len(holders)):
+            hx = holders[x]
+            sx = source_of[hx]
+            for y in range(x + 1, len(holders)):
+                if source_of[holders[y]] != sx:
+                    pairs.add(hx << 32 | holders[y])
+    return pairs, wide
+
+
+def _pairs_after(
+    memo: Memo,
+    index: dict[str, int | list[int]],
+    touched: dict[str, None],
+    first_new: int,
+    source_of: list[int],
+    para: Callable[[int], _Para],
+) -> tuple[set[int], set[str]]:
+    """_pairs(index, source_of) from the memo's, once the paragraphs from `first_new` on are in
+    the index (`touched`: their shingles): only those shingles' holders changed. A pair with a
+    new paragraph is added where the shingle is still held by few; a shingle that the new
+    paragraphs make widely held becomes wide, and each pair of its earlier holders stays only if
+    another shingle they share is held by few."""
+    pairs = set(memo.pairs)
+    wide = set(memo.wide)
+    for shingle in touched:
+        holders = index[shingle]
+        if isinstance(holders, int):
+            continue
+        if len(holders) <= ALL_PAIRS_UP_TO:
+            for y in range(len(holders)):
+                hy = holders[y]
+                if hy < first_new:
+                    continue
+                sy = source_of[hy]
+                for x in range(y):
+                    if source_of[holders[x]] != sy:
+                        pairs.add(holders[x] << 32 | hy)
+            continue
+        old = sum(1 for h in holders if h < first_new)
+        if old > ALL_PAIRS_UP_TO:
+            continue  # wide already
+        wide.add(shingle)
+        for x in range(old):
+            for y in range(x + 1, old):
+                pair = holders[x] << 32 | holders[y]
+                if pair in pairs and not _held_by_few(para(holders[x]), para(holders[y]), index):
+                    pairs.discard(pair)
+    return pairs, wide
+
+
+def _held_by_few(a: _Para, b: _Para, index: dict[str, int | list[int]]) -> bool:
+    """Whether `a` and `b` share a shingle that at most ALL_PAIRS_UP_TO paragraphs hold."""
+    return any(_holders(index, s) <= ALL_PAIRS_UP_TO for s in a.shingles.keys() & b.shingles.keys())
