@@ -110,8 +110,11 @@ def measure_one(root: Path, prep_only: bool = False) -> dict[str, object]:
         project = stage("load", lambda: pipeline.load_stage(root))
         settle()
         cleaned = stage("clean", lambda: pipeline.clean_stage(project))
+        notes = pipeline.date_warnings(project, cleaned)
+        project = pipeline.without_texts(project)
         settle()
-        dossier = pipeline.extract_stage(project, cleaned, timed=stage)
+        dossier = pipeline.extract_stage(project, cleaned, timed=stage, date_notes=notes)
+        del cleaned
         settle()
         pages = stage("render", lambda: pipeline.render_stage(project, dossier))
     prepared: dict[str, object] = {
@@ -131,6 +134,7 @@ def measure_one(root: Path, prep_only: bool = False) -> dict[str, object]:
         write_pages(pages, docs)
 
     stage("write", write)
+    pages.release()  # as `dossier build` does: mkdocs reads the pages from the staging folder
     pagefind = search.uses_pagefind(len(dossier.sources), project.config.pagefind_from)
     stage(
         "mkdocs",

@@ -6,6 +6,9 @@ curated facts from sources.yml, the cleaning rules of dossier.yml, the shared bl
 publisher's other pages, and the code version (a hash of the build_tools package's own files, the
 Python version and trafilatura's). Change any of them and the key changes; nothing is ever
 looked up by file name or date. A record that cannot be read back is simply computed again.
+One record is named by the code version only: syndication's memo of the last build (`.shared`,
+see extract/syndication.py), which names the sources it was made from by the digests of their
+paragraphs and is used only when those are the first sources of the build, unchanged.
 
 Records are pickles of the model's frozen dataclasses, read back through an unpickler that
 resolves only those classes: a planted file can make a build wrong, never run code. The build
@@ -33,7 +36,7 @@ from typing import Any
 from . import model
 
 CACHE_DIR = ".dossier-cache"
-_RECORD = re.compile(r"[0-9a-f]{64}\.(?:keys|clean|extract|page|page-md)")
+_RECORD = re.compile(r"[0-9a-f]{64}\.(?:keys|clean|extract|page|page-md|shared)")
 _JSON_KINDS = ("keys", "page", "page-md")  # records of plain data, stored as JSON
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# dossier's build cache: see build_tools/cache.py\n"
 

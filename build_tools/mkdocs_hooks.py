@@ -53,8 +53,10 @@ _ID = re.compile(r'\bid="(p\d+)"')
 _TAG = re.compile(r"<[^>]*>")
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 
-# Source pages seen in this build: url -> (title, [(paragraph id, text)]).
+# Source pages seen in this build: url -> (title, [(paragraph id, text)]); recorded only when
+# the theme's search writes an index (not for a site searched by Pagefind).
 _paragraphs: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+_indexed = [True]
 
 
 # The build's cache (build_tools.cache.Cache) or None: set before each build.
@@ -84,8 +86,18 @@ _written = [0, 0]
 def on_pre_build(config: Any) -> None:
     _paragraphs.clear()
     _blocks.clear()
+    _held.clear()
+    # this hook puts a page's HTML back (see `_held`) before any other plugin's page context
+    events = config.plugins.events.get("page_context", [])
+    ours = [m for m in events if getattr(m, "__name__", "") == "on_page_context" and m.__module__ == __name__]
+    if ours:
+        config.plugins.events["page_context"] = ours + [m for m in events if m not in ours]
     _compact.clear()
     _written[:] = [0, 0]
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    _indexed[0] = search is not None and any(
+        getattr(m, "__self__", None) is search for m in config.plugins.events.get("post_build", [])
+    )
 
 
 def on_files(files: Any, config: Any) -> Any:
@@ -93,7 +105,35 @@ def on_files(files: Any, config: Any) -> Any:
     return files
 
 
+# The converted HTML of the generated pages between their conversion and their layout, as UTF-8:
+# mkdocs converts every page before it lays out any, and holds each page's HTML as text (two
+# bytes a character in a page with a curly quote) until the build ends: for a large dossier the
+# largest part of the build's memory. Put back into the page before any plugin sees it again.
+_held: dict[str, bytes] = {}
+_STASHED = ("index.md", "sources/", "actors/", "topics/", "quotes/", "figures/", "timeline/", "coverage/")
+
+
+def _stash(html: str, page: Any) -> str:
+    uri = page.file.src_uri or ""
+    if uri != "index.md" and not uri.startswith(_STASHED[1:]):
+        return html
+    _held[uri] = html.encode("utf-8")
+    return ""
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    held = _held.pop(page.file.src_uri or "", None)
+    if held is not None:
+        page.content = held.decode("utf-8")
+    return context
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    # The page is written from `output`: its Markdown and converted HTML, which mkdocs would
+    # otherwise hold for every page until the build ends, are let go (the largest part of the
+    # build's memory for a large dossier; nothing after this event reads them).
+    page.markdown = None
+    page.content = None
     _written[0] += 1
     if on_progress is not None:
         on_progress(_written[0], _written[1])
@@ -286,12 +326,12 @@ def _record_paragraphs(html: str, page: Any) -> None:
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     html = _put_back(html, page)
-    if _SOURCE_PAGE.fullmatch(page.file.src_uri or ""):
+    if _indexed[0] and _SOURCE_PAGE.fullmatch(page.file.src_uri or ""):
         _record_paragraphs(html, page)
     if compact_search:
         _record_compact(html, page)
     if "dossier:" not in html:
-        return html
+        return _stash(html, page)
 
     def resolve(m: re.Match[str]) -> str:
         target = files.get_file_from_path(m.group(1))
@@ -300,7 +340,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
             return 'href="#"'
         return f'href="{target.url_relative_to(page.file)}{m.group(2) or ""}"'
 
-    return _LINK.sub(resolve, html)
+    return _stash(_LINK.sub(resolve, html), page)
 
 
 def on_post_build(config: Any) -> None:

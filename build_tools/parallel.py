@@ -33,6 +33,7 @@ from .model import (
     Mention,
     Quote,
     RawSource,
+    SharedPassage,
     SourceRef,
     TopicDef,
     TopicHit,
@@ -407,6 +408,48 @@ def _is_occurrence(values: Any, source: str) -> bool:
         and isinstance(others, tuple)
         and all(isinstance(r, SourceRef) for r in others)
     )
+
+
+# --- shared passages: what the last run over the same sources and fewer kept ------------------
+
+
+def shared_passages(ordered: Sequence[CleanSource], cache: Cache) -> tuple[SharedPassage, ...]:
+    """find_shared(ordered), handed the Memo the last build kept in `cache` (one record per code
+    version): when the sources of that build are the first of these unchanged (a source added
+    whose name sorts after the others, or none), only the new paragraphs are read and indexed and
+    only the pairs and groups not seen before are worked out. Same result as find_shared."""
+    from .extract.syndication import find_shared_keeping
+
+    digest = cache_key("shared passages memo")
+    memo = _memo(cache.get(digest, "shared"))
+    try:
+        passages, kept = find_shared_keeping(ordered, memo)
+    except Exception:  # a damaged record: from nothing
+        memo = None
+        passages, kept = find_shared_keeping(ordered)
+    if memo is None or kept.sources != memo.sources:
+        cache.put(digest, "shared", (kept.sources, kept.index, kept.links, kept.texts, kept.pairs, kept.wide))
+    return passages
+
+
+def _memo(record: Any) -> Any:
+    """The Memo of a cached record of the right shape, else None."""
+    from .extract.syndication import Memo
+
+    if not (isinstance(record, tuple) and len(record) == 6):
+        return None
+    sources, index, links, texts, pairs, wide = record
+    if not (
+        isinstance(sources, tuple)
+        and all(isinstance(s, tuple) and len(s) == 2 and all(isinstance(x, str) for x in s) for s in sources)
+        and isinstance(index, dict)
+        and isinstance(links, dict)
+        and isinstance(texts, dict)
+        and isinstance(pairs, tuple)
+        and isinstance(wide, tuple)
+    ):
+        return None
+    return Memo(sources, index, links, texts, pairs, wide)
 
 
 def substituting(

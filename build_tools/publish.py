@@ -16,7 +16,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +29,7 @@ from .model import Dossier
 from .pipeline import Prepared, prepare
 from .render import GENERATED
 from .render.markdown import html_text
+from .render.store import Pages, encoded
 from .yamlfile import DossierError
 
 DEFAULT_EPOCH = 946684800  # 2000-01-01: used when no source has a date
@@ -106,17 +107,20 @@ def copy_hand_written(docs: Path, target: Path) -> None:
             shutil.copy2(entry, target / entry.name)
 
 
-def write_pages(pages: dict[str, str], docs: Path) -> None:
-    for rel, text in pages.items():
+def write_pages(pages: Mapping[str, str], docs: Path) -> None:
+    made: set[Path] = set()
+    for rel in pages:
         path = docs / rel
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
+            path.write_bytes(encoded(pages, rel))
         except OSError as exc:
             raise named(exc, path) from None
 
 
-def sync_pages(pages: dict[str, str], docs: Path) -> list[str]:
+def sync_pages(pages: Mapping[str, str], docs: Path) -> list[str]:
     """Bring the generated parts of docs/ in line with `pages`, touching only what changed.
     Used by serve, where every write triggers a rebuild. Returns the files changed (under docs/)."""
     changed: list[str] = []
@@ -133,12 +137,13 @@ def sync_pages(pages: dict[str, str], docs: Path) -> list[str]:
         elif top.is_file() and top not in wanted:
             top.unlink()
             changed.append(name)
-    for rel, text in pages.items():
+    for rel in pages:
         path = docs / rel
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
+        data = encoded(pages, rel)
+        if path.is_file() and path.read_bytes() == data:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
+        path.write_bytes(data)
         changed.append(rel)
     return changed
 
@@ -170,15 +175,20 @@ def build_hooks(config_file: Path) -> list[str]:
     return own + [str(HOOKS)]
 
 
-def keep_unchanged_times(pages: dict[str, str], docs: Path, stage_docs: Path) -> int:
-    """Give each staged page whose bytes equal the page already in docs/ that page's times, so
-    that after the swap an unchanged page is, to anything watching docs/, not rewritten (same
-    bytes, same modification time). Returns how many pages were unchanged."""
+def keep_unchanged_times(pages: Iterable[str], docs: Path, stage_docs: Path) -> int:
+    """Give each staged page (of the paths `pages`) whose bytes equal the page already in docs/
+    that page's times, so that after the swap an unchanged page is, to anything watching docs/,
+    not rewritten (same bytes, same modification time). Returns how many pages were unchanged."""
     same = 0
-    for rel, text in pages.items():
+    for rel in pages:
         old, new = docs / rel, stage_docs / rel
         try:
-            if old.is_file() and not old.is_symlink() and old.read_bytes() == text.encode("utf-8"):
+            if (
+                old.is_file()
+                and not old.is_symlink()
+                and old.stat().st_size == new.stat().st_size
+                and old.read_bytes() == new.read_bytes()
+            ):
                 st = old.stat()
                 os.utime(new, ns=(st.st_atime_ns, st.st_mtime_ns))
                 same += 1
@@ -284,13 +294,18 @@ def stage_site(
     page_cache: Cache | None = None,
     compact_search: bool = False,
     on_page: Callable[[int, int], None] | None = None,
+    release_pages: bool = False,
     **overrides: object,
 ) -> None:
     """The one way a site is made: the curator's pages and the generated ones into `stage_docs`
-    (a folder of its own), `extra_files(stage_docs)` if given, then mkdocs into `site_dir`."""
+    (a folder of its own), `extra_files(stage_docs)` if given, then mkdocs into `site_dir`.
+    With `release_pages`, `prepared.pages` is emptied once written (see Pages.release): the
+    caller reads them from `stage_docs` after."""
     root = prepared.project.root
     copy_hand_written(root / "docs", stage_docs)
     write_pages(prepared.pages, stage_docs)
+    if release_pages and isinstance(prepared.pages, Pages):
+        prepared.pages.release()
     if extra_files is not None:
         extra_files(stage_docs)
     run_mkdocs_build(
@@ -356,7 +371,8 @@ def build_project(
         staging.check_site_dir(root, final_site, given_as=f"site folder {final_site}")
         cache = Cache(root) if Cache.enabled() else None
         prepared = prepare(root, stage, cache=cache)
-        stage("mkdocs", _plural(len(prepared.pages), "page"))
+        paths = list(prepared.pages)
+        stage("mkdocs", _plural(len(paths), "page"))
         docs = root / "docs"
         work = Path(tempfile.mkdtemp(prefix=staging.STAGING_PREFIX, dir=root))
         new_site = staging.site_staging_dir(final_site)
@@ -366,10 +382,17 @@ def build_project(
             final_site.parent.mkdir(parents=True, exist_ok=True)
             pagefind = search.uses_pagefind(len(prepared.dossier.sources), prepared.project.config.pagefind_from)
             stage_site(
-                prepared, stage_docs, new_site, strict=strict, pagefind=pagefind, page_cache=cache, on_page=on_page
+                prepared,
+                stage_docs,
+                new_site,
+                strict=strict,
+                pagefind=pagefind,
+                page_cache=cache,
+                on_page=on_page,
+                release_pages=True,
             )
             staging.mark_site(new_site)
-            keep_unchanged_times(prepared.pages, docs, stage_docs)
+            keep_unchanged_times(paths, docs, stage_docs)
             keep_unchanged_site_times(final_site, new_site)
             # Both succeeded: swap in the generated docs and the site, as one journalled step.
             staging.swap_in(root, docs, stage_docs, GENERATED, final_site, new_site)
@@ -379,9 +402,7 @@ def build_project(
         if cache is not None:
             cache.prune()  # the records of sources no longer in the dossier, or of old inputs
     stage("done", "")
-    return BuildResult(
-        dossier=prepared.dossier, pages=len(prepared.pages), site_dir=final_site, warnings=prepared.warnings
-    )
+    return BuildResult(dossier=prepared.dossier, pages=len(paths), site_dir=final_site, warnings=prepared.warnings)
 
 
 def generate_docs(root: Path) -> tuple[Project, Dossier, list[str]]:

@@ -245,7 +245,7 @@ def test_an_added_source_is_the_only_one_read_and_few_pages_are_laid_out_again(t
     content it changes are laid out by their templates; the rest come from the cache."""
     import jinja2
 
-    from build_tools.extract import quotes
+    from build_tools.extract import quotes, syndication
 
     monkeypatch.delenv("DOSSIER_CACHE", raising=False)
     read: list[str] = []
@@ -262,6 +262,14 @@ def test_an_added_source_is_the_only_one_read_and_few_pages_are_laid_out_again(t
 
     monkeypatch.setattr(quotes._SourceReader, "read", counting_read)
     monkeypatch.setattr(jinja2.Template, "render", counting_render)
+    shingled: list[str] = []  # the paragraphs syndication reads, by source
+    shingle = syndication._paragraph
+
+    def counting_paragraph(index, source, para, seen):  # noqa: ANN001, ANN202
+        shingled.append(source.id)
+        return shingle(index, source, para, seen)
+
+    monkeypatch.setattr(syndication, "_paragraph", counting_paragraph)
     root = copy_project(tmp_path / "p")
     n = len(list((root / "dossier" / "sources").iterdir()))
     pipeline.prepare(root, jobs=1, cache=Cache(root))
@@ -269,17 +277,26 @@ def test_an_added_source_is_the_only_one_read_and_few_pages_are_laid_out_again(t
     actors, topics = laid_out.count("actor.md.j2"), laid_out.count("topic.md.j2")
     assert actors > 5 and topics > 3
 
+    paragraphs = len(shingled)
     read.clear()
     laid_out.clear()
+    shingled.clear()
     pipeline.prepare(root, jobs=1, cache=Cache(root))
     assert read == [] and not {"source.md.j2", "actor.md.j2", "topic.md.j2"} & set(laid_out)
+    assert shingled == []
 
     add_source(root)
     read.clear()
     laid_out.clear()
+    shingled.clear()
     cache = Cache(root)
-    pipeline.prepare(root, jobs=1, cache=cache)
+    prepared = pipeline.prepare(root, jobs=1, cache=cache)
     assert read == ["zz-added"]
+    # syndication reads the new source's paragraphs, and of the others only those it compares
+    # them with (they share a shingle), and its passages are found
+    others = [s for s in shingled if s != "zz-added"]
+    assert "zz-added" in shingled and len(others) < paragraphs / 2
+    assert any("zz-added" in {r.source for r in p.refs} for p in prepared.dossier.shared)
     assert {k: v for k, v in cache.missed.items() if k != "page-md"} == {"clean": 1, "extract": 1}
     # the new page, and the pages of the source it copies ("Also in" links) at most
     assert 1 <= laid_out.count("source.md.j2") <= 3

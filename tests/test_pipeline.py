@@ -327,3 +327,44 @@ def test_an_impossible_date_in_an_html_source_is_placed_by_its_paragraph(tmp_pat
     assert re.fullmatch(
         r"dossier/sources/talks.html: paragraph p\d+: impossible date '31 February 2016' in the text; ignored", warning
     ), warning
+
+
+# --- the raw texts let go after cleaning -------------------------------------------------------
+
+
+def test_the_model_without_raw_texts_equals_the_one_made_with_them(tmp_path):
+    """model() lets the raw texts go once cleaned (the impossible-date warnings found first):
+    the dossier, its warnings in their order included, is the one extract makes from the whole
+    project, over the embedded dossier and a project whose text dates a source impossibly."""
+    from build_tools.pipeline import clean_stage, extract_stage, load_stage
+
+    dated = tiny_project(
+        tmp_path,
+        "Talks in Paris\n\nPublished: 31 February 2016\n\n"
+        "The ministers met in Paris on 30 February 2016 to talk about the coalition and its plans.\n",
+    )
+    for root in (REPO, dated):
+        whole = load_stage(root)
+        old = extract_stage(whole, clean_stage(whole))
+        project, light = model(root)
+        assert light == old
+        assert all(r.text == "" for r in project.sources) and any(r.text for r in whole.sources)
+        assert [r.meta for r in project.sources] == [r.meta for r in whole.sources]
+    assert any("impossible publication date 2016-02-31" in w for w in light.warnings)
+
+
+def test_rendered_pages_are_held_as_utf8_and_read_back_as_the_same_texts():
+    from build_tools.render.store import Pages, encoded
+
+    pages = Pages()
+    pages.add("b.md", "“Curly” quotes ünd 𝔘nicode\n")
+    pages.add("a.md", "plain\n")
+    with pytest.raises(ValueError):
+        pages.add("a.md", "again\n")
+    ordered = pages.sorted()
+    assert list(ordered) == ["a.md", "b.md"]
+    assert ordered == {"a.md": "plain\n", "b.md": "“Curly” quotes ünd 𝔘nicode\n"}
+    assert encoded(ordered, "b.md") == "“Curly” quotes ünd 𝔘nicode\n".encode()
+    assert encoded({"x.md": "é"}, "x.md") == "é".encode()
+    ordered.release()
+    assert len(ordered) == 0 and "a.md" not in ordered

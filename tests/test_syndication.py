@@ -104,3 +104,82 @@ def test_a_stock_phrase_in_every_source_costs_comparisons_linear_in_the_sources(
     assert find_shared(sources) == ()
     # All pairs would be n * (n - 1) / 2 = 44,850 comparisons.
     assert calls <= syndication.REPRESENTATIVES * n
+
+
+def _counting_reads(monkeypatch):
+    from build_tools.extract import syndication
+
+    reads: list[str] = []
+    real = syndication._paragraph
+
+    def counting(source_index, source, para_index, seen):  # noqa: ANN001, ANN202
+        reads.append(source.id)
+        return real(source_index, source, para_index, seen)
+
+    monkeypatch.setattr(syndication, "_paragraph", counting)
+    return reads
+
+
+def test_a_run_handed_the_memo_of_its_first_sources_equals_a_run_from_nothing(monkeypatch):
+    """The incremental path: the memo of a run over the first sources (by id) lets a run over
+    them and more read only the paragraphs of the sources after them (and of those it must
+    compare again), with the result of a run from nothing."""
+    from build_tools.extract.syndication import find_shared_keeping
+
+    seeds = seed_sources()
+    added = [
+        source("zz1", "A dispatch of its own.", EDITED),
+        source("zz2", f"Officials noted it. {WIRE}", "Through oil sales, extortion, plunder, ransom and the sale."),
+        source("zz3", "Nothing anyone else wrote about the harbour's new cranes."),
+    ]
+    first = [*seeds, source("wire-a", WIRE), source("wire-b", "Intro.", EDITED), source("wire-c", SAME_SUBJECT)]
+    before, memo = find_shared_keeping(first)
+    assert before == find_shared(first)
+    old_paragraphs = sum(len(s.paragraphs) for s in first)
+    reads = _counting_reads(monkeypatch)
+    after, kept = find_shared_keeping(first + added, memo)
+    assert {"zz1", "zz2", "zz3"} <= set(reads)
+    assert sum(1 for r in reads if not r.startswith("zz")) < old_paragraphs / 2
+    assert after == find_shared([*reversed(added), *first]) and after != before
+    reads.clear()
+    again, _ = find_shared_keeping(first + added, kept)
+    assert again == after and reads == []  # nothing new: nothing read
+
+
+def test_a_memo_of_other_sources_is_ignored(monkeypatch):
+    """A source changed, or one added that sorts before the others: the memo is not the run's
+    prefix, and the run reads everything again, with the same result."""
+    from build_tools.extract.syndication import find_shared_keeping
+
+    base = [source("b", WIRE), source("c", "Intro.", EDITED), source("d", SAME_SUBJECT)]
+    _, memo = find_shared_keeping(base)
+    for changed in ([source("a", EDITED), *base], [base[0], source("c", SAME_SUBJECT), base[2]]):
+        expected = find_shared(changed)
+        _, memo = find_shared_keeping(base)
+        assert find_shared_keeping(changed, memo)[0] == expected
+
+
+def test_a_shingle_the_new_sources_make_widely_held_changes_the_pairs_as_from_nothing():
+    """Twelve sources hold a stock phrase (every pair of them compared); two more make it held
+    by fourteen, compared through representatives from then on. The pairs its earlier holders
+    made through it alone are dropped, those they make through a rarer shingle are kept: the
+    result and the pairs are those of a run from nothing."""
+    from build_tools.extract.syndication import find_shared_keeping
+
+    phrase = "the regional authority said on monday"
+    rare = "that the northern harbour cranes would be replaced by the end of the decade"
+    old = [
+        source(f"s{i:02d}", f"Item {i}: {phrase} w{i}a w{i}b w{i}c." + (f" Officials said {rare}." if i < 2 else ""))
+        for i in range(12)
+    ]
+    new = [source(f"t{i:02d}", f"Note {i}: {phrase} v{i}a v{i}b v{i}c.") for i in range(2)]
+    _, memo = find_shared_keeping(old)
+    wide = " ".join(phrase.split()[:5])
+    assert wide not in memo.wide
+    after, kept = find_shared_keeping(old + new, memo)
+    fresh, whole = find_shared_keeping(old + new)
+    assert after == fresh and len(after) == 1
+    assert kept.pairs == whole.pairs and kept.wide == whole.wide and wide in kept.wide
+    # of the 66 pairs of the twelve, only the one sharing the rare run is left (and the items and
+    # notes of the same number share the words around it)
+    assert len(memo.pairs) == 66 and [p for p in kept.pairs if p >> 32 < 12 and p & 0xFFFFFFFF < 12] == [1]

@@ -23,6 +23,7 @@ It does not tell which source copied which, and it does not compare within one s
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -51,7 +52,7 @@ class _Para:
     para_index: int
     ref: SourceRef
     text: str
-    shingles: dict[tuple[str, ...], tuple[int, ...]]  # shingle -> word positions where it starts
+    shingles: dict[str, tuple[int, ...]]  # shingle (its words joined by spaces) -> word positions where it starts
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -74,19 +75,15 @@ def _positions(found: list[int]) -> tuple[int, ...]:
     return _ONCE[at]
 
 
-def _paragraph(
-    source_index: int,
-    source: CleanSource,
-    para_index: int,
-    words_seen: dict[str, str],
-    shingles_seen: dict[tuple[str, ...], tuple[str, ...]],
-) -> _Para:
+def _paragraph(source_index: int, source: CleanSource, para_index: int, shingles_seen: dict[str, str]) -> _Para:
     paragraph = source.paragraphs[para_index]
-    # each word and each shingle once in memory, however many paragraphs hold it
-    words = [words_seen.setdefault(w, w) for w in _WORD.findall(fold(paragraph.text))]
-    shingles: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    words = _WORD.findall(fold(paragraph.text))
+    # A shingle is its five words joined by spaces (a word holds none): equal shingles give equal
+    # strings, and strings sort as the tuples of their words do (a space sorts before any word
+    # character). Each shingle once in memory, however many paragraphs hold it.
+    shingles: dict[str, list[int]] = {}
     for i in range(len(words) - SHINGLE + 1):
-        shingles[tuple(words[i : i + SHINGLE])].append(i)
+        shingles.setdefault(" ".join(words[i : i + SHINGLE]), []).append(i)
     return _Para(
         source_index,
         para_index,
@@ -141,7 +138,7 @@ def _shared_text(first: _Para, others: list[_Para]) -> str:
 
 
 def _compare_to_representatives(
-    holders: list[int], paras: list[_Para], parent: list[int], compare: Callable[[int, int], bool]
+    holders: list[int], source_of: list[int], parent: list[int], compare: Callable[[int, int], bool]
 ) -> None:
     representatives: list[int] = []
     for k in holders:
@@ -150,27 +147,81 @@ def _compare_to_representatives(
             continue
         joined = False
         for r in representatives:
-            if paras[r].source_index != paras[k].source_index and compare(r, k):
+            if source_of[r] != source_of[k] and compare(r, k):
                 joined = True
                 break
         if not joined and len(representatives) < REPRESENTATIVES:
             representatives.append(k)
 
 
+@dataclass(frozen=True)
+class Memo:
+    """What a run of find_shared keeps for the next run over the same sources and more: the
+    sources it read (id and digest of their paragraphs, in id order), its shingle index (shingle
+    -> the paragraphs holding it, numbered in reading order over the sources in id order: the
+    only one as such, else a list), the pairs to compare and the widely held shingles that index
+    gives, the outcome of every pair it compared (first * 2**32 + second -> containment, or -1.0
+    for no link) and the shared text of every group. All of them are pure
+    functions of those paragraphs, so that a run handed a Memo of a prefix of its sources reads
+    and indexes only the paragraphs of the sources after it, and gives the result of a run from
+    nothing (tests/test_syndication.py). The index of a Memo handed in is extended in place."""
+
+    sources: tuple[tuple[str, str], ...]
+    index: dict[str, int | list[int]]
+    links: dict[int, float]
+    texts: dict[tuple[int, ...], str]
+    pairs: tuple[int, ...] = ()  # the pairs the shingles held by few paragraphs make (first * 2**32 + second), sorted
+    wide: tuple[str, ...] = ()  # the shingles held by more than ALL_PAIRS_UP_TO paragraphs
+
+
+def digest(source: CleanSource) -> str:
+    """What a Memo knows a source by: its id and paragraph texts."""
+    texts = (source.id, *(p.text for p in source.paragraphs))
+    return hashlib.sha256(repr(texts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def find_shared(sources: Sequence[CleanSource]) -> tuple[SharedPassage, ...]:
     """Groups of paragraphs from different sources that carry the same passage."""
-    paras: list[_Para] = []
-    words_seen: dict[str, str] = {}
-    shingles_seen: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for si, source in enumerate(sorted(sources, key=lambda s: s.id)):
+    return find_shared_keeping(sources, keep=False)[0]
+
+
+def find_shared_keeping(
+    sources: Sequence[CleanSource], memo: Memo | None = None, *, keep: bool = True
+) -> tuple[tuple[SharedPassage, ...], Memo]:
+    """find_shared, and the Memo of this run. With the `memo` of an earlier run whose sources are
+    the first of these (by id) unchanged, only the paragraphs of the sources after them are read
+    and indexed, and only the pairs and groups it did not see are worked out; any other memo is
+    ignored. Same result either way."""
+    ordered = sorted(sources, key=lambda s: s.id)
+    known = tuple((s.id, digest(s)) for s in ordered)
+    if memo is None or known[: len(memo.sources)] != memo.sources:
+        memo = Memo((), {}, {}, {})
+    old_links, old_texts = memo.links, memo.texts
+    owner: list[tuple[int, int]] = []  # paragraph -> (source, paragraph in the source)
+    source_of: list[int] = []
+    for si, source in enumerate(ordered):
         for pi in range(len(source.paragraphs)):
-            paras.append(_paragraph(si, source, pi, words_seen, shingles_seen))
-    del words_seen, shingles_seen
+            owner.append((si, pi))
+            source_of.append(si)
+    first_new = sum(len(s.paragraphs) for s in ordered[: len(memo.sources)])
+    shingles_seen: dict[str, str] = {}
+    read: dict[int, _Para] = {}
+
+    def para(k: int) -> _Para:
+        found = read.get(k)
+        if found is None:
+            si, pi = owner[k]
+            found = read[k] = _paragraph(si, ordered[si], pi, shingles_seen)
+        return found
+
     # Only paragraphs with a shingle in common are compared at all. The holders of a shingle, by
     # paragraph: the only one as such (most shingles are held by one paragraph), else a list.
-    index: dict[tuple[str, ...], int | list[int]] = {}
-    for k, para in enumerate(paras):
-        for shingle in para.shingles:
+    index = memo.index
+    touched: dict[str, None] = {}  # the shingles of the new paragraphs, when the index had others
+    for k in range(first_new, len(owner)):
+        for shingle in para(k).shingles:
+            if first_new:
+                touched[shingle] = None
             held = index.get(shingle)
             if held is None:
                 index[shingle] = k
@@ -178,10 +229,11 @@ def find_shared(sources: Sequence[CleanSource]) -> tuple[SharedPassage, ...]:
                 index[shingle] = [held, k]
             else:
                 held.append(k)
-    parent = list(range(len(paras)))
+    parent = list(range(len(owner)))
     scores: dict[int, list[float]] = defaultdict(list)
     linked: list[tuple[int, int, float]] = []
     compared: set[tuple[int, int]] = set()
+    links: dict[int, float] = {}
 
     def compare(i: int, j: int) -> bool:
         if i > j:
@@ -189,10 +241,15 @@ def find_shared(sources: Sequence[CleanSource]) -> tuple[SharedPassage, ...]:
         if (i, j) in compared:
             return False
         compared.add((i, j))
-        score = _link(paras[i], paras[j])
-        if score is None:
+        key = i << 32 | j
+        outcome = old_links.get(key)
+        if outcome is None:
+            score = _link(para(i), para(j))
+            outcome = -1.0 if score is None else score
+        links[key] = outcome
+        if outcome < 0:
             return False
-        linked.append((i, j, score))
+        linked.append((i, j, outcome))
         ri, rj = find_root(parent, i), find_root(parent, j)
         parent[max(ri, rj)] = min(ri, rj)
         return True
@@ -202,28 +259,27 @@ def find_shared(sources: Sequence[CleanSource]) -> tuple[SharedPassage, ...]:
     # such pair is compared once, in any order, since the groups they make do not depend on it
     # (a group's root is its smallest paragraph). The widely held ones then compare holders to
     # the representatives of the groups found so far, one shingle after another.
-    pairs: set[tuple[int, int]] = set()
-    wide: list[tuple[tuple[str, ...], list[int]]] = []
-    for shingle, holders in index.items():
-        if isinstance(holders, int):
-            continue
-        if len(holders) > ALL_PAIRS_UP_TO:
-            wide.append((shingle, holders))
-        else:
-            for x in range(len(holders)):
-                sx = paras[holders[x]].source_index
-                for y in range(x + 1, len(holders)):
-                    if paras[holders[y]].source_index != sx:
-                        pairs.add((holders[x], holders[y]))
-    del index
-    ordered = sorted(pairs)
+    if memo.sources:
+        pairs, wide = _pairs_after(memo, index, touched, first_new, source_of, para)
+    else:
+        pairs, wide = _pairs(index, source_of)
+    del touched
+    widely: list[tuple[str, list[int]]] = []
+    for shingle in wide:
+        held = index[shingle]
+        assert isinstance(held, list)
+        widely.append((shingle, held))
+    widely.sort(key=lambda item: (len(item[1]), item[0]))
+    if not keep:  # the index is let go once its pairs are known (the Memo returned is empty)
+        index.clear()
+        memo = Memo((), {}, {}, {})
+    ordered_pairs = sorted(pairs)
     del pairs
-    for i, j in ordered:
-        compare(i, j)
-    del ordered
-    for _, holders in sorted(wide, key=lambda item: (len(item[1]), item[0])):
-        _compare_to_representatives(holders, paras, parent, compare)
-    del wide
+    for pair in ordered_pairs:
+        compare(pair >> 32, pair & _LOW)
+    for _, holders in widely:
+        _compare_to_representatives(holders, source_of, parent, compare)
+    del widely
     compared.clear()
     for i, _, score in linked:
         scores[find_root(parent, i)].append(score)
@@ -231,19 +287,102 @@ def find_shared(sources: Sequence[CleanSource]) -> tuple[SharedPassage, ...]:
     for i, j, _ in linked:
         groups[find_root(parent, i)].update((i, j))
     passages: list[tuple[tuple[int, int], SharedPassage]] = []
-    for key, group in groups.items():
-        members = sorted(group, key=lambda k: (paras[k].source_index, paras[k].para_index))
-        first = paras[members[0]]
-        others = [paras[k] for k in members[1:]]
+    texts: dict[tuple[int, ...], str] = {}
+    for root, group in groups.items():
+        members = tuple(sorted(group))  # reading order over the sources in id order
+        text = old_texts.get(members)
+        if text is None:
+            text = _shared_text(para(members[0]), [para(k) for k in members[1:]])
+        texts[members] = text
+        si, pi = owner[members[0]]
         passages.append(
             (
-                (first.source_index, first.para_index),
+                (si, pi),
                 SharedPassage(
-                    refs=tuple(paras[k].ref for k in members),
-                    text=_shared_text(first, others),
-                    similarity=round(min(scores[key]), 3),
+                    refs=tuple(
+                        SourceRef(ordered[owner[k][0]].id, ordered[owner[k][0]].paragraphs[owner[k][1]].id)
+                        for k in members
+                    ),
+                    text=text,
+                    similarity=round(min(scores[root]), 3),
                 ),
             )
         )
     passages.sort(key=lambda item: item[0])
-    return tuple(p for _, p in passages)
+    if not keep:
+        return tuple(p for _, p in passages), memo
+    return tuple(p for _, p in passages), Memo(known, index, links, texts, tuple(ordered_pairs), tuple(sorted(wide)))
+
+
+_LOW = (1 << 32) - 1
+
+
+def _holders(index: dict[str, int | list[int]], shingle: str) -> int:
+    held = index.get(shingle)
+    return 0 if held is None else 1 if isinstance(held, int) else len(held)
+
+
+def _pairs(index: dict[str, int | list[int]], source_of: list[int]) -> tuple[set[int], set[str]]:
+    """The pairs of paragraphs of different sources holding a shingle that at most
+    ALL_PAIRS_UP_TO paragraphs hold, and the shingles held by more."""
+    pairs: set[int] = set()
+    wide: set[str] = set()
+    for shingle, holders in index.items():
+        if isinstance(holders, int):
+            continue
+        if len(holders) > ALL_PAIRS_UP_TO:
+            wide.add(shingle)
+            continue
+        for x in range(len(holders)):
+            hx = holders[x]
+            sx = source_of[hx]
+            for y in range(x + 1, len(holders)):
+                if source_of[holders[y]] != sx:
+                    pairs.add(hx << 32 | holders[y])
+    return pairs, wide
+
+
+def _pairs_after(
+    memo: Memo,
+    index: dict[str, int | list[int]],
+    touched: dict[str, None],
+    first_new: int,
+    source_of: list[int],
+    para: Callable[[int], _Para],
+) -> tuple[set[int], set[str]]:
+    """_pairs(index, source_of) from the memo's, once the paragraphs from `first_new` on are in
+    the index (`touched`: their shingles): only those shingles' holders changed. A pair with a
+    new paragraph is added where the shingle is still held by few; a shingle that the new
+    paragraphs make widely held becomes wide, and each pair of its earlier holders stays only if
+    another shingle they share is held by few."""
+    pairs = set(memo.pairs)
+    wide = set(memo.wide)
+    for shingle in touched:
+        holders = index[shingle]
+        if isinstance(holders, int):
+            continue
+        if len(holders) <= ALL_PAIRS_UP_TO:
+            for y in range(len(holders)):
+                hy = holders[y]
+                if hy < first_new:
+                    continue
+                sy = source_of[hy]
+                for x in range(y):
+                    if source_of[holders[x]] != sy:
+                        pairs.add(holders[x] << 32 | hy)
+            continue
+        old = sum(1 for h in holders if h < first_new)
+        if old > ALL_PAIRS_UP_TO:
+            continue  # wide already
+        wide.add(shingle)
+        for x in range(old):
+            for y in range(x + 1, old):
+                pair = holders[x] << 32 | holders[y]
+                if pair in pairs and not _held_by_few(para(holders[x]), para(holders[y]), index):
+                    pairs.discard(pair)
+    return pairs, wide
+
+
+def _held_by_few(a: _Para, b: _Para, index: dict[str, int | list[int]]) -> bool:
+    """Whether `a` and `b` share a shingle that at most ALL_PAIRS_UP_TO paragraphs hold."""
+    return any(_holders(index, s) <= ALL_PAIRS_UP_TO for s in a.shingles.keys() & b.shingles.keys())

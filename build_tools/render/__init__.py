@@ -28,7 +28,7 @@ from ..model import Dossier
 from . import pages_analysis, pages_entities, pages_sources
 from .index import Index
 from .markdown import Md, code, escape, external_link, finalize, html_escape, html_text, link
-from .store import PageStore, Tidy, storing, tidy
+from .store import Pages, PageStore, Tidy, storing, tidy
 
 # Folders (and the home page) under docs/ that the build owns: regenerated completely each
 # time. Anything else in docs/ is the curator's and is kept as it is.
@@ -97,28 +97,27 @@ def _shared_env(overrides: Path | None, has_overrides: bool) -> Environment:
     return make_env(overrides if has_overrides else None)
 
 
-def render_site(dossier: Dossier, overrides: Path | None = None, store: PageStore | None = None) -> dict[str, str]:
-    """Every page. With `store`, the source, actor and topic pages whose content is unchanged
-    since an earlier build are taken from it (see render_page)."""
+def render_site(dossier: Dossier, overrides: Path | None = None, store: PageStore | None = None) -> Pages:
+    """Every page, sorted by path (held as UTF-8: see Pages). With `store`, the source, actor
+    and topic pages whose content is unchanged since an earlier build are taken from it (see
+    render_page)."""
     with storing(store, overrides):
         return _render_site(dossier, overrides)
 
 
-def _render_site(dossier: Dossier, overrides: Path | None) -> dict[str, str]:
+def _render_site(dossier: Dossier, overrides: Path | None) -> Pages:
     env = _shared_env(overrides, overrides is not None and overrides.is_dir())
     index = Index.build(dossier)
-    pages: dict[str, str] = {}
+    pages = Pages()
     for module in (pages_sources, pages_entities, pages_analysis):
         made = module.pages(dossier, index, env)
         for path in list(made):
             text = made.pop(path)  # each page's untidied text is let go as soon as it is tidied
-            if path in pages:
-                raise ValueError(f"two pages for {path}")
-            pages[path] = str(text) if isinstance(text, Tidy) else tidy(text)
+            pages.add(path, str(text) if isinstance(text, Tidy) else tidy(text))
         del made
     assert env.loader is not None
-    pages[STYLESHEET] = env.loader.get_source(env, STYLESHEET)[0]
-    return dict(sorted(pages.items()))
+    pages.add(STYLESHEET, env.loader.get_source(env, STYLESHEET)[0])
+    return pages.sorted()
 
 
 def render_template(env: Environment, name: str, **context: Any) -> str:

@@ -14,7 +14,7 @@ import contextlib
 import hashlib
 import io
 import pickle
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Protocol
@@ -124,3 +124,51 @@ def active() -> bool:
 
 def fingerprint(value: Any) -> str:
     return hashlib.sha256(_pickled(value)).hexdigest()
+
+
+class Pages(Mapping[str, str]):
+    """The rendered pages, path -> Markdown text, each held as its UTF-8 bytes: a page with one
+    character outside Latin-1 (a curly quote) would take two bytes for each of its characters as
+    text, and the pages are the largest thing a build holds (115 MB of UTF-8 at 3,000 generated
+    sources). Read as a mapping of texts; `encoded(path)` gives the bytes to write."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: dict[str, bytes] | None = None) -> None:
+        self._data: dict[str, bytes] = data if data is not None else {}
+
+    def add(self, path: str, text: str) -> None:
+        if path in self._data:
+            raise ValueError(f"two pages for {path}")
+        self._data[path] = text.encode("utf-8")
+
+    def sorted(self) -> Pages:
+        return Pages(dict(sorted(self._data.items())))
+
+    def encoded(self, path: str) -> bytes:
+        return self._data[path]
+
+    def release(self) -> None:
+        """Let go of every page (a build does once they are written to its staging folder, so
+        that mkdocs does not run beside a second copy of them)."""
+        self._data.clear()
+
+    def __getitem__(self, path: str) -> str:
+        return self._data[path].decode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._data
+
+    def __repr__(self) -> str:
+        return f"Pages({len(self._data)} pages)"
+
+
+def encoded(pages: Mapping[str, str], path: str) -> bytes:
+    """The UTF-8 bytes of a page of `pages` (a Pages or a plain mapping of texts)."""
+    return pages.encoded(path) if isinstance(pages, Pages) else pages[path].encode("utf-8")
