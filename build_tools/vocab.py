@@ -73,7 +73,7 @@ def month_numbers(language: str = "en") -> dict[str, int]:
 
 # Honorifics written before a name, often with a full stop: "Dr. Helena Ruiz", "Gen Austin".
 HONORIFICS: Final = ("mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "rev",
-                     "supt", "insp")  # fmt: skip
+                     "supt", "insp", "const", "cst", "det", "cpl", "pte", "spc")  # fmt: skip
 # Other abbreviations of ranks and titles seen before a name ("Adm.", "Messrs."), and of place
 # words before a place's name ("St.", "Mt.", "Ft."): a full stop after one ends no sentence.
 RANK_ABBREVIATIONS: Final = ("cmdr", "adm", "maj", "pres", "fr", "messrs")

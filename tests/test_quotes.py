@@ -757,6 +757,35 @@ def test_a_heading_between_a_pronoun_and_its_person_names_no_antecedent():
     assert quote.speaker_text == "Troy Carter"
 
 
+def test_a_title_with_its_full_stop_after_a_place_or_a_body_leads_to_the_name():
+    found = quotes_of(
+        '"We have two crashes here," said Harbour Police Const. Dan Reyes.',
+        '"That would matter," said former Ohio Gov. Peter Hale, who lost in 1990.',
+        '"Slow down," said Det. Ana Vidal.',
+        actors=(),
+    )
+    assert only(found, "two crashes").speaker_text == "Dan Reyes"
+    assert only(found, "would matter").speaker_text == "Peter Hale"
+    assert only(found, "slow down").speaker_text == "Ana Vidal"
+
+
+def test_a_document_speaks_for_the_one_who_put_it_out():
+    found = quotes_of(
+        "Chief Pat Moran responded to the report with an open letter to residents.",
+        '"We will act on every finding," the letter said.',
+        actors=(),
+    )
+    assert only(found, "every finding").speaker_text == "Pat Moran"
+
+
+def test_an_aside_between_dashes_stands_between_a_body_and_its_verb():
+    found = quotes_of(
+        'The Coalition - which represents 40 towns near the Harbour Board - said: "The cuts will hurt."',
+        actors=(),
+    )
+    assert only(found, "cuts will hurt").speaker_text == "Coalition"
+
+
 # -- given names as evidence of a person and of gender ---------------------------------------------
 
 

@@ -362,6 +362,8 @@ _ASIDE = re.compile(
 # A relative clause with no commas about it: "A California woman whose Facebook post went
 # viral told a local news crew".
 _RELATIVE = re.compile(r"\s+whose\s[^,;:\"“”]{1,100}$")
+# An aside between dashes: "The Alliance - which represents 70 councils - said".
+_DASH_ASIDE = re.compile(r"(?:\s[-–—]\s|\s?—\s?)[^-–—;\"“”]{1,120}?(?:\s[-–—]|\s?—)\s*$")
 
 
 _PLURAL_WHO = re.compile(r"\s*((?:[A-Z][a-z]+\s+)?([A-Z]?[a-z]{3,}(?:ers|ists|ants|ents|iacs|ians|ees|ors)))\s+who\s")
@@ -393,7 +395,7 @@ def _subject_before(text: str, base: int) -> _Subject | None:
         return _Subject("role", group.group(1), base + group.start(1), base + group.end(1))
     # A parenthetical between subject and verb: "One resident, who asked not to be named,
     # said", "The official, speaking on condition of anonymity, said".
-    aside = _ASIDE.search(text) or _RELATIVE.search(text)
+    aside = _ASIDE.search(text) or _RELATIVE.search(text) or _DASH_ASIDE.search(text)
     if aside is not None and aside.start() > 0:
         inner = _subject_before(text[: aside.start()], base)
         if inner is not None:
@@ -666,7 +668,9 @@ def _english_description(text: str) -> tuple[str, str]:
 
 def _leading_subject(text: str, base: int) -> _Subject | None:
     """The subject that starts `text` (the words just after an inverted "said")."""
-    m = re.match(rf"\s*((?:{_TITLE}\s+)?[^,;:.!?()]+)", text)
+    # A title with its full stop may follow a place or a body: "said former Ohio Gov. Peter
+    # Hale", "said Harbour Police Const. Dan Reyes".
+    m = re.match(rf"\s*((?:[^,;:.!?()]*?(?<![\w.]){_TITLE}\s+)?[^,;:.!?()]+)", text)
     if m is None:
         return None
     phrase = m.group(1).rstrip()
@@ -1448,6 +1452,13 @@ class _SourceReader:
                     re.match(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?{noun}s?\b", after)
                     or re.match(
                         rf"[^.;]{{0,40}}?\b(?:said|wrote|stated|noted|warned|found)\s+in\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+){{0,2}}?{noun}\b",
+                        after,
+                    )
+                    # "Fantino responded to the study with an open letter", "the union issued a
+                    # statement": the one who put the document out.
+                    or re.match(
+                        r"[^.;\"“”]{0,30}?\b(?:responded|replied|issued|released|sent|published|wrote|penned|signed)\b"
+                        rf"[^.;\"“”]{{0,40}}?\b(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){{0,2}}?{noun}\b",
                         after,
                     )
                     or re.search(rf"\b{noun},?\s+(?:released\s+)?by\s+(?:the\s+)?$", before[-40:])
