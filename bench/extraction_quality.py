@@ -82,6 +82,12 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+def _apostrophes(text: str) -> str:
+    """Labels give a quotation's first words as the body writes them, an apostrophe lost to a
+    character set as "?" ("it?s"); the extractor reads it as an apostrophe again."""
+    return re.sub(r"(?<=[a-z])\?(?=[a-z])", "'", text)
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[\w'-]+", fold(text))
 
@@ -210,10 +216,10 @@ def speaker_right(label: dict[str, Any], detected_text: str, detected_name: str)
 def quote_results(article: Article, dossier: Dossier) -> list[tuple[dict[str, Any], str, bool]]:
     """(label, what was detected, right) for each labelled quotation of the article."""
     names = {a.id: a.name for a in dossier.actors}
-    found = [(fold(q.text), q) for q in dossier.quotes]
+    found = [(_apostrophes(fold(q.text)), q) for q in dossier.quotes]
     out = []
     for label in article.quotes:
-        start = fold(str(label["start"])).strip("\"' ")
+        start = _apostrophes(fold(str(label["start"]))).strip("\"' ")
         hit = next((q for text, q in found if text.strip("\"' ([").startswith(start)), None)
         if hit is None:
             hit = next((q for text, q in found if start in text), None)

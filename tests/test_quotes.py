@@ -1269,6 +1269,16 @@ def test_guillemets_turned_about_open_only_when_the_other_one_follows():
     assert not speakers_found("Home » News » World", "He said it was fine.")
 
 
+def test_an_apostrophe_saved_as_a_question_mark_is_an_apostrophe_again():
+    assert normalise_marks("It?s Ana?s and they?re sure. Why?") == "It’s Ana’s and they’re sure. Why?"
+    assert normalise_marks("Was it?  Yes?No") == "Was it?  Yes?No"
+    found = quotes_of(
+        'Ana Vidal, a spokeswoman for Reyes?s family, told a station the family took it "as you would expect."',
+        actors=(),
+    )
+    assert only(found, "as you would expect").speaker_text == "Ana Vidal"
+
+
 @pytest.mark.parametrize(
     "paragraphs, start, speaker",
     [

@@ -192,15 +192,20 @@ def normalise_quote(text: str) -> str:
 
 
 _DOUBLED = re.compile(r"''|’’|‘‘|``")
-_MARKS_TO_NORMALISE = re.compile(r"''|’’|‘‘|``|[«»„]")
+_MARKS_TO_NORMALISE = re.compile(r"''|’’|‘‘|``|[«»„]|\w\?\w")
+# An apostrophe lost to a character set and saved as "?" ("Emerson?s family", "It?s up to"):
+# a question mark never sits between a word and a contraction's or a possessive's ending.
+_LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|re|ll|ve|d|m)\b)")
 
 
 def normalise_marks(text: str) -> str:
     """Agency and European quotation marks as the two typographic ones, offsets unchanged:
     a doubled apostrophe ('' or ’’) is one mark (the second becomes a space), « and „ open, »
-    closes (German turns them about: »...« opens with »), and the “ that closes a „ becomes ”."""
+    closes (German turns them about: »...« opens with »), the “ that closes a „ becomes ”, and an
+    apostrophe saved as "?" ("It?s") is an apostrophe again."""
     if not _MARKS_TO_NORMALISE.search(text):
         return text
+    text = _LOST_APOSTROPHE.sub("’", text)
     text = _DOUBLED.sub(lambda m: "“ " if m.group(0) in ("‘‘", "``") else '" ', text)
     out: list[str] = []
     low_open = False
