@@ -786,6 +786,22 @@ def test_an_aside_between_dashes_stands_between_a_body_and_its_verb():
     assert only(found, "cuts will hurt").speaker_text == "Coalition"
 
 
+def test_it_said_stands_for_a_one_word_body_the_copy_describes_or_calls_its():
+    apposed = quotes_of(
+        "Zento, a Chinese web portal, denied the Daily Courier report.",
+        '"We will publish our accounts," it said.',
+        actors=(),
+    )
+    assert only(apposed, "publish our accounts").speaker_text == "Zento"
+    its = quotes_of(
+        "From Ana Vidal at the Daily Courier:",
+        "Zento published a message on its official account suggesting it could be a fault.",
+        '"Parts of the site cannot be shown," it said.',
+        actors=(),
+    )
+    assert only(its, "cannot be shown").speaker_text == "Zento"
+
+
 # -- given names as evidence of a person and of gender ---------------------------------------------
 
 

@@ -197,6 +197,17 @@ _BODY_WHICH = re.compile(
     r"(?<![Tt]he )(?<![\w,] )\b([A-Z][\w&-]+),\s+which\s+(?:[a-z]+ly\s+)?(?:disputes|denies|says|claims|makes|sells|"
     r"owns|runs|operates|employs|produces|publishes|develops|provides|offers)\b"
 )
+# "Zento, a Chinese web portal,", "Sina published a message on its official account": one word
+# that the sentence describes as a body, or goes on to call "its", opening the sentence.
+_BODY_APPOSED = re.compile(
+    r"(?:^|(?<=[.!?] ))([A-Z][\w&-]+),\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:firm|company|maker|vendor|startup|retailer|carrier|airline|bank|giant|outfit|developer|portal|"
+    r"website|site|group|network|broadcaster|insurer|lender|agency|operator|provider|publisher|service)\b"
+)
+_BODY_ITS = re.compile(
+    r"(?:^|(?<=[.!?] ))([A-Z][\w&-]+)\s+(?:[a-z]+ly\s+)?(?:published|posted|issued|released|said|announced|"
+    r"confirmed|denied|reported|launched|updated)\b[^.!?\"“”]{0,60}?\b(?:on|in|via|through)\s+its\b"
+)
 # A given name joined to the particle that follows it: "Inzamam-ul", "Zia-ul", "Nasir-ud".
 _JOINED_GIVEN = re.compile(r"([A-Z][a-z]{2,})-(?:ul|ud|ur|us|al|el|ad)")
 
@@ -545,6 +556,8 @@ class _Finder:
         # "security appliance firm Fortinet", "Zango, which disputes": one word naming a body
         bodies = {m.group(1) for text in self.texts for m in _BODY_BEFORE_NAME.finditer(text)}
         bodies |= {m.group(1) for text in self.texts for m in _BODY_WHICH.finditer(text)}
+        bodies |= {m.group(1) for text in self.texts for m in _BODY_APPOSED.finditer(text)}
+        bodies |= {m.group(1) for text in self.texts for m in _BODY_ITS.finditer(text)}
         for pi, start, end, word, gender in self.singles:
             if word in bodies and not gender and not self.quoted(pi, start) and word.lower() not in by_surname:
                 self._add(pi, self._entity(word, "organisation"), start, end)
