@@ -802,6 +802,22 @@ def test_it_said_stands_for_a_one_word_body_the_copy_describes_or_calls_its():
     assert only(its, "cannot be shown").speaker_text == "Zento"
 
 
+def test_a_description_the_copy_set_in_apposition_with_a_body_stands_for_it():
+    found = quotes_of(
+        "Acme Corp, the carmaker, cut 300 jobs on Monday, the Daily Courier reported.",
+        '"We had no choice," the carmaker said.',
+        actors=(),
+    )
+    assert only(found, "no choice").speaker_text == "Acme Corp"
+    # "..., Zento, the agency said": an attribution after a name, no apposition
+    attributed = quotes_of(
+        "A third of the money would go to Zento, the agency said.",
+        '"There is no case for it," the agency said.',
+        actors=(),
+    )
+    assert only(attributed, "no case").speaker_text != "Zento"
+
+
 # -- given names as evidence of a person and of gender ---------------------------------------------
 
 

@@ -640,8 +640,8 @@ def _description_kind(word: str, plural_people: bool) -> str:
         return "role"
     if _person_noun(w):
         return "role"
-    if w in BODY_NOUNS:
-        return "body"
+    if w in BODY_NOUNS or (len(w) > 7 and w.endswith("maker") and w.isalpha()):
+        return "body"  # "the carmaker", "the chipmaker", "the drugmaker"
     if (
         plural_people
         and len(w) > 4
@@ -1322,8 +1322,11 @@ class _SourceReader:
                 actor = self._described(pi, subject)
             return _Speaker(actor, subject.text)
         if subject.kind == "body":
-            holder = self._holder(pi, subject, person=False)
             head = subject.text.lower().split()[-1] if subject.text.split() else ""
+            apposed = self._body_apposed_before(pi, subject, head)
+            if apposed is not None:
+                return apposed
+            holder = self._holder(pi, subject, person=False)
             if not holder and subject.text.lower().startswith("the ") and head in GENERIC_BODIES:
                 # "Greenpeace protested outside the plant." then `"...," the group said`: the
                 # body that no list knows but the copy made the subject just before.
@@ -1332,6 +1335,32 @@ class _SourceReader:
                     return _Speaker("", opener, is_person=False)
             return _Speaker(holder, subject.text, is_person=False)
         return _Speaker("", subject.text)
+
+    def _body_apposed_before(self, pi: int, subject: _Subject, head: str) -> _Speaker | None:
+        """The body the copy has just written with this description in apposition ("Acme Corp,
+        the carmaker, cut jobs ... the carmaker said"), in this paragraph or the two before."""
+        if not subject.text.lower().startswith("the ") or not head.isalpha():
+            return None
+        appos = re.compile(
+            rf"([A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|and|&))*),\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{head},"
+        )
+        for p in range(pi, max(-1, pi - 3), -1):
+            text = self.texts[p]
+            limit = subject.start if p == pi else len(text)
+            hits = [
+                m
+                for m in appos.finditer(text, 0, limit)
+                if not self._quoted(p, m.start())
+                and m.group(1).split()[0].lower() not in _PREPOSITIONS | _LEADING_WORDS | _CALENDAR_WORDS
+            ]
+            if not hits:
+                continue
+            m = hits[-1]
+            for s, e, actor in self.mentions.get(p, ()):
+                if m.start(1) <= s < m.end(1) and self.actors[actor].kind in _BODY_KINDS:
+                    return _Speaker(actor, text[s:e], is_person=False)
+            return _Speaker("", m.group(1), is_person=False)
+        return None
 
     def _apposed_before(self, pi: int, subject: _Subject) -> str:
         """The person the copy has just written in apposition with this definite description, in
