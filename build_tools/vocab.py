@@ -289,6 +289,9 @@ NATIONALITY_NOUNS: Final = frozenset(
     malaysian singaporean
     """.split()
 )
+# Nouns for one member of a party, capitalised like a name: "the Democrat added", "the Tory said"
+# is a second reference to someone the copy has named, as "the Briton" is.
+PARTY_MEMBER_NOUNS: Final = frozenset("democrat republican tory".split())
 # Nouns naming a body that speaks as one: a speaker kept as written, never the antecedent of
 # "he"/"she".
 BODY_NOUNS: Final = frozenset(

@@ -818,6 +818,15 @@ def test_a_description_the_copy_set_in_apposition_with_a_body_stands_for_it():
     assert only(attributed, "no case").speaker_text != "Zento"
 
 
+def test_the_democrat_is_a_second_reference_to_a_person_not_a_name():
+    found = quotes_of(
+        '"We will win," said Tom Reyes, a Democrat from Ohio.',
+        '"We need the votes," the Democrat added.',
+        actors=(),
+    )
+    assert only(found, "need the votes").speaker_text == "Tom Reyes"
+
+
 # -- given names as evidence of a person and of gender ---------------------------------------------
 
 

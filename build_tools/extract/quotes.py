@@ -586,10 +586,10 @@ _AGE_OR_FAMILY = re.compile(r"\d{1,3}-year-old|(?:mother|father|grandmother|gran
 
 
 def _person_noun(word: str) -> bool:
-    """A noun for one person that is no role: a nationality ("the Briton", "the Frenchman"), an
-    age ("the 45-year-old") or a family ("the mother-of-two")."""
+    """A noun for one person that is no role: a nationality ("the Briton", "the Frenchman"), a
+    party ("the Democrat"), an age ("the 45-year-old") or a family ("the mother-of-two")."""
     w = word.lower()
-    return w in vocab.NATIONALITY_NOUNS or _AGE_OR_FAMILY.fullmatch(w) is not None
+    return w in vocab.NATIONALITY_NOUNS | vocab.PARTY_MEMBER_NOUNS or _AGE_OR_FAMILY.fullmatch(w) is not None
 
 
 def _one_person_noun(word: str) -> bool:

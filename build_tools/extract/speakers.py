@@ -409,7 +409,7 @@ class _Finder:
             surname = word.lower() in _MONTH_GIVEN_NAMES and _MONTH_SURNAME.match(text, core[0].start() + len(word))
             if (
                 word.lower() in _NOT_NAMES and not capitals_name(word, text) and not (surname and title_end)
-            ) or word.lower() in vocab.NATIONALITY_NOUNS:
+            ) or word.lower() in vocab.NATIONALITY_NOUNS | vocab.PARTY_MEMBER_NOUNS:
                 return  # (nor "the Briton said": a second reference, no name; but "Mrs May said")
             self.singles.append((pi, core[0].start(), core[0].start() + len(word), word, gender))
             if title_end:
