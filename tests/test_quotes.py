@@ -827,6 +827,19 @@ def test_the_democrat_is_a_second_reference_to_a_person_not_a_name():
     assert only(found, "need the votes").speaker_text == "Tom Reyes"
 
 
+def test_a_role_word_opening_a_sentence_before_a_role_is_no_body():
+    entities, _found = find_entities(
+        ["The company said it would cut jobs. Chief executive Ana Ruiz said she regretted it."], lambda p, s: False
+    )
+    assert sorted(e.name for e in entities.values()) == ["Ana Ruiz"]
+    found = quotes_of(
+        "The company said it would cut jobs. Chief executive Ana Ruiz said she regretted it.",
+        '"We had no choice," it said.',
+        actors=(),
+    )
+    assert only(found, "no choice").speaker_text == "The company"
+
+
 # -- given names as evidence of a person and of gender ---------------------------------------------
 
 

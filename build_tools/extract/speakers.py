@@ -371,6 +371,8 @@ class _Finder:
         if any(w in PLACE_WORDS for w in lower[title_end:]) and not org_at:
             return
         role = _QUALIFIES_ROLE.match(text, run[-1].end())
+        if role and role.group("role") in _ROLE_WORDS and all(w in _ROLE_WORDS | _TITLE_QUALIFIERS for w in lower):
+            return  # "Chief executive Ana Ruiz", "Deputy head coach": words of the role itself
         if not title_end and role and role.group("role") in _ROLE_WORDS:
             # "Real coach Bernd Schuster", "Under-siege Kiwis coach Gary Kemble", "Conservative
             # leader David Cameron": the team, party or country a role belongs to, not a person.
