@@ -200,7 +200,16 @@ FOREIGN_SPEECH_VERBS: Final = MappingProxyType(
 # English phrasal speech verbs, read as the one-word verb of the same width or less: "points out
 # that" speaks like "notes that".
 PHRASAL_SPEECH_VERBS: Final = MappingProxyType(
-    {"pointed out": "noted", "points out": "notes", "pointing out": "noting", "point out": "note"}
+    {
+        "pointed out": "noted",
+        "points out": "notes",
+        "pointing out": "noting",
+        "point out": "note",
+        # wire copy: `," Ruiz was quoted as saying by the agency`
+        "was quoted as saying": "said",
+        "is quoted as saying": "says",
+        "were quoted as saying": "said",
+    }
 )
 # "According to" in those languages ("selon", "d'après", "según", "laut").
 ACCORDING_TO: Final = ("according to", "selon", "d'après", "d’après", "según", "laut")

@@ -840,6 +840,17 @@ def test_a_role_word_opening_a_sentence_before_a_role_is_no_body():
     assert only(found, "no choice").speaker_text == "The company"
 
 
+def test_quoted_as_saying_attributes_like_said():
+    found = quotes_of(
+        "Ana Ruiz spoke in the morning.",
+        '"This is a disgrace," Ruiz was quoted as saying by the agency.',
+        'Tom Berg was quoted as saying: "We will appeal."',
+        actors=(),
+    )
+    assert only(found, "disgrace").speaker_text in ("Ruiz", "Ana Ruiz")
+    assert only(found, "will appeal").speaker_text == "Tom Berg"
+
+
 # -- given names as evidence of a person and of gender ---------------------------------------------
 
 
