@@ -851,6 +851,14 @@ def test_quoted_as_saying_attributes_like_said():
     assert only(found, "will appeal").speaker_text == "Tom Berg"
 
 
+def test_an_opening_mark_typed_for_a_closing_one_closes_the_quotation():
+    assert normalise_marks("“We will win,“ he said. “Yes.“") == "“We will win,” he said. “Yes.”"
+    assert normalise_marks("“The “Paradise City” game,” he said.") == "“The “Paradise City” game,” he said."
+    found = quotes_of("“We will win,“ said Ana Ruiz. “We have the votes.“", actors=())
+    assert {q.speaker_text for q in found} == {"Ana Ruiz"}
+    assert any("have the votes" in q.text for q in found)
+
+
 # -- given names as evidence of a person and of gender ---------------------------------------------
 
 

@@ -198,11 +198,36 @@ _MARKS_TO_NORMALISE = re.compile(r"''|’’|‘‘|``|[«»„]|\w\?\w")
 _LOST_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\?(?=(?:s|t|re|ll|ve|d|m)\b)")
 
 
+def _retype_closing(text: str) -> str:
+    """An opening mark typed where a closing one belongs, offsets unchanged: a “ while a
+    quotation is open, right after its words and before a space, punctuation or the end
+    (`“We will win,“ said Ruiz`), closes it."""
+    out = list(text)
+    open_ = False
+    for i, char in enumerate(text):
+        if char == OPENING:
+            after = text[i + 1 : i + 2]
+            before = text[i - 1 : i]
+            if open_ and before and not before.isspace() and (not after or after.isspace() or after in ".,;:!?)"):
+                out[i] = CLOSING
+                open_ = False
+            else:
+                open_ = True
+        elif char == CLOSING:
+            open_ = False
+        elif char == '"':
+            open_ = not open_
+    return "".join(out)
+
+
 def normalise_marks(text: str) -> str:
     """Agency and European quotation marks as the two typographic ones, offsets unchanged:
     a doubled apostrophe ('' or ’’) is one mark (the second becomes a space), « and „ open, »
     closes (German turns them about: »...« opens with »), the “ that closes a „ becomes ”, and an
-    apostrophe saved as "?" ("It?s") is an apostrophe again."""
+    apostrophe saved as "?" ("It?s") is an apostrophe again; an opening mark typed for a closing
+    one closes."""
+    if text.count(OPENING) > 1 or (OPENING in text and '"' in text):
+        text = _retype_closing(text)
     if not _MARKS_TO_NORMALISE.search(text):
         return text
     text = _LOST_APOSTROPHE.sub("’", text)
