@@ -859,6 +859,15 @@ def test_an_opening_mark_typed_for_a_closing_one_closes_the_quotation():
     assert any("have the votes" in q.text for q in found)
 
 
+def test_people_at_a_body_are_the_subject_not_the_body():
+    found = quotes_of(
+        "Officials at the ministry said the talks had failed.",
+        '"There is no deal," they said.',
+        actors=(),
+    )
+    assert only(found, "no deal").speaker_text == "Officials at the ministry"
+
+
 # -- given names as evidence of a person and of gender ---------------------------------------------
 
 

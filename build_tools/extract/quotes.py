@@ -480,6 +480,15 @@ def _subject_before(text: str, base: int) -> _Subject | None:
                 short = " ".join(words[: k + 1])
                 return _Subject(_description_kind(words[k], False), short, base + offset, base + offset + len(short))
         break
+    # People by role and where they work: "analysts at Barclays wrote", "doctors from MSF said",
+    # "Doctors at the hospital said", "Officials at the ministry said" (before "the
+    # ministry" alone).
+    staff = re.search(
+        r"(?:^|\s)((?:[A-Za-z][\w-]*\s+)?([A-Za-z][\w-]*s)\s+(?:at|of|from|with)\s+(?:[A-Z]|the\s)[^,;:()]*)$",
+        head[:end],
+    )
+    if staff and _plural_role(staff.group(2)):
+        return _Subject("role", staff.group(1), base + staff.start(1), base + end)
     # A description with an article: the nearest article that starts a well-formed description.
     for m in sorted(
         re.finditer(r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[A-Z][\w-]*[’']s)\s", head),
@@ -505,14 +514,6 @@ def _subject_before(text: str, base: int) -> _Subject | None:
             lead = lead[1:]
         phrase = " ".join([*lead, bare.group(2)])
         return _Subject(_description_kind(bare.group(2), False) or "role", phrase, base + end - len(phrase), base + end)
-    # People by role and where they work: "analysts at Barclays wrote", "doctors from MSF said",
-    # "Doctors at the hospital said".
-    staff = re.search(
-        r"(?:^|\s)((?:[A-Za-z][\w-]*\s+)?([A-Za-z][\w-]*s)\s+(?:at|of|from|with)\s+(?:[A-Z]|the\s)[^,;:()]*)$",
-        head[:end],
-    )
-    if staff and _plural_role(staff.group(2)):
-        return _Subject("role", staff.group(1), base + staff.start(1), base + end)
     # A name: a run of capitalised words (with particles such as "of", "al-") ending the text.
     tokens = list(re.finditer(r"[^\s,;:()]+", head))
     run: list[re.Match[str]] = []
