@@ -868,6 +868,13 @@ def test_people_at_a_body_are_the_subject_not_the_body():
     assert only(found, "no deal").speaker_text == "Officials at the ministry"
 
 
+def test_a_surname_that_is_asked_or_responds_names_a_person_for_he_or_she():
+    found = quotes_of("Ruiz was asked about the deal.", '"I have not seen it," she replied.', actors=())
+    assert only(found, "not seen it").speaker_text == "Ruiz"
+    found = quotes_of("Berg responded to the report.", '"It is wrong," he said.', actors=())
+    assert only(found, "it is wrong").speaker_text == "Berg"
+
+
 # -- given names as evidence of a person and of gender ---------------------------------------------
 
 

@@ -575,7 +575,8 @@ class _Finder:
             speaks = re.match(
                 r"(?:,\s[^,\"“”]{1,60},)?\s+(?:"
                 + LY_ADVERB
-                + r"\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied|bragged|spoke)\b",
+                + r"\s+)?(?:said|says|told|added|adds|wrote|writes|asked|explained|insisted|warned|replied|bragged|spoke|"
+                r"responded|admitted|conceded|argued|stressed|was\s+asked|is\s+asked)\b",
                 self.texts[pi][end:],
             )
             if not speaks:
