@@ -875,6 +875,16 @@ def test_a_surname_that_is_asked_or_responds_names_a_person_for_he_or_she():
     assert only(found, "it is wrong").speaker_text == "Berg"
 
 
+def test_a_body_before_plural_people_and_a_statement_from_someone_owned_stay_with_them():
+    found = quotes_of(
+        'Police sources said: "The car was stolen."',
+        '"We are shocked," said a statement from her family.',
+        actors=(),
+    )
+    assert only(found, "car was stolen").speaker_text == "Police sources"
+    assert only(found, "are shocked").speaker_text == "her family"
+
+
 # -- given names as evidence of a person and of gender ---------------------------------------------
 
 

@@ -510,7 +510,12 @@ def _subject_before(text: str, base: int) -> _Subject | None:
         and (bare.group(2).lower() in BODY_NOUNS or _plural_role(bare.group(2)))
     ):
         lead = bare.group(1).split()
-        while lead and (lead[0].lower() in _LEADING_WORDS or lead[0][:1].isupper() and not _demonym(lead[0])):
+        while lead and (
+            lead[0].lower() in _LEADING_WORDS
+            or lead[0][:1].isupper()
+            and not _demonym(lead[0])
+            and lead[0].lower() not in BODY_NOUNS
+        ):  # but "Police sources said", "Army officers said" keep the body
             lead = lead[1:]
         phrase = " ".join([*lead, bare.group(2)])
         return _Subject(_description_kind(bare.group(2), False) or "role", phrase, base + end - len(phrase), base + end)
@@ -727,6 +732,12 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
                 author = _leading_subject(phrase[cut:], start + cut)
                 if author is not None:
                     return author
+                owned = re.match(r"\s*((?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?([\w-]+))\s*$", phrase[cut:])
+                if owned and _description_kind(owned.group(2), False):
+                    # "said a statement from her family": the family, whose person the copy names
+                    at = cut + owned.start(1)
+                    kind = _description_kind(owned.group(2), False)
+                    return _Subject(kind, owned.group(1), start + at, start + at + len(owned.group(1)))
             if word.lower() in ROLE_NOUNS or word.lower() in BODY_NOUNS:
                 while k + 1 < len(words) and words[k + 1].lower() in ROLE_NOUNS:
                     k += 1  # "a family spokesman", "a police officer": the last noun of the compound
