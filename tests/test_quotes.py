@@ -885,6 +885,11 @@ def test_a_body_before_plural_people_and_a_statement_from_someone_owned_stay_wit
     assert only(found, "are shocked").speaker_text == "her family"
 
 
+def test_one_of_a_group_is_the_speaker_not_the_whole_group():
+    found = quotes_of('"We will march again," one of the organisers said.', actors=())
+    assert only(found, "march again").speaker_text == "one of the organisers"
+
+
 # -- given names as evidence of a person and of gender ---------------------------------------------
 
 

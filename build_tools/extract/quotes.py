@@ -501,6 +501,12 @@ def _subject_before(text: str, base: int) -> _Subject | None:
         plain = len(words) <= 5 and not any(w.lower() in _NOT_IN_DESCRIPTIONS for w in words[1:])
         kind = _description_kind(words[-1], plural_people=len(words) > 1 and plain)
         if kind:
+            part = re.search(
+                r"\b(?:[Oo]ne|[Ss]ome|[Mm]any|[Mm]ost|[Tt]wo|[Tt]hree|[Aa]nother)\s+of\s+$", head[: m.start()]
+            )
+            if part and words[0].lower() in {"the", "his", "her", "its", "their"}:
+                # "one of the organisers said": one of them, not all
+                return _Subject(kind, head[part.start() : end], base + part.start(), base + end)
             return _Subject(kind, phrase, base + m.start(), base + end)
     # A bare plural description: "Iraqi officials said", "police said".
     bare = re.search(r"((?:\b[\w-]+\s+){0,3}?)\b([\w-]+)$", head[:end])
