@@ -760,6 +760,25 @@ def test_comment_policy_and_form_phrases_are_rules_of_their_own():
     assert rules.match("The new name will appear on the bridge next year.") is None
 
 
+def test_a_teaser_s_age_before_its_headline_is_a_rule_and_a_sentence_is_not():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line in (
+        "15 hrs ago Riverside girls knock off the league leaders",
+        "* 15 hours ago- Council seeks a new site for the ferry landing",
+        "3 days ago - Rowers win at the regatta Source: Town Herald",
+        "2 weeks ago",
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == "related: teaser-age", line
+    # a sentence that opens with an age goes on after a comma, or ends like a sentence
+    assert rules.match("3 days ago, the council approved the plan for the new bridge over the river.") is None
+    assert rules.match("3 days ago the council approved the plan for the new bridge.") is None
+    # a paragraph longer than a headline is never one
+    assert rules.match("2 days ago " + " ".join(["the council met again"] * 5)) is None
+
+
 def test_a_sidebar_s_lines_set_beside_the_prose_do_not_break_the_prose_after_a_marker():
     # "Related" alone on its line, then the article's paragraphs in a column beside a sidebar's
     # headlines: the prose after the marker is still a run, and the marker does not end the article

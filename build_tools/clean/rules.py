@@ -477,6 +477,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=20,
         triggers=("©", "(c)", "copyright", "rights reserved"),
     ),
+    # a teaser's age before its headline, in a list of other stories: "15 hrs ago  Washington girls
+    # knock off Lincoln", "* 15 hours ago- Census seeks ...", "3 days ago - Park realizes win" (a
+    # sentence, "3 days ago, the council ...", goes on after a comma or ends like one)
+    Rule(
+        "teaser-age",
+        "related",
+        r"\W*\d+\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b(?!,)(?!.*[.!?]\W*$).*",
+        whole=True,
+        max_words=20,
+    ),
     # --- the start of what follows the article: related lists, latest news, comments
     # the start of the readers' comments: whatever prose follows is theirs, not the article's
     Rule(
