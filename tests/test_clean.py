@@ -779,6 +779,30 @@ def test_a_teaser_s_age_before_its_headline_is_a_rule_and_a_sentence_is_not():
     assert rules.match("2 days ago " + " ".join(["the council met again"] * 5)) is None
 
 
+def test_a_writer_s_box_run_into_its_heading_is_removed_and_a_sentence_about_someone_is_kept():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line in (
+        "About the author: Jo Bloggs is a writer and editor in Riverside. She covers the council.",
+        "About Jo Bloggs: Conversation designer and founder of the Riverside Rowing Club.",
+        "ABOUT THE WRITER: Sam Doe has reported on the town's schools since 2015.",
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == "related: author-box", line
+    for line in (
+        "About two-thirds of the residents voted for the new bridge: the rest stayed at home.",
+        "About the Real-Time Price Tracker",
+        "The mayor spoke about Jo Bloggs: she had served the council for twenty years.",
+    ):
+        found = rules.match(line)
+        assert found is None or found.rule.name != "author-box", line
+    src = clean_source(
+        text_page(f"{_PROSE}\n\n{_MORE}\n\nAbout the author: Jo Bloggs writes on the town for the Herald.\n")
+    )
+    assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
+
+
 def test_a_sidebar_s_lines_set_beside_the_prose_do_not_break_the_prose_after_a_marker():
     # "Related" alone on its line, then the article's paragraphs in a column beside a sidebar's
     # headlines: the prose after the marker is still a run, and the marker does not end the article

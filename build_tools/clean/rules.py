@@ -615,6 +615,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         max_words=7,
         ignore_case=False,
     ),
+    # the writer's box under a post, its heading run into the bio: "About the author: Ed Avis is a
+    # writer and editor in ...", "About Jo Bloggs: Conversation designer and ..."
+    Rule(
+        "author-box",
+        "related",
+        r"^\W*(?:(?i:about (?:the )?(?:authors?|writer|contributor))|About [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})\s*:\s+\S",
+        max_words=120,
+        ignore_case=False,
+        triggers=("about",),
+    ),
     # --- metadata lines: read by meta.py, never body text
     Rule(
         "publication-date",
