@@ -803,6 +803,17 @@ def test_a_writer_s_box_run_into_its_heading_is_removed_and_a_sentence_about_som
     assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
 
 
+def test_a_search_box_s_label_is_chrome_and_a_sentence_about_a_search_is_not():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line in ("Search for:", "Search this site", "Search for: Powered by", "Search our site Go"):
+        found = rules.match(line)
+        assert found is not None and found.reason == "chrome: search-box", line
+    found = rules.match("Search for the missing rowers went on through the night.")
+    assert found is None or found.rule.name != "search-box"
+
+
 def test_a_sidebar_s_lines_set_beside_the_prose_do_not_break_the_prose_after_a_marker():
     # "Related" alone on its line, then the article's paragraphs in a column beside a sidebar's
     # headlines: the prose after the marker is still a run, and the marker does not end the article

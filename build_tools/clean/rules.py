@@ -135,6 +135,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         whole=True,
         max_words=4,
     ),
+    # a search box's label and button: "Search for:", "Search this site", "Search for: Powered by"
+    Rule(
+        "search-box",
+        "chrome",
+        r"\W*search (?:for|this site|the site|our site|the archives?)\W*(?:powered by\b.*|go|search)?\W*",
+        whole=True,
+        max_words=8,
+    ),
     Rule("breadcrumb", "chrome", r"(?:home|news)\s*[>»›/|].*", whole=True, max_words=10),
     # A date and a time hold at most 11 words ("Mon 3 de mayo de 2024 a las 14:05 p.m. GMT"); the bound
     # spares longer lines the pattern, it never changes what matches.
