@@ -814,6 +814,21 @@ def test_a_search_box_s_label_is_chrome_and_a_sentence_about_a_search_is_not():
     assert found is None or found.rule.name != "search-box"
 
 
+def test_a_notice_on_where_the_story_came_from_is_chrome_and_a_sentence_on_a_source_is_not():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line in (
+        "This story is sourced direct from an overseas news agency as an additional service to readers.",
+        "In the interest of timeliness, this story is fed directly from the wire and may not be edited.",
+        "To look a word up, double-click on any word of this article.",
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == "chrome: story-notice", line
+    found = rules.match("The council said the figures were taken from the ferry operator's own report.")
+    assert found is None or found.rule.name != "story-notice"
+
+
 def test_a_sidebar_s_lines_set_beside_the_prose_do_not_break_the_prose_after_a_marker():
     # "Related" alone on its line, then the article's paragraphs in a column beside a sidebar's
     # headlines: the prose after the marker is still a run, and the marker does not end the article

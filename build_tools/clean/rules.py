@@ -467,6 +467,17 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             "rights reserved",
         ),
     ),
+    # a notice on where the story came from or how to use the page: "This story is sourced direct
+    # from an overseas news agency as an additional service to readers", "In the interest of
+    # timeliness, this story is fed directly from the wire", "double-click on any word"
+    Rule(
+        "story-notice",
+        "chrome",
+        r"\b(?:this|the) (?:story|article|report) (?:is|was|has been) (?:fed|sourced|taken|supplied|provided|received) direct(?:ly)? from\b"
+        r"|\bin the interest of timeliness\b|\bdouble-click on any word\b",
+        max_words=80,
+        triggers=("direct", "timeliness", "double-click"),
+    ),
     # a blog post's footer: where it was filed and how to follow it ("This entry was posted on
     # Monday, May 4th, 2015 at 9:10 am and is filed under ...", "Filed under: Gardens",
     # "You can follow any responses to this entry through the RSS 2.0 feed", "Bookmark the permalink")
