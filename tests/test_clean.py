@@ -829,6 +829,20 @@ def test_a_notice_on_where_the_story_came_from_is_chrome_and_a_sentence_on_a_sou
     assert found is None or found.rule.name != "story-notice"
 
 
+def test_a_long_comment_policy_is_still_a_comment_policy():
+    from build_tools.clean.rules import RuleSet
+
+    policy = (
+        "Comment posters are responsible for the opinions they express and for the accuracy of what "
+        "they write. We ask every writer to treat this page as a public meeting where manners matter, "
+        "to stay on the subject of the story, and to leave out personal attacks, advertising and links "
+        "to other sites, which are removed by the editors without notice."
+    )
+    assert len(policy.split()) > 40
+    found = RuleSet().match(policy)
+    assert found is not None and found.reason == "related: comment-policy"
+
+
 def test_a_sidebar_s_lines_set_beside_the_prose_do_not_break_the_prose_after_a_marker():
     # "Related" alone on its line, then the article's paragraphs in a column beside a sidebar's
     # headlines: the prose after the marker is still a run, and the marker does not end the article

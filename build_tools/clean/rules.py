@@ -577,7 +577,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|\b(?:users|members)\b.{0,30}\bcan (?:enter|post|leave|add|write) comments\b|\ball comments are public\b"
         r"|\bwe encourage (?:lively|open|respectful|civil|healthy) (?:debate|discussion|conversation)\b|\bpersonal attacks (?:are|will) (?:not|be)\b",
         action=END,
-        max_words=40,
+        max_words=100,
         triggers=(
             "comments are",
             "comment policy",
