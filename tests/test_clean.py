@@ -843,6 +843,21 @@ def test_a_long_comment_policy_is_still_a_comment_policy():
     assert found is not None and found.reason == "related: comment-policy"
 
 
+def test_the_site_asking_for_tips_and_questions_is_chrome_and_a_sentence_is_not():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line in (
+        "Got a question or comment about the Riverside blog? Send us some email.",
+        "Have a question about the ferry timetable? Write to us.",
+        "* Got a tip? Building a new ferry app? Tell us.",
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == "chrome: tips-prompt", line
+    found = rules.match("The rowers have a question for visitors: tell us the day before and we will save a boat.")
+    assert found is None or found.rule.name != "tips-prompt"
+
+
 def test_a_sidebar_s_lines_set_beside_the_prose_do_not_break_the_prose_after_a_marker():
     # "Related" alone on its line, then the article's paragraphs in a column beside a sidebar's
     # headlines: the prose after the marker is still a run, and the marker does not end the article

@@ -216,13 +216,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         triggers=("delayed",),
     ),
     Rule("reader-address", "chrome", r"\bwe(?:'d|’d| would) (?:like|love) to hear\b", triggers=("hear",)),
-    # a newsroom asking for tips: "Know something? Send us your tips!", "Got a news tip?"
+    # a newsroom asking for tips: "Know something? Send us your tips!", "Got a news tip?", and for
+    # questions: "Got a question or comment about this blog? Send us some email."
     Rule(
         "tips-prompt",
         "chrome",
-        r"\bsend us (?:your |a )?(?:news )?tips?\b|\bgot a (?:news |story )?tip\b",
+        r"\bsend us (?:your |a )?(?:news )?tips?\b|\bgot a (?:news |story )?tip\b"
+        r"|^\W*(?:got|have) (?:a|any) (?:questions?|comments?)\b.{0,80}\b(?:send|e-?mail|contact|write to|tell|call) us\b",
         max_words=40,
-        triggers=("tip",),
+        triggers=("tip", "got a", "have a", "got any", "have any"),
     ),
     Rule(
         "correction-notice",
