@@ -858,6 +858,22 @@ def test_the_site_asking_for_tips_and_questions_is_chrome_and_a_sentence_is_not(
     assert found is None or found.rule.name != "tips-prompt"
 
 
+def test_a_post_s_tags_are_chrome_and_a_sentence_about_tags_is_not():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line in (
+        "Tags: ferry, council, bridge",
+        "Tag: Riverside",
+        "Published on March 17, 2010 in Local News and Transport . Tags: ferry , bridge",
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == "chrome: tags-line", line
+    for line in ("Tags", "Price tags: the council says the bridge will cost a third more than planned, and more."):
+        found = rules.match(line)
+        assert found is None or found.rule.name != "tags-line", line
+
+
 def test_a_sidebar_s_lines_set_beside_the_prose_do_not_break_the_prose_after_a_marker():
     # "Related" alone on its line, then the article's paragraphs in a column beside a sidebar's
     # headlines: the prose after the marker is still a run, and the marker does not end the article

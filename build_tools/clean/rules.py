@@ -469,6 +469,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             "rights reserved",
         ),
     ),
+    # a post's tags, with or without where it was filed: "Tags: ferry, council, bridge",
+    # "Published on March 17, 2010 in Local News and Transport . Tags: ferry , bridge"
+    Rule(
+        "tags-line",
+        "chrome",
+        r"\W*(?:(?:published|posted|filed)(?: on)? .{0,40}\bin .{0,160}\b)?tags?\s*:\s*\S.*",
+        whole=True,
+        max_words=40,
+    ),
     # a notice on where the story came from or how to use the page: "This story is sourced direct
     # from an overseas news agency as an additional service to readers", "In the interest of
     # timeliness, this story is fed directly from the wire", "double-click on any word"
