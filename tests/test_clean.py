@@ -865,6 +865,7 @@ def test_a_post_s_tags_are_chrome_and_a_sentence_about_tags_is_not():
     for line in (
         "Tags: ferry, council, bridge",
         "Tag: Riverside",
+        "Categories: Local News, Transport",
         "Published on March 17, 2010 in Local News and Transport . Tags: ferry , bridge",
     ):
         found = rules.match(line)

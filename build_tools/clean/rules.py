@@ -469,12 +469,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             "rights reserved",
         ),
     ),
-    # a post's tags, with or without where it was filed: "Tags: ferry, council, bridge",
+    # a post's tags or categories, with or without where it was filed: "Tags: ferry, council, bridge",
     # "Published on March 17, 2010 in Local News and Transport . Tags: ferry , bridge"
     Rule(
         "tags-line",
         "chrome",
-        r"\W*(?:(?:published|posted|filed)(?: on)? .{0,40}\bin .{0,160}\b)?tags?\s*:\s*\S.*",
+        r"\W*(?:(?:published|posted|filed)(?: on)? .{0,40}\bin .{0,160}\b)?(?:tags?|categor(?:y|ies))\s*:\s*\S.*",
         whole=True,
         max_words=40,
     ),
