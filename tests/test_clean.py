@@ -760,6 +760,121 @@ def test_comment_policy_and_form_phrases_are_rules_of_their_own():
     assert rules.match("The new name will appear on the bridge next year.") is None
 
 
+def test_a_teaser_s_age_before_its_headline_is_a_rule_and_a_sentence_is_not():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line in (
+        "15 hrs ago Riverside girls knock off the league leaders",
+        "* 15 hours ago- Council seeks a new site for the ferry landing",
+        "3 days ago - Rowers win at the regatta Source: Town Herald",
+        "2 weeks ago",
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == "related: teaser-age", line
+    # a sentence that opens with an age goes on after a comma, or ends like a sentence
+    assert rules.match("3 days ago, the council approved the plan for the new bridge over the river.") is None
+    assert rules.match("3 days ago the council approved the plan for the new bridge.") is None
+    # a paragraph longer than a headline is never one
+    assert rules.match("2 days ago " + " ".join(["the council met again"] * 5)) is None
+
+
+def test_a_writer_s_box_run_into_its_heading_is_removed_and_a_sentence_about_someone_is_kept():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line in (
+        "About the author: Jo Bloggs is a writer and editor in Riverside. She covers the council.",
+        "About Jo Bloggs: Conversation designer and founder of the Riverside Rowing Club.",
+        "ABOUT THE WRITER: Sam Doe has reported on the town's schools since 2015.",
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == "related: author-box", line
+    for line in (
+        "About two-thirds of the residents voted for the new bridge: the rest stayed at home.",
+        "About the Real-Time Price Tracker",
+        "The mayor spoke about Jo Bloggs: she had served the council for twenty years.",
+    ):
+        found = rules.match(line)
+        assert found is None or found.rule.name != "author-box", line
+    src = clean_source(
+        text_page(f"{_PROSE}\n\n{_MORE}\n\nAbout the author: Jo Bloggs writes on the town for the Herald.\n")
+    )
+    assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
+
+
+def test_a_search_box_s_label_is_chrome_and_a_sentence_about_a_search_is_not():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line in ("Search for:", "Search this site", "Search for: Powered by", "Search our site Go"):
+        found = rules.match(line)
+        assert found is not None and found.reason == "chrome: search-box", line
+    found = rules.match("Search for the missing rowers went on through the night.")
+    assert found is None or found.rule.name != "search-box"
+
+
+def test_a_notice_on_where_the_story_came_from_is_chrome_and_a_sentence_on_a_source_is_not():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line in (
+        "This story is sourced direct from an overseas news agency as an additional service to readers.",
+        "In the interest of timeliness, this story is fed directly from the wire and may not be edited.",
+        "To look a word up, double-click on any word of this article.",
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == "chrome: story-notice", line
+    found = rules.match("The council said the figures were taken from the ferry operator's own report.")
+    assert found is None or found.rule.name != "story-notice"
+
+
+def test_a_long_comment_policy_is_still_a_comment_policy():
+    from build_tools.clean.rules import RuleSet
+
+    policy = (
+        "Comment posters are responsible for the opinions they express and for the accuracy of what "
+        "they write. We ask every writer to treat this page as a public meeting where manners matter, "
+        "to stay on the subject of the story, and to leave out personal attacks, advertising and links "
+        "to other sites, which are removed by the editors without notice."
+    )
+    assert len(policy.split()) > 40
+    found = RuleSet().match(policy)
+    assert found is not None and found.reason == "related: comment-policy"
+
+
+def test_the_site_asking_for_tips_and_questions_is_chrome_and_a_sentence_is_not():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line in (
+        "Got a question or comment about the Riverside blog? Send us some email.",
+        "Have a question about the ferry timetable? Write to us.",
+        "* Got a tip? Building a new ferry app? Tell us.",
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == "chrome: tips-prompt", line
+    found = rules.match("The rowers have a question for visitors: tell us the day before and we will save a boat.")
+    assert found is None or found.rule.name != "tips-prompt"
+
+
+def test_a_post_s_tags_are_chrome_and_a_sentence_about_tags_is_not():
+    from build_tools.clean.rules import RuleSet
+
+    rules = RuleSet()
+    for line in (
+        "Tags: ferry, council, bridge",
+        "Tag: Riverside",
+        "Categories: Local News, Transport",
+        "Published on March 17, 2010 in Local News and Transport . Tags: ferry , bridge",
+    ):
+        found = rules.match(line)
+        assert found is not None and found.reason == "chrome: tags-line", line
+    for line in ("Tags", "Price tags: the council says the bridge will cost a third more than planned, and more."):
+        found = rules.match(line)
+        assert found is None or found.rule.name != "tags-line", line
+
+
 def test_a_sidebar_s_lines_set_beside_the_prose_do_not_break_the_prose_after_a_marker():
     # "Related" alone on its line, then the article's paragraphs in a column beside a sidebar's
     # headlines: the prose after the marker is still a run, and the marker does not end the article

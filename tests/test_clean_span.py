@@ -136,6 +136,44 @@ def test_a_page_glued_into_one_line_is_read_sentence_by_sentence_and_its_furnitu
     assert diff[-1] == f"+1 {article}"
 
 
+def _beside_headlines(paragraphs: list[str]) -> str:
+    """An article laid out beside a column of headlines, as a browser saves it: line by line, one
+    paragraph set beside each headline and a headline alone between them."""
+    headlines = [f"* Rovers sign a new goalkeeper from the league, part {k}" for k in range(2 * len(paragraphs))]
+    lines = ["Sports Headlines"]
+    for k, paragraph in enumerate(paragraphs):
+        lines.append(f"{headlines[2 * k]}          {paragraph}")
+        lines.append(headlines[2 * k + 1])
+    return "\n".join(lines) + "\n"
+
+
+def test_an_article_beside_a_column_of_headlines_is_read_column_by_column():
+    from build_tools.clean.blocks import split_blocks
+
+    text = _beside_headlines(ARTICLE[:3])
+    order = [b.text for b in split_blocks(text)]
+    # what comes before the first paragraph stays; then the article's paragraphs in a row, and
+    # the rest of the headlines' column after them
+    assert order[:2] == ["Sports Headlines", "* Rovers sign a new goalkeeper from the league, part 0"]
+    assert order[2:5] == ARTICLE[:3]
+    assert len(order) == 10 and all(t.startswith("* Rovers") for t in order[5:])
+    assert [b.index for b in split_blocks(text)] == list(range(len(order)))
+    raw = RawSource(id="t", file="t.txt", format="text", text=text + "\n" + ARTICLE[3] + "\n", encoding="utf-8")
+    src = clean_source(raw)
+    assert [p.text for p in src.paragraphs] == ARTICLE[:4]
+    assert all(r.text.startswith(("* Rovers", "Sports")) for r in src.removed)
+
+
+def test_two_lines_in_columns_keep_the_page_order():
+    from build_tools.clean.blocks import split_blocks
+
+    # a forum's poster details beside two posts, or a caption beside a paragraph: too few lines
+    # of prose in a column to read the run column by column
+    text = _beside_headlines(ARTICLE[:2])
+    lines = [b.line for b in split_blocks(text)]
+    assert lines == sorted(lines)
+
+
 def test_a_table_row_of_short_cells_stays_one_line():
     from build_tools.clean.blocks import split_blocks
 

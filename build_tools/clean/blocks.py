@@ -75,6 +75,51 @@ def _columns(line: str) -> list[str]:
     return [s for s in segments if s]
 
 
+# A column's segment or a line that reads as a paragraph of prose: long enough, or a sentence.
+_PROSE_END = re.compile(r"[.!?][\"'”’)]*$")
+_PROSE_MIN_WORDS = 4
+
+
+def _prose_piece(text: str) -> bool:
+    words = text.count(" ") + 1
+    return not _BULLET.match(text) and (
+        words >= _COLUMN_MIN_WORDS or (words >= _PROSE_MIN_WORDS and _PROSE_END.search(text) is not None)
+    )
+
+
+def _column_order(blocks: list[Block], from_columns: set[int]) -> list[Block]:
+    """Blocks in reading order when the page was laid out in columns.
+
+    A browser saving such a page as text writes the columns side by side, line by line: an article
+    set beside a list of headlines or a table reads as one of its paragraphs, then a headline, then
+    the next paragraph. In a run of lines with no blank line between them, where at least
+    `COLUMN_PROSE_LINES` lines hold a column of prose, the prose is read first, from the run's first
+    paragraph on, and the other column after it: each column top to bottom.
+    """
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        j = i + 1
+        while j < len(blocks) and blocks[j].gap_before == 0 and blocks[j].line <= blocks[j - 1].line + 1:
+            j += 1
+        run = blocks[i:j]
+        prose = [_prose_piece(b.text) for b in run]
+        column_prose = len({b.line for b, p in zip(run, prose, strict=True) if p and b.index in from_columns})
+        if column_prose >= _COLUMN_PROSE_LINES:
+            first = prose.index(True)
+            run = (
+                run[:first]
+                + [b for b, p in zip(run[first:], prose[first:], strict=True) if p]
+                + [b for b, p in zip(run[first:], prose[first:], strict=True) if not p]
+            )
+        out.extend(run)
+        i = j
+    return [b._replace(index=k) for k, b in enumerate(out)]
+
+
+_COLUMN_PROSE_LINES = settings.COLUMN_PROSE_LINES
+
+
 class Block(NamedTuple):
     """A named tuple: one is built for every paragraph of every page, so it is kept cheap."""
 
@@ -188,6 +233,7 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
     """
     blocks: list[Block] = []
     run: list[tuple[int, str]] = []
+    from_columns: set[int] = set()  # the blocks cut from a line laid out in columns
     gap = 0
     for number, line in enumerate(map(str.strip, text.splitlines()), 1):
         if line:
@@ -206,6 +252,7 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
                         _add_run(blocks, run, gap, headings)
                         run, gap = [], 0
                     for column in columns:
+                        from_columns.add(len(blocks))
                         _add_run(blocks, [(number, column)], gap, headings)
                         gap = 0
                     continue
@@ -217,4 +264,6 @@ def split_blocks(text: str, headings: frozenset[int] = frozenset()) -> tuple[Blo
         gap += 1
     if run:
         _add_run(blocks, run, gap, headings)
+    if from_columns:
+        return tuple(_column_order(blocks, from_columns))
     return tuple(blocks)

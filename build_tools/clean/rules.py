@@ -135,6 +135,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         whole=True,
         max_words=4,
     ),
+    # a search box's label and button: "Search for:", "Search this site", "Search for: Powered by"
+    Rule(
+        "search-box",
+        "chrome",
+        r"\W*search (?:for|this site|the site|our site|the archives?)\W*(?:powered by\b.*|go|search)?\W*",
+        whole=True,
+        max_words=8,
+    ),
     Rule("breadcrumb", "chrome", r"(?:home|news)\s*[>»›/|].*", whole=True, max_words=10),
     # A date and a time hold at most 11 words ("Mon 3 de mayo de 2024 a las 14:05 p.m. GMT"); the bound
     # spares longer lines the pattern, it never changes what matches.
@@ -208,13 +216,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         triggers=("delayed",),
     ),
     Rule("reader-address", "chrome", r"\bwe(?:'d|’d| would) (?:like|love) to hear\b", triggers=("hear",)),
-    # a newsroom asking for tips: "Know something? Send us your tips!", "Got a news tip?"
+    # a newsroom asking for tips: "Know something? Send us your tips!", "Got a news tip?", and for
+    # questions: "Got a question or comment about this blog? Send us some email."
     Rule(
         "tips-prompt",
         "chrome",
-        r"\bsend us (?:your |a )?(?:news )?tips?\b|\bgot a (?:news |story )?tip\b",
+        r"\bsend us (?:your |a )?(?:news )?tips?\b|\bgot a (?:news |story )?tip\b"
+        r"|^\W*(?:got|have) (?:a|any) (?:questions?|comments?)\b.{0,80}\b(?:send|e-?mail|contact|write to|tell|call) us\b",
         max_words=40,
-        triggers=("tip",),
+        triggers=("tip", "got a", "have a", "got any", "have any"),
     ),
     Rule(
         "correction-notice",
@@ -459,6 +469,26 @@ DEFAULT_RULES: tuple[Rule, ...] = (
             "rights reserved",
         ),
     ),
+    # a post's tags or categories, with or without where it was filed: "Tags: ferry, council, bridge",
+    # "Published on March 17, 2010 in Local News and Transport . Tags: ferry , bridge"
+    Rule(
+        "tags-line",
+        "chrome",
+        r"\W*(?:(?:published|posted|filed)(?: on)? .{0,40}\bin .{0,160}\b)?(?:tags?|categor(?:y|ies))\s*:\s*\S.*",
+        whole=True,
+        max_words=40,
+    ),
+    # a notice on where the story came from or how to use the page: "This story is sourced direct
+    # from an overseas news agency as an additional service to readers", "In the interest of
+    # timeliness, this story is fed directly from the wire", "double-click on any word"
+    Rule(
+        "story-notice",
+        "chrome",
+        r"\b(?:this|the) (?:story|article|report) (?:is|was|has been) (?:fed|sourced|taken|supplied|provided|received) direct(?:ly)? from\b"
+        r"|\bin the interest of timeliness\b|\bdouble-click on any word\b",
+        max_words=80,
+        triggers=("direct", "timeliness", "double-click"),
+    ),
     # a blog post's footer: where it was filed and how to follow it ("This entry was posted on
     # Monday, May 4th, 2015 at 9:10 am and is filed under ...", "Filed under: Gardens",
     # "You can follow any responses to this entry through the RSS 2.0 feed", "Bookmark the permalink")
@@ -476,6 +506,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"^\W*(?:©|\(c\)\s*\d{4}|copyright\b)|©|\ball rights reserved\b",
         max_words=20,
         triggers=("©", "(c)", "copyright", "rights reserved"),
+    ),
+    # a teaser's age before its headline, in a list of other stories: "15 hrs ago  Washington girls
+    # knock off Lincoln", "* 15 hours ago- Census seeks ...", "3 days ago - Park realizes win" (a
+    # sentence, "3 days ago, the council ...", goes on after a comma or ends like one)
+    Rule(
+        "teaser-age",
+        "related",
+        r"\W*\d+\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b(?!,)(?!.*[.!?]\W*$).*",
+        whole=True,
+        max_words=20,
     ),
     # --- the start of what follows the article: related lists, latest news, comments
     # the start of the readers' comments: whatever prose follows is theirs, not the article's
@@ -548,7 +588,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         r"|\b(?:users|members)\b.{0,30}\bcan (?:enter|post|leave|add|write) comments\b|\ball comments are public\b"
         r"|\bwe encourage (?:lively|open|respectful|civil|healthy) (?:debate|discussion|conversation)\b|\bpersonal attacks (?:are|will) (?:not|be)\b",
         action=END,
-        max_words=40,
+        max_words=100,
         triggers=(
             "comments are",
             "comment policy",
@@ -604,6 +644,16 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         whole=True,
         max_words=7,
         ignore_case=False,
+    ),
+    # the writer's box under a post, its heading run into the bio: "About the author: Ed Avis is a
+    # writer and editor in ...", "About Jo Bloggs: Conversation designer and ..."
+    Rule(
+        "author-box",
+        "related",
+        r"^\W*(?:(?i:about (?:the )?(?:authors?|writer|contributor))|About [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2})\s*:\s+\S",
+        max_words=120,
+        ignore_case=False,
+        triggers=("about",),
     ),
     # --- metadata lines: read by meta.py, never body text
     Rule(

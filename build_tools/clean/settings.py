@@ -53,6 +53,7 @@ PROSE_MENTION_CATEGORIES = ("cookie", "paywall")
 # --- cutting blocks (blocks.py)
 GLUED_MIN_CHARS = 3000  # a line this long holds several paragraphs glued together: cut into sentences
 COLUMN_MIN_WORDS = 12  # a segment of a line laid out in columns this long is prose, not a table cell
+COLUMN_PROSE_LINES = 3  # lines holding a column of prose after which a run of lines is read column by column
 
 # --- the span model's features (span.py)
 HEADER_MAX_WORDS = 40  # a comment or teaser header is a short line
