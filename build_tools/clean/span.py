@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add, attrgetter, eq, sub, truediv
+from operator import add, attrgetter, eq, itemgetter, sub, truediv
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -208,12 +208,15 @@ _SHAPE_CLASSES = str.maketrans(
     "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "9" * 10 + "a" * 26 + "A" * 26
 )
 _RUNS = re.compile(r"(.)\1+")
+_FIRST = itemgetter(1)  # a run's character, as a C-level callable (a template is expanded in Python)
 
 
 def _unit_shape(text: str) -> str:
     """A short line's shape, its characters as classes with runs collapsed: "2. Kate on October
-    23rd, 2012 1:38 pm" and "17. Jan Ross on October 23rd, 2012 2:05 pm" share theirs."""
-    return _RUNS.sub(r"\1", text.translate(_SHAPE_CLASSES))
+    23rd, 2012 1:38 pm" and "17. Jan Ross on October 23rd, 2012 2:05 pm" share theirs.
+
+    Lines joined by newlines get their shapes joined by newlines: a run never spans one."""
+    return _RUNS.sub(_FIRST, text.translate(_SHAPE_CLASSES))
 
 
 def _dated_units(judged: list[Judged]) -> list[bool]:
@@ -238,8 +241,8 @@ def _dated_units(judged: list[Judged]) -> list[bool]:
     if len(dated) < 3:
         return [False] * len(judged)
     shapes = [""] * len(judged)
-    for k in dated:
-        shapes[short[k]] = _unit_shape(lines[k])
+    for k, shape in zip(dated, _unit_shape("\n".join([lines[k] for k in dated])).split("\n"), strict=True):
+        shapes[short[k]] = shape
     counts = Counter(shapes)
     # a column of dates set beside the article's paragraphs (an archive's months) is no thread:
     # a shape of which one line shares its raw line with prose is that column's
