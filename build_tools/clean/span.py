@@ -66,6 +66,23 @@ def _digits(text: str) -> float:
     return (len(raw) - len(raw.translate(None, _DIGITS))) / (len(text) or 1)
 
 
+_DIGIT_FLAGS = bytes(1 if c in _DIGITS else 0 for c in range(256))
+
+
+def _digit_shares(texts: list[str]) -> list[float]:
+    """`_digits` of every text. On an ASCII page (most are), the page's bytes are flagged at once
+    and each block's digits counted over its slice of them (C-level maps); block texts hold no
+    newline, so block i starts one character after block i-1 ends."""
+    page = "\n".join(texts)
+    if not page.isascii():
+        return list(map(_digits, texts))
+    flags = page.encode("ascii").translate(_DIGIT_FLAGS)
+    lens = list(map(len, texts))
+    starts = list(accumulate(map(add, lens, repeat(1)), initial=0))
+    counts = map(flags.count, repeat(1), starts, map(add, starts, lens))
+    return list(map(truediv, counts, map(max, lens, repeat(1))))
+
+
 _CATEGORIES = ("chrome", "caption", "link", "social", "metadata", "paywall", "related", "cookie")
 _BULLETS = ("* ", "+ ", "o ", "• ", "- ")
 
@@ -192,15 +209,19 @@ def load_model(path: Path = MODEL_FILE) -> SpanModel | None:
     )
 
 
-def _shape(j: Judged) -> tuple[object, ...]:
-    f = j.feats
-    text = j.block.text
-    return (
-        text[:2] if text[:2] in _BULLETS else "",
-        min(f.n_words // 4, 6),
-        f.sentence_end,
-        f.title_ratio > 0.6,
-        f.link_like,
+def _shapes(page: _Page) -> list[tuple[object, ...]]:
+    """Each block's shape: its bullet, its length in fours of words (up to 6), whether it ends a
+    sentence, is title-cased, is link-like; built column by column (C-level maps)."""
+    feats = page.feats
+    return list(
+        zip(
+            [h if h in _BULLETS else "" for h in [t[:2] for t in page.texts]],
+            [k // 4 if k < 24 else 6 for k in page.nw],
+            map(attrgetter("sentence_end"), feats),
+            [r > 0.6 for r in map(attrgetter("title_ratio"), feats)],
+            map(attrgetter("link_like"), feats),
+            strict=True,
+        )
     )
 
 
@@ -536,9 +557,9 @@ def features(
         commentish,
         times,
         *_shared_words(page.texts, page.nw, kept, title, lows),
-        _same_shape(judged),
+        _same_shape(page),
         _above(_flags(len(judged), page.ends), 5),
-        list(map(_digits, page.texts)),
+        _digit_shares(page.texts),
         headers,
         _above(headers, 20),
         _window_means(headers, _HW),
@@ -624,9 +645,9 @@ def _header_columns(page: _Page) -> tuple[list[float], list[float], list[float]]
     )
 
 
-def _same_shape(judged: list[Judged]) -> list[float]:
-    """The share of the four blocks nearest (two each side) with the block's shape (`_shape`)."""
-    shapes = [_shape(j) for j in judged]
+def _same_shape(page: _Page) -> list[float]:
+    """The share of the four blocks nearest (two each side) with the block's shape (`_shapes`)."""
+    shapes = _shapes(page)
     same1 = [1.0 if x else 0.0 for x in map(eq, shapes[:-1], shapes[1:])]  # block i and i+1 alike
     same2 = [1.0 if x else 0.0 for x in map(eq, shapes[:-2], shapes[2:])]
     return [
