@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add, attrgetter, eq, itemgetter, sub, truediv
+from operator import add, attrgetter, eq, itemgetter, mul, sub, truediv
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -733,16 +733,14 @@ def probabilities(columns: list[list[float]], weights: tuple[float, ...]) -> lis
     z = [0.0] * n
     blocks = range(n)
     for w, col in zip(weights, columns, strict=False):
-        if not w:
+        if not w or not any(col):  # most pages have no block with most of the flags
             continue
-        zeros = col.count(0.0)
-        if zeros == n:  # most pages have no block with most of the flags
-            continue
-        if zeros * 4 >= n * 3:  # a few flagged blocks: add only theirs (adding 0.0 changes nothing)
+        if col.count(0.0) * 4 >= n * 3:  # a few flagged blocks: add only theirs (adding 0.0 changes nothing)
             for i in compress(blocks, col):
                 z[i] += w * col[i]
         else:
-            z = list(map(add, z, map(w.__mul__, col)))
+            # `mul` is called without building an argument tuple, unlike the bound `w.__mul__`
+            z = list(map(add, z, map(mul, repeat(w), col)))
     return list(map(_logistic, z))
 
 
