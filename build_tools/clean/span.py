@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add, attrgetter, eq, itemgetter, mul, sub, truediv
+from operator import add, attrgetter, eq, getitem, itemgetter, lt, mul, sub, truediv
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
@@ -687,11 +687,12 @@ def _shared_words(
     n = len(texts)
     title_words = _vocabulary(title)
     toks = list(map(str.strip, "\n".join(texts).lower().split(), repeat(_PUNCTUATION))) if lows is None else lows
-    long_enough = bytes(map((3).__lt__, map(len, toks)))  # 1 for a word of four letters or more
+    # 1 for a word of four letters or more (`lt` is called without an argument tuple, unlike `(3).__lt__`)
+    long_enough = bytes(map(lt, repeat(3), map(len, toks)))
     counts = [t.count(" ") + 1 if t else 0 for t in texts]
     bounds = [0, *accumulate(counts)]
     cuts = list(map(slice, bounds[:-1], bounds[1:]))
-    vocab = list(map(set, map(compress, map(toks.__getitem__, cuts), map(long_enough.__getitem__, cuts))))
+    vocab = list(map(set, map(compress, map(getitem, repeat(toks), cuts), map(getitem, repeat(long_enough), cuts))))
     for i in (i for i, k in enumerate(nw) if not k):  # a block a rule matched has no words
         vocab[i] = set()
     # the kept blocks' words, and those of them in two kept blocks or more (set operations in C)
