@@ -84,6 +84,7 @@ def _digit_shares(texts: list[str]) -> list[float]:
 
 
 _CATEGORIES = ("chrome", "caption", "link", "social", "metadata", "paywall", "related", "cookie")
+_CATEGORY_INDEX = {c: k for k, c in enumerate(_CATEGORIES)}
 _BULLETS = ("* ", "+ ", "o ", "• ", "- ")
 
 
@@ -600,16 +601,18 @@ def _verdict_columns(
     """From "kept by the rules and the scorer" to the rules' categories: the first pass's verdicts."""
     n = len(page.feats)
     matched, categories = page.matched, page.categories
+    by_category = [[0.0] * n for _ in _CATEGORIES]  # the matched blocks read once for all categories
+    for i, c in zip(matched, categories, strict=False):
+        k = _CATEGORY_INDEX.get(c)
+        if k is not None:
+            by_category[k][i] = 1.0
     return [
         kept_col,
         _flags(n, (i for i, kind in kept.items() if kind == "heading")),
         [0.0] * start + [1.0] * (end - start) + [0.0] * (n - end),
         _flags(n, matched),
         _flags(n, page.ends),
-        *(
-            _flags(n, (i for i, c in zip(matched, categories, strict=False) if c == category))
-            for category in _CATEGORIES
-        ),
+        *by_category,
     ]
 
 
