@@ -24,12 +24,12 @@ from functools import lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add, attrgetter, eq, getitem, itemgetter, lt, mul, sub, truediv
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, cast
 
 from .. import vocab
 from . import settings
 from .rules import END, Match
-from .score import GOOD
+from .score import GOOD, Features
 
 _HW, _CW = settings.HEADERS_WINDOW, settings.CONTEXT_WINDOW
 
@@ -573,11 +573,13 @@ def features(
 
 
 def _block_columns(page: _Page, scores: list[float]) -> list[list[float]]:
-    """From "bias" to "prose score": the block's own features."""
+    """From "bias" to "prose score": the block's own features, read off the blocks' `Features`
+    (named tuples) turned into columns at once."""
     feats = page.feats
+    fields = list(zip(*cast("list[Features]", feats), strict=True)) if feats else [() for _ in _FIELD]
 
     def column(name: str) -> list[float]:
-        return list(map(float, map(attrgetter(name), feats)))
+        return list(map(float, fields[_FIELD[name]]))
 
     return [
         [1.0] * len(feats),
@@ -590,9 +592,12 @@ def _block_columns(page: _Page, scores: list[float]) -> list[list[float]]:
         column("link_like"),
         column("glued"),
         column("repeated"),
-        [1.0 if f.shared else 0.0 for f in feats],
+        [1.0 if k else 0.0 for k in fields[_FIELD["shared"]]],
         scores,
     ]
+
+
+_FIELD = {name: k for k, name in enumerate(Features._fields)}
 
 
 def _verdict_columns(
@@ -745,7 +750,8 @@ def probabilities(columns: list[list[float]], weights: tuple[float, ...]) -> lis
         else:
             # `mul` is called without building an argument tuple, unlike the bound `w.__mul__`
             z = list(map(add, z, map(mul, repeat(w), col)))
-    return list(map(_logistic, z))
+    exp = math.exp  # `_logistic` of each block, inline: one comprehension, no call per block
+    return [0.0 if x < -30 else 1.0 if x > 30 else 1.0 / (1.0 + exp(-x)) for x in z]
 
 
 def gains(
