@@ -22,14 +22,14 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add, attrgetter, eq, sub, truediv
+from operator import add, attrgetter, eq, getitem, itemgetter, lt, mul, sub, truediv
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, cast
 
 from .. import vocab
 from . import settings
 from .rules import END, Match
-from .score import GOOD
+from .score import GOOD, Features
 
 _HW, _CW = settings.HEADERS_WINDOW, settings.CONTEXT_WINDOW
 
@@ -66,7 +66,25 @@ def _digits(text: str) -> float:
     return (len(raw) - len(raw.translate(None, _DIGITS))) / (len(text) or 1)
 
 
+_DIGIT_FLAGS = bytes(1 if c in _DIGITS else 0 for c in range(256))
+
+
+def _digit_shares(texts: list[str]) -> list[float]:
+    """`_digits` of every text. On an ASCII page (most are), the page's bytes are flagged at once
+    and each block's digits counted over its slice of them (C-level maps); block texts hold no
+    newline, so block i starts one character after block i-1 ends."""
+    page = "\n".join(texts)
+    if not page.isascii():
+        return list(map(_digits, texts))
+    flags = page.encode("ascii").translate(_DIGIT_FLAGS)
+    lens = list(map(len, texts))
+    starts = list(accumulate(map(add, lens, repeat(1)), initial=0))
+    counts = map(flags.count, repeat(1), starts, map(add, starts, lens))
+    return list(map(truediv, counts, map(max, lens, repeat(1))))
+
+
 _CATEGORIES = ("chrome", "caption", "link", "social", "metadata", "paywall", "related", "cookie")
+_CATEGORY_INDEX = {c: k for k, c in enumerate(_CATEGORIES)}
 _BULLETS = ("* ", "+ ", "o ", "• ", "- ")
 
 
@@ -192,15 +210,19 @@ def load_model(path: Path = MODEL_FILE) -> SpanModel | None:
     )
 
 
-def _shape(j: Judged) -> tuple[object, ...]:
-    f = j.feats
-    text = j.block.text
-    return (
-        text[:2] if text[:2] in _BULLETS else "",
-        min(f.n_words // 4, 6),
-        f.sentence_end,
-        f.title_ratio > 0.6,
-        f.link_like,
+def _shapes(page: _Page) -> list[tuple[object, ...]]:
+    """Each block's shape: its bullet, its length in fours of words (up to 6), whether it ends a
+    sentence, is title-cased, is link-like; built column by column (C-level maps)."""
+    feats = page.feats
+    return list(
+        zip(
+            [h if h in _BULLETS else "" for h in [t[:2] for t in page.texts]],
+            [k // 4 if k < 24 else 6 for k in page.nw],
+            map(attrgetter("sentence_end"), feats),
+            [r > 0.6 for r in map(attrgetter("title_ratio"), feats)],
+            map(attrgetter("link_like"), feats),
+            strict=True,
+        )
     )
 
 
@@ -208,12 +230,15 @@ _SHAPE_CLASSES = str.maketrans(
     "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "9" * 10 + "a" * 26 + "A" * 26
 )
 _RUNS = re.compile(r"(.)\1+")
+_FIRST = itemgetter(1)  # a run's character, as a C-level callable (a template is expanded in Python)
 
 
 def _unit_shape(text: str) -> str:
     """A short line's shape, its characters as classes with runs collapsed: "2. Kate on October
-    23rd, 2012 1:38 pm" and "17. Jan Ross on October 23rd, 2012 2:05 pm" share theirs."""
-    return _RUNS.sub(r"\1", text.translate(_SHAPE_CLASSES))
+    23rd, 2012 1:38 pm" and "17. Jan Ross on October 23rd, 2012 2:05 pm" share theirs.
+
+    Lines joined by newlines get their shapes joined by newlines: a run never spans one."""
+    return _RUNS.sub(_FIRST, text.translate(_SHAPE_CLASSES))
 
 
 def _dated_units(judged: list[Judged]) -> list[bool]:
@@ -238,8 +263,8 @@ def _dated_units(judged: list[Judged]) -> list[bool]:
     if len(dated) < 3:
         return [False] * len(judged)
     shapes = [""] * len(judged)
-    for k in dated:
-        shapes[short[k]] = _unit_shape(lines[k])
+    for k, shape in zip(dated, _unit_shape("\n".join([lines[k] for k in dated])).split("\n"), strict=True):
+        shapes[short[k]] = shape
     counts = Counter(shapes)
     # a column of dates set beside the article's paragraphs (an archive's months) is no thread:
     # a shape of which one line shares its raw line with prose is that column's
@@ -533,9 +558,9 @@ def features(
         commentish,
         times,
         *_shared_words(page.texts, page.nw, kept, title, lows),
-        _same_shape(judged),
+        _same_shape(page),
         _above(_flags(len(judged), page.ends), 5),
-        list(map(_digits, page.texts)),
+        _digit_shares(page.texts),
         headers,
         _above(headers, 20),
         _window_means(headers, _HW),
@@ -548,11 +573,13 @@ def features(
 
 
 def _block_columns(page: _Page, scores: list[float]) -> list[list[float]]:
-    """From "bias" to "prose score": the block's own features."""
+    """From "bias" to "prose score": the block's own features, read off the blocks' `Features`
+    (named tuples) turned into columns at once."""
     feats = page.feats
+    fields = list(zip(*cast("list[Features]", feats), strict=True)) if feats else [() for _ in _FIELD]
 
     def column(name: str) -> list[float]:
-        return list(map(float, map(attrgetter(name), feats)))
+        return list(map(float, fields[_FIELD[name]]))
 
     return [
         [1.0] * len(feats),
@@ -565,9 +592,12 @@ def _block_columns(page: _Page, scores: list[float]) -> list[list[float]]:
         column("link_like"),
         column("glued"),
         column("repeated"),
-        [1.0 if f.shared else 0.0 for f in feats],
+        [1.0 if k else 0.0 for k in fields[_FIELD["shared"]]],
         scores,
     ]
+
+
+_FIELD = {name: k for k, name in enumerate(Features._fields)}
 
 
 def _verdict_columns(
@@ -576,16 +606,18 @@ def _verdict_columns(
     """From "kept by the rules and the scorer" to the rules' categories: the first pass's verdicts."""
     n = len(page.feats)
     matched, categories = page.matched, page.categories
+    by_category = [[0.0] * n for _ in _CATEGORIES]  # the matched blocks read once for all categories
+    for i, c in zip(matched, categories, strict=False):
+        k = _CATEGORY_INDEX.get(c)
+        if k is not None:
+            by_category[k][i] = 1.0
     return [
         kept_col,
         _flags(n, (i for i, kind in kept.items() if kind == "heading")),
         [0.0] * start + [1.0] * (end - start) + [0.0] * (n - end),
         _flags(n, matched),
         _flags(n, page.ends),
-        *(
-            _flags(n, (i for i, c in zip(matched, categories, strict=False) if c == category))
-            for category in _CATEGORIES
-        ),
+        *by_category,
     ]
 
 
@@ -621,9 +653,9 @@ def _header_columns(page: _Page) -> tuple[list[float], list[float], list[float]]
     )
 
 
-def _same_shape(judged: list[Judged]) -> list[float]:
-    """The share of the four blocks nearest (two each side) with the block's shape (`_shape`)."""
-    shapes = [_shape(j) for j in judged]
+def _same_shape(page: _Page) -> list[float]:
+    """The share of the four blocks nearest (two each side) with the block's shape (`_shapes`)."""
+    shapes = _shapes(page)
     same1 = [1.0 if x else 0.0 for x in map(eq, shapes[:-1], shapes[1:])]  # block i and i+1 alike
     same2 = [1.0 if x else 0.0 for x in map(eq, shapes[:-2], shapes[2:])]
     return [
@@ -663,11 +695,12 @@ def _shared_words(
     n = len(texts)
     title_words = _vocabulary(title)
     toks = list(map(str.strip, "\n".join(texts).lower().split(), repeat(_PUNCTUATION))) if lows is None else lows
-    long_enough = bytes(map((3).__lt__, map(len, toks)))  # 1 for a word of four letters or more
+    # 1 for a word of four letters or more (`lt` is called without an argument tuple, unlike `(3).__lt__`)
+    long_enough = bytes(map(lt, repeat(3), map(len, toks)))
     counts = [t.count(" ") + 1 if t else 0 for t in texts]
     bounds = [0, *accumulate(counts)]
     cuts = list(map(slice, bounds[:-1], bounds[1:]))
-    vocab = list(map(set, map(compress, map(toks.__getitem__, cuts), map(long_enough.__getitem__, cuts))))
+    vocab = list(map(set, map(compress, map(getitem, repeat(toks), cuts), map(getitem, repeat(long_enough), cuts))))
     for i in (i for i, k in enumerate(nw) if not k):  # a block a rule matched has no words
         vocab[i] = set()
     # the kept blocks' words, and those of them in two kept blocks or more (set operations in C)
@@ -709,17 +742,16 @@ def probabilities(columns: list[list[float]], weights: tuple[float, ...]) -> lis
     z = [0.0] * n
     blocks = range(n)
     for w, col in zip(weights, columns, strict=False):
-        if not w:
+        if not w or not any(col):  # most pages have no block with most of the flags
             continue
-        zeros = col.count(0.0)
-        if zeros == n:  # most pages have no block with most of the flags
-            continue
-        if zeros * 4 >= n * 3:  # a few flagged blocks: add only theirs (adding 0.0 changes nothing)
+        if col.count(0.0) * 4 >= n * 3:  # a few flagged blocks: add only theirs (adding 0.0 changes nothing)
             for i in compress(blocks, col):
                 z[i] += w * col[i]
         else:
-            z = list(map(add, z, map(w.__mul__, col)))
-    return list(map(_logistic, z))
+            # `mul` is called without building an argument tuple, unlike the bound `w.__mul__`
+            z = list(map(add, z, map(mul, repeat(w), col)))
+    exp = math.exp  # `_logistic` of each block, inline: one comprehension, no call per block
+    return [0.0 if x < -30 else 1.0 if x > 30 else 1.0 / (1.0 + exp(-x)) for x in z]
 
 
 def gains(
