@@ -728,14 +728,6 @@ def row(columns: list[list[float]], i: int) -> list[float]:
     return [c[i] for c in columns]
 
 
-def _logistic(x: float) -> float:
-    if x < -30:
-        return 0.0
-    if x > 30:
-        return 1.0
-    return 1.0 / (1.0 + math.exp(-x))
-
-
 def probabilities(columns: list[list[float]], weights: tuple[float, ...]) -> list[float]:
     """The logistic model's probability for every block, summed feature by feature (C-level maps)."""
     n = len(columns[0]) if columns else 0
@@ -750,7 +742,7 @@ def probabilities(columns: list[list[float]], weights: tuple[float, ...]) -> lis
         else:
             # `mul` is called without building an argument tuple, unlike the bound `w.__mul__`
             z = list(map(add, z, map(mul, repeat(w), col)))
-    exp = math.exp  # `_logistic` of each block, inline: one comprehension, no call per block
+    exp = math.exp  # the logistic of each block, inline: one comprehension, no call per block
     return [0.0 if x < -30 else 1.0 if x > 30 else 1.0 / (1.0 + exp(-x)) for x in z]
 
 
