@@ -356,7 +356,8 @@ BUILD_STAGES = ("load", "clean", "extract", "render", "write", "mkdocs", "search
 def measure_build(root: Path) -> dict[str, float]:
     """`dossier build` of `root` in this process (what the command runs), seconds per stage:
     load, clean, extract and render as the build reports them; "write" the pages copied and
-    written into the staging folder, their times kept and the swap; mkdocs; Pagefind."""
+    written into the staging folder, their times kept, the swap and the manifest of the files
+    written; mkdocs; Pagefind."""
     from build_tools import publish, search, staging
 
     times = dict.fromkeys(BUILD_STAGES, 0.0)
@@ -374,7 +375,13 @@ def measure_build(root: Path) -> dict[str, float]:
 
         setattr(module, name, wrapper)
 
-    for name in ("copy_hand_written", "write_pages", "keep_unchanged_times", "keep_unchanged_site_times"):
+    for name in (
+        "copy_hand_written",
+        "write_pages",
+        "keep_unchanged_times",
+        "keep_unchanged_site_times",
+        "tree_manifest",
+    ):
         timed(publish, name, "write")
     timed(staging, "swap_in", "write")
     timed(publish, "run_mkdocs_build", "mkdocs")

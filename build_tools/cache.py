@@ -9,6 +9,10 @@ looked up by file name or date. A record that cannot be read back is simply comp
 One record is named by the code version only: syndication's memo of the last build (`.shared`,
 see extract/syndication.py), which names the sources it was made from by the digests of their
 paragraphs and is used only when those are the first sources of the build, unchanged.
+Another is named by the code version and the site folder: the manifest of the files the last
+build wrote (`.written`: each generated page of docs/ and each file of the site with its size,
+times, inode and SHA-256), from which the next build knows an old file's bytes without reading
+them back while its size, times and inode are those recorded (see publish._keep_times).
 
 Records are pickles of the model's frozen dataclasses, read back through an unpickler that
 resolves only those classes: a planted file can make a build wrong, never run code. The build
@@ -36,8 +40,8 @@ from typing import Any
 from . import model
 
 CACHE_DIR = ".dossier-cache"
-_RECORD = re.compile(r"[0-9a-f]{64}\.(?:keys|clean|extract|page|page-md|shared)")
-_JSON_KINDS = ("keys", "page", "page-md")  # records of plain data, stored as JSON
+_RECORD = re.compile(r"[0-9a-f]{64}\.(?:keys|clean|extract|page|page-md|shared|written)")
+_JSON_KINDS = ("keys", "page", "page-md", "written")  # records of plain data, stored as JSON
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# dossier's build cache: see build_tools/cache.py\n"
 
 

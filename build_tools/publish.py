@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import shutil
+import stat
 import sys
 import tempfile
 import threading
@@ -24,6 +26,7 @@ from typing import Any
 
 from . import search, staging
 from .cache import Cache
+from .cache import key as cache_key
 from .load import Project, find_project, outside_project
 from .model import Dossier
 from .pipeline import Prepared, prepare
@@ -175,57 +178,145 @@ def build_hooks(config_file: Path) -> list[str]:
     return own + [str(HOOKS)]
 
 
-def keep_unchanged_times(pages: Iterable[str], docs: Path, stage_docs: Path) -> int:
-    """Give each staged page (of the paths `pages`) whose bytes equal the page already in docs/
-    that page's times, so that after the swap an unchanged page is, to anything watching docs/,
-    not rewritten (same bytes, same modification time). Returns how many pages were unchanged."""
-    same = 0
-    for rel in pages:
-        old, new = docs / rel, stage_docs / rel
+Manifest = dict[str, list[Any]]  # relative path -> [size, mtime_ns, ctime_ns, inode, SHA-256]
+
+
+def _regular_files(top: Path) -> dict[str, os.stat_result]:
+    """The regular files under `top` (paths relative to it, "/"-separated) with their lstat,
+    found without following any symlink (nothing outside is read)."""
+    out: dict[str, os.stat_result] = {}
+    if not top.is_dir() or top.is_symlink():
+        return out
+    stack = [("", str(top))]
+    while stack:
+        rel, folder = stack.pop()
         try:
-            if (
-                old.is_file()
-                and not old.is_symlink()
-                and old.stat().st_size == new.stat().st_size
-                and old.read_bytes() == new.read_bytes()
-            ):
-                st = old.stat()
-                os.utime(new, ns=(st.st_atime_ns, st.st_mtime_ns))
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append((f"{rel}{entry.name}/", entry.path))
+                    elif entry.is_file(follow_symlinks=False):
+                        out[rel + entry.name] = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+    return out
+
+
+def _file_digest(path: str) -> str:
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def _same_stat(st: os.stat_result, known: list[Any] | None) -> bool:
+    return known is not None and [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino] == known[:4]
+
+
+def _keep_times(
+    old_top: Path,
+    new_top: Path,
+    rels: Iterable[str] | None,
+    previous: Manifest | None,
+    digests: dict[str, str] | None,
+) -> int:
+    """Give each file under `new_top` (of `rels`, or every regular file) whose bytes equal the
+    file of the same path under `old_top` that file's times. The old file's digest is taken from
+    `previous` (the manifest an earlier build wrote of `old_top`) when its size, times and inode
+    are still those recorded there, so that an unchanged tree is not read back; otherwise both
+    files are read. `digests`, when given, receives the SHA-256 of every new file compared."""
+    old_files = _regular_files(old_top)
+    if rels is None:
+        new_files: Iterable[tuple[str, os.stat_result | None]] = _regular_files(new_top).items()
+    else:
+        new_files = ((rel, None) for rel in rels)
+    same = 0
+    old_root, new_root = str(old_top), str(new_top)
+    for rel, new_st in new_files:
+        new = f"{new_root}/{rel}"
+        try:
+            if new_st is None:
+                new_st = os.lstat(new)
+                if not stat.S_ISREG(new_st.st_mode):
+                    continue
+            new_digest = _file_digest(new)
+            if digests is not None:
+                digests[rel] = new_digest
+            old_st = old_files.get(rel)
+            if old_st is None or old_st.st_size != new_st.st_size:
+                continue
+            old = f"{old_root}/{rel}"
+            known = previous.get(rel) if previous is not None else None
+            old_digest = known[4] if known is not None and _same_stat(old_st, known) else _file_digest(old)
+            if old_digest == new_digest:
+                os.utime(new, ns=(old_st.st_atime_ns, old_st.st_mtime_ns), follow_symlinks=False)
                 same += 1
         except OSError:
             continue
     return same
 
 
-def keep_unchanged_site_times(old_site: Path, new_site: Path) -> int:
+def keep_unchanged_times(
+    pages: Iterable[str],
+    docs: Path,
+    stage_docs: Path,
+    previous: Manifest | None = None,
+    digests: dict[str, str] | None = None,
+) -> int:
+    """Give each staged page (of the paths `pages`) whose bytes equal the page already in docs/
+    that page's times, so that after the swap an unchanged page is, to anything watching docs/,
+    not rewritten (same bytes, same modification time). Returns how many pages were unchanged.
+    `previous` and `digests`: see `_keep_times` (a manifest of docs/'s pages, the new digests)."""
+    return _keep_times(docs, stage_docs, pages, previous, digests)
+
+
+def keep_unchanged_site_times(
+    old_site: Path, new_site: Path, previous: Manifest | None = None, digests: dict[str, str] | None = None
+) -> int:
     """Give each file of the staged site whose bytes equal those of the same file in the site
     being replaced that file's times, so that after the swap an unchanged page, fragment or
     asset looks untouched to anything that syncs or watches site/ (same bytes, same
-    modification time). Returns how many files were unchanged."""
-    same = 0
-    if not old_site.is_dir() or old_site.is_symlink():
-        return 0
-    # the old site's regular files, found without following any symlink (nothing outside is read)
-    old_files: dict[str, Path] = {}
-    for folder, _dirs, files in os.walk(old_site, followlinks=False):
-        for name in files:
-            path = Path(folder) / name
-            if not path.is_symlink():
-                old_files[path.relative_to(old_site).as_posix()] = path
-    for folder, _dirs, files in os.walk(new_site, followlinks=False):
-        for name in files:
-            new = Path(folder) / name
-            old = old_files.get(new.relative_to(new_site).as_posix())
-            try:
-                if old is None or new.is_symlink():
-                    continue
-                st = old.stat()
-                if st.st_size == new.stat().st_size and old.read_bytes() == new.read_bytes():
-                    os.utime(new, ns=(st.st_atime_ns, st.st_mtime_ns))
-                    same += 1
-            except OSError:
-                continue
-    return same
+    modification time). Returns how many files were unchanged. `previous` and `digests`: see
+    `_keep_times` (a manifest of the old site, the new files' digests)."""
+    return _keep_times(old_site, new_site, None, previous, digests)
+
+
+def tree_manifest(top: Path, digests: Mapping[str, str]) -> Manifest:
+    """The manifest of the files of `digests` as they now are under `top` (after the swap): what
+    the next build's comparison trusts instead of reading them back (see `_keep_times`)."""
+    out: Manifest = {}
+    for rel, digest in digests.items():
+        try:
+            st = os.lstat(top / rel)
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode):
+            out[rel] = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, digest]
+    return out
+
+
+def _manifests(cache: Cache | None, final_site: Path) -> tuple[str, Manifest, Manifest]:
+    """The cache key of the manifests of docs/'s pages and of `final_site`, and those the last
+    build wrote (empty when there are none, or they are not well formed)."""
+    if cache is None:
+        return "", {}, {}
+    digest = cache_key("written files", str(final_site))
+    found = cache.get(digest, "written")
+
+    def valid(value: Any) -> Manifest:
+        if not isinstance(value, dict):
+            return {}
+        return {
+            k: v
+            for k, v in value.items()
+            if isinstance(k, str)
+            and isinstance(v, list)
+            and len(v) == 5
+            and all(isinstance(x, int) for x in v[:4])
+            and isinstance(v[4], str)
+        }
+
+    if not isinstance(found, dict):
+        return digest, {}, {}
+    return digest, valid(found.get("docs")), valid(found.get("site"))
 
 
 def run_mkdocs_build(
@@ -392,10 +483,19 @@ def build_project(
                 release_pages=True,
             )
             staging.mark_site(new_site)
-            keep_unchanged_times(paths, docs, stage_docs)
-            keep_unchanged_site_times(final_site, new_site)
+            manifest_key, old_docs, old_site = _manifests(cache, final_site)
+            docs_digests: dict[str, str] = {}
+            site_digests: dict[str, str] = {}
+            keep_unchanged_times(paths, docs, stage_docs, old_docs, docs_digests)
+            keep_unchanged_site_times(final_site, new_site, old_site, site_digests)
             # Both succeeded: swap in the generated docs and the site, as one journalled step.
             staging.swap_in(root, docs, stage_docs, GENERATED, final_site, new_site)
+            if cache is not None:
+                cache.put(
+                    manifest_key,
+                    "written",
+                    {"docs": tree_manifest(docs, docs_digests), "site": tree_manifest(final_site, site_digests)},
+                )
         finally:
             shutil.rmtree(work, ignore_errors=True)
             shutil.rmtree(new_site, ignore_errors=True)

@@ -89,6 +89,37 @@ def test_unchanged_pages_are_not_rewritten(tmp_path, monkeypatch):
     assert (root / "site" / "sources" / "zz-added" / "index.html").stat().st_mtime_ns != old
 
 
+def test_unchanged_files_are_known_from_the_manifest_and_a_changed_one_is_read(tmp_path, monkeypatch):
+    """The second build knows the old site's and docs/'s bytes from the manifest the first one
+    kept in the cache: it reads back none of them (only the files it wrote). A file changed
+    behind the manifest's back (same size, other bytes) is read and not taken as unchanged."""
+    from build_tools import publish
+
+    monkeypatch.delenv("DOSSIER_CACHE", raising=False)
+    root = copy_project(tmp_path / "p")
+    build_project(root)
+    assert any((root / CACHE_DIR).glob("*.written"))
+    read: list[str] = []
+    real = publish._file_digest
+    monkeypatch.setattr(publish, "_file_digest", lambda path: read.append(path) or real(path))
+    old = 1_000_000_000_000_000_000
+    page = root / "site" / "sources" / "index.html"
+    css = next((root / "site" / "assets").rglob("*.css"))
+    build_project(root)  # nothing changed
+    finals = (str(root / "site") + "/", str(root / "docs") + "/")
+    assert read and not [p for p in read if p.startswith(finals)]
+    # a site file changed by hand, its size kept: read back, and its new copy keeps no old time
+    data = page.read_bytes()
+    page.write_bytes(data.replace(b"<html", b"<HTML", 1))
+    os.utime(page, ns=(old, old))
+    os.utime(css, ns=(old, old))  # times changed only: read back, found unchanged, time kept
+    read.clear()
+    build_project(root)
+    assert str(page) in read and str(css) in read
+    assert page.stat().st_mtime_ns != old and page.read_bytes() == data
+    assert css.stat().st_mtime_ns == old
+
+
 def _missed(root: Path) -> tuple[int, dict[str, int]]:
     """The records found and those missed by kind, but for the laid-out pages (counted by
     test_an_added_source_is_the_only_one_read_and_few_pages_are_laid_out_again)."""

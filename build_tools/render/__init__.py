@@ -76,6 +76,9 @@ def make_env(overrides: Path | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=StrictUndefined,
+        # A page includes its partials once per item (thousands of times on a large page): the
+        # files are checked once per render_site instead (see _drop_stale), not at each include.
+        auto_reload=False,
     )
     env.filters["link"] = link
     env.filters["external_link"] = external_link
@@ -105,8 +108,19 @@ def render_site(dossier: Dossier, overrides: Path | None = None, store: PageStor
         return _render_site(dossier, overrides)
 
 
+def _drop_stale(env: Environment) -> None:
+    """Forget the compiled templates whose file changed since they were loaded, so that the
+    next render reads them again (what Jinja's auto_reload does at every use)."""
+    if env.cache is None:
+        return
+    for key, template in list(env.cache.items()):
+        if not template.is_up_to_date:
+            del env.cache[key]
+
+
 def _render_site(dossier: Dossier, overrides: Path | None) -> Pages:
     env = _shared_env(overrides, overrides is not None and overrides.is_dir())
+    _drop_stale(env)
     index = Index.build(dossier)
     pages = Pages()
     for module in (pages_sources, pages_entities, pages_analysis):

@@ -196,8 +196,20 @@ def _spread(
     return {v: (round(x, 1), round(y, 1)) for v, (x, y) in p.items()}
 
 
+_LAST_NETWORK: list[tuple[Dossier, int, int, Md]] = []  # of the last dossier drawn only
+
+
 def actor_network(d: Dossier, *, width: int = 720, height: int = 480) -> Md:
-    """The actor network as an inline SVG figure; empty when fewer than two actors are mentioned."""
+    """The actor network as an inline SVG figure; empty when fewer than two actors are mentioned.
+    Drawn once per dossier (the home page and the actors index show the same figure)."""
+    if _LAST_NETWORK and _LAST_NETWORK[0][0] is d and _LAST_NETWORK[0][1:3] == (width, height):
+        return _LAST_NETWORK[0][3]
+    figure = _actor_network(d, width, height)
+    _LAST_NETWORK[:] = [(d, width, height, figure)]
+    return figure
+
+
+def _actor_network(d: Dossier, width: int, height: int) -> Md:
     mentions, pairs = co_mentions(d)
     names = {a.id: a for a in d.actors}
     ranked = sorted((a for a in mentions if a in names), key=lambda a: (-mentions[a], names[a].name.casefold(), a))

@@ -8,6 +8,7 @@ anchors, highlighted excerpts). So a source that contains `<script>`, `*`, `#`,
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Any
@@ -35,7 +36,13 @@ _TITLE_CHARS = str.maketrans(
 
 def plain(text: Any) -> str:
     """The text without control characters, on one line, spaces collapsed."""
-    return _SPACES.sub(" ", _CONTROLS.sub("", str(text))).strip(" ")
+    return _plain(text) if type(text) is str else _plain(str(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _plain(text: str) -> str:
+    # the same names, dates and labels are printed on many pages: each is cleaned once
+    return _SPACES.sub(" ", _CONTROLS.sub("", text)).strip(" ")
 
 
 def html_text(text: Any) -> str:
@@ -60,6 +67,11 @@ def escape(text: Any) -> Md:
     """Plain text -> Markdown that renders as exactly that text, on one line."""
     if isinstance(text, Md):
         return text
+    return _escape(text) if type(text) is str else _escape(str(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _escape(text: str) -> Md:
     # Line breaks and runs of spaces collapse; a no-break space is kept on purpose ("¶ 4").
     s = plain(text)
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -160,9 +172,10 @@ def _html_fragment(text: str) -> str:
 
 def html_inline(text: str) -> str:
     """A fragment of HTML text (spaces collapsed, kept at the ends, for joining)."""
-    return _html_chars(re.sub(r"\s+", " ", _CONTROLS.sub("", text)))
+    return _html_chars(_ANY_SPACES.sub(" ", _CONTROLS.sub("", text)))
 
 
+_ANY_SPACES = re.compile(r"\s+")
 _PAGE_PATH = re.compile(r"[A-Za-z0-9_./-]+\.md(#[A-Za-z0-9_-]*)?")
 
 
