@@ -803,30 +803,57 @@ def test_a_writer_s_box_run_into_its_heading_is_removed_and_a_sentence_about_som
     assert [p.text for p in src.paragraphs] == [_PROSE, _MORE]
 
 
-def test_a_search_box_s_label_is_chrome_and_a_sentence_about_a_search_is_not():
+@pytest.mark.parametrize(
+    ("reason", "furniture", "prose"),
+    [
+        (
+            "chrome: search-box",
+            ("Search for:", "Search this site", "Search for: Powered by", "Search our site Go"),
+            ("Search for the missing rowers went on through the night.",),
+        ),
+        (
+            "chrome: story-notice",
+            (
+                "This story is sourced direct from an overseas news agency as an additional service to readers.",
+                "In the interest of timeliness, this story is fed directly from the wire and may not be edited.",
+                "To look a word up, double-click on any word of this article.",
+            ),
+            ("The council said the figures were taken from the ferry operator's own report.",),
+        ),
+        (
+            "chrome: tips-prompt",
+            (
+                "Got a question or comment about the Riverside blog? Send us some email.",
+                "Have a question about the ferry timetable? Write to us.",
+                "* Got a tip? Building a new ferry app? Tell us.",
+            ),
+            ("The rowers have a question for visitors: tell us the day before and we will save a boat.",),
+        ),
+        (
+            "chrome: tags-line",
+            (
+                "Tags: ferry, council, bridge",
+                "Tag: Riverside",
+                "Categories: Local News, Transport",
+                "Published on March 17, 2010 in Local News and Transport . Tags: ferry , bridge",
+            ),
+            ("Tags", "Price tags: the council says the bridge will cost a third more than planned, and more."),
+        ),
+    ],
+)
+def test_a_named_piece_of_furniture_is_removed_and_a_sentence_like_it_is_not(
+    reason: str, furniture: tuple[str, ...], prose: tuple[str, ...]
+) -> None:
     from build_tools.clean.rules import RuleSet
 
     rules = RuleSet()
-    for line in ("Search for:", "Search this site", "Search for: Powered by", "Search our site Go"):
+    rule_name = reason.split(": ", 1)[1]
+    for line in furniture:
         found = rules.match(line)
-        assert found is not None and found.reason == "chrome: search-box", line
-    found = rules.match("Search for the missing rowers went on through the night.")
-    assert found is None or found.rule.name != "search-box"
-
-
-def test_a_notice_on_where_the_story_came_from_is_chrome_and_a_sentence_on_a_source_is_not():
-    from build_tools.clean.rules import RuleSet
-
-    rules = RuleSet()
-    for line in (
-        "This story is sourced direct from an overseas news agency as an additional service to readers.",
-        "In the interest of timeliness, this story is fed directly from the wire and may not be edited.",
-        "To look a word up, double-click on any word of this article.",
-    ):
+        assert found is not None and found.reason == reason, line
+    for line in prose:
         found = rules.match(line)
-        assert found is not None and found.reason == "chrome: story-notice", line
-    found = rules.match("The council said the figures were taken from the ferry operator's own report.")
-    assert found is None or found.rule.name != "story-notice"
+        assert found is None or found.rule.name != rule_name, line
 
 
 def test_a_long_comment_policy_is_still_a_comment_policy():
@@ -841,38 +868,6 @@ def test_a_long_comment_policy_is_still_a_comment_policy():
     assert len(policy.split()) > 40
     found = RuleSet().match(policy)
     assert found is not None and found.reason == "related: comment-policy"
-
-
-def test_the_site_asking_for_tips_and_questions_is_chrome_and_a_sentence_is_not():
-    from build_tools.clean.rules import RuleSet
-
-    rules = RuleSet()
-    for line in (
-        "Got a question or comment about the Riverside blog? Send us some email.",
-        "Have a question about the ferry timetable? Write to us.",
-        "* Got a tip? Building a new ferry app? Tell us.",
-    ):
-        found = rules.match(line)
-        assert found is not None and found.reason == "chrome: tips-prompt", line
-    found = rules.match("The rowers have a question for visitors: tell us the day before and we will save a boat.")
-    assert found is None or found.rule.name != "tips-prompt"
-
-
-def test_a_post_s_tags_are_chrome_and_a_sentence_about_tags_is_not():
-    from build_tools.clean.rules import RuleSet
-
-    rules = RuleSet()
-    for line in (
-        "Tags: ferry, council, bridge",
-        "Tag: Riverside",
-        "Categories: Local News, Transport",
-        "Published on March 17, 2010 in Local News and Transport . Tags: ferry , bridge",
-    ):
-        found = rules.match(line)
-        assert found is not None and found.reason == "chrome: tags-line", line
-    for line in ("Tags", "Price tags: the council says the bridge will cost a third more than planned, and more."):
-        found = rules.match(line)
-        assert found is None or found.rule.name != "tags-line", line
 
 
 def test_a_sidebar_s_lines_set_beside_the_prose_do_not_break_the_prose_after_a_marker():
