@@ -6,7 +6,7 @@ Reads the Dragnet folder of the real labelled pages in `../shared/corpora` (see 
 README): its gold body keeps the article's headline as its first line, the reference here. Other
 folders' gold bodies leave the headline out, so they have no reference and are not scored. A
 page is scored only when that first line is a headline by a simple criterion (`reference`): 3 to
-25 words, no date in it, not ending on a full stop; the other pages are counted as dropped.
+25 words, no date in it, not ending on a full stop, not a byline ("By ..."); the other pages are counted as dropped.
 
 The title scored is the one the cleaner detects (`detected_meta.title`; none counts as empty).
 One line per half (the same split by page id as bench/clean_quality.py, `half_of`): pages, exact
@@ -29,7 +29,9 @@ from build_tools.model import RawSource
 FOLDER = "dragnet"
 FURNITURE_F1 = 0.3
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b|\b\d{{4}}-\d\d-\d\d\b", re.I)
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}\s+{_MONTH}\s+\d{{4}}\b|\b\d{{4}}-\d\d-\d\d\b", re.I
+)
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -37,7 +39,7 @@ def reference(gold: str) -> str:
     """The headline the gold body opens with, or "" when its first line is not obviously one."""
     first = next((line.strip() for line in gold.splitlines() if line.strip()), "")
     n_words = len(first.split())
-    if not 3 <= n_words <= 25 or _DATE.search(first) or first.endswith("."):
+    if not 3 <= n_words <= 25 or _DATE.search(first) or first.endswith(".") or first.startswith("By "):
         return ""
     return first
 

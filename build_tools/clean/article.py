@@ -794,6 +794,10 @@ def find_article(
     """
     v = rules_verdicts(blocks, rules, stop, shared, title, words)
     _apply_span(v, title)
+    at, found_title = headline(v)
+    if found_title:
+        _relabel_title(v, at)
+        v = v._replace(title=found_title)
     publisher, date = _page_meta(v.judged)
     dateline = v.found_dateline
     detected = DetectedMeta(
@@ -810,3 +814,88 @@ def find_article(
         if getattr(detected, name)
     )
     return v.kinds, v.reasons, detected, fields
+
+
+# The headline: how far before the article's first kept block it is looked for, and its length.
+_HEADLINE_WINDOW = 8
+_HEADLINE_WORDS = (2, 30)
+# "<headline> - <site>", "<site> | <headline>": the separators a page's title line uses.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:•·»]|::)\s+")
+
+
+_SITE_NAME_WORDS = 4  # a page's first line this short is the site's name, not the headline
+
+
+def _title_like(j: _Judged) -> bool:
+    """A block that can be a headline: a few words, no rule matched, not a sentence (a question or
+    an exclamation may be), not a link, list item, byline or text shared with the publisher's
+    other pages."""
+    f, text = j.feats, j.block.text
+    return (
+        j.match is None
+        and _HEADLINE_WORDS[0] <= f.n_words <= _HEADLINE_WORDS[1]
+        and (not f.sentence_end or text.rstrip("\"'”’)").endswith(("?", "!")))
+        and not (f.link_like or f.list_item or f.shared or f.colon_end)
+        and (text[:1].isalnum() or text[:1] in _QUOTE_OPEN)
+        and not text[:1].islower()
+        and not metaread.byline(text)
+        and not _meta_like(text)
+    )
+
+
+# A time of day ("7:00 AM"), a credit ("Nasa / Reuters"), a label with names in capitals.
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
+_CREDIT = re.compile(r"\S\s+/\s+\S")
+_BY_NAME = re.compile(r"\bby\s+[A-Z]")  # "Posted by Jo Smith", "View all posts by Jo"
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _meta_like(text: str) -> bool:
+    """A line of the article's head that is not its headline: a date or time, a photo credit, a
+    byline in capitals, an author's name alone, or a line with fewer than two words of letters."""
+    return bool(
+        metaread.parse_date(text)
+        or _CLOCK.search(text)
+        or (_CREDIT.search(text) and len(text.split()) <= 6)
+        or (metaread.by_label(text) and not any(w[:1].islower() for w in text.split()[1:]))
+        or metaread.name_alone(text)
+        or (_BY_NAME.search(text) is not None and len(text.split()) <= 6)
+        or len(_LETTERS.findall(text)) < 2
+    )
+
+
+def _site_part(title: str, judged: list[_Judged]) -> str:
+    """`title` without its site part when it reads "<headline> - <site>" or "<site> | <headline>"
+    and one side is another title-like line of the page (the headline repeated) or the page's
+    first line alone (the site's name)."""
+    parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    keys = {j.key for j in judged if j.block.text != title}
+    for part in parts:
+        if _key(part) in keys and len(part.split()) >= _HEADLINE_WORDS[0]:
+            return part
+    return title
+
+
+def _relabel_title(v: Verdicts, at: int) -> None:
+    """The block found as the headline is the title removed; the one first guessed is not."""
+    for i, reason in list(v.reasons.items()):
+        if reason == "metadata: title" and i != at:
+            v.reasons[i] = v.judged[i].score.reason() + ", before the article starts"
+    if at not in v.kinds:
+        v.reasons[at] = "metadata: title"
+
+
+def headline(v: Verdicts) -> tuple[int, str]:
+    """The article's headline: the last title-like block shortly before the first kept block (or
+    that block itself, a heading), with a site part stripped; (-1, "") when there is none."""
+    if not v.kinds:
+        return -1, ""
+    first = min(v.kinds)
+    for i in range(first - 1, max(-1, first - 1 - _HEADLINE_WINDOW), -1):
+        if _title_like(v.judged[i]) and not (i == 0 and v.judged[0].feats.n_words <= _SITE_NAME_WORDS):
+            return i, _site_part(v.judged[i].block.text, v.judged)
+    if v.kinds[first] == HEADING and _title_like(v.judged[first]):
+        return first, _site_part(v.judged[first].block.text, v.judged)
+    return -1, ""

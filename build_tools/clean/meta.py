@@ -162,6 +162,18 @@ def _has_common_word(text: str) -> bool:
     return False
 
 
+def by_label(text: str) -> bool:
+    """The line opens with a byline's label ("By", "Written by", "Von"...) and a name after it."""
+    return _BY.match(text.strip()) is not None
+
+
+def name_alone(text: str) -> bool:
+    """The line is one person's name and nothing else ("Jo Smith"): an author, not a title. Two
+    words only: three or four capitalised words are as often a headline ("Just Keep Going")."""
+    text = text.strip()
+    return len(text.split()) == 2 and _is_name(text)
+
+
 def byline(text: str) -> tuple[str, ...]:
     """The authors' names when the block is a byline: "By A and B", "A, B"; () otherwise."""
     text = text.strip()
