@@ -798,6 +798,8 @@ def find_article(
     if found_title:
         _relabel_title(v, at)
         v = v._replace(title=found_title)
+    elif v.judged and v.title == v.judged[0].block.text and v.judged[0].feats.n_words <= _SITE_NAME_WORDS:
+        v = v._replace(title="")  # the page's first short line is the site's name
     publisher, date = _page_meta(v.judged)
     dateline = v.found_dateline
     detected = DetectedMeta(
@@ -817,7 +819,7 @@ def find_article(
 
 
 # The headline: how far before the article's first kept block it is looked for, and its length.
-_HEADLINE_WINDOW = 8
+_HEADLINE_WINDOW = 16
 _HEADLINE_WORDS = (2, 30)
 # "<headline> - <site>", "<site> | <headline>": the separators a page's title line uses.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:•·»]|::)\s+")
@@ -857,7 +859,7 @@ def _meta_like(text: str) -> bool:
         metaread.parse_date(text)
         or _CLOCK.search(text)
         or (_CREDIT.search(text) and len(text.split()) <= 6)
-        or (metaread.by_label(text) and not any(w[:1].islower() for w in text.split()[1:]))
+        or (metaread.by_label(text) and not any(w[:1].islower() and w != "and" for w in text.split()[1:]))
         or metaread.name_alone(text)
         or (_BY_NAME.search(text) is not None and len(text.split()) <= 6)
         or len(_LETTERS.findall(text)) < 2
@@ -866,16 +868,30 @@ def _meta_like(text: str) -> bool:
 
 def _site_part(title: str, judged: list[_Judged]) -> str:
     """`title` without its site part when it reads "<headline> - <site>" or "<site> | <headline>"
-    and one side is another title-like line of the page (the headline repeated) or the page's
-    first line alone (the site's name)."""
-    parts = [p for p in _TITLE_SEPARATOR.split(title) if p.strip()]
-    if len(parts) < 2:
+    and the site part stands alone elsewhere on the page (its masthead or its first line)."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) != 2:
         return title
     keys = {j.key for j in judged if j.block.text != title}
-    for part in parts:
-        if _key(part) in keys and len(part.split()) >= _HEADLINE_WORDS[0]:
-            return part
+    rest = [p for p in parts if _key(p) not in keys]
+    if len(rest) == 1 and len(rest[0].split()) >= _HEADLINE_WORDS[0]:
+        return rest[0].strip()
     return title
+
+
+def _first_line_headline(judged: list[_Judged], first: int) -> int:
+    """The block repeating one side of a first line "<headline> - <site>" or "<site> | <headline>"
+    (the page's title) before the article or as its first block; -1 when there is none."""
+    if not judged or judged[0].match is not None:
+        return -1
+    parts = _TITLE_SEPARATOR.split(judged[0].block.text)
+    if len(parts) < 2:
+        return -1
+    keys = {_key(p) for p in parts if len(p.split()) >= _HEADLINE_WORDS[0]}
+    for i in range(1, min(first + 1, len(judged))):
+        if judged[i].key in keys and _title_like(judged[i]):
+            return i
+    return -1
 
 
 def _relabel_title(v: Verdicts, at: int) -> None:
@@ -883,7 +899,7 @@ def _relabel_title(v: Verdicts, at: int) -> None:
     for i, reason in list(v.reasons.items()):
         if reason == "metadata: title" and i != at:
             v.reasons[i] = v.judged[i].score.reason() + ", before the article starts"
-    if at not in v.kinds:
+    if at >= 0 and at not in v.kinds:
         v.reasons[at] = "metadata: title"
 
 
@@ -893,6 +909,9 @@ def headline(v: Verdicts) -> tuple[int, str]:
     if not v.kinds:
         return -1, ""
     first = min(v.kinds)
+    repeated = _first_line_headline(v.judged, first)
+    if repeated >= 0:
+        return repeated, v.judged[repeated].block.text
     for i in range(first - 1, max(-1, first - 1 - _HEADLINE_WINDOW), -1):
         if _title_like(v.judged[i]) and not (i == 0 and v.judged[0].feats.n_words <= _SITE_NAME_WORDS):
             return i, _site_part(v.judged[i].block.text, v.judged)
