@@ -45,7 +45,7 @@ def test_the_site_name_alone_on_the_first_line_is_not_a_title():
 
 def test_dates_credits_and_names_between_headline_and_article_are_skipped():
     for line in ("Jane Doe", "Posted by Jane Doe", "By JANE DOE and JOHN ROE", "Photo: Jo Smith / Reuters",
-                 "Updated 7:15 AM", "March 3rd, 2014"):  # fmt: skip
+                 "Updated 7:15 AM", "March 3rd, 2014", "Posted by Jane Doe in Local News, Roads and Bridges"):  # fmt: skip
         assert title_of(f"Welcome to the Riverside Gazette\n\n{_HEADLINE}\n\n{line}") == _HEADLINE, line
 
 

@@ -849,6 +849,7 @@ def _title_like(j: _Judged) -> bool:
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 _CREDIT = re.compile(r"\S\s+/\s+\S")
 _BY_NAME = re.compile(r"\bby\s+[A-Z]")  # "Posted by Jo Smith", "View all posts by Jo"
+_POSTED_BY = re.compile(r"\b(?:posted|written|filed)\s+by\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -862,6 +863,7 @@ def _meta_like(text: str) -> bool:
         or (metaread.by_label(text) and not any(w[:1].islower() and w != "and" for w in text.split()[1:]))
         or metaread.name_alone(text)
         or (_BY_NAME.search(text) is not None and len(text.split()) <= 6)
+        or _POSTED_BY.search(text) is not None
         or len(_LETTERS.findall(text)) < 2
     )
 
