@@ -57,3 +57,8 @@ def test_a_question_headline_is_kept_and_a_sentence_is_not_taken_for_one():
 
 def test_a_curated_title_wins_over_the_headline():
     assert title_of(f"* Home\n\n{_HEADLINE}", SourceMeta(title="Bridge closed")) == "Bridge closed"
+
+
+def test_a_short_prompt_next_to_the_article_gives_way_to_the_headline_above_it():
+    assert title_of(f"* Home\n\n{_HEADLINE}\n\nKeep me logged in") == _HEADLINE
+    assert title_of("* Home\n\nBridge works reopen") == "Bridge works reopen"  # a short headline alone stays

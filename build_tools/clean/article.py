@@ -825,6 +825,7 @@ _HEADLINE_WORDS = (2, 30)
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—:•·»]|::)\s+")
 
 
+_SHORT_SKIP = 1  # how many short lines next to the article a longer headline above may pass
 _SITE_NAME_WORDS = 4  # a page's first line this short is the site's name, not the headline
 
 
@@ -914,9 +915,16 @@ def headline(v: Verdicts) -> tuple[int, str]:
     repeated = _first_line_headline(v.judged, first)
     if repeated >= 0:
         return repeated, v.judged[repeated].block.text
-    for i in range(first - 1, max(-1, first - 1 - _HEADLINE_WINDOW), -1):
-        if _title_like(v.judged[i]) and not (i == 0 and v.judged[0].feats.n_words <= _SITE_NAME_WORDS):
-            return i, _site_part(v.judged[i].block.text, v.judged)
+    found = [
+        i
+        for i in range(first - 1, max(-1, first - 1 - _HEADLINE_WINDOW), -1)
+        if _title_like(v.judged[i]) and not (i == 0 and v.judged[0].feats.n_words <= _SITE_NAME_WORDS)
+    ]
+    if found:
+        # a short line next to the article (a prompt, a label) gives way to a longer one above it
+        long = [i for i in found[: _SHORT_SKIP + 1] if v.judged[i].feats.n_words > _SITE_NAME_WORDS]
+        i = long[0] if long else found[0]
+        return i, _site_part(v.judged[i].block.text, v.judged)
     if v.kinds[first] == HEADING and _title_like(v.judged[first]):
         return first, _site_part(v.judged[first].block.text, v.judged)
     return -1, ""
