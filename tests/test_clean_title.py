@@ -29,6 +29,11 @@ def test_headline_after_the_menus_is_the_title_not_the_skip_links():
     assert title_of(head) == _HEADLINE
 
 
+def test_a_welcome_line_or_skip_links_are_not_a_title_even_alone():
+    for first in ("Welcome to the Riverside Gazette", "Skip to main content", "Jump to story headline"):
+        assert title_of(f"* Home\n\n{first}") == "page", first
+
+
 def test_site_part_of_a_first_line_is_stripped_when_the_headline_repeats_it():
     for first in (f"{_HEADLINE} - The Riverside Gazette", f"The Riverside Gazette | {_HEADLINE}"):
         assert title_of(f"{first}\n\n* Home\n* Local\n\n{_HEADLINE}") == _HEADLINE

@@ -798,8 +798,10 @@ def find_article(
     if found_title:
         _relabel_title(v, at)
         v = v._replace(title=found_title)
-    elif v.judged and v.title == v.judged[0].block.text and v.judged[0].feats.n_words <= _SITE_NAME_WORDS:
-        v = v._replace(title="")  # the page's first short line is the site's name
+    elif v.title and (
+        _meta_like(v.title) or (v.title == v.judged[0].block.text and v.judged[0].feats.n_words <= _SITE_NAME_WORDS)
+    ):
+        v = v._replace(title="")  # a date, a byline, a welcome line, or the site's name alone
     publisher, date = _page_meta(v.judged)
     dateline = v.found_dateline
     detected = DetectedMeta(
@@ -851,12 +853,15 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 _CREDIT = re.compile(r"\S\s+/\s+\S")
 _BY_NAME = re.compile(r"\bby\s+[A-Z]")  # "Posted by Jo Smith", "View all posts by Jo"
 _POSTED_BY = re.compile(r"\b(?:posted|written|filed)\s+by\b", re.IGNORECASE)
+# a site's welcome and its skip links: "Welcome to PerthNow. Skip to: Search Box ..."
+_FURNITURE_OPENER = re.compile(r"(?:welcome to|skip to|jump to|go to)\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 def _meta_like(text: str) -> bool:
     """A line of the article's head that is not its headline: a date or time, a photo credit, a
-    byline in capitals, an author's name alone, or a line with fewer than two words of letters."""
+    byline in capitals, an author's name alone, a site's welcome or skip links, or a line with
+    fewer than two words of letters."""
     return bool(
         metaread.parse_date(text)
         or _CLOCK.search(text)
@@ -865,6 +870,7 @@ def _meta_like(text: str) -> bool:
         or metaread.name_alone(text)
         or (_BY_NAME.search(text) is not None and len(text.split()) <= 6)
         or _POSTED_BY.search(text) is not None
+        or _FURNITURE_OPENER.match(text) is not None
         or len(_LETTERS.findall(text)) < 2
     )
 
