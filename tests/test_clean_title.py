@@ -67,3 +67,26 @@ def test_a_curated_title_wins_over_the_headline():
 def test_a_short_prompt_next_to_the_article_gives_way_to_the_headline_above_it():
     assert title_of(f"* Home\n\n{_HEADLINE}\n\nKeep me logged in") == _HEADLINE
     assert title_of("* Home\n\nBridge works reopen") == "Bridge works reopen"  # a short headline alone stays
+
+
+def _title_bench():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    bench_dir = Path(__file__).resolve().parent.parent / "bench"
+    for name in ("clean_quality", "title_quality"):
+        if name not in sys.modules:
+            spec = importlib.util.spec_from_file_location(name, bench_dir / f"{name}.py")
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module  # dataclasses look their module up there
+            spec.loader.exec_module(module)
+    return sys.modules["title_quality"]
+
+
+def test_the_bench_takes_a_gold_first_line_as_reference_only_when_it_is_a_headline():
+    bench = _title_bench()
+    assert bench.reference(f"\n{_HEADLINE}\nThe council voted.") == _HEADLINE
+    for first in ("July 24, 2012 12:11 AM", "24", "By JANE DOE", "The council voted on Tuesday to close it."):
+        assert bench.reference(f"{first}\n{_HEADLINE}") == "", first
+    assert bench.normalised("Council  closes, the BRIDGE!") == bench.normalised("council closes the bridge")
