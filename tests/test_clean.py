@@ -1189,3 +1189,19 @@ def test_a_related_list_s_heading_with_a_colon_and_a_share_bar_s_label_are_named
         found = rules.match(line)
         assert found is not None and found.reason == reason, line
     assert rules.match("Recent posts on the council's website drew hundreds of replies:") is None
+
+
+@pytest.mark.parametrize(
+    ("credit", "publisher"),
+    [
+        ("Source: Yahoo News", "Yahoo News"),
+        ("Source: Riverside Herald Posted on: March 3, 2010 10:57 PST Filed under: Local", "Riverside Herald"),
+        ("Source: The Town Crier. Updated: 4 May 2011", "The Town Crier"),
+        ("Source: Ferry News: Harbour edition", "Ferry News: Harbour edition"),
+        ("(RIVERSIDE NEWS with AP)", "RIVERSIDE NEWS with AP"),
+    ],
+)
+def test_a_credit_line_names_its_publisher_up_to_the_next_field_of_the_head(credit: str, publisher: str) -> None:
+    from build_tools.clean.meta import credit_publisher
+
+    assert credit_publisher(credit) == publisher

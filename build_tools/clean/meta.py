@@ -200,12 +200,21 @@ def byline(text: str) -> tuple[str, ...]:
     return ()
 
 
+_NEXT_FIELD = re.compile(
+    r"\s+(?:posted|published|updated|filed|last updated|date|dated|written|photo|category|categories|tags?)"
+    r"(?: (?:on|under|in|by|at))?\s?:\s",
+    re.IGNORECASE,
+)
+
+
 def credit_publisher(text: str) -> str:
     """The publisher named by a credit line: "(FRANCE 24 with AP and REUTERS)", "Source: Yahoo News"."""
     text = text.strip()
     m = re.match(r"^source\s*:\s*(?P<pub>[^/|;]+)", text, re.IGNORECASE)
     if m:
-        return m.group("pub").strip(" .")
+        # the credit's line may run on into the next labelled field of the page's head, joined
+        # into one block: "Source: WENN Posted on: December 28, 2007 Filed under: Pop"
+        return _NEXT_FIELD.split(m.group("pub"), maxsplit=1)[0].strip(" .")
     m = re.fullmatch(r"\((?P<pub>[^()]+)\)", text)
     if m and not re.match(r"(?i)(?:additional )?(?:reporting|editing|writing|compiled)\b", m.group("pub")):
         return m.group("pub").strip()
