@@ -866,7 +866,9 @@ def _meta_like(text: str) -> bool:
         metaread.parse_date(text)
         or _CLOCK.search(text)
         or (_CREDIT.search(text) and len(text.split()) <= 6)
-        or (metaread.by_label(text) and not any(w[:1].islower() and w != "and" for w in text.split()[1:]))
+        # "By" and names: no lower-case word after the label but "and" (words with other signs in
+        # them, markup or an e-mail address, say nothing either way)
+        or (metaread.by_label(text) and not any(w.isalpha() and w.islower() and w != "and" for w in text.split()[1:]))
         or metaread.name_alone(text)
         or (_BY_NAME.search(text) is not None and len(text.split()) <= 6)
         or _POSTED_BY.search(text) is not None
