@@ -1763,3 +1763,48 @@ def test_pieces_of_one_sentence_cut_by_links_are_read_as_one():
 )
 def test_descriptions_no_list_holds(paragraphs, start, speaker):
     assert_speaker(paragraphs, start, speaker)
+
+
+# -- classes of failure on unseen real copy -------------------------------------------------------
+
+
+def test_he_never_stands_for_a_team_or_band_named_in_the_plural():
+    quotes = quotes_of(
+        "General manager Tom Okafor gives the Kingston Raiders a passing grade for the season.",
+        "Okafor said that unless his centres win more draws, he may have to trade for one.",
+        "An oddity is that the Raiders have been better on the road, where they won nine.",
+        '"You can fix a home record easier than a road record," he said.',
+        actors=(),
+    )
+    q = only(quotes, "home record")
+    assert "Okafor" in q.speaker_text
+
+
+def test_a_single_mark_after_a_comma_closes_a_double_quotation():
+    quotes = quotes_of(
+        '"I have a belief that you can fix a home record,\' Okafor said. "The team that fails on the road'
+        ' has some fear".',
+    )
+    assert [q.text for q in quotes] == [
+        "I have a belief that you can fix a home record",
+        "The team that fails on the road has some fear",
+    ]
+    assert {q.speaker for q in quotes} == {"tom-okafor"}
+
+
+def test_a_quotation_inside_a_quotation_keeps_its_closing_single_mark():
+    quotes = quotes_of("\"Coach just said, 'keep your head in there.' So that felt good,\" Okafor said.")
+    assert len(quotes) == 1
+    assert "keep your head in there.' So that felt good" in quotes[0].text
+
+
+def test_a_model_number_makes_no_person():
+    entities, _found = find_entities(
+        [
+            "The array will also be sold as the Dell AX4-5 and scales to 60 drives.",
+            "Analysts said the Clariion CX3 line was safe.",
+        ],
+        lambda _pi, _at: False,
+    )
+    people = {e.name for e in entities.values() if e.kind == "person"}
+    assert not any(ch.isdigit() for name in people for ch in name), people

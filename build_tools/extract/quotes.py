@@ -220,14 +220,43 @@ def _retype_closing(text: str) -> str:
     return "".join(out)
 
 
+_SINGLE_AFTER_STOP = re.compile(r"[,.!?]['’](?:\s|$)")
+
+
+def _retype_single_closing(text: str) -> str:
+    """A single mark typed where the double one that closes a quotation belongs, offsets
+    unchanged: `"I have a belief ...,' he said.` closes at the `'` after the comma, unless a
+    quotation inside the quotation ("He said, 'keep going.'") is open."""
+    out = list(text)
+    double_open = single_open = False
+    for i, char in enumerate(text):
+        if char in QUOTE_MARKS:
+            double_open = char == OPENING or (char == '"' and not double_open)
+            single_open = False
+        elif char in "'‘’" and double_open:
+            before, after = text[i - 1 : i], text[i + 1 : i + 2]
+            if char == "‘" or not before or before.isspace() or before in QUOTE_MARKS:
+                single_open = True
+            elif single_open:
+                if not after.isalnum():
+                    single_open = False
+            elif before in ",.!?" and (not after or after.isspace()):
+                out[i] = CLOSING
+                double_open = False
+    return "".join(out)
+
+
 def normalise_marks(text: str) -> str:
     """Agency and European quotation marks as the two typographic ones, offsets unchanged:
     a doubled apostrophe ('' or ’’) is one mark (the second becomes a space), « and „ open, »
     closes (German turns them about: »...« opens with »), the “ that closes a „ becomes ”, and an
     apostrophe saved as "?" ("It?s") is an apostrophe again; an opening mark typed for a closing
-    one closes."""
+    one closes, and so does a single mark after a comma or a stop that ends a quotation opened
+    with a double one."""
     if text.count(OPENING) > 1 or (OPENING in text and '"' in text):
         text = _retype_closing(text)
+    if _SINGLE_AFTER_STOP.search(text) and (OPENING in text or '"' in text):
+        text = _retype_single_closing(text)
     if not _MARKS_TO_NORMALISE.search(text):
         return text
     text = _LOST_APOSTROPHE.sub("’", text)
