@@ -1808,3 +1808,31 @@ def test_a_model_number_makes_no_person():
     )
     people = {e.name for e in entities.values() if e.kind == "person"}
     assert not any(ch.isdigit() for name in people for ch in name), people
+
+
+def test_a_long_title_before_the_name_after_the_quote_still_names_the_speaker():
+    q = only(
+        quotes_of(
+            '"We are proud to be working with the band," Harbour Board Group International chairman and chief'
+            " executive Tom Okafor said in a statement."
+        ),
+        "proud to be working",
+    )
+    assert q.speaker == "tom-okafor"
+
+
+def test_a_question_mark_saved_for_the_closing_mark_after_a_comma_closes():
+    q = only(quotes_of('"We are proud to be working with the band,? Okafor said in a statement.'), "proud")
+    assert q.text == "We are proud to be working with the band"
+    assert q.speaker == "tom-okafor"
+
+
+@pytest.mark.parametrize(
+    "aside",
+    ["while rejecting his petition", "in a statement", "for its part", "however"],
+)
+def test_an_aside_between_a_body_and_its_verb_before_the_quote(aside):
+    q = only(
+        quotes_of(f'The Harbour Board, {aside}, said, "The request is completely baseless."'), "completely baseless"
+    )
+    assert q.speaker == "harbour-board"

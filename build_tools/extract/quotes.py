@@ -220,13 +220,14 @@ def _retype_closing(text: str) -> str:
     return "".join(out)
 
 
-_SINGLE_AFTER_STOP = re.compile(r"[,.!?]['’](?:\s|$)")
+_SINGLE_AFTER_STOP = re.compile(r"[,.!?]['’](?:\s|$)|[,.]\?(?:\s|$)")
 
 
 def _retype_single_closing(text: str) -> str:
     """A single mark typed where the double one that closes a quotation belongs, offsets
     unchanged: `"I have a belief ...,' he said.` closes at the `'` after the comma, unless a
-    quotation inside the quotation ("He said, 'keep going.'") is open."""
+    quotation inside the quotation ("He said, 'keep going.'") is open; so does a "?" saved for
+    the closing mark after a comma or a full stop (`globally,? Grainge said`)."""
     out = list(text)
     double_open = single_open = False
     for i, char in enumerate(text):
@@ -243,6 +244,9 @@ def _retype_single_closing(text: str) -> str:
             elif before in ",.!?" and (not after or after.isspace()):
                 out[i] = CLOSING
                 double_open = False
+        elif char == "?" and double_open and text[i - 1 : i] in (",", ".") and not text[i + 1 : i + 2].strip():
+            out[i] = CLOSING  # `globally,? Grainge said`: the closing mark lost to a character set
+            double_open = False
     return "".join(out)
 
 
@@ -414,7 +418,10 @@ def _passive(text: str, verb: re.Match[str]) -> bool:
 
 
 _ASIDE = re.compile(
-    r",\s+(?:who|which|speaking|asking|requesting|declining|aged|himself|herself|themselves|\d)\b[^,;:\"“”]{0,100},\s*$"
+    r",\s+(?:who|which|speaking|asking|requesting|declining|aged|himself|herself|themselves|\d"
+    # "The EC, while rejecting his petition, said", "The ministry, in a statement, said"
+    r"|while|when|after|before|in|at|however|meanwhile|though|for\s+(?:his|her|its|their)\s+part)"
+    r"\b[^,;:\"“”]{0,100},\s*$"
 )
 
 
@@ -830,6 +837,8 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
 
 # Verbs that are more often nouns ("states", "claims") but speak when they follow the closing
 # mark: `...," the brief states`, `...," Salo offered`.
+# A title before a name with no clause: "... chairman and chief executive Lucian Grainge".
+_TITLED_NAME = re.compile(r"\s*[^,;:.!?\"“”]*?\b([a-z]+)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+\s*")
 AFTER_QUOTE_VERBS = frozenset("states claims reads offered offers ventured mused".split())
 
 
@@ -1782,7 +1791,11 @@ class _SourceReader:
         # `...," a youth wing division of the opposition Pan-Malaysian Islamic Party said`: one
         # long description, no clause, may take a few more words.
         description = re.fullmatch(r"\s*(?:a|an|the)\s[^,;:.!?\"“”]+", before, re.IGNORECASE) is not None
-        limit = LONG_DESCRIPTION_WORDS if description else ATTRIBUTION_WORDS
+        # `...," Universal Music Group International chairman and chief executive Lucian Grainge
+        # said`: a long title, then the name, with no clause either.
+        title = _TITLED_NAME.fullmatch(before)
+        titled = title is not None and title.group(1) in ROLE_NOUNS
+        limit = LONG_DESCRIPTION_WORDS if description or titled else ATTRIBUTION_WORDS
         # `...," Gotabhaya Rajapakse, who is the president's younger brother, told`: an aside
         # about the subject is not counted.
         aside = _ASIDE.search(before)
