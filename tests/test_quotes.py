@@ -1836,3 +1836,21 @@ def test_an_aside_between_a_body_and_its_verb_before_the_quote(aside):
         quotes_of(f'The Harbour Board, {aside}, said, "The request is completely baseless."'), "completely baseless"
     )
     assert q.speaker == "harbour-board"
+
+
+def test_a_short_piece_inside_reported_speech_closed_by_an_attribution_is_the_speakers():
+    quotes = quotes_of(
+        "Maria Lind spoke in the port on Monday.",
+        'The goals include dredging, encouraging the town\'s "moderate center" to take part, and new piers, she said.',
+        'The harbour has a "world-class" future, Tom Okafor added.',
+    )
+    assert only(quotes, "moderate center").speaker == "maria-lind"
+    assert only(quotes, "world-class").speaker == "tom-okafor"
+
+
+def test_a_short_piece_in_a_sentence_with_no_closing_attribution_stays_a_scare_quote():
+    quotes = quotes_of(
+        "Maria Lind spoke in the port on Monday.",
+        'The so-called "moderate center" of the town stayed at home.',
+    )
+    assert not [q for q in quotes if "moderate center" in q.text]

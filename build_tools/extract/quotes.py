@@ -839,6 +839,12 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
 # mark: `...," the brief states`, `...," Salo offered`.
 # A title before a name with no clause: "... chairman and chief executive Lucian Grainge".
 _TITLED_NAME = re.compile(r"\s*[^,;:.!?\"“”]*?\b([a-z]+)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+\s*")
+# The attribution that closes a sentence of reported speech: ", she said.", ", Okafor added."
+_CLOSING_ATTRIBUTION = re.compile(
+    r",\s+((?:[Hh]e|[Ss]he)|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:"
+    + LY_ADVERB
+    + r"\s+)?(?:said|says|added|adds|explained|noted|argued|insisted|stressed|told\s+[a-z]+)\s*[.!?]?\s*$"
+)
 AFTER_QUOTE_VERBS = frozenset("states claims reads offered offers ventured mused".split())
 
 
@@ -1194,10 +1200,27 @@ class _SourceReader:
         ):
             j += 1
         if j == k:
-            return None
+            return self._closing_attribution(spans[k])
         next_open = spans[j + 1].open_at if j + 1 < len(spans) and spans[j + 1].start_para == pi else len(text)
         found = self._after(pi, spans[j].close_at, next_open)
         return found if found is not None and found.kind in ("name", "pronoun") else None
+
+    def _closing_attribution(self, span: _Span) -> _Subject | None:
+        """`encouraging the country's "moderate center" to play a role, and promoting
+        development, she said.`: a piece of reported speech quoted inside a sentence that an
+        attribution closes (he or she, or a name, and a speech verb after its last comma)."""
+        pi = span.end_para
+        text = self.texts[pi]
+        end = next((e for s0, e in sentence_spans(text) if s0 <= span.close_at < e), len(text))
+        tail = text[span.close_at + 1 : end]
+        if any(mark in tail for mark in QUOTE_MARKS):
+            return None
+        m = _CLOSING_ATTRIBUTION.search(tail)
+        if m is None:
+            return None
+        at = span.close_at + 1 + m.start(1)
+        kind = "pronoun" if m.group(1).lower() in PRONOUNS else "name"
+        return _Subject(kind, m.group(1), at, at + len(m.group(1)))
 
     def _pronoun_told(self, pi: int, at: int) -> tuple[tuple[int, int], _Speaker] | None:
         """`She said small businesses were hard hit.` earlier in the paragraph: the speech of a
