@@ -166,6 +166,10 @@ SPEECH_VERBS: Final = frozenset(
     contends contend calls describes dubbed dubs referred refers labelled labeled branded
     chimed chimes commented sighed laughed gushed fumed snapped elaborated chanted chanting
     mentioned
+    describe labelling labeling branding dubbing termed terming promises conceding concedes
+    claiming complains predicts predicting replies replying responds suggests urges urging vows
+    vowing recalls recalling reiterates reiterating boasts boasting quips maintains maintaining
+    acknowledging announcing confirming contending observing pleading pledging
     """.split()
 )
 # Speech verbs of French, German and Spanish copy, as the English verb the attribution reader

@@ -1854,3 +1854,16 @@ def test_a_short_piece_in_a_sentence_with_no_closing_attribution_stays_a_scare_q
         'The so-called "moderate center" of the town stayed at home.',
     )
     assert not [q for q in quotes if "moderate center" in q.text]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "fragment"),
+    [
+        ('"You get the same feeling and all the flavours work," promises Okafor.', "same feeling"),
+        ('Okafor, labelling the plan "boring", left the room.', "boring"),
+        ('"We will rebuild the pier," vows Okafor.', "rebuild the pier"),
+        ('"The pier is safe," Okafor maintains.', "pier is safe"),
+    ],
+)
+def test_more_forms_of_speech_verbs(paragraph, fragment):
+    assert only(quotes_of(paragraph), fragment).speaker == "tom-okafor"
