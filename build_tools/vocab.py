@@ -315,6 +315,7 @@ BODY_NOUNS: Final = frozenset(
     documents papers affidavit lawsuit filing foundation division wing branch unit motion study letter
     brief memo indictment complaint ruling verdict editorial release family club team charity
     insurer lender retailer broadcaster
+    website site page post blog survey poll document notice message email magazine journal
     """.split()
 )
 # Words ending in -ly that are no adverbs: nouns ("the family said", "a close ally", "the daily",

@@ -1867,3 +1867,21 @@ def test_a_short_piece_in_a_sentence_with_no_closing_attribution_stays_a_scare_q
 )
 def test_more_forms_of_speech_verbs(paragraph, fragment):
     assert only(quotes_of(paragraph), fragment).speaker == "tom-okafor"
+
+
+@pytest.mark.parametrize("noun", ["source", "witness", "bystander", "insider"])
+def test_the_source_or_the_witness_is_no_second_reference_to_the_person_named(noun):
+    q = only(quotes_of("Tom Okafor arrived at the port on Monday.", f'"The pier is closed," the {noun} said.'), "pier")
+    assert (q.speaker, q.speaker_text) == ("", f"the {noun}")
+
+
+@pytest.mark.parametrize("writer", ["a Facebook page", "the website", "a Facebook post", "the survey"])
+def test_a_page_a_post_or_a_website_speaks_as_written(writer):
+    q = only(
+        quotes_of(
+            "Tom Okafor arrived at the port on Monday.", f'"The pier is closed for good," according to {writer}.'
+        ),
+        "pier",
+    )
+    assert q.speaker == ""
+    assert q.speaker_text == writer

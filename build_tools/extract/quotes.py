@@ -638,6 +638,11 @@ _DESCRIPTION_CUT = _PREPOSITIONS | {"behind"}
 _NOT_IN_DESCRIPTIONS = frozenset(
     "which who that has have had was were is are in after before at on with from by".split()
 )
+# Nouns for someone a report leaves unnamed: never a second reference to a person it names.
+_ANONYMOUS_NOUNS = frozenset(
+    "source witness eyewitness bystander onlooker passer-by passerby insider informant whistleblower"
+    " caller reader viewer listener commenter".split()
+)
 _AUXILIARIES = frozenset("has have had is was were are will would could can may might".split())
 
 
@@ -1515,6 +1520,8 @@ class _SourceReader:
         if len(words) < 2 or words[0] != "the" or _plural_role(words[-1]) or not _one_person_noun(words[-1]):
             return ""
         head = words[-1]
+        if head in _ANONYMOUS_NOUNS:
+            return ""  # "the source said", "the witness said": someone the copy does not name
         gender = GENDERED_NOUNS.get(head, "") or _person_noun_gender(head) or foreign_gender
         pronoun = {"m": "he", "f": "she"}.get(gender, "one")
         # `...," the former Leeds striker said` or `...," said the batsman`
