@@ -166,6 +166,12 @@ SPEECH_VERBS: Final = frozenset(
     contends contend calls describes dubbed dubs referred refers labelled labeled branded
     chimed chimes commented sighed laughed gushed fumed snapped elaborated chanted chanting
     mentioned
+    """.split()
+)
+# ... and the rarer forms that only the quote reader takes for speech verbs ("promises Thrasher",
+# "labelling EMI 'boring'"); the cleaner's test of a line cut short keeps to the list above.
+QUOTE_SPEECH_VERBS: Final = SPEECH_VERBS | frozenset(
+    """
     describe labelling labeling branding dubbing termed terming promises conceding concedes
     claiming complains predicts predicting replies replying responds suggests urges urging vows
     vowing recalls recalling reiterates reiterating boasts boasting quips maintains maintaining

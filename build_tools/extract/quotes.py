@@ -72,7 +72,7 @@ OPENING = "“"
 CLOSING = "”"
 QUOTE_MARKS = '"“”'
 
-SPEECH_VERBS = vocab.SPEECH_VERBS
+SPEECH_VERBS = vocab.QUOTE_SPEECH_VERBS
 ROLE_NOUNS = vocab.ROLE_NOUNS
 BODY_NOUNS = vocab.BODY_NOUNS
 # A body noun that names what kind of organisation speaks, and the words its name carries.
