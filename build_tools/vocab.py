@@ -175,7 +175,7 @@ QUOTE_SPEECH_VERBS: Final = SPEECH_VERBS | frozenset(
     describe labelling labeling branding dubbing termed terming promises conceding concedes
     claiming complains predicts predicting replies replying responds suggests urges urging vows
     vowing recalls recalling reiterates reiterating boasts boasting quips maintains maintaining
-    acknowledging announcing confirming contending observing pleading pledging
+    acknowledging announcing confirming contending observing pleading pledging talked
     """.split()
 )
 # Speech verbs of French, German and Spanish copy, as the English verb the attribution reader

@@ -1885,3 +1885,12 @@ def test_a_page_a_post_or_a_website_speaks_as_written(writer):
     )
     assert q.speaker == ""
     assert q.speaker_text == writer
+
+
+def test_a_paragraph_of_quotation_after_someone_talked_about_it_is_theirs():
+    quotes = quotes_of(
+        '"We just had to pick him up," Lind said.',
+        "After the game Okafor talked like a proud father when he talked about his crew.",
+        '"I think with a win today, our crew grew up."',
+    )
+    assert only(quotes, "grew up").speaker == "tom-okafor"
