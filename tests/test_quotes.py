@@ -1894,3 +1894,12 @@ def test_a_paragraph_of_quotation_after_someone_talked_about_it_is_theirs():
         '"I think with a win today, our crew grew up."',
     )
     assert only(quotes, "grew up").speaker == "tom-okafor"
+
+
+@pytest.mark.parametrize("verb", ["referred to Okafor as", "called Okafor", "described Okafor as"])
+def test_the_one_spoken_of_after_the_verb_is_no_speaker_the_body_opening_the_sentence_is(verb):
+    quotes = quotes_of(
+        "Maria Lind met the board on Monday.",
+        f'The Harbour Board was dismissive of the claims and {verb} a "troublemaker" (a strange character).',
+    )
+    assert only(quotes, "troublemaker").speaker == "harbour-board"

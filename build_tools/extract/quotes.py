@@ -844,6 +844,12 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
 # mark: `...," the brief states`, `...," Salo offered`.
 # A title before a name with no clause: "... chairman and chief executive Lucian Grainge".
 _TITLED_NAME = re.compile(r"\s*[^,;:.!?\"“”]*?\b([a-z]+)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+\s*")
+# A name right after a speech verb or "to": the one spoken of or to ("referred to Swamy as",
+# "called Okafor", "told Lind").
+_OBJECT_OF_SPEECH = re.compile(
+    r"\b(?:referred\s+to|refers\s+to|called|calling|labelled|labelling|labeled|described|describing|branded|"
+    r"branding|dubbed|told|telling)\s+$"
+)
 # The attribution that closes a sentence of reported speech: ", she said.", ", Okafor added."
 _CLOSING_ATTRIBUTION = re.compile(
     r",\s+((?:[Hh]e|[Ss]he)|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:"
@@ -1136,7 +1142,12 @@ class _SourceReader:
         hits = [
             (s, e, a)
             for s, e, a in self.mentions.get(pi, ())
-            if start <= s and e <= at and self.actors[a].kind == "person" and not self._quoted(pi, s)
+            if start <= s
+            and e <= at
+            and self.actors[a].kind == "person"
+            and not self._quoted(pi, s)
+            # "... and referred to Swamy as an "ajube"": the one spoken of or to is no speaker
+            and not _OBJECT_OF_SPEECH.search(text, start, s)
         ]
         if not hits:
             # "She blamed ... and said it would ..." : a pronoun opening the sentence speaks.
@@ -1145,6 +1156,14 @@ class _SourceReader:
                 return self._speaker_of(
                     pi, _Subject("pronoun", lead.group(1), start + lead.start(1), start + lead.end(1))
                 )
+            # "The Congress was dismissive ... and referred to Swamy as ...": the body that
+            # opens the sentence.
+            for s, e, actor in sorted(self.mentions.get(pi, ())):
+                if start <= s < at and not self._quoted(pi, s):
+                    opens = text[start:s].strip() in ("", "The", "the")
+                    if opens and self.actors[actor].kind in _BODY_KINDS:
+                        return _Speaker(actor, text[s:e], is_person=False)
+                    break
             return None
         s, e, actor = min(hits)  # "Galanter called Pereira ... and said": the sentence's subject
         return _Speaker(actor, text[s:e], True)
