@@ -178,6 +178,11 @@ QUOTE_SPEECH_VERBS: Final = SPEECH_VERBS | frozenset(
     acknowledging announcing confirming contending observing pleading pledging talked
     """.split()
 )
+# Verbs of judgement: `Treasurer Andrew Sidamon-Eristoff blamed it on the "severe weather."`
+# quotes the one who blames (never the one blamed: "was blamed for" is passive).
+JUDGEMENT_VERBS: Final = frozenset(
+    "blamed criticised criticized condemned praised slammed dismissed hailed welcomed denounced mocked ridiculed".split()
+)
 # Speech verbs of French, German and Spanish copy, as the English verb the attribution reader
 # knows; never longer than the words they stand for, so that offsets stay (see quotes.py). An
 # inverted French pronoun ("a-t-il dit") becomes the pronoun and the verb.

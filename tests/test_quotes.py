@@ -1903,3 +1903,12 @@ def test_the_one_spoken_of_after_the_verb_is_no_speaker_the_body_opening_the_sen
         f'The Harbour Board was dismissive of the claims and {verb} a "troublemaker" (a strange character).',
     )
     assert only(quotes, "troublemaker").speaker == "harbour-board"
+
+
+def test_a_short_quote_after_a_verb_of_judgement_is_the_one_who_judges_never_the_one_judged():
+    quotes = quotes_of(
+        'Revenues dipped and State Treasurer Maria Lind blamed it on the "severe weather."',
+        'Okafor was blamed for the "grave mistakes" of the board.',
+    )
+    assert only(quotes, "severe weather").speaker == "maria-lind"
+    assert not [q for q in quotes if "grave mistakes" in q.text and q.speaker == "tom-okafor"]

@@ -72,7 +72,7 @@ OPENING = "“"
 CLOSING = "”"
 QUOTE_MARKS = '"“”'
 
-SPEECH_VERBS = vocab.QUOTE_SPEECH_VERBS
+SPEECH_VERBS = vocab.QUOTE_SPEECH_VERBS | vocab.JUDGEMENT_VERBS
 ROLE_NOUNS = vocab.ROLE_NOUNS
 BODY_NOUNS = vocab.BODY_NOUNS
 # A body noun that names what kind of organisation speaks, and the words its name carries.
@@ -405,7 +405,7 @@ _ROLE_THEN_NAME = re.compile(
 # A dateline opening a paragraph: "New Delhi: ", "WASHINGTON -- ", "CORNWALL, Ont. - ".
 _DATELINE = re.compile(r"\s*[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,3}\s*(?::|--|[-–—])\s*")
 _TRANSCRIPT_LABEL = re.compile(r"\s*(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*\s*:\s*")
-_PASSIVE_SPEECH = frozenset({"asked", "told", "questioned"})
+_PASSIVE_SPEECH = frozenset({"asked", "told", "questioned"}) | vocab.JUDGEMENT_VERBS
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:when|if|after|before|once|was|were|is|are|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
