@@ -327,6 +327,9 @@ BODY_NOUNS: Final = frozenset(
     brief memo indictment complaint ruling verdict editorial release family club team charity
     insurer lender retailer broadcaster
     website site page post blog survey poll document notice message email magazine journal
+    army navy military embassy consulate regime administration parliament cabinet coalition
+    alliance federation association institute league university school hospital prosecution
+    opposition campaign
     """.split()
 )
 # Words ending in -ly that are no adverbs: nouns ("the family said", "a close ally", "the daily",

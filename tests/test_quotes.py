@@ -1912,3 +1912,19 @@ def test_a_short_quote_after_a_verb_of_judgement_is_the_one_who_judges_never_the
     )
     assert only(quotes, "severe weather").speaker == "maria-lind"
     assert not [q for q in quotes if "grave mistakes" in q.text and q.speaker == "tom-okafor"]
+
+
+@pytest.mark.parametrize("body", ["the embassy", "the army", "the administration", "the hospital", "the campaign"])
+def test_an_embassy_an_army_or_a_hospital_speaks_as_a_body(body):
+    q = only(
+        quotes_of("Tom Okafor arrived at the port on Monday.", f'"We are monitoring the case," {body} said.'), "case"
+    )
+    assert (q.speaker, q.speaker_text) == ("", body)
+
+
+def test_a_short_quote_after_a_body_with_a_speech_verb_is_the_bodys():
+    quotes = quotes_of(
+        'Maria Lind spoke in the capital. The Pakistan army said the two men discussed the "security situation"'
+        " in the region."
+    )
+    assert only(quotes, "security situation").speaker_text == "The Pakistan army"
