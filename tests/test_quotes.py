@@ -1928,3 +1928,14 @@ def test_a_short_quote_after_a_body_with_a_speech_verb_is_the_bodys():
         " in the region."
     )
     assert only(quotes, "security situation").speaker_text == "The Pakistan army"
+
+
+@pytest.mark.parametrize("mark", ['"', "“"])
+def test_a_closing_mark_left_out_before_a_split_attribution(mark):
+    closing = '"' if mark == '"' else "”"
+    quotes = quotes_of(
+        '"The pier is finished," Lind said.',
+        f"{mark}We've had tremendous success with the board, Okafor said, {mark}and we plan to continue.{closing}",
+    )
+    assert only(quotes, "tremendous success").speaker == "tom-okafor"
+    assert "Okafor said" not in only(quotes, "tremendous success").text

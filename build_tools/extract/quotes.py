@@ -220,6 +220,10 @@ def _retype_closing(text: str) -> str:
     return "".join(out)
 
 
+_UNCLOSED_BEFORE_SPLIT = re.compile(
+    r"((?:^|(?<=[\s(]))[\"“][^\"“”]{10,300}?),"
+    r"(\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*\s+(?:said|says|added),\s+[\"“](?=[a-z]))"
+)
 _SINGLE_AFTER_STOP = re.compile(r"[,.!?]['’](?:\s|$)|[,.]\?(?:\s|$)")
 
 
@@ -256,11 +260,16 @@ def normalise_marks(text: str) -> str:
     closes (German turns them about: »...« opens with »), the “ that closes a „ becomes ”, and an
     apostrophe saved as "?" ("It?s") is an apostrophe again; an opening mark typed for a closing
     one closes, and so does a single mark after a comma or a stop that ends a quotation opened
-    with a double one."""
+    with a double one, or the comma before a split attribution when the closing mark was left out
+    (`"We've had success, Treide said, "and we ...`)."""
     if text.count(OPENING) > 1 or (OPENING in text and '"' in text):
         text = _retype_closing(text)
     if _SINGLE_AFTER_STOP.search(text) and (OPENING in text or '"' in text):
         text = _retype_single_closing(text)
+    if "said, " in text or "says, " in text or "added, " in text:
+        # `"We've had tremendous success with Dell, EMC's Treide said, "and we plan to
+        # continue."`: the closing mark left out before a split attribution; the comma closes.
+        text = _UNCLOSED_BEFORE_SPLIT.sub(lambda m: m.group(1) + CLOSING + m.group(2), text)
     if not _MARKS_TO_NORMALISE.search(text):
         return text
     text = _LOST_APOSTROPHE.sub("’", text)
