@@ -72,7 +72,7 @@ OPENING = "“"
 CLOSING = "”"
 QUOTE_MARKS = '"“”'
 
-SPEECH_VERBS = vocab.SPEECH_VERBS
+SPEECH_VERBS = vocab.QUOTE_SPEECH_VERBS | vocab.JUDGEMENT_VERBS
 ROLE_NOUNS = vocab.ROLE_NOUNS
 BODY_NOUNS = vocab.BODY_NOUNS
 # A body noun that names what kind of organisation speaks, and the words its name carries.
@@ -220,14 +220,56 @@ def _retype_closing(text: str) -> str:
     return "".join(out)
 
 
+_UNCLOSED_BEFORE_SPLIT = re.compile(
+    r"((?:^|(?<=[\s(]))[\"“][^\"“”]{10,300}?),"
+    r"(\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*\s+(?:said|says|added),\s+[\"“](?=[a-z]))"
+)
+_SINGLE_AFTER_STOP = re.compile(r"[,.!?]['’](?:\s|$)|[,.]\?(?:\s|$)")
+
+
+def _retype_single_closing(text: str) -> str:
+    """A single mark typed where the double one that closes a quotation belongs, offsets
+    unchanged: `"I have a belief ...,' he said.` closes at the `'` after the comma, unless a
+    quotation inside the quotation ("He said, 'keep going.'") is open; so does a "?" saved for
+    the closing mark after a comma or a full stop (`globally,? Grainge said`)."""
+    out = list(text)
+    double_open = single_open = False
+    for i, char in enumerate(text):
+        if char in QUOTE_MARKS:
+            double_open = char == OPENING or (char == '"' and not double_open)
+            single_open = False
+        elif char in "'‘’" and double_open:
+            before, after = text[i - 1 : i], text[i + 1 : i + 2]
+            if char == "‘" or not before or before.isspace() or before in QUOTE_MARKS:
+                single_open = True
+            elif single_open:
+                if not after.isalnum():
+                    single_open = False
+            elif before in ",.!?" and (not after or after.isspace()):
+                out[i] = CLOSING
+                double_open = False
+        elif char == "?" and double_open and text[i - 1 : i] in (",", ".") and not text[i + 1 : i + 2].strip():
+            out[i] = CLOSING  # `globally,? Grainge said`: the closing mark lost to a character set
+            double_open = False
+    return "".join(out)
+
+
 def normalise_marks(text: str) -> str:
     """Agency and European quotation marks as the two typographic ones, offsets unchanged:
     a doubled apostrophe ('' or ’’) is one mark (the second becomes a space), « and „ open, »
     closes (German turns them about: »...« opens with »), the “ that closes a „ becomes ”, and an
     apostrophe saved as "?" ("It?s") is an apostrophe again; an opening mark typed for a closing
-    one closes."""
+    one closes, and so does a single mark after a comma or a stop that ends a quotation opened
+    with a double one, or the comma before a split attribution when the closing mark was left out
+    (`"We've had success, Treide said, "and we ...`)."""
     if text.count(OPENING) > 1 or (OPENING in text and '"' in text):
         text = _retype_closing(text)
+    if _SINGLE_AFTER_STOP.search(text) and (OPENING in text or '"' in text):
+        text = _retype_single_closing(text)
+    if "said, " in text or "says, " in text or "added, " in text:
+        # `"We've had tremendous success with Dell, EMC's Treide said, "and we plan to
+        # continue."`: the closing mark left out before a split attribution; the comma closes.
+        text = _UNCLOSED_BEFORE_SPLIT.sub(lambda m: m.group(1) + CLOSING + m.group(2), text)
     if not _MARKS_TO_NORMALISE.search(text):
         return text
     text = _LOST_APOSTROPHE.sub("’", text)
@@ -372,7 +414,7 @@ _ROLE_THEN_NAME = re.compile(
 # A dateline opening a paragraph: "New Delhi: ", "WASHINGTON -- ", "CORNWALL, Ont. - ".
 _DATELINE = re.compile(r"\s*[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,3}\s*(?::|--|[-–—])\s*")
 _TRANSCRIPT_LABEL = re.compile(r"\s*(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*\s*:\s*")
-_PASSIVE_SPEECH = frozenset({"asked", "told", "questioned"})
+_PASSIVE_SPEECH = frozenset({"asked", "told", "questioned"}) | vocab.JUDGEMENT_VERBS
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:when|if|after|before|once|was|were|is|are|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
@@ -385,7 +427,10 @@ def _passive(text: str, verb: re.Match[str]) -> bool:
 
 
 _ASIDE = re.compile(
-    r",\s+(?:who|which|speaking|asking|requesting|declining|aged|himself|herself|themselves|\d)\b[^,;:\"“”]{0,100},\s*$"
+    r",\s+(?:who|which|speaking|asking|requesting|declining|aged|himself|herself|themselves|\d"
+    # "The EC, while rejecting his petition, said", "The ministry, in a statement, said"
+    r"|while|when|after|before|in|at|however|meanwhile|though|for\s+(?:his|her|its|their)\s+part)"
+    r"\b[^,;:\"“”]{0,100},\s*$"
 )
 
 
@@ -602,6 +647,11 @@ _DESCRIPTION_CUT = _PREPOSITIONS | {"behind"}
 _NOT_IN_DESCRIPTIONS = frozenset(
     "which who that has have had was were is are in after before at on with from by".split()
 )
+# Nouns for someone a report leaves unnamed: never a second reference to a person it names.
+_ANONYMOUS_NOUNS = frozenset(
+    "source witness eyewitness bystander onlooker passer-by passerby insider informant whistleblower"
+    " caller reader viewer listener commenter".split()
+)
 _AUXILIARIES = frozenset("has have had is was were are will would could can may might".split())
 
 
@@ -801,6 +851,20 @@ def _leading_subject(text: str, base: int) -> _Subject | None:
 
 # Verbs that are more often nouns ("states", "claims") but speak when they follow the closing
 # mark: `...," the brief states`, `...," Salo offered`.
+# A title before a name with no clause: "... chairman and chief executive Lucian Grainge".
+_TITLED_NAME = re.compile(r"\s*[^,;:.!?\"“”]*?\b([a-z]+)\s+(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+\s*")
+# A name right after a speech verb or "to": the one spoken of or to ("referred to Swamy as",
+# "called Okafor", "told Lind").
+_OBJECT_OF_SPEECH = re.compile(
+    r"\b(?:referred\s+to|refers\s+to|called|calling|labelled|labelling|labeled|described|describing|branded|"
+    r"branding|dubbed|told|telling)\s+$"
+)
+# The attribution that closes a sentence of reported speech: ", she said.", ", Okafor added."
+_CLOSING_ATTRIBUTION = re.compile(
+    r",\s+((?:[Hh]e|[Ss]he)|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:"
+    + LY_ADVERB
+    + r"\s+)?(?:said|says|added|adds|explained|noted|argued|insisted|stressed|told\s+[a-z]+)\s*[.!?]?\s*$"
+)
 AFTER_QUOTE_VERBS = frozenset("states claims reads offered offers ventured mused".split())
 
 
@@ -1087,7 +1151,12 @@ class _SourceReader:
         hits = [
             (s, e, a)
             for s, e, a in self.mentions.get(pi, ())
-            if start <= s and e <= at and self.actors[a].kind == "person" and not self._quoted(pi, s)
+            if start <= s
+            and e <= at
+            and self.actors[a].kind == "person"
+            and not self._quoted(pi, s)
+            # "... and referred to Swamy as an "ajube"": the one spoken of or to is no speaker
+            and not _OBJECT_OF_SPEECH.search(text, start, s)
         ]
         if not hits:
             # "She blamed ... and said it would ..." : a pronoun opening the sentence speaks.
@@ -1096,6 +1165,14 @@ class _SourceReader:
                 return self._speaker_of(
                     pi, _Subject("pronoun", lead.group(1), start + lead.start(1), start + lead.end(1))
                 )
+            # "The Congress was dismissive ... and referred to Swamy as ...": the body that
+            # opens the sentence.
+            for s, e, actor in sorted(self.mentions.get(pi, ())):
+                if start <= s < at and not self._quoted(pi, s):
+                    opens = text[start:s].strip() in ("", "The", "the")
+                    if opens and self.actors[actor].kind in _BODY_KINDS:
+                        return _Speaker(actor, text[s:e], is_person=False)
+                    break
             return None
         s, e, actor = min(hits)  # "Galanter called Pereira ... and said": the sentence's subject
         return _Speaker(actor, text[s:e], True)
@@ -1156,10 +1233,27 @@ class _SourceReader:
         ):
             j += 1
         if j == k:
-            return None
+            return self._closing_attribution(spans[k])
         next_open = spans[j + 1].open_at if j + 1 < len(spans) and spans[j + 1].start_para == pi else len(text)
         found = self._after(pi, spans[j].close_at, next_open)
         return found if found is not None and found.kind in ("name", "pronoun") else None
+
+    def _closing_attribution(self, span: _Span) -> _Subject | None:
+        """`encouraging the country's "moderate center" to play a role, and promoting
+        development, she said.`: a piece of reported speech quoted inside a sentence that an
+        attribution closes (he or she, or a name, and a speech verb after its last comma)."""
+        pi = span.end_para
+        text = self.texts[pi]
+        end = next((e for s0, e in sentence_spans(text) if s0 <= span.close_at < e), len(text))
+        tail = text[span.close_at + 1 : end]
+        if any(mark in tail for mark in QUOTE_MARKS):
+            return None
+        m = _CLOSING_ATTRIBUTION.search(tail)
+        if m is None:
+            return None
+        at = span.close_at + 1 + m.start(1)
+        kind = "pronoun" if m.group(1).lower() in PRONOUNS else "name"
+        return _Subject(kind, m.group(1), at, at + len(m.group(1)))
 
     def _pronoun_told(self, pi: int, at: int) -> tuple[tuple[int, int], _Speaker] | None:
         """`She said small businesses were hard hit.` earlier in the paragraph: the speech of a
@@ -1454,6 +1548,8 @@ class _SourceReader:
         if len(words) < 2 or words[0] != "the" or _plural_role(words[-1]) or not _one_person_noun(words[-1]):
             return ""
         head = words[-1]
+        if head in _ANONYMOUS_NOUNS:
+            return ""  # "the source said", "the witness said": someone the copy does not name
         gender = GENDERED_NOUNS.get(head, "") or _person_noun_gender(head) or foreign_gender
         pronoun = {"m": "he", "f": "she"}.get(gender, "one")
         # `...," the former Leeds striker said` or `...," said the batsman`
@@ -1753,7 +1849,11 @@ class _SourceReader:
         # `...," a youth wing division of the opposition Pan-Malaysian Islamic Party said`: one
         # long description, no clause, may take a few more words.
         description = re.fullmatch(r"\s*(?:a|an|the)\s[^,;:.!?\"“”]+", before, re.IGNORECASE) is not None
-        limit = LONG_DESCRIPTION_WORDS if description else ATTRIBUTION_WORDS
+        # `...," Universal Music Group International chairman and chief executive Lucian Grainge
+        # said`: a long title, then the name, with no clause either.
+        title = _TITLED_NAME.fullmatch(before)
+        titled = title is not None and title.group(1) in ROLE_NOUNS
+        limit = LONG_DESCRIPTION_WORDS if description or titled else ATTRIBUTION_WORDS
         # `...," Gotabhaya Rajapakse, who is the president's younger brother, told`: an aside
         # about the subject is not counted.
         aside = _ASIDE.search(before)

@@ -270,6 +270,18 @@ def _runs(text: str) -> list[list[re.Match[str]]]:
 
 
 @lru_cache(maxsize=65536)
+def _plural_name(word: str) -> bool:
+    """A capitalised word in the plural form of a team's, a band's or a party's name ("Canadiens",
+    "Stones", "Raptors"); after "the", even a surname in s names no one person ("the Williams sisters")."""
+    return (
+        len(word) > 3
+        and word[-1] == "s"
+        and word[-2].islower()
+        and not word.endswith(("ss", "us", "is", "os", "'s", "’s"))
+        and word.lower() not in vocab.NATIONALITY_NOUNS
+    )
+
+
 def _bare(word: str) -> str:
     """The word without a possessive, a closing single quote or a full stop after it: "Smith's",
     "the 'Dominican Post'." give Smith, Post; an initial ("J.") keeps its stop."""
@@ -400,6 +412,20 @@ class _Finder:
             return
         core, core_words = run[title_end:], words[title_end:]
         if not core:
+            return
+        if len(core) > 1 and any(ch.isdigit() for w in core_words for ch in w):
+            return  # "the Dell AX4-5", "Clariion CX3": a product's model, no one's name
+        if (
+            not title_end
+            and len(core) > 1
+            and prev is not None
+            and prev.group(1) in ("the", "The")
+            and _plural_name(core_words[-1])
+        ):
+            # "the Montreal Canadiens", "the Rolling Stones": a team or a band in the plural, never
+            # a person that "he" or "she" could stand for.
+            name = " ".join(core_words)
+            self._add(pi, self._entity(name, "organisation"), core[0].start(), core[-1].start() + len(core_words[-1]))
             return
         if len(core) == 1:
             word = core_words[0]
