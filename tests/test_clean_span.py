@@ -381,3 +381,36 @@ def test_trigger_lines_are_found_in_one_pass_as_by_each_trigger():
         ]
         assert expected
         assert found[pattern] == expected
+
+
+MENU = [
+    "* Home",
+    "* Consulting “Trying to get my own business going, both time and money were short. I booked an "
+    "hour with Jo and came away with a plan for the whole year, which was worth every penny.”",
+    "* Podcast",
+    "* Blog",
+    "* Books March, 2011: The Small Shop Guide is out and selling! Below is a list of its chapters "
+    "and the first of them to read for free.",
+    "* Ask Jo",
+]
+
+
+def test_a_menu_whose_entries_run_into_blurbs_is_not_the_article():
+    # the blurbs are long prose, but each is an entry of a list of short menu items before the article
+    text = "\n".join(MENU) + "\n\n" + "\n\n".join(["Council approves the new bridge", *ARTICLE]) + "\n"
+    src = clean_source(RawSource(id="t", file="t.txt", format="text", text=text, encoding="utf-8"))
+    assert [p.text for p in src.paragraphs] == ARTICLE
+    reasons = {r.text: r.reason for r in src.removed}
+    assert reasons[MENU[1]].startswith("menu: ")
+    assert reasons[MENU[4]].startswith("menu: ")
+
+
+def test_a_list_of_long_points_after_a_menu_is_kept():
+    # the article's key points, each a sentence, set as a list of their own: not a menu's entries
+    points = [f"* {sentence}" for sentence in ARTICLE[:3]]
+    short = ["* Home", "* News", "* Sport", "* Weather", "* Contact"]
+    text = "\n".join(short) + "\n\n" + "\n".join(points) + "\n\n" + "\n\n".join(ARTICLE[3:]) + "\n"
+    src = clean_source(RawSource(id="t", file="t.txt", format="text", text=text, encoding="utf-8"))
+    kept = [p.text for p in src.paragraphs]
+    assert all(point in kept for point in points)
+    assert not any(r.reason.startswith("menu: ") for r in src.removed)

@@ -171,14 +171,18 @@ def _judge(
     return judged
 
 
-def _start(judged: list[_Judged]) -> tuple[int, tuple[str, str] | None]:
-    """Index of the article's first block and its dateline, if any."""
+def _start(judged: list[_Judged], menu: set[int] | None = None) -> tuple[int, tuple[str, str] | None]:
+    """Index of the article's first block and its dateline, if any. `menu`: blocks that are the
+    page's menu (`_menu_blurbs`), which never open the article."""
     for i, j in enumerate(judged[:_DATELINE_WITHIN]):
-        if j.match is None and j.score.label != BAD and j.feats.n_words >= 8:
+        if j.match is None and j.score.label != BAD and j.feats.n_words >= 8 and not (menu and i in menu):
             found = metaread.dateline(j.block.text)
             if found:
                 return i, found
-    first = next((i for i, j in enumerate(judged) if j.match is None and j.score.label == GOOD), len(judged))
+    first = next(
+        (i for i, j in enumerate(judged) if j.match is None and j.score.label == GOOD and not (menu and i in menu)),
+        len(judged),
+    )
     # a short lede sentence just before the first good block still opens the article
     while first > 0 and first < len(judged):
         prev = judged[first - 1]
@@ -226,6 +230,42 @@ def _after_header(judged: list[_Judged], first: int) -> int:
         (i for i in range(header + 1, len(judged)) if judged[i].match is None and judged[i].score.label == GOOD), None
     )
     return nxt if nxt is not None else first
+
+
+_MENU_ENTRY_MAX_WORDS = settings.MENU_ENTRY_MAX_WORDS
+_MENU_MIN_ENTRIES = settings.MENU_MIN_ENTRIES
+
+
+def _menu_blurbs(judged: list[_Judged]) -> set[int]:
+    """Long items of the page's menu: a run of bulleted lines with no blank line between them, set
+    before any unbulleted prose, most of whose items are a few words each ("* Home", "* Blog",
+    "* Ask Bob"), and in which an item right beside one of those runs on into a blurb ("* Books
+    July, 2009: The Web Startup Success Guide is out ..."). A list of key points or of the article's
+    own items is of long items, or comes after its prose."""
+    found: set[int] = set()
+    n = len(judged)
+    i = 0
+    while i < n:
+        j = judged[i]
+        text = j.block.text
+        if j.match is None and j.score.label == GOOD and text[:2] != "* ":
+            break  # the article's prose has started: later lists are its own
+        if text[:2] != "* ":
+            i += 1
+            continue
+        run = [i]
+        k = i + 1
+        while k < n and judged[k].block.text[:2] == "* " and judged[k].block.gap_before == 0:
+            run.append(k)
+            k += 1
+        short = [r for r in run if judged[r].block.text.count(" ") <= _MENU_ENTRY_MAX_WORDS]
+        if len(short) >= _MENU_MIN_ENTRIES and 2 * len(short) > len(run):
+            entries = set(short)
+            for r in run:
+                if r not in entries and judged[r].match is None and (r - 1 in entries or r + 1 in entries):
+                    found.add(r)
+        i = k
+    return found
 
 
 _CREDIT_RULES = frozenset({"credit-line", "photo-by", "photo-credit"})
@@ -687,7 +727,8 @@ def rules_verdicts(
 ) -> Verdicts:
     """The first pass: start and end from datelines and section markers, the score inside."""
     judged = _judge(blocks, rules, stop, shared or Counter(), words)
-    start, found_dateline = _start(judged)
+    menu = _menu_blurbs(judged)
+    start, found_dateline = _start(judged, menu)
     end, end_reason = _end(judged, start)
     kinds, reasons = _inside(judged, start, end, _key(title))
     for i in _introduced_lists(judged, kinds, start, end):
@@ -695,11 +736,15 @@ def rules_verdicts(
         reasons.pop(i, None)
     _tails(judged, kinds, reasons, stop)
     found_title, authors = _outside(judged, start, end, end_reason, reasons)
+    for i in menu:
+        kinds.pop(i, None)
+        reasons[i] = "menu: an entry run into its blurb, among a list of short entries"
     return Verdicts(judged, kinds, reasons, start, end, found_dateline, found_title, authors, words)
 
 
 # Reasons the span model never overrides inside the span: removals by name, not by score.
 _NAMED_REASONS = (
+    "menu",
     "caption",
     "pull quote",
     "metadata",

@@ -41,6 +41,8 @@ CAPTION_MAX_WORDS = 40
 LINE_ITEM_MAX_WORDS = 15
 BIO_MAX_WORDS = 80
 COMMENTS_AFTER_WORDS = 80  # words of article prose after which a comments heading ends the article
+MENU_ENTRY_MAX_WORDS = 4  # words of a menu's entry ("* Ask Bob"), after its bullet
+MENU_MIN_ENTRIES = 4  # short entries a run of bulleted lines needs to be a menu
 
 # --- the rules (rules.py)
 PART_RULE_MAX_WORDS = 120  # a default rule matching part of a line applies to blocks this long at most
