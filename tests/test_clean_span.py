@@ -414,3 +414,18 @@ def test_a_list_of_long_points_after_a_menu_is_kept():
     kept = [p.text for p in src.paragraphs]
     assert all(point in kept for point in points)
     assert not any(r.reason.startswith("menu: ") for r in src.removed)
+
+
+def test_a_post_footer_ends_the_article():
+    # "Filed under: ..." closes a blog's post: a video's blurb after it, sharing the article's
+    # words, is the sidebar's, not the article's
+    blurb = (
+        "The council of the town approved the new bridge over the river on Tuesday, and the mayor said "
+        "that the work would begin in the spring."
+    )
+    parts = ["Council approves the new bridge", *ARTICLE, "Filed under: Town news, Bridges", "Send us your tips!"]
+    parts += ["Town news in your inbox", "Bridge council votes – Video", blurb, "* Ferry times", "* Road works"]
+    src = clean_source(_text(parts))
+    assert [p.text for p in src.paragraphs] == ARTICLE
+    reasons = {r.text: r.reason for r in src.removed}
+    assert reasons[blurb].startswith("after the article's end (post-footer")

@@ -497,6 +497,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "chrome",
         r"^\W*this (?:entry|post) was (?:posted|written|filed)\b|^\W*this was written by\b.*\b(?:posted|filed)\b"
         r"|^\W*filed under\b|\byou can follow any responses to this\b|\bbookmark the permalink\b",
+        action=END,
         max_words=80,
         triggers=("this entry", "this post", "this was written", "filed under", "follow any responses", "permalink"),
     ),
