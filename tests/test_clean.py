@@ -614,6 +614,27 @@ def test_what_is_not_a_heading_of_the_readers_comments(line):
     assert match is None or match.rule.name != "comments-section"
 
 
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("* Related Posts", "section-tab"),
+        ("* Popular Posts", "section-tab"),
+        ("+ Most Read Stories", "section-tab"),
+        ("* 0 comments", None),  # the article's share bar as often as a tab
+        ("* Related posts show that the council has changed its mind", None),
+        ("* Home", None),
+    ],
+)
+def test_a_related_posts_heading_set_as_a_tab_ends_the_article(line, rule):
+    from build_tools.clean.rules import END, RuleSet
+
+    match = RuleSet().match(line)
+    if rule is None:
+        assert match is None or match.rule.name != "section-tab"
+    else:
+        assert match is not None and match.rule.name == rule and match.rule.action == END
+
+
 def test_a_menu_set_beside_the_article_two_spaces_apart_is_its_own_block():
     from build_tools.clean.blocks import split_blocks
 

@@ -110,6 +110,27 @@ DATE_LABELS = (
     r"gepubliceerd(?: op)?|bijgewerkt(?: op)?|laatste update|publicado(?: el| em)?|actualizado(?: el)?|atualizado(?: em)?"
 )
 
+# What heads a section after the article: related lists, latest news, comments, tags.
+_SECTION_AFTER = (
+    r"(?:related|latest|top|popular|trending|recommended|sponsored|promoted|more|most (?:read|popular|viewed|shared|watched))"
+    r"(?:\s+(?:news|stories|articles?|content|videos?|links|topics|coverage|headlines|posts|now|reads|today|for you|on \S+|from \S+(?: \S+)?|in \S+(?: \S+)?))?"
+    r"|editor'?s? (?:picks|choice)|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|read (?:more|next|also)"
+    r"|(?:what|more) to read next|also (?:read|see|on)|further reading|in other news|other (?:news|stories|headlines)"
+    r"|don'?t miss|must reads?"
+    r"|from (?:around )?the web|comments?|tags?|topics?|more (?:[\w&-]+ ){0,2}(?:stories|news|videos?|headlines|articles|content) (?:from|on|in|at)\b.*"
+    r"|\d+\s+entries|entries\s*\(\d+\)|guest ?book|condolences|written by\s+\S.{0,40}"
+    # the closing sections of a reference work or a show's page
+    r"|see also|references|external links|bibliography|footnotes|notes and references|credits"
+    # the same sections in other languages
+    r"|commentaires?|kommentare?|commenti|reacties|comentarios"
+    r"|(?:à )?lire (?:aussi|également)|sur le même sujet|les plus (?:lus|partagés)|à la une|mots-clés"
+    r"|leggi anche|i più (?:letti|visti)|potrebbe interessarti|argomenti|tag"
+    r"|lees ook|ook interessant|meest gelezen|meer (?:uit|over|nieuws)\b.*|onderwerpen"
+    r"|meistgelesen|das könnte sie auch interessieren|weitere artikel|schlagwörter|themen"
+    r"|lo más (?:leído|visto)|más noticias|etiquetas|temas"
+    r"|was this (?:article|story|page|information|guide) (?:helpful|useful)\W*|more (?:on|about) this (?:story|topic|subject)"
+)
+
 DEFAULT_RULES: tuple[Rule, ...] = (
     # --- page chrome and navigation
     Rule(
@@ -552,26 +573,20 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(
         "section-after-article",
         "related",
-        r"(?:related|latest|top|popular|trending|recommended|sponsored|promoted|more|most (?:read|popular|viewed|shared|watched))"
-        r"(?:\s+(?:news|stories|articles?|content|videos?|links|topics|coverage|headlines|posts|now|reads|today|for you|on \S+|from \S+(?: \S+)?|in \S+(?: \S+)?))?"
-        r"|editor'?s? (?:picks|choice)|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|read (?:more|next|also)"
-        r"|(?:what|more) to read next|also (?:read|see|on)|further reading|in other news|other (?:news|stories|headlines)"
-        r"|don'?t miss|must reads?"
-        r"|from (?:around )?the web|comments?|tags?|topics?|more (?:[\w&-]+ ){0,2}(?:stories|news|videos?|headlines|articles|content) (?:from|on|in|at)\b.*"
-        r"|\d+\s+entries|entries\s*\(\d+\)|guest ?book|condolences|written by\s+\S.{0,40}"
-        # the closing sections of a reference work or a show's page
-        r"|see also|references|external links|bibliography|footnotes|notes and references|credits"
-        # the same sections in other languages
-        r"|commentaires?|kommentare?|commenti|reacties|comentarios"
-        r"|(?:à )?lire (?:aussi|également)|sur le même sujet|les plus (?:lus|partagés)|à la une|mots-clés"
-        r"|leggi anche|i più (?:letti|visti)|potrebbe interessarti|argomenti|tag"
-        r"|lees ook|ook interessant|meest gelezen|meer (?:uit|over|nieuws)\b.*|onderwerpen"
-        r"|meistgelesen|das könnte sie auch interessieren|weitere artikel|schlagwörter|themen"
-        r"|lo más (?:leído|visto)|más noticias|etiquetas|temas"
-        r"|was this (?:article|story|page|information|guide) (?:helpful|useful)\W*|more (?:on|about) this (?:story|topic|subject)",
+        _SECTION_AFTER,
         action=END,
         whole=True,
         max_words=7,
+    ),
+    # a heading of related posts set as a tab, or an item of a list of tabs: "* Popular Posts",
+    # "* Related Posts" (a comment count set so, "* 0 comments", is as often the article's share bar)
+    Rule(
+        "section-tab",
+        "related",
+        r"[*+•]\s+(?:related|popular|recent|latest|most (?:read|popular|viewed|commented))\s+(?:posts|articles|stories|entries)",
+        action=END,
+        whole=True,
+        max_words=8,
     ),
     # a forum's or a blog's policy set above its comments: "The following comments are owned by
     # whoever posted them.", "Comments are moderated", "Comment policy"
