@@ -589,6 +589,9 @@ def test_a_bulleted_list_introduced_by_a_question_is_article_text():
         "8 appreciated comments on “New work: Asian Development Bank”",
         "Latest Comments:",
         "Readers' comments",
+        "blog comments powered by Disqus",
+        "View all Comments »",
+        "Add Yours »",
     ],
 )
 def test_the_headings_of_the_readers_comments_are_one_rule(line):
@@ -605,6 +608,7 @@ def test_the_headings_of_the_readers_comments_are_one_rule(line):
         "Have your say",
         "Other comments on the plan were less kind.",
         "The 5 best comments on the plan came from the north bank.",
+        "View the comments of the council's engineers on the plan.",
     ],
 )
 def test_what_is_not_a_heading_of_the_readers_comments(line):

@@ -565,7 +565,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         # a news site's heading over its readers' comments: "Latest Comments:", "Readers' comments"
         r"|(?:latest|readers?'?’?) comments\W*\d*\W*"
         # "Discussions: Be the first to post a comment on this page!"
-        r"|(?:discussions?\W*)?be the first to (?:post|leave|add|write)?\s*(?:a )?comment(?: on this (?:page|story|article|post))?\W*",
+        r"|(?:discussions?\W*)?be the first to (?:post|leave|add|write)?\s*(?:a )?comment(?: on this (?:page|story|article|post))?\W*"
+        # a comment widget's label and its links: "blog comments powered by Disqus", "View all
+        # Comments »", "Add Yours »"
+        r"|(?:blog )?comments powered by \w+|view (?:all )?comments\W*|add yours\W*",
         action=END,
         whole=True,
         max_words=30,
