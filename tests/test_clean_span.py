@@ -429,3 +429,22 @@ def test_a_post_footer_ends_the_article():
     assert [p.text for p in src.paragraphs] == ARTICLE
     reasons = {r.text: r.reason for r in src.removed}
     assert reasons[blurb].startswith("after the article's end (post-footer")
+
+
+def test_a_comments_heading_over_a_dated_thread_opens_the_thread():
+    # a short post, "Comments", then comments signed under their bodies: the first one's header
+    # is not of the thread's shape, but the heading just above the thread opens it
+    first = [
+        "Yes, it is a bridge, but it is as much a bridge of the council as of the county, and the county "
+        "will pay for the approach roads, which nobody at the meeting wanted to talk about at all.",
+        "And whether the cost of the bridge is even slightly warranted depends a lot on how many people "
+        "will really use it every day, which the council never asked the residents of either bank about.",
+        "Posted by: Jo at March 3, 2016 1:20 PM",
+    ]
+    parts = ["Council approves the new bridge", ARTICLE[0], ARTICLE[4], "Comments", *first]
+    for header, body in COMMENTS:
+        parts += [body, "Posted by: " + header.replace(" on ", " at ")]
+    src = clean_source(_text(parts))
+    assert [p.text for p in src.paragraphs] == [ARTICLE[0], ARTICLE[4]]
+    reasons = {r.text: r.reason for r in src.removed}
+    assert all("a thread of dated comments" in reasons[line] for line in first)

@@ -63,6 +63,7 @@ CONTEXT_WINDOW = 6  # blocks each side whose verdicts and scores are averaged
 HEADERS_WINDOW = 8  # blocks each side in which comment headers are counted
 THREAD_MIN_UNITS = 3  # dated units (comment headers) in a row after the article: a thread, cut
 THREAD_MIN_WORDS = 150  # words of article text the span must hold before a thread is cut
+THREAD_MARKED_WORDS = 40  # words of article text above a section marker from which it opens a thread under it
 THREAD_GAP = 12  # blocks at most from one comment header to the next
 THREAD_BODY_WORDS = 8  # words of a comment's body between two headers
 NEUTRAL_RUN_MAX = 3  # matched blocks in a row from which the span pays for crossing them
