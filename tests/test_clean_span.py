@@ -448,3 +448,23 @@ def test_a_comments_heading_over_a_dated_thread_opens_the_thread():
     assert [p.text for p in src.paragraphs] == [ARTICLE[0], ARTICLE[4]]
     reasons = {r.text: r.reason for r in src.removed}
     assert all("a thread of dated comments" in reasons[line] for line in first)
+
+
+def test_a_passage_the_page_prints_twice_is_kept_once():
+    # a page whose whole text is printed twice (a print copy under the article): every block is
+    # repeated, none passes as prose alone, and the span's text is kept once
+    parts = ["* Home", "* News", "Council approves the new bridge", "BY JO SMITH", ARTICLE[0], ARTICLE[1]]
+    parts += ["BY JO SMITH", ARTICLE[0], ARTICLE[1], "Copyright 2012 The Town Paper. All Rights Reserved"]
+    src = clean_source(_text(parts))
+    kept = [p.text for p in src.paragraphs]
+    assert kept.count(ARTICLE[0]) == 1 and kept.count(ARTICLE[1]) == 1
+    assert sum(r.reason == "repeated on the page: a passage printed twice" for r in src.removed) == 2
+
+
+def test_a_passage_repeats_only_with_its_neighbours():
+    from build_tools.clean.article import _passage_repeats
+
+    assert _passage_repeats(["a", "b", "c", "a", "b"]) == {3, 4}
+    assert _passage_repeats(["a", "a", "a"]) == set()  # one paragraph printed again in a row
+    assert _passage_repeats(["a", "b", "a", "c"]) == set()  # a line met twice, with other neighbours
+    assert _passage_repeats(["a", "b", "a", "b", "a", "b"]) == set()  # met more than twice

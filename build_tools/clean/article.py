@@ -813,11 +813,36 @@ def _apply_span(v: Verdicts, title: str) -> None:
             reasons.pop(i, None)
     if not kinds:
         # Nothing passed as prose (a language without spaces or function words, a page of short
-        # lines): the span's blocks that no rule removed are the article, rather than nothing.
-        for i in range(s, min(e, thread)):
-            if v.judged[i].match is None:
+        # lines): the span's blocks that no rule removed are the article, rather than nothing;
+        # a passage the page prints twice, once.
+        free = [i for i in range(s, min(e, thread)) if v.judged[i].match is None]
+        again = _passage_repeats([v.judged[i].key for i in free])
+        for k, i in enumerate(free):
+            if k in again:
+                reasons[i] = "repeated on the page: a passage printed twice"
+            else:
                 kinds[i] = PARAGRAPH
                 reasons.pop(i, None)
+
+
+def _passage_repeats(keys: list[str]) -> set[int]:
+    """Positions of `keys` that repeat a passage above in the same order: a key met twice, the
+    second time with a neighbour (before or after) that is also the neighbour of its first
+    occurrence, and differs from it. A paragraph printed twice in a row alone ("A A") is not such
+    a passage, nor is text met more than twice (a refrain, a page of one text over and over)."""
+    first: dict[str, int] = {}
+    counts = Counter(keys)
+    out: set[int] = set()
+    n = len(keys)
+    for t, key in enumerate(keys):
+        u = first.setdefault(key, t)
+        if u == t or not key or counts[key] != 2:
+            continue
+        after = t + 1 < n and u + 1 < t and keys[u + 1] == keys[t + 1] != key
+        before = t > 0 and u > 0 and keys[u - 1] == keys[t - 1] != key
+        if after or before:
+            out.add(t)
+    return out
 
 
 def find_article(
