@@ -592,6 +592,9 @@ def test_a_bulleted_list_introduced_by_a_question_is_article_text():
         "blog comments powered by Disqus",
         "View all Comments »",
         "Add Yours »",
+        "Leave a Comment:",
+        "Leave a Reply Cancel reply",
+        "Public Discussion (4)",
     ],
 )
 def test_the_headings_of_the_readers_comments_are_one_rule(line):
@@ -609,6 +612,7 @@ def test_the_headings_of_the_readers_comments_are_one_rule(line):
         "Other comments on the plan were less kind.",
         "The 5 best comments on the plan came from the north bank.",
         "View the comments of the council's engineers on the plan.",
+        "Leave a comment saying which bridge you would rather have built.",
     ],
 )
 def test_what_is_not_a_heading_of_the_readers_comments(line):

@@ -544,12 +544,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(
         "comments-section",
         "related",
-        r"leave a (?:comment|reply)|join the (?:conversation|discussion)|(?:post a|add a|show) comments?"
+        r"leave a (?:comment|reply)\W*(?:cancel reply)?|join the (?:conversation|discussion)\W*|(?:post a|add a|show) comments?\W*"
         # "What Do You Think? Post Your Comment:", "230 commentsJoin the discussion"
         r"|(?:what do you think\W*)?(?:post|add|leave|write) your comments?\W*|\d+\s+comments?\s*join the (?:conversation|discussion)\W*"
         # reader responses: "Comments (48)", "23 responses", "Reader views (5)", "Add your view"
         # "Comments (3), Blocked Comments (0):", "4 comments:"
-        r"|(?:comments?|responses?|replies|reactions|discussion)\s*\(\d+\)(?:,.{0,40})?\W*|\d+\s+(?:comments?|responses?|replies|reactions)\W*"
+        r"|(?:public )?(?:comments?|responses?|replies|reactions|discussion)\s*\(\d+\)(?:,.{0,40})?\W*|\d+\s+(?:comments?|responses?|replies|reactions)\W*"
         r"|(?:readers?'?’?s?'?\s+)?(?:views|opinions)\s*\(\d+\)|add your (?:view|comment|opinion)s?\W*"
         # the count set in brackets: "{ 167 comments }", "[ 12 responses ]"
         r"|[\[{(]\s*(?:\d+\s+)?(?:comments?|responses?|replies)\s*[\]})]"
