@@ -623,6 +623,24 @@ def test_what_is_not_a_heading_of_the_readers_comments(line):
 
 
 @pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("Sponsor Posts", True),
+        ("FEATURED POST", True),
+        ("Featured Jobs", True),
+        ("Most commented", True),
+        ("Featured Topics", False),  # a menu's heading above the article as often
+        ("Featured", False),
+    ],
+)
+def test_the_headings_of_sponsored_and_featured_boxes_end_the_article(line, ends):
+    from build_tools.clean.rules import RuleSet
+
+    match = RuleSet().match(line)
+    assert (match is not None and match.rule.name == "section-after-article") == ends
+
+
+@pytest.mark.parametrize(
     ("line", "rule"),
     [
         ("* Related Posts", "section-tab"),

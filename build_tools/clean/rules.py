@@ -112,9 +112,10 @@ DATE_LABELS = (
 
 # What heads a section after the article: related lists, latest news, comments, tags.
 _SECTION_AFTER = (
-    r"(?:related|latest|top|popular|trending|recommended|sponsored|promoted|more|most (?:read|popular|viewed|shared|watched))"
-    r"(?:\s+(?:news|stories|articles?|content|videos?|links|topics|coverage|headlines|posts|now|reads|today|for you|on \S+|from \S+(?: \S+)?|in \S+(?: \S+)?))?"
-    r"|editor'?s? (?:picks|choice)|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|read (?:more|next|also)"
+    r"(?:related|latest|top|popular|trending|recommended|sponsored|promoted|more"
+    r"|most (?:read|popular|viewed|shared|watched|commented|emailed))"
+    r"(?:\s+(?:news|stories|articles?|content|videos?|links|topics|coverage|headlines|posts?|jobs|now|reads|today|for you|on \S+|from \S+(?: \S+)?|in \S+(?: \S+)?))?"
+    r"|(?:featured|sponsor) (?:posts?|stories|articles?|jobs)|editor'?s? (?:picks|choice)|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|read (?:more|next|also)"
     r"|(?:what|more) to read next|also (?:read|see|on)|further reading|in other news|other (?:news|stories|headlines)"
     r"|don'?t miss|must reads?"
     r"|from (?:around )?the web|comments?|tags?|topics?|more (?:[\w&-]+ ){0,2}(?:stories|news|videos?|headlines|articles|content) (?:from|on|in|at)\b.*"
