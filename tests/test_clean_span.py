@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from build_tools.clean import clean_source, span
 from build_tools.clean.report import as_diff
 from build_tools.clean.rules import _first_chars
@@ -416,19 +418,23 @@ def test_a_list_of_long_points_after_a_menu_is_kept():
     assert not any(r.reason.startswith("menu: ") for r in src.removed)
 
 
-def test_a_post_footer_ends_the_article():
-    # "Filed under: ..." closes a blog's post: a video's blurb after it, sharing the article's
-    # words, is the sidebar's, not the article's
+@pytest.mark.parametrize(
+    ("footer", "rule"),
+    [("Filed under: Town news, Bridges", "post-footer"), ("Tags: Town news, Bridges", "tags-line")],
+)
+def test_a_post_footer_or_its_tags_line_ends_the_article(footer, rule):
+    # "Filed under: ...", "Tags: ..." close a blog's post: a video's blurb after it, sharing the
+    # article's words, is the sidebar's, not the article's
     blurb = (
         "The council of the town approved the new bridge over the river on Tuesday, and the mayor said "
         "that the work would begin in the spring."
     )
-    parts = ["Council approves the new bridge", *ARTICLE, "Filed under: Town news, Bridges", "Send us your tips!"]
+    parts = ["Council approves the new bridge", *ARTICLE, footer, "Send us your tips!"]
     parts += ["Town news in your inbox", "Bridge council votes – Video", blurb, "* Ferry times", "* Road works"]
     src = clean_source(_text(parts))
     assert [p.text for p in src.paragraphs] == ARTICLE
     reasons = {r.text: r.reason for r in src.removed}
-    assert reasons[blurb].startswith("after the article's end (post-footer")
+    assert reasons[blurb].startswith(f"after the article's end ({rule}")
 
 
 def test_a_comments_heading_over_a_dated_thread_opens_the_thread():

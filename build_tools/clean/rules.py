@@ -497,6 +497,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "tags-line",
         "chrome",
         r"\W*(?:(?:published|posted|filed)(?: on)? .{0,40}\bin .{0,160}\b)?(?:tags?|categor(?:y|ies))\s*:\s*\S.*",
+        action=END,
         whole=True,
         max_words=40,
     ),
