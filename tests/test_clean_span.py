@@ -474,3 +474,36 @@ def test_a_passage_repeats_only_with_its_neighbours():
     assert _passage_repeats(["a", "a", "a"]) == set()  # one paragraph printed again in a row
     assert _passage_repeats(["a", "b", "a", "c"]) == set()  # a line met twice, with other neighbours
     assert _passage_repeats(["a", "b", "a", "b", "a", "b"]) == set()  # met more than twice
+
+
+def test_short_asides_of_two_sentences_at_the_end_are_no_teasers():
+    # "Dude. A ferry? Seriously?" over a paragraph is the writer's aside, not another story's
+    # headline: a headline is one sentence
+    asides = [
+        "Dude. A ferry? Seriously?",
+        "Whoever wrote that press release has never crossed anything wider than a puddle, and it shows "
+        "in every single line of it.",
+        "Longtime fans of ferries. Seriously?",
+        "The only redeeming quality of this plan would be a toll booth staffed by the old captain himself, "
+        "which would just be amazing.",
+    ]
+    parts = ["Council approves the new bridge", *ARTICLE, *asides, "Tags: Town news, Bridges", "Share on Tumblr"]
+    src = clean_source(_text(parts))
+    kept = [p.text for p in src.paragraphs]
+    assert kept[: len(ARTICLE)] == ARTICLE
+    assert all(aside in kept for aside in asides)
+
+
+def test_a_run_of_one_sentence_headlines_and_their_ledes_at_the_end_is_still_teasers():
+    # the same layout with headlines of one sentence each ("U.S. Judge ...") stays a run of teasers
+    teasers = [
+        "U.S. Judge Grants Injunction Against Ferry Operator",
+        "Whoever wrote that press release has never crossed anything wider than a puddle, and it shows "
+        "in every single line of it.",
+        "Mr. Rourke Signs For Action Thriller",
+        "The only redeeming quality of this film would be a toll booth staffed by the old captain himself, "
+        "which would just be amazing.",
+    ]
+    parts = ["Council approves the new bridge", *ARTICLE, *teasers, "Share on Tumblr"]
+    src = clean_source(_text(parts))
+    assert [p.text for p in src.paragraphs] == ARTICLE

@@ -369,6 +369,10 @@ def _edit_linked(block: Block) -> bool:
     return block.marked_heading and block.raw[-1].endswith("]") and not block.text.endswith("]")
 
 
+# a sentence's end after a word of three letters or more, and the next one's start: not "U.S. Judge"
+_TWO_SENTENCES = re.compile(r"[a-z]{3}[.!?][\"”’)]*\s+[\"“‘(]?[A-Z]")
+
+
 def _teaser_tail(verdicts: list[tuple[int, str]], judged: list[_Judged], stop: frozenset[str]) -> int:
     """How many kept blocks at the end are headline + one-paragraph teasers for other stories.
 
@@ -379,13 +383,15 @@ def _teaser_tail(verdicts: list[tuple[int, str]], judged: list[_Judged], stop: f
     pairs = []
     k = len(verdicts)
     # numbered or timed headings ("4. When ...", "12:30") are the article's own sequence, and so
-    # are a wiki's sections, whose headings carry an edit link
+    # are a wiki's sections, whose headings carry an edit link; a headline is one sentence, and a
+    # short line of two ("Dude. Java Heat? Seriously?") is the writer's aside
     while (
         k >= 3
         and verdicts[k - 1][1] == PARAGRAPH
         and verdicts[k - 2][1] == HEADING
         and not judged[verdicts[k - 2][0]].block.text[:1].isdigit()
         and not _edit_linked(judged[verdicts[k - 2][0]].block)
+        and _TWO_SENTENCES.search(judged[verdicts[k - 2][0]].block.text) is None
     ):
         pairs.append((k - 2, k - 1))
         k -= 2
