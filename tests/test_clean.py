@@ -589,6 +589,12 @@ def test_a_bulleted_list_introduced_by_a_question_is_article_text():
         "8 appreciated comments on “New work: Asian Development Bank”",
         "Latest Comments:",
         "Readers' comments",
+        "blog comments powered by Disqus",
+        "View all Comments »",
+        "Add Yours »",
+        "Leave a Comment:",
+        "Leave a Reply Cancel reply",
+        "Public Discussion (4)",
     ],
 )
 def test_the_headings_of_the_readers_comments_are_one_rule(line):
@@ -605,6 +611,8 @@ def test_the_headings_of_the_readers_comments_are_one_rule(line):
         "Have your say",
         "Other comments on the plan were less kind.",
         "The 5 best comments on the plan came from the north bank.",
+        "View the comments of the council's engineers on the plan.",
+        "Leave a comment saying which bridge you would rather have built.",
     ],
 )
 def test_what_is_not_a_heading_of_the_readers_comments(line):
@@ -612,6 +620,45 @@ def test_what_is_not_a_heading_of_the_readers_comments(line):
 
     match = RuleSet().match(line)
     assert match is None or match.rule.name != "comments-section"
+
+
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("Sponsor Posts", True),
+        ("FEATURED POST", True),
+        ("Featured Jobs", True),
+        ("Most commented", True),
+        ("Featured Topics", False),  # a menu's heading above the article as often
+        ("Featured", False),
+    ],
+)
+def test_the_headings_of_sponsored_and_featured_boxes_end_the_article(line, ends):
+    from build_tools.clean.rules import RuleSet
+
+    match = RuleSet().match(line)
+    assert (match is not None and match.rule.name == "section-after-article") == ends
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("* Related Posts", "section-tab"),
+        ("* Popular Posts", "section-tab"),
+        ("+ Most Read Stories", "section-tab"),
+        ("* 0 comments", None),  # the article's share bar as often as a tab
+        ("* Related posts show that the council has changed its mind", None),
+        ("* Home", None),
+    ],
+)
+def test_a_related_posts_heading_set_as_a_tab_ends_the_article(line, rule):
+    from build_tools.clean.rules import END, RuleSet
+
+    match = RuleSet().match(line)
+    if rule is None:
+        assert match is None or match.rule.name != "section-tab"
+    else:
+        assert match is not None and match.rule.name == rule and match.rule.action == END
 
 
 def test_a_menu_set_beside_the_article_two_spaces_apart_is_its_own_block():

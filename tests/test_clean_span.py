@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from build_tools.clean import clean_source, span
 from build_tools.clean.report import as_diff
 from build_tools.clean.rules import _first_chars
@@ -381,3 +383,127 @@ def test_trigger_lines_are_found_in_one_pass_as_by_each_trigger():
         ]
         assert expected
         assert found[pattern] == expected
+
+
+MENU = [
+    "* Home",
+    "* Consulting “Trying to get my own business going, both time and money were short. I booked an "
+    "hour with Jo and came away with a plan for the whole year, which was worth every penny.”",
+    "* Podcast",
+    "* Blog",
+    "* Books March, 2011: The Small Shop Guide is out and selling! Below is a list of its chapters "
+    "and the first of them to read for free.",
+    "* Ask Jo",
+]
+
+
+def test_a_menu_whose_entries_run_into_blurbs_is_not_the_article():
+    # the blurbs are long prose, but each is an entry of a list of short menu items before the article
+    text = "\n".join(MENU) + "\n\n" + "\n\n".join(["Council approves the new bridge", *ARTICLE]) + "\n"
+    src = clean_source(RawSource(id="t", file="t.txt", format="text", text=text, encoding="utf-8"))
+    assert [p.text for p in src.paragraphs] == ARTICLE
+    reasons = {r.text: r.reason for r in src.removed}
+    assert reasons[MENU[1]].startswith("menu: ")
+    assert reasons[MENU[4]].startswith("menu: ")
+
+
+def test_a_list_of_long_points_after_a_menu_is_kept():
+    # the article's key points, each a sentence, set as a list of their own: not a menu's entries
+    points = [f"* {sentence}" for sentence in ARTICLE[:3]]
+    short = ["* Home", "* News", "* Sport", "* Weather", "* Contact"]
+    text = "\n".join(short) + "\n\n" + "\n".join(points) + "\n\n" + "\n\n".join(ARTICLE[3:]) + "\n"
+    src = clean_source(RawSource(id="t", file="t.txt", format="text", text=text, encoding="utf-8"))
+    kept = [p.text for p in src.paragraphs]
+    assert all(point in kept for point in points)
+    assert not any(r.reason.startswith("menu: ") for r in src.removed)
+
+
+@pytest.mark.parametrize(
+    ("footer", "rule"),
+    [("Filed under: Town news, Bridges", "post-footer"), ("Tags: Town news, Bridges", "tags-line")],
+)
+def test_a_post_footer_or_its_tags_line_ends_the_article(footer, rule):
+    # "Filed under: ...", "Tags: ..." close a blog's post: a video's blurb after it, sharing the
+    # article's words, is the sidebar's, not the article's
+    blurb = (
+        "The council of the town approved the new bridge over the river on Tuesday, and the mayor said "
+        "that the work would begin in the spring."
+    )
+    parts = ["Council approves the new bridge", *ARTICLE, footer, "Send us your tips!"]
+    parts += ["Town news in your inbox", "Bridge council votes – Video", blurb, "* Ferry times", "* Road works"]
+    src = clean_source(_text(parts))
+    assert [p.text for p in src.paragraphs] == ARTICLE
+    reasons = {r.text: r.reason for r in src.removed}
+    assert reasons[blurb].startswith(f"after the article's end ({rule}")
+
+
+def test_a_comments_heading_over_a_dated_thread_opens_the_thread():
+    # a short post, "Comments", then comments signed under their bodies: the first one's header
+    # is not of the thread's shape, but the heading just above the thread opens it
+    first = [
+        "Yes, it is a bridge, but it is as much a bridge of the council as of the county, and the county "
+        "will pay for the approach roads, which nobody at the meeting wanted to talk about at all.",
+        "And whether the cost of the bridge is even slightly warranted depends a lot on how many people "
+        "will really use it every day, which the council never asked the residents of either bank about.",
+        "Posted by: Jo at March 3, 2016 1:20 PM",
+    ]
+    parts = ["Council approves the new bridge", ARTICLE[0], ARTICLE[4], "Comments", *first]
+    for header, body in COMMENTS:
+        parts += [body, "Posted by: " + header.replace(" on ", " at ")]
+    src = clean_source(_text(parts))
+    assert [p.text for p in src.paragraphs] == [ARTICLE[0], ARTICLE[4]]
+    reasons = {r.text: r.reason for r in src.removed}
+    assert all("a thread of dated comments" in reasons[line] for line in first)
+
+
+def test_a_passage_the_page_prints_twice_is_kept_once():
+    # a page whose whole text is printed twice (a print copy under the article): every block is
+    # repeated, none passes as prose alone, and the span's text is kept once
+    parts = ["* Home", "* News", "Council approves the new bridge", "BY JO SMITH", ARTICLE[0], ARTICLE[1]]
+    parts += ["BY JO SMITH", ARTICLE[0], ARTICLE[1], "Copyright 2012 The Town Paper. All Rights Reserved"]
+    src = clean_source(_text(parts))
+    kept = [p.text for p in src.paragraphs]
+    assert kept.count(ARTICLE[0]) == 1 and kept.count(ARTICLE[1]) == 1
+    assert sum(r.reason == "repeated on the page: a passage printed twice" for r in src.removed) == 2
+
+
+def test_a_passage_repeats_only_with_its_neighbours():
+    from build_tools.clean.article import _passage_repeats
+
+    assert _passage_repeats(["a", "b", "c", "a", "b"]) == {3, 4}
+    assert _passage_repeats(["a", "a", "a"]) == set()  # one paragraph printed again in a row
+    assert _passage_repeats(["a", "b", "a", "c"]) == set()  # a line met twice, with other neighbours
+    assert _passage_repeats(["a", "b", "a", "b", "a", "b"]) == set()  # met more than twice
+
+
+def test_short_asides_of_two_sentences_at_the_end_are_no_teasers():
+    # "Dude. A ferry? Seriously?" over a paragraph is the writer's aside, not another story's
+    # headline: a headline is one sentence
+    asides = [
+        "Dude. A ferry? Seriously?",
+        "Whoever wrote that press release has never crossed anything wider than a puddle, and it shows "
+        "in every single line of it.",
+        "Longtime fans of ferries. Seriously?",
+        "The only redeeming quality of this plan would be a toll booth staffed by the old captain himself, "
+        "which would just be amazing.",
+    ]
+    parts = ["Council approves the new bridge", *ARTICLE, *asides, "Tags: Town news, Bridges", "Share on Tumblr"]
+    src = clean_source(_text(parts))
+    kept = [p.text for p in src.paragraphs]
+    assert kept[: len(ARTICLE)] == ARTICLE
+    assert all(aside in kept for aside in asides)
+
+
+def test_a_run_of_one_sentence_headlines_and_their_ledes_at_the_end_is_still_teasers():
+    # the same layout with headlines of one sentence each ("U.S. Judge ...") stays a run of teasers
+    teasers = [
+        "U.S. Judge Grants Injunction Against Ferry Operator",
+        "Whoever wrote that press release has never crossed anything wider than a puddle, and it shows "
+        "in every single line of it.",
+        "Mr. Rourke Signs For Action Thriller",
+        "The only redeeming quality of this film would be a toll booth staffed by the old captain himself, "
+        "which would just be amazing.",
+    ]
+    parts = ["Council approves the new bridge", *ARTICLE, *teasers, "Share on Tumblr"]
+    src = clean_source(_text(parts))
+    assert [p.text for p in src.paragraphs] == ARTICLE

@@ -171,14 +171,18 @@ def _judge(
     return judged
 
 
-def _start(judged: list[_Judged]) -> tuple[int, tuple[str, str] | None]:
-    """Index of the article's first block and its dateline, if any."""
+def _start(judged: list[_Judged], menu: set[int] | None = None) -> tuple[int, tuple[str, str] | None]:
+    """Index of the article's first block and its dateline, if any. `menu`: blocks that are the
+    page's menu (`_menu_blurbs`), which never open the article."""
     for i, j in enumerate(judged[:_DATELINE_WITHIN]):
-        if j.match is None and j.score.label != BAD and j.feats.n_words >= 8:
+        if j.match is None and j.score.label != BAD and j.feats.n_words >= 8 and not (menu and i in menu):
             found = metaread.dateline(j.block.text)
             if found:
                 return i, found
-    first = next((i for i, j in enumerate(judged) if j.match is None and j.score.label == GOOD), len(judged))
+    first = next(
+        (i for i, j in enumerate(judged) if j.match is None and j.score.label == GOOD and not (menu and i in menu)),
+        len(judged),
+    )
     # a short lede sentence just before the first good block still opens the article
     while first > 0 and first < len(judged):
         prev = judged[first - 1]
@@ -226,6 +230,42 @@ def _after_header(judged: list[_Judged], first: int) -> int:
         (i for i in range(header + 1, len(judged)) if judged[i].match is None and judged[i].score.label == GOOD), None
     )
     return nxt if nxt is not None else first
+
+
+_MENU_ENTRY_MAX_WORDS = settings.MENU_ENTRY_MAX_WORDS
+_MENU_MIN_ENTRIES = settings.MENU_MIN_ENTRIES
+
+
+def _menu_blurbs(judged: list[_Judged]) -> set[int]:
+    """Long items of the page's menu: a run of bulleted lines with no blank line between them, set
+    before any unbulleted prose, most of whose items are a few words each ("* Home", "* Blog",
+    "* Ask Bob"), and in which an item right beside one of those runs on into a blurb ("* Books
+    July, 2009: The Web Startup Success Guide is out ..."). A list of key points or of the article's
+    own items is of long items, or comes after its prose."""
+    found: set[int] = set()
+    n = len(judged)
+    i = 0
+    while i < n:
+        j = judged[i]
+        text = j.block.text
+        if j.match is None and j.score.label == GOOD and text[:2] != "* ":
+            break  # the article's prose has started: later lists are its own
+        if text[:2] != "* ":
+            i += 1
+            continue
+        run = [i]
+        k = i + 1
+        while k < n and judged[k].block.text[:2] == "* " and judged[k].block.gap_before == 0:
+            run.append(k)
+            k += 1
+        short = [r for r in run if judged[r].block.text.count(" ") <= _MENU_ENTRY_MAX_WORDS]
+        if len(short) >= _MENU_MIN_ENTRIES and 2 * len(short) > len(run):
+            entries = set(short)
+            for r in run:
+                if r not in entries and judged[r].match is None and (r - 1 in entries or r + 1 in entries):
+                    found.add(r)
+        i = k
+    return found
 
 
 _CREDIT_RULES = frozenset({"credit-line", "photo-by", "photo-credit"})
@@ -329,6 +369,10 @@ def _edit_linked(block: Block) -> bool:
     return block.marked_heading and block.raw[-1].endswith("]") and not block.text.endswith("]")
 
 
+# a sentence's end after a word of three letters or more, and the next one's start: not "U.S. Judge"
+_TWO_SENTENCES = re.compile(r"[a-z]{3}[.!?][\"”’)]*\s+[\"“‘(]?[A-Z]")
+
+
 def _teaser_tail(verdicts: list[tuple[int, str]], judged: list[_Judged], stop: frozenset[str]) -> int:
     """How many kept blocks at the end are headline + one-paragraph teasers for other stories.
 
@@ -339,13 +383,15 @@ def _teaser_tail(verdicts: list[tuple[int, str]], judged: list[_Judged], stop: f
     pairs = []
     k = len(verdicts)
     # numbered or timed headings ("4. When ...", "12:30") are the article's own sequence, and so
-    # are a wiki's sections, whose headings carry an edit link
+    # are a wiki's sections, whose headings carry an edit link; a headline is one sentence, and a
+    # short line of two ("Dude. Java Heat? Seriously?") is the writer's aside
     while (
         k >= 3
         and verdicts[k - 1][1] == PARAGRAPH
         and verdicts[k - 2][1] == HEADING
         and not judged[verdicts[k - 2][0]].block.text[:1].isdigit()
         and not _edit_linked(judged[verdicts[k - 2][0]].block)
+        and _TWO_SENTENCES.search(judged[verdicts[k - 2][0]].block.text) is None
     ):
         pairs.append((k - 2, k - 1))
         k -= 2
@@ -687,7 +733,8 @@ def rules_verdicts(
 ) -> Verdicts:
     """The first pass: start and end from datelines and section markers, the score inside."""
     judged = _judge(blocks, rules, stop, shared or Counter(), words)
-    start, found_dateline = _start(judged)
+    menu = _menu_blurbs(judged)
+    start, found_dateline = _start(judged, menu)
     end, end_reason = _end(judged, start)
     kinds, reasons = _inside(judged, start, end, _key(title))
     for i in _introduced_lists(judged, kinds, start, end):
@@ -695,11 +742,15 @@ def rules_verdicts(
         reasons.pop(i, None)
     _tails(judged, kinds, reasons, stop)
     found_title, authors = _outside(judged, start, end, end_reason, reasons)
+    for i in menu:
+        kinds.pop(i, None)
+        reasons[i] = "menu: an entry run into its blurb, among a list of short entries"
     return Verdicts(judged, kinds, reasons, start, end, found_dateline, found_title, authors, words)
 
 
 # Reasons the span model never overrides inside the span: removals by name, not by score.
 _NAMED_REASONS = (
+    "menu",
     "caption",
     "pull quote",
     "metadata",
@@ -768,11 +819,36 @@ def _apply_span(v: Verdicts, title: str) -> None:
             reasons.pop(i, None)
     if not kinds:
         # Nothing passed as prose (a language without spaces or function words, a page of short
-        # lines): the span's blocks that no rule removed are the article, rather than nothing.
-        for i in range(s, min(e, thread)):
-            if v.judged[i].match is None:
+        # lines): the span's blocks that no rule removed are the article, rather than nothing;
+        # a passage the page prints twice, once.
+        free = [i for i in range(s, min(e, thread)) if v.judged[i].match is None]
+        again = _passage_repeats([v.judged[i].key for i in free])
+        for k, i in enumerate(free):
+            if k in again:
+                reasons[i] = "repeated on the page: a passage printed twice"
+            else:
                 kinds[i] = PARAGRAPH
                 reasons.pop(i, None)
+
+
+def _passage_repeats(keys: list[str]) -> set[int]:
+    """Positions of `keys` that repeat a passage above in the same order: a key met twice, the
+    second time with a neighbour (before or after) that is also the neighbour of its first
+    occurrence, and differs from it. A paragraph printed twice in a row alone ("A A") is not such
+    a passage, nor is text met more than twice (a refrain, a page of one text over and over)."""
+    first: dict[str, int] = {}
+    counts = Counter(keys)
+    out: set[int] = set()
+    n = len(keys)
+    for t, key in enumerate(keys):
+        u = first.setdefault(key, t)
+        if u == t or not key or counts[key] != 2:
+            continue
+        after = t + 1 < n and u + 1 < t and keys[u + 1] == keys[t + 1] != key
+        before = t > 0 and u > 0 and keys[u - 1] == keys[t - 1] != key
+        if after or before:
+            out.add(t)
+    return out
 
 
 def find_article(

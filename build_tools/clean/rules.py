@@ -110,6 +110,28 @@ DATE_LABELS = (
     r"gepubliceerd(?: op)?|bijgewerkt(?: op)?|laatste update|publicado(?: el| em)?|actualizado(?: el)?|atualizado(?: em)?"
 )
 
+# What heads a section after the article: related lists, latest news, comments, tags.
+_SECTION_AFTER = (
+    r"(?:related|latest|top|popular|trending|recommended|sponsored|promoted|more"
+    r"|most (?:read|popular|viewed|shared|watched|commented|emailed))"
+    r"(?:\s+(?:news|stories|articles?|content|videos?|links|topics|coverage|headlines|posts?|jobs|now|reads|today|for you|on \S+|from \S+(?: \S+)?|in \S+(?: \S+)?))?"
+    r"|(?:featured|sponsor) (?:posts?|stories|articles?|jobs)|editor'?s? (?:picks|choice)|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|read (?:more|next|also)"
+    r"|(?:what|more) to read next|also (?:read|see|on)|further reading|in other news|other (?:news|stories|headlines)"
+    r"|don'?t miss|must reads?"
+    r"|from (?:around )?the web|comments?|tags?|topics?|more (?:[\w&-]+ ){0,2}(?:stories|news|videos?|headlines|articles|content) (?:from|on|in|at)\b.*"
+    r"|\d+\s+entries|entries\s*\(\d+\)|guest ?book|condolences|written by\s+\S.{0,40}"
+    # the closing sections of a reference work or a show's page
+    r"|see also|references|external links|bibliography|footnotes|notes and references|credits"
+    # the same sections in other languages
+    r"|commentaires?|kommentare?|commenti|reacties|comentarios"
+    r"|(?:à )?lire (?:aussi|également)|sur le même sujet|les plus (?:lus|partagés)|à la une|mots-clés"
+    r"|leggi anche|i più (?:letti|visti)|potrebbe interessarti|argomenti|tag"
+    r"|lees ook|ook interessant|meest gelezen|meer (?:uit|over|nieuws)\b.*|onderwerpen"
+    r"|meistgelesen|das könnte sie auch interessieren|weitere artikel|schlagwörter|themen"
+    r"|lo más (?:leído|visto)|más noticias|etiquetas|temas"
+    r"|was this (?:article|story|page|information|guide) (?:helpful|useful)\W*|more (?:on|about) this (?:story|topic|subject)"
+)
+
 DEFAULT_RULES: tuple[Rule, ...] = (
     # --- page chrome and navigation
     Rule(
@@ -475,6 +497,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "tags-line",
         "chrome",
         r"\W*(?:(?:published|posted|filed)(?: on)? .{0,40}\bin .{0,160}\b)?(?:tags?|categor(?:y|ies))\s*:\s*\S.*",
+        action=END,
         whole=True,
         max_words=40,
     ),
@@ -497,6 +520,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "chrome",
         r"^\W*this (?:entry|post) was (?:posted|written|filed)\b|^\W*this was written by\b.*\b(?:posted|filed)\b"
         r"|^\W*filed under\b|\byou can follow any responses to this\b|\bbookmark the permalink\b",
+        action=END,
         max_words=80,
         triggers=("this entry", "this post", "this was written", "filed under", "follow any responses", "permalink"),
     ),
@@ -522,12 +546,12 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(
         "comments-section",
         "related",
-        r"leave a (?:comment|reply)|join the (?:conversation|discussion)|(?:post a|add a|show) comments?"
+        r"leave a (?:comment|reply)\W*(?:cancel reply)?|join the (?:conversation|discussion)\W*|(?:post a|add a|show) comments?\W*"
         # "What Do You Think? Post Your Comment:", "230 commentsJoin the discussion"
         r"|(?:what do you think\W*)?(?:post|add|leave|write) your comments?\W*|\d+\s+comments?\s*join the (?:conversation|discussion)\W*"
         # reader responses: "Comments (48)", "23 responses", "Reader views (5)", "Add your view"
         # "Comments (3), Blocked Comments (0):", "4 comments:"
-        r"|(?:comments?|responses?|replies|reactions|discussion)\s*\(\d+\)(?:,.{0,40})?\W*|\d+\s+(?:comments?|responses?|replies|reactions)\W*"
+        r"|(?:public )?(?:comments?|responses?|replies|reactions|discussion)\s*\(\d+\)(?:,.{0,40})?\W*|\d+\s+(?:comments?|responses?|replies|reactions)\W*"
         r"|(?:readers?'?’?s?'?\s+)?(?:views|opinions)\s*\(\d+\)|add your (?:view|comment|opinion)s?\W*"
         # the count set in brackets: "{ 167 comments }", "[ 12 responses ]"
         r"|[\[{(]\s*(?:\d+\s+)?(?:comments?|responses?|replies)\s*[\]})]"
@@ -543,7 +567,10 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         # a news site's heading over its readers' comments: "Latest Comments:", "Readers' comments"
         r"|(?:latest|readers?'?’?) comments\W*\d*\W*"
         # "Discussions: Be the first to post a comment on this page!"
-        r"|(?:discussions?\W*)?be the first to (?:post|leave|add|write)?\s*(?:a )?comment(?: on this (?:page|story|article|post))?\W*",
+        r"|(?:discussions?\W*)?be the first to (?:post|leave|add|write)?\s*(?:a )?comment(?: on this (?:page|story|article|post))?\W*"
+        # a comment widget's label and its links: "blog comments powered by Disqus", "View all
+        # Comments »", "Add Yours »"
+        r"|(?:blog )?comments powered by \w+|view (?:all )?comments\W*|add yours\W*",
         action=END,
         whole=True,
         max_words=30,
@@ -551,26 +578,20 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(
         "section-after-article",
         "related",
-        r"(?:related|latest|top|popular|trending|recommended|sponsored|promoted|more|most (?:read|popular|viewed|shared|watched))"
-        r"(?:\s+(?:news|stories|articles?|content|videos?|links|topics|coverage|headlines|posts|now|reads|today|for you|on \S+|from \S+(?: \S+)?|in \S+(?: \S+)?))?"
-        r"|editor'?s? (?:picks|choice)|you (?:may|might) (?:also )?(?:like|be interested in|have missed)|read (?:more|next|also)"
-        r"|(?:what|more) to read next|also (?:read|see|on)|further reading|in other news|other (?:news|stories|headlines)"
-        r"|don'?t miss|must reads?"
-        r"|from (?:around )?the web|comments?|tags?|topics?|more (?:[\w&-]+ ){0,2}(?:stories|news|videos?|headlines|articles|content) (?:from|on|in|at)\b.*"
-        r"|\d+\s+entries|entries\s*\(\d+\)|guest ?book|condolences|written by\s+\S.{0,40}"
-        # the closing sections of a reference work or a show's page
-        r"|see also|references|external links|bibliography|footnotes|notes and references|credits"
-        # the same sections in other languages
-        r"|commentaires?|kommentare?|commenti|reacties|comentarios"
-        r"|(?:à )?lire (?:aussi|également)|sur le même sujet|les plus (?:lus|partagés)|à la une|mots-clés"
-        r"|leggi anche|i più (?:letti|visti)|potrebbe interessarti|argomenti|tag"
-        r"|lees ook|ook interessant|meest gelezen|meer (?:uit|over|nieuws)\b.*|onderwerpen"
-        r"|meistgelesen|das könnte sie auch interessieren|weitere artikel|schlagwörter|themen"
-        r"|lo más (?:leído|visto)|más noticias|etiquetas|temas"
-        r"|was this (?:article|story|page|information|guide) (?:helpful|useful)\W*|more (?:on|about) this (?:story|topic|subject)",
+        _SECTION_AFTER,
         action=END,
         whole=True,
         max_words=7,
+    ),
+    # a heading of related posts set as a tab, or an item of a list of tabs: "* Popular Posts",
+    # "* Related Posts" (a comment count set so, "* 0 comments", is as often the article's share bar)
+    Rule(
+        "section-tab",
+        "related",
+        r"[*+•]\s+(?:related|popular|recent|latest|most (?:read|popular|viewed|commented))\s+(?:posts|articles|stories|entries)",
+        action=END,
+        whole=True,
+        max_words=8,
     ),
     # a forum's or a blog's policy set above its comments: "The following comments are owned by
     # whoever posted them.", "Comments are moderated", "Comment policy"

@@ -41,6 +41,8 @@ CAPTION_MAX_WORDS = 40
 LINE_ITEM_MAX_WORDS = 15
 BIO_MAX_WORDS = 80
 COMMENTS_AFTER_WORDS = 80  # words of article prose after which a comments heading ends the article
+MENU_ENTRY_MAX_WORDS = 4  # words of a menu's entry ("* Ask Bob"), after its bullet
+MENU_MIN_ENTRIES = 4  # short entries a run of bulleted lines needs to be a menu
 
 # --- the rules (rules.py)
 PART_RULE_MAX_WORDS = 120  # a default rule matching part of a line applies to blocks this long at most
@@ -61,6 +63,7 @@ CONTEXT_WINDOW = 6  # blocks each side whose verdicts and scores are averaged
 HEADERS_WINDOW = 8  # blocks each side in which comment headers are counted
 THREAD_MIN_UNITS = 3  # dated units (comment headers) in a row after the article: a thread, cut
 THREAD_MIN_WORDS = 150  # words of article text the span must hold before a thread is cut
+THREAD_MARKED_WORDS = 40  # words of article text above a section marker from which it opens a thread under it
 THREAD_GAP = 12  # blocks at most from one comment header to the next
 THREAD_BODY_WORDS = 8  # words of a comment's body between two headers
 NEUTRAL_RUN_MAX = 3  # matched blocks in a row from which the span pays for crossing them

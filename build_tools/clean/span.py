@@ -842,9 +842,17 @@ def thread_start(
         return end
     words = 0
     k = 0
+    marker, marker_words = -1, 0  # the last section marker seen in the span, and the words above it
+    markers = columns[_MATCHED + 1]
     for i in range(start, end):
+        if markers[i]:
+            marker, marker_words = i, words
         if k < len(units) and units[k] == i:
             if words >= settings.THREAD_MIN_WORDS and _is_thread(units[k : k + need], sizes, need):
+                # a section marker close above ("Comments") opens the thread: the comments
+                # between it and the first dated header are the thread's too
+                if 0 <= i - marker <= settings.THREAD_GAP and marker_words >= settings.THREAD_MARKED_WORDS:
+                    return marker
                 return i
             k += 1
         elif probs[i] >= threshold:
