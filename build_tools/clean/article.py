@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 from typing import NamedTuple
 
 from .. import vocab
@@ -923,11 +924,18 @@ def headline(v: Verdicts) -> tuple[int, str]:
     repeated = _first_line_headline(v.judged, first)
     if repeated >= 0:
         return repeated, v.judged[repeated].block.text
-    found = [
-        i
-        for i in range(first - 1, max(-1, first - 1 - _HEADLINE_WINDOW), -1)
-        if _title_like(v.judged[i]) and not (i == 0 and v.judged[0].feats.n_words <= _SITE_NAME_WORDS)
-    ]
+    # only the first `_SHORT_SKIP + 1` title-like blocks counting back are ever read: the search
+    # stops there rather than testing the whole window
+    found = list(
+        islice(
+            (
+                i
+                for i in range(first - 1, max(-1, first - 1 - _HEADLINE_WINDOW), -1)
+                if _title_like(v.judged[i]) and not (i == 0 and v.judged[0].feats.n_words <= _SITE_NAME_WORDS)
+            ),
+            _SHORT_SKIP + 1,
+        )
+    )
     if found:
         # a short line next to the article (a prompt, a label) gives way to a longer one above it
         long = [i for i in found[: _SHORT_SKIP + 1] if v.judged[i].feats.n_words > _SITE_NAME_WORDS]
