@@ -112,6 +112,8 @@ def _twins(keys: list[str]) -> dict[int, list[int]]:
 _TWIN_SCAN = settings.TWIN_SCAN
 
 
+_FEATURES_KEPT = Features._fields.index("repeated")
+assert Features._fields[_FEATURES_KEPT:] == ("repeated", "shared")
 _RULED_SCORE = score(RULED)  # the score of a block that a rule matched: never read
 _PULL_QUOTE_MIN_CHARS = settings.PULL_QUOTE_MIN_CHARS
 _PULL_QUOTE_MAX_WORDS = settings.PULL_QUOTE_MAX_WORDS
@@ -167,7 +169,9 @@ def _judge(
         # Text on other pages of the publisher is chrome only when it is not a full sentence:
         # two versions of one wire story share whole paragraphs that are article text.
         n_shared = shared.get(key, 0) if shared and (f0.n_words <= 12 or not f0.sentence_end) else 0
-        f = f0._replace(repeated=repeated, shared=n_shared) if (repeated or n_shared) else f0
+        # `f0._replace(repeated=..., shared=...)` without its Python-level constructor: the last two
+        # fields are `repeated` and `shared` (on a page of repeated text this runs for most blocks)
+        f = new(Features, (*f0[:_FEATURES_KEPT], repeated, n_shared)) if (repeated or n_shared) else f0
         append(_Judged(b, m, f, score(f), twin_caption, contained, key))
     return judged
 
