@@ -134,7 +134,9 @@ def _judge(
     matches = rules.match_all(texts, lowered)
     # the keys of the blocks a caption rule matched: a block whose twin is one of them repeats a caption
     captions = (
-        {keys[j] for j, mj in enumerate(matches) if mj is not None and mj.rule.category == "caption"} if twins else set()
+        {keys[j] for j, mj in enumerate(matches) if mj is not None and mj.rule.category == "caption"}
+        if twins
+        else set()
     )
     # blocks that a rule matched are removed (or end the article) whatever their features say
     feats = page_features(texts, stop, words, matches)
