@@ -306,11 +306,9 @@ _COMMENTS_HEADINGS = frozenset({"comments", "comment", "readercomments", "yourco
 def _end(judged: list[_Judged], start: int) -> tuple[int, str]:
     """Index just after the article's last block, and what ended it."""
     prose = 0  # words of good prose since the start
-    # the last good block of prose: a credit line after it has no prose after it (found once, not
-    # by a scan of the rest of the page for every credit line)
-    last_good = next(
-        (k for k in range(len(judged) - 1, -1, -1) if judged[k].match is None and judged[k].score.label == GOOD), -1
-    )
+    # the last good block of prose: a credit line after it has no prose after it (found once, at
+    # the first credit line, not by a scan of the rest of the page for every credit line)
+    last_good: int | None = None
     for i in range(start + 1, len(judged)):
         j = judged[i]
         if j.match is None:
@@ -328,6 +326,15 @@ def _end(judged: list[_Judged], start: int) -> tuple[int, str]:
         ):
             return i, f"after the article's end ({j.match.rule.name} at line {j.block.line})"
         if j.match.rule.category == "metadata" and j.match.rule.name not in _DATE_RULES:
+            if last_good is None:
+                last_good = next(
+                    (
+                        k
+                        for k in range(len(judged) - 1, i, -1)
+                        if judged[k].match is None and judged[k].score.label == GOOD
+                    ),
+                    -1,
+                )
             if last_good < i:
                 return i, f"after the article's end (credit line at line {j.block.line})"
     return len(judged), ""
