@@ -1,10 +1,16 @@
 """Cleaning speed: megabytes of raw page text per second, ours vs jusText, on the same pages.
 
-Usage: python bench/clean_speed.py [CORPUS_DIR] [--rounds N] [--big [MB]]
+Usage: python bench/clean_speed.py [CORPUS_DIR] [--rounds N] [--big [MB]] [--hashes FILE]
 
 `--big`: one page of MB megabytes (default 50), the corpus's text pages one after another until the
-size is reached, cleaned once; and a page a tenth as long, so that the ratio of the two times shows
+size is reached, cleaned once after a warm-up pass over the corpus's text pages; and a page a tenth as long, so that the ratio of the two times shows
 whether the cleaner stays linear in a page's length (about 10 when it does).
+
+`--hashes FILE`: no timing; a hash of the whole cleaned record (every field, every removed line
+with its reason) of each page of tests/corpus, of every page of ../shared/corpora/l3s and dragnet
+(both halves: only bytes are compared, nothing is scored) and of a 1 MB page, one line each, written
+to FILE, with a digest of them all printed. A change meant to make the cleaner faster must leave
+the file unchanged.
 
 Both systems read the labelled corpus's pages (tests/corpus); jusText gets the same input as in
 clean_quality.py (text pages as one <p> per paragraph, HTML pages as they are, its stoplists read
@@ -15,6 +21,7 @@ round counts, and the ratio of the medians is printed beside the ratio of the be
 
 from __future__ import annotations
 
+import hashlib
 import statistics
 import sys
 import time
@@ -22,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from clean_quality import CORPUS, justext_input, load_corpus, run_justext  # noqa: E402
+from clean_quality import CORPORA, CORPUS, justext_input, load_corpus, load_real, run_justext  # noqa: E402
 
 from build_tools.clean import clean_source  # noqa: E402
 from build_tools.model import RawSource  # noqa: E402
@@ -76,6 +83,9 @@ def big_page(docs: list, megabytes: float) -> RawSource:
 
 
 def measure_big(docs: list, megabytes: float) -> None:
+    for d in docs:  # warm-up: the rules' alternations are compiled on first use, the stoplists read
+        if d.raw.format != "html":
+            clean_source(d.raw)
     times = {}
     for size in (megabytes / 10, megabytes):
         page = big_page(docs, size)
@@ -87,7 +97,27 @@ def measure_big(docs: list, megabytes: float) -> None:
     print(f"ratio of times for 10x the text: {times[megabytes] / times[megabytes / 10]:.1f} (linear: about 10)")
 
 
+def write_hashes(path: Path) -> None:
+    docs = load_corpus(CORPUS)
+    pages = [(f"corpus/{d.name}", d.raw) for d in docs]
+    for folder in ("l3s", "dragnet"):
+        if (CORPORA / folder).is_dir():
+            pages += [(f"{folder}/{d.name}", d.raw) for d in load_real(CORPORA / folder, "both")]
+    pages.append(("big1mb", big_page(docs, 1.0)))
+    digest = hashlib.sha256()
+    lines = []
+    for name, raw in pages:
+        h = hashlib.sha256(repr(clean_source(raw)).encode("utf-8")).hexdigest()[:16]
+        lines.append(f"{name} {h}")
+        digest.update(h.encode("ascii"))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines)} pages, digest {digest.hexdigest()[:16]}, written to {path}")
+
+
 def main(argv: list[str]) -> int:
+    if "--hashes" in argv:
+        write_hashes(Path(argv[argv.index("--hashes") + 1]))
+        return 0
     if "--big" in argv:
         i = argv.index("--big")
         size = float(argv[i + 1]) if i + 1 < len(argv) and not argv[i + 1].startswith("--") else 50.0

@@ -43,3 +43,28 @@ def test_a_long_page_keeps_its_article_text_and_loses_its_chrome():
     body = "\n".join(p.text for p in src.paragraphs)
     assert "approved the new bridge" in body
     assert "Share this article" not in body
+
+
+_CAPTION = "The old quay at dawn on Monday, seen from the harbour wall"
+_CAPTION_UNIT = (
+    f"{_CAPTION}\n\n{_CAPTION} (Photo: Jo Smith)\n\n"
+    "The council approved the new bridge over the river on Tuesday, after a debate that lasted {n} hours "
+    "and drew residents from both banks of the town.\n\n"
+)
+
+
+def _caption_page(units: int) -> RawSource:
+    text = "".join(_CAPTION_UNIT.format(n=n) for n in range(units))
+    return RawSource(id="captions", file="captions.txt", format="text", text=text, encoding="utf-8")
+
+
+def test_a_caption_printed_twice_on_every_card_is_found_in_linear_work():
+    # every copy of the caption is a twin of every copy of its credited version: pairing the
+    # copies one by one is quadratic, pairing their texts is not
+    small, large = _caption_page(250), _caption_page(1000)
+    clean_source(_caption_page(20))
+    ratio = calls_made(lambda: clean_source(large)) / calls_made(lambda: clean_source(small))
+    assert ratio < 6, f"4x the text made {ratio:.1f}x the calls"
+    src = clean_source(_caption_page(30))
+    reasons = [r.reason for r in src.removed if r.text == _CAPTION]
+    assert len(reasons) == 30 and reasons.count("caption: repeated caption") >= 29

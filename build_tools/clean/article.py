@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 from typing import NamedTuple
 
 from .. import vocab
@@ -84,33 +85,32 @@ _REPLACE_AT_MOST = 8
 _ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum() and chr(c) != "\n")
 
 
-def _twins(keys: list[str]) -> dict[int, list[int]]:
-    """Blocks whose text begins another's (a caption printed twice, once with its credit).
+def _twins(keys: list[str]) -> dict[str, list[str]]:
+    """Keys of 30 characters or more that begin another (a caption printed twice, once with its
+    credit) -> the keys they are twins with, the longer and the shorter.
 
     Equal keys are taken once (a menu line repeated on every card is no twin of itself), and a key
-    is compared with at most `_TWIN_SCAN` longer ones: linear in the page's length.
+    is compared with at most `_TWIN_SCAN` longer ones. Twins are kept as keys, not as the blocks
+    that carry them: a line repeated on every card of a page would otherwise pair every copy with
+    every copy of its twin. Linear in the page's length.
     """
-    by_key: dict[str, list[int]] = {}
-    for i, k in enumerate(keys):
-        if len(k) >= 30:
-            by_key.setdefault(k, []).append(i)
-    order = sorted(by_key)
-    twins: dict[int, list[int]] = {}
+    order = sorted({k for k in keys if len(k) >= 30})
+    twins: dict[str, list[str]] = {}
     # in sorted order, every key that extends key K follows K directly or after other extensions
     for n, key in enumerate(order):
         for other in order[n + 1 : n + 1 + _TWIN_SCAN]:
             if not other.startswith(key):
                 break
-            for i in by_key[key]:
-                for j in by_key[other]:
-                    twins.setdefault(i, []).append(j)
-                    twins.setdefault(j, []).append(i)
+            twins.setdefault(key, []).append(other)
+            twins.setdefault(other, []).append(key)
     return twins
 
 
 _TWIN_SCAN = settings.TWIN_SCAN
 
 
+_FEATURES_KEPT = Features._fields.index("repeated")
+assert Features._fields[_FEATURES_KEPT:] == ("repeated", "shared")
 _RULED_SCORE = score(RULED)  # the score of a block that a rule matched: never read
 _PULL_QUOTE_MIN_CHARS = settings.PULL_QUOTE_MIN_CHARS
 _PULL_QUOTE_MAX_WORDS = settings.PULL_QUOTE_MAX_WORDS
@@ -132,6 +132,12 @@ def _judge(
     # Keys run together: a pull quote is found inside one paragraph or across two neighbours,
     # among the blocks around it (a page-wide search for every short sentence would be quadratic).
     matches = rules.match_all(texts, lowered)
+    # the keys of the blocks a caption rule matched: a block whose twin is one of them repeats a caption
+    captions = (
+        {keys[j] for j, mj in enumerate(matches) if mj is not None and mj.rule.category == "caption"}
+        if twins
+        else set()
+    )
     # blocks that a rule matched are removed (or end the article) whatever their features say
     feats = page_features(texts, stop, words, matches)
     judged: list[_Judged] = []
@@ -153,20 +159,22 @@ def _judge(
             and b.text.count(" ") < _PULL_QUOTE_MAX_WORDS  # words: the text is whitespace-collapsed
             and "".join(keys[max(0, i - _PULL_QUOTE_WITHIN) : i + _PULL_QUOTE_WITHIN + 1]).count(key) > 1
         )
-        mine = twins.get(i)
+        mine = twins.get(key)
         if mine is None and count == 1 and not contained and not shared:  # the commonest case
             append(new(_Judged, (b, m, f0, score(f0), False, False, key)))
             continue
         mine = mine or []
         # of two twins only the shorter is the repeat: the longer may be the paragraph that
         # opens with the headline
-        shorter = any(len(keys[j]) > len(key) for j in mine)
+        shorter = any(len(other) > len(key) for other in mine)
         repeated = (count > 1 and len(key) > 0) or shorter or contained
-        twin_caption = any((mj := matches[j]) is not None and mj.rule.category == "caption" for j in mine)
+        twin_caption = any(other in captions for other in mine)
         # Text on other pages of the publisher is chrome only when it is not a full sentence:
         # two versions of one wire story share whole paragraphs that are article text.
         n_shared = shared.get(key, 0) if shared and (f0.n_words <= 12 or not f0.sentence_end) else 0
-        f = f0._replace(repeated=repeated, shared=n_shared) if (repeated or n_shared) else f0
+        # `f0._replace(repeated=..., shared=...)` without its Python-level constructor: the last two
+        # fields are `repeated` and `shared` (on a page of repeated text this runs for most blocks)
+        f = new(Features, (*f0[:_FEATURES_KEPT], repeated, n_shared)) if (repeated or n_shared) else f0
         append(_Judged(b, m, f, score(f), twin_caption, contained, key))
     return judged
 
@@ -338,6 +346,9 @@ _COMMENTS_HEADINGS = frozenset({"comments", "comment", "readercomments", "yourco
 def _end(judged: list[_Judged], start: int) -> tuple[int, str]:
     """Index just after the article's last block, and what ended it."""
     prose = 0  # words of good prose since the start
+    # the last good block of prose: a credit line after it has no prose after it (found once, at
+    # the first credit line, not by a scan of the rest of the page for every credit line)
+    last_good: int | None = None
     for i in range(start + 1, len(judged)):
         j = judged[i]
         if j.match is None:
@@ -355,7 +366,16 @@ def _end(judged: list[_Judged], start: int) -> tuple[int, str]:
         ):
             return i, f"after the article's end ({j.match.rule.name} at line {j.block.line})"
         if j.match.rule.category == "metadata" and j.match.rule.name not in _DATE_RULES:
-            if not any(k.match is None and k.score.label == GOOD for k in judged[i + 1 :]):
+            if last_good is None:
+                last_good = next(
+                    (
+                        k
+                        for k in range(len(judged) - 1, i, -1)
+                        if judged[k].match is None and judged[k].score.label == GOOD
+                    ),
+                    -1,
+                )
+            if last_good < i:
                 return i, f"after the article's end (credit line at line {j.block.line})"
     return len(judged), ""
 
@@ -999,11 +1019,18 @@ def headline(v: Verdicts) -> tuple[int, str]:
     repeated = _first_line_headline(v.judged, first)
     if repeated >= 0:
         return repeated, v.judged[repeated].block.text
-    found = [
-        i
-        for i in range(first - 1, max(-1, first - 1 - _HEADLINE_WINDOW), -1)
-        if _title_like(v.judged[i]) and not (i == 0 and v.judged[0].feats.n_words <= _SITE_NAME_WORDS)
-    ]
+    # only the first `_SHORT_SKIP + 1` title-like blocks counting back are ever read: the search
+    # stops there rather than testing the whole window
+    found = list(
+        islice(
+            (
+                i
+                for i in range(first - 1, max(-1, first - 1 - _HEADLINE_WINDOW), -1)
+                if _title_like(v.judged[i]) and not (i == 0 and v.judged[0].feats.n_words <= _SITE_NAME_WORDS)
+            ),
+            _SHORT_SKIP + 1,
+        )
+    )
     if found:
         # a short line next to the article (a prompt, a label) gives way to a longer one above it
         long = [i for i in found[: _SHORT_SKIP + 1] if v.judged[i].feats.n_words > _SITE_NAME_WORDS]

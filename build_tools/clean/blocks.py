@@ -114,7 +114,7 @@ def _column_order(blocks: list[Block], from_columns: set[int]) -> list[Block]:
             )
         out.extend(run)
         i = j
-    return [b._replace(index=k) for k, b in enumerate(out)]
+    return [_new_tuple(Block, (k, *b[1:])) for k, b in enumerate(out)]  # `b._replace(index=k)`, cheaper
 
 
 _COLUMN_PROSE_LINES = settings.COLUMN_PROSE_LINES

@@ -79,6 +79,10 @@ def _aside_after_end(ending: str) -> bool:
 _LIST_MARK = re.compile(r"^(?:[•·▪►▸◦*–-]\s|\d{1,2}[.)]\s)")
 _EMAIL = re.compile(r"\w@\w+\.\w")
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")  # "MinistersNordic": two link texts run together
+# Whether a text holds `_GLUED`, written to open with its capital (the two lower-case letters
+# checked behind it), so that the engine skips from capital to capital instead of trying the
+# pattern at every character. Its matches are not `_GLUED`'s: it only says whether there is one.
+_HAS_GLUED = re.compile(r"[A-Z](?<=[a-z]{2}[A-Z])[a-z]")
 
 GOOD = "good"
 NEAR_GOOD = "near-good"
@@ -226,7 +230,7 @@ def features(text: str, stop: frozenset[str], repeated: bool = False, shared: in
         _link_like(text),
         # only where no sentence ends, and not in a run of sentences: "YouTube" or "PayPal" in prose
         # are names, not glued links
-        not end and _GLUED.search(text) is not None and not _sentences(text),
+        not end and _HAS_GLUED.search(text) is not None and not _sentences(text),
         repeated,
         shared,
     )
@@ -359,7 +363,7 @@ def _block_features(text: str, n: int, n_stop: int, n_caps: int, link: bool) -> 
             link,
             # only where no sentence ends, and not in a run of sentences: "YouTube" or "PayPal" in prose
             # are names, not glued links
-            not end and _GLUED.search(text) is not None and not _sentences(text),
+            not end and _HAS_GLUED.search(text) is not None and not _sentences(text),
             False,
             0,
         ),

@@ -447,13 +447,14 @@ def _blocks_matching(
     (by default every line: a pattern the engine finds fast by its first character), joined by
     newlines as the page is (a line boundary is a newline for `\\b`, `^` and `$` alike).
     """
+    # a line's first match is enough: the search goes on from the next line (`_lines_matching`)
     if where is None:
-        return sorted({bisect_right(starts, m.start()) - 1 for m in pattern.finditer(page)})
+        return _lines_matching(pattern, page, starts)
     if not where:
         return []
     searched = "\n".join([lines[i] for i in where])
     offsets = [0, *accumulate(len(lines[i]) + 1 for i in where)]
-    return sorted({where[bisect_right(offsets, m.start()) - 1] for m in pattern.finditer(searched)})
+    return [where[k] for k in _lines_matching(pattern, searched, offsets)]
 
 
 def _flags(n: int, where: object) -> list[float]:
