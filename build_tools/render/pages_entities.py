@@ -260,16 +260,37 @@ def coverage_page(d: Dossier, ix: Index, env: Environment) -> dict[str, str]:
         level = 1 if n == 1 else 2 if n == 2 else 3 if n <= 4 else 4 if n <= 9 else 5
         return f'<td><span class="dossier-n" data-n="{level}">{n}</span></td>'
 
-    def row(name: Md, counts: list[int]) -> dict:
-        # The cells of a row as one HTML string (counts only): a matrix has sources x actors.
-        return {"name": name, "cells": Md("".join(map(cell, counts))), "total": sum(1 for n in counts if n)}
+    def nonzero(per_source: dict[str, Counter]) -> dict[str, list[tuple[int, int]]]:
+        # each row's nonzero cells (column, count), in column order: most cells of a large
+        # matrix are empty, so a row is made from these and runs of empty cells
+        out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for column, sid in enumerate(ix.source_order):
+            for key, n in per_source[sid].items():
+                if n:
+                    out[key].append((column, n))
+        return out
 
+    width = len(ix.source_order)
+
+    def row(name: Md, counts: list[tuple[int, int]]) -> dict:
+        # The cells of a row as one HTML string (counts only): a matrix has sources x actors.
+        cells: list[str] = []
+        at = 0
+        for column, n in counts:
+            cells.append(cell(0) * (column - at))
+            cells.append(cell(n))
+            at = column + 1
+        cells.append(cell(0) * (width - at))
+        return {"name": name, "cells": Md("".join(cells)), "total": len(counts)}
+
+    actor_cells = nonzero(per_source_actor)
+    topic_cells = nonzero(per_source_topic)
     actor_rows = [
-        row(html_link(a.name, f"actors/{a.id}.md"), [per_source_actor[s].get(a.id, 0) for s in ix.source_order])
+        row(html_link(a.name, f"actors/{a.id}.md"), actor_cells.get(a.id, []))
         for a in sorted(d.actors, key=lambda a: (-len(ix.mentions_by_actor.get(a.id, ())), a.name.casefold()))
     ]
     topic_rows = [
-        row(html_link(t.name, f"topics/{t.id}.md"), [per_source_topic[s].get(t.id, 0) for s in ix.source_order])
+        row(html_link(t.name, f"topics/{t.id}.md"), topic_cells.get(t.id, []))
         for t in sorted(d.topics, key=lambda t: t.name.casefold())
     ]
     return {
